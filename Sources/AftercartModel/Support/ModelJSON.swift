@@ -1,0 +1,32 @@
+public import Foundation
+
+/// The JSON encoder and decoder for the normalized model: UTC `Z`
+/// timestamps out, any ISO 8601 form in (with or without fractional
+/// seconds), keys exactly as SPEC.md names them.
+public enum ModelJSON {
+    /// An encoder for one record per line (`export --format jsonl`, the store's payload column).
+    public static func encoder(pretty: Bool = false) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.format(date))
+        }
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// A decoder that accepts what ``encoder(pretty:)`` writes and other ISO 8601 forms.
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "\"\(text.prefix(40))\" is not an ISO 8601 date-time")
+            }
+            return date
+        }
+        return decoder
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what building and testing Aftercart needs on a fresh Debian machine,
+# and nothing that is already there. Safe to run again.
+set -euo pipefail
+
+apt_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config)
+
+missing=()
+for package in "${apt_packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    echo "installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
