@@ -1,0 +1,48 @@
+import AftercartConfig
+import ArgumentParser
+import Foundation
+
+/// `aftercart check`: is the config right, and would every secret resolve?
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the config and the secrets it names.",
+        discussion: """
+            Prints every problem at once, each with file:line, what is wrong and an example of \
+            right. Exit codes: 0 valid, 2 config error, 3 a store refused or was unreachable.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Check only the store with this name (default: every store).")
+    var store: String?
+
+    func run() async throws {
+        let logger = global.makeLogger()
+        let configuration: AftercartConfiguration
+        do {
+            configuration = try AftercartConfiguration.load(path: global.configPath)
+        } catch {
+            ConsoleReport.problems(error.problems, warnings: error.warnings)
+            throw ExitCode.configurationError
+        }
+        ConsoleReport.problems([], warnings: configuration.warnings)
+        if let store, configuration.store(named: store) == nil {
+            let names = configuration.stores.map(\.name).joined(separator: ", ")
+            ConsoleReport.error("no store named '\(store)' in \(global.configPath); stores: \(names)")
+            throw ExitCode.configurationError
+        }
+        let secretProblems = configuration.secretProblems(store: store)
+        if !secretProblems.isEmpty {
+            ConsoleReport.problems(secretProblems, warnings: [])
+            throw ExitCode.configurationError
+        }
+        logger.debug("configuration loaded", metadata: ["stores": "\(configuration.stores.count)"])
+        for entry in configuration.stores where store == nil || entry.name == store {
+            let location = entry.baseURL?.absoluteString ?? entry.settings.string("shop") ?? "?"
+            print("\(entry.name): \(entry.platform) at \(location), sync every \(entry.syncEvery), time zone \(entry.timeZone.identifier)")
+        }
+        print("\(global.configPath): valid (\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns)")
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// The exit codes SPEC.md promises to scripts.
+extension ExitCode {
+    /// The config is wrong; nothing was started.
+    static let configurationError = ExitCode(2)
+    /// A store refused the credentials or could not be reached.
+    static let storeUnavailable = ExitCode(3)
+}

@@ -1,0 +1,56 @@
+import AftercartConfig
+import AftercartModel
+import AftercartStore
+import ArgumentParser
+import Foundation
+
+/// What `aftercart export` can print.
+enum ExportResource: String, ExpressibleByArgument, CaseIterable {
+    case orders, customers, coupons, loyalty, reviews, actions
+
+    var resource: ResourceKind? { ResourceKind(rawValue: rawValue) }
+}
+
+/// Output format of `aftercart export`.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, csv
+}
+
+/// `aftercart export RESOURCE`: the normalized records, one per line.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the normalized records of one resource, one per line.",
+        discussion: "RESOURCE is one of: orders, customers, coupons, loyalty, reviews, actions (the outbox)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "What to export: orders, customers, coupons, loyalty, reviews or actions.")
+    var resource: ExportResource
+
+    @Option(name: .long, help: "Only this store's records (default: every store).")
+    var store: String?
+
+    @Option(name: .long, help: "jsonl (one JSON object per line) or csv (a header, then one row per record).")
+    var format: ExportFormat = .jsonl
+
+    func run() async throws {
+        _ = global.makeLogger()
+        let configuration = try DatabaseOpener.loadConfiguration(global)
+        let persistence = try await DatabaseOpener.open(configuration)
+        var writer = RecordLineWriter(format: format)
+        if let kind = resource.resource {
+            for try await payload in persistence.allPayloads(kind, store: store.map(StoreID.init(rawValue:))) {
+                try writer.write(json: payload.json)
+            }
+        } else {
+            let encoder = ModelJSON.encoder()
+            for try await entry in persistence.allOutboxEntries() where store == nil || entry.store.rawValue == store {
+                try writer.write(json: String(decoding: try encoder.encode(ExportedAction(entry)), as: UTF8.self))
+            }
+        }
+        writer.finish()
+        try await persistence.close()
+    }
+}

@@ -1,0 +1,130 @@
+import AftercartModel
+import AftercartStore
+import Foundation
+import Testing
+
+/// The CLI as a user meets it: a real process, real files, exit codes from SPEC.md.
+@Suite struct CommandLineTests {
+    static let exampleSecrets = [
+        "TOKYO_WOO_KEY": "ck_test", "TOKYO_WOO_SECRET": "cs_test",
+        "OSAKA_SHOPIFY_TOKEN": "shpat_test", "OSAKA_SHOPIFY_WEBHOOK_SECRET": "whsec_test",
+    ]
+
+    @Test func helpListsTheCommands() throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        let outcome = try cli.run(["--help"])
+        #expect(outcome.status == 0)
+        for command in ["init", "check", "status", "export"] {
+            #expect(outcome.stdout.contains("  \(command) "), "missing \(command)")
+        }
+    }
+
+    @Test func initWritesTheExampleThatCheckAccepts() throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        #expect(try cli.run(["init"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(".env.example").path))
+        let again = try cli.run(["init"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"))
+
+        let valid = try cli.run(["check"], environment: Self.exampleSecrets)
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout.contains("config/aftercart.toml: valid"))
+        #expect(!valid.stdout.contains("ck_test") && !valid.stderr.contains("ck_test"))
+    }
+
+    @Test func checkNamesEveryUnsetSecretWithItsLineAndExitsTwo() throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        _ = try cli.run(["init"])
+        let outcome = try cli.run(["check"], environment: ["TOKYO_WOO_KEY": "ck_test"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("TOKYO_WOO_SECRET"))
+        #expect(outcome.stderr.contains("OSAKA_SHOPIFY_TOKEN"))
+        #expect(!outcome.stderr.contains("TOKYO_WOO_KEY is not set"))
+        #expect(outcome.stderr.range(of: #"config/aftercart\.toml:\d+: stores\[0\]\.consumer_secret"#, options: .regularExpression) != nil)
+    }
+
+    @Test func checkReportsEveryMistakeAtOnce() throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        try cli.write(
+            """
+            [database]
+            url = "mysql://nope"
+
+            [[stores]]
+            name = "a"
+            platform = "shopfy"
+            """, to: "broken.toml")
+        let outcome = try cli.run(["check", "--config", "broken.toml"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("broken.toml:2:"))
+        #expect(outcome.stderr.contains("broken.toml:6:"))
+        #expect(outcome.stderr.contains("shopify"))
+        #expect(!outcome.stderr.contains("Fatal error"))
+    }
+
+    @Test func missingConfigIsAConfigError() throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        let outcome = try cli.run(["status"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("aftercart init"))
+    }
+
+    @Test func statusAndExportReadWhatTheDatabaseHolds() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        try cli.write(
+            """
+            [database]
+            url = "sqlite:data/test.sqlite"
+            """, to: "config/aftercart.toml")
+        let persistence = try await SQLitePersistence.open(
+            path: cli.directory.appendingPathComponent("data/test.sqlite").path)
+        let created = try #require(Timestamp.parse("2026-11-02T03:04:05Z"))
+        let orders = (1...3).map { index in
+            Order(
+                store: "tokyo-woo", id: "\(1040 + index)", number: "\(1040 + index)", status: .completed,
+                financialStatus: .paid, fulfillmentStatus: .fulfilled, shipmentStatus: .delivered, currency: .jpy,
+                total: Money(12800, .jpy), subtotal: Money(12000, .jpy), discountTotal: Money(1200, .jpy),
+                shippingTotal: Money(800, .jpy), taxTotal: Money(1200, .jpy), refundedTotal: .zero(.jpy),
+                createdAt: created, updatedAt: created, deliveredAt: nil,
+                customer: OrderCustomer(
+                    id: nil, email: "hana@example.com", firstName: "Hana, \"Sato\"", lastName: nil,
+                    acceptsMarketing: true),
+                lineItems: [], couponCodes: ["WELCOME10"], tracking: [])
+        }
+        _ = try await persistence.commitPage(
+            orders, checkpoint: CheckpointUpdate(store: "tokyo-woo", resource: .orders, cursor: "{}", at: created))
+        try await persistence.close()
+
+        let jsonl = try cli.run(["export", "orders"])
+        #expect(jsonl.status == 0, "\(jsonl.stderr)")
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let decoded = try lines.map { try ModelJSON.decoder().decode(Order.self, from: Data($0.utf8)) }
+        #expect(Set(decoded) == Set(orders))
+
+        let csv = try cli.run(["export", "orders", "--format", "csv", "--store", "tokyo-woo"])
+        let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 4)
+        #expect(rows.first?.hasPrefix("store,id,") == true)
+        #expect(csv.stdout.contains(#""{""accepts_marketing"":true"#))
+
+        let none = try cli.run(["export", "orders", "--store", "other"])
+        #expect(none.status == 0 && none.stdout.isEmpty)
+
+        let status = try cli.run(["status", "--json"])
+        #expect(status.status == 0, "\(status.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let resources = try #require(object["resources"] as? [[String: Any]])
+        let line = try #require(resources.first { $0["store"] as? String == "tokyo-woo" && $0["resource"] as? String == "orders" })
+        #expect(line["records"] as? Int == 3)
+        #expect(line["cursor"] as? String == "{}")
+        #expect(line["last_error"] is NSNull)
+    }
+}
