@@ -29,6 +29,10 @@ import Testing
         #expect(again.status != 0)
         #expect(again.stderr.contains("already exists"))
 
+        let offline = try cli.run(["check", "--offline"])
+        #expect(offline.status == 0, "\(offline.stderr)")
+        #expect(offline.stdout.contains("config/aftercart.toml: valid"))
+
         let valid = try cli.run(["check"], environment: Self.exampleSecrets)
         #expect(valid.status == 0, "\(valid.stderr)")
         #expect(valid.stdout.contains("config/aftercart.toml: valid"))

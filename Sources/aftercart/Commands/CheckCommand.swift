@@ -18,6 +18,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Check only the store with this name (default: every store).")
     var store: String?
 
+    @Flag(name: .long, help: "Validate the file only: read no secret values and call no store.")
+    var offline = false
+
     func run() async throws {
         let logger = global.makeLogger()
         let configuration: AftercartConfiguration
@@ -33,6 +36,8 @@ struct CheckCommand: AsyncParsableCommand {
             ConsoleReport.error("no store named '\(store)' in \(global.configPath); stores: \(names)")
             throw ExitCode.configurationError
         }
+        print("\(global.configPath): valid (\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns)")
+        if offline { return }
         let secretProblems = configuration.secretProblems(store: store)
         if !secretProblems.isEmpty {
             ConsoleReport.problems(secretProblems, warnings: [])
@@ -43,6 +48,5 @@ struct CheckCommand: AsyncParsableCommand {
             let location = entry.baseURL?.absoluteString ?? entry.settings.string("shop") ?? "?"
             print("\(entry.name): \(entry.platform) at \(location), sync every \(entry.syncEvery), time zone \(entry.timeZone.identifier)")
         }
-        print("\(global.configPath): valid (\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns)")
     }
 }

@@ -1,0 +1,125 @@
+public import AftercartModel
+public import Foundation
+
+/// One `[[stores]]` entry, validated.
+///
+/// The keys every platform shares are typed fields; the platform's own keys
+/// are in ``settings``, checked against its ``StorePlatformSchema``.
+public struct StoreConfiguration: Sendable, Hashable {
+    /// The merchant's name for the store; keys every synced record.
+    public var id: StoreID
+    /// The `platform` value (`woocommerce`, `shopify`).
+    public var platform: String
+    /// How often `aftercart run` syncs it (default 15 minutes).
+    public var syncEvery: ConfigDuration
+    /// The store's IANA time zone, for quiet hours and schedules (default UTC).
+    public var timeZone: TimeZone
+    /// How long after shipping a parcel counts as delivered when the
+    /// platform never says so (default 5 days).
+    public var deliveryEstimate: ConfigDuration
+    /// The platform-specific keys, defaults filled in.
+    public var settings: StoreSettings
+    /// The config file and the line of this entry's header.
+    public var file: String
+    /// 1-based line of the `[[stores]]` header.
+    public var line: Int?
+
+    /// Creates a store configuration; normally the loader does this.
+    public init(
+        id: StoreID, platform: String, syncEvery: ConfigDuration = .minutes(15),
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, deliveryEstimate: ConfigDuration = .days(5),
+        settings: StoreSettings = StoreSettings(), file: String = "", line: Int? = nil
+    ) {
+        self.id = id
+        self.platform = platform
+        self.syncEvery = syncEvery
+        self.timeZone = timeZone
+        self.deliveryEstimate = deliveryEstimate
+        self.settings = settings
+        self.file = file
+        self.line = line
+    }
+
+    /// The store's name (`id.rawValue`).
+    public var name: String { id.rawValue }
+
+    /// `base_url`, when set.
+    public var baseURL: URL? { settings.url("base_url") }
+
+    /// The secret reference under `key` (`consumer_key`, `access_token`…).
+    public func secret(_ key: String) -> ConfiguredSecret? { settings.secret(key) }
+
+    /// Every secret this store names, by key, nested ones included as
+    /// `table.key`.
+    public var secrets: [String: ConfiguredSecret] {
+        var found: [String: ConfiguredSecret] = [:]
+        func collect(_ settings: StoreSettings, prefix: String) {
+            for (key, value) in settings.values {
+                switch value {
+                case .secret(let secret): found[prefix + key] = secret
+                case .table(let nested): collect(nested, prefix: prefix + key + ".")
+                default: break
+                }
+            }
+        }
+        collect(settings, prefix: "")
+        return found
+    }
+
+    /// The store-wide marketing consent the merchant stated, if any.
+    public var marketingConsent: StoreWideConsent? {
+        settings.string("marketing_consent").flatMap(StoreWideConsent.init(rawValue:))
+    }
+
+    /// The customer meta key holding marketing consent (WooCommerce), if any.
+    public var consentMetaKey: String? { settings.string("consent_meta_key") }
+
+    /// Where loyalty balances come from, or `nil` when the store has none.
+    public var loyalty: LoyaltySourceConfiguration? {
+        guard let table = settings.table("loyalty"), let source = table.string("source"), source != "none" else {
+            return nil
+        }
+        return LoyaltySourceConfiguration(
+            source: source, pointsKey: table.string("points_key"), expiryKey: table.string("expiry_key"),
+            tierKey: table.string("tier_key"), namespace: table.string("namespace"), key: table.string("key"))
+    }
+}
+
+/// A store-wide marketing consent statement (`marketing_consent`).
+public enum StoreWideConsent: String, Sendable, Hashable, CaseIterable {
+    /// Every customer agreed (e.g. a mandatory opt-in at checkout).
+    case granted
+    /// Nobody may receive marketing.
+    case denied
+    /// Not known: treated like denied for marketing.
+    case unknown
+}
+
+/// Where a store keeps loyalty points (`loyalty = { … }`).
+public struct LoyaltySourceConfiguration: Sendable, Hashable {
+    /// `customer_meta`, `advanced_coupons`, `shopify_metafield`, `shopify_store_credit`.
+    public var source: String
+    /// Meta key (WooCommerce) holding the balance.
+    public var pointsKey: String?
+    /// Meta or metafield key holding the expiry date.
+    public var expiryKey: String?
+    /// Meta or metafield key holding the tier.
+    public var tierKey: String?
+    /// Shopify metafield namespace.
+    public var namespace: String?
+    /// Shopify metafield key holding the balance.
+    public var key: String?
+
+    /// Creates a loyalty source description.
+    public init(
+        source: String, pointsKey: String? = nil, expiryKey: String? = nil, tierKey: String? = nil,
+        namespace: String? = nil, key: String? = nil
+    ) {
+        self.source = source
+        self.pointsKey = pointsKey
+        self.expiryKey = expiryKey
+        self.tierKey = tierKey
+        self.namespace = namespace
+        self.key = key
+    }
+}

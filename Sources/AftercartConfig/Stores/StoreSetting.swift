@@ -1,0 +1,71 @@
+public import Foundation
+
+/// A validated value of a platform-specific store key, typed by the
+/// platform's ``StoreSettingSpec``.
+public indirect enum StoreSetting: Sendable, Hashable {
+    case string(String)
+    case integer(Int)
+    case bool(Bool)
+    case url(URL)
+    case duration(ConfigDuration)
+    case secret(ConfiguredSecret)
+    case table(StoreSettings)
+}
+
+/// The platform-specific keys of one `[[stores]]` entry, validated against
+/// its platform's schema. Connectors read them by key name, so a new
+/// platform brings new keys without new fields here.
+public struct StoreSettings: Sendable, Hashable {
+    /// The values by key, defaults filled in.
+    public var values: [String: StoreSetting]
+
+    /// Settings from values.
+    public init(_ values: [String: StoreSetting] = [:]) {
+        self.values = values
+    }
+
+    /// The raw value of `key`.
+    public subscript(key: String) -> StoreSetting? { values[key] }
+
+    /// `key` as a string, if it is one.
+    public func string(_ key: String) -> String? {
+        if case .string(let value)? = values[key] { return value }
+        return nil
+    }
+
+    /// `key` as an integer, if it is one.
+    public func integer(_ key: String) -> Int? {
+        if case .integer(let value)? = values[key] { return value }
+        return nil
+    }
+
+    /// `key` as a Boolean, if it is one.
+    public func bool(_ key: String) -> Bool? {
+        if case .bool(let value)? = values[key] { return value }
+        return nil
+    }
+
+    /// `key` as a URL, if it is one.
+    public func url(_ key: String) -> URL? {
+        if case .url(let value)? = values[key] { return value }
+        return nil
+    }
+
+    /// `key` as a duration, if it is one.
+    public func duration(_ key: String) -> ConfigDuration? {
+        if case .duration(let value)? = values[key] { return value }
+        return nil
+    }
+
+    /// `key` as a secret reference, if it is one.
+    public func secret(_ key: String) -> ConfiguredSecret? {
+        if case .secret(let value)? = values[key] { return value }
+        return nil
+    }
+
+    /// `key` as a nested table, if it is one.
+    public func table(_ key: String) -> StoreSettings? {
+        if case .table(let value)? = values[key] { return value }
+        return nil
+    }
+}

@@ -1,0 +1,165 @@
+import AftercartModel
+import Foundation
+
+/// Validates `[[stores]]` entries: the common keys here, the platform's
+/// keys through its registered schema.
+struct StoreValidator {
+    static let commonKeys = ["name", "platform", "sync_every", "timezone", "delivery_estimate"]
+    static let commonExamples = [
+        "name": "name = \"tokyo-woo\"",
+        "platform": "platform = \"woocommerce\"",
+        "sync_every": "sync_every = \"15m\"",
+        "timezone": "timezone = \"Asia/Tokyo\"",
+        "delivery_estimate": "delivery_estimate = \"5d\"",
+    ]
+
+    let registry: StorePlatformRegistry
+
+    func validate(_ reader: TableReader) -> StoreConfiguration? {
+        let examples = Self.commonExamples
+        let name = reader.string("name", required: true, example: examples["name"]!)
+        if let name, !Self.isSlug(name) {
+            reader.error("name",
+                "\(reader.name("name")) \"\(name)\" may hold only letters, digits, '-', '_' and '.', and must start with a letter or digit (it is used on the command line and in keys).",
+                example: examples["name"])
+        }
+        let platforms = registry.platforms
+        let platform = reader.choice(
+            "platform", allowed: platforms, noun: "a platform", required: true,
+            example: "platform = \"\(platforms.first ?? "woocommerce")\"")
+
+        let syncEvery = reader.duration("sync_every", example: examples["sync_every"]!) ?? .minutes(15)
+        if syncEvery.seconds < 30, reader.has("sync_every") {
+            reader.error("sync_every", "\(reader.name("sync_every")) is shorter than 30s; stores rate-limit far sooner.",
+                example: examples["sync_every"])
+        }
+        let deliveryEstimate =
+            reader.duration("delivery_estimate", example: examples["delivery_estimate"]!) ?? .days(5)
+        let timeZone = readTimeZone(reader)
+
+        let schema = platform.flatMap(registry.schema(for:))
+        var settings = StoreSettings()
+        if let schema {
+            reader.rejectUnknownKeys(
+                allowed: Self.commonKeys + schema.keys.map(\.key),
+                examples: examples.merging(Dictionary(schema.keys.map { ($0.key, $0.example) }) { a, _ in a }) { a, _ in a },
+                context: " for a \(schema.platform) store")
+            settings = readSettings(schema.keys, from: reader, storeName: name ?? "store")
+            for group in schema.requiredOneOf where !group.contains(where: reader.has) {
+                let example = schema.keys.first { $0.key == group[0] }?.example ?? "\(group[0]) = \"…\""
+                reader.error(nil,
+                    "\(reader.label) (\(schema.platform)) needs \(group.map { "\"\($0)\"" }.joined(separator: " or ")).",
+                    example: example)
+            }
+            for rule in schema.rules {
+                for issue in rule.check(settings) {
+                    let path = issue.keyPath.reduce(reader.path) { $0.appending($1) }
+                    let message = issue.keyPath.isEmpty
+                        ? "\(reader.label) \(issue.message)" : "\(reader.label): \(issue.message)"
+                    if issue.isWarning {
+                        reader.diagnostics.warning(reader.file, path, message, example: issue.example)
+                    } else {
+                        reader.diagnostics.error(reader.file, path, message, example: issue.example)
+                    }
+                }
+            }
+        }
+
+        guard let name, let platform, schema != nil else { return nil }
+        return StoreConfiguration(
+            id: StoreID(name), platform: platform, syncEvery: syncEvery, timeZone: timeZone ?? .utc,
+            deliveryEstimate: deliveryEstimate, settings: settings, file: reader.file.displayPath,
+            line: reader.file.locator.nearestLine(for: reader.path))
+    }
+
+    private func readTimeZone(_ reader: TableReader) -> TimeZone? {
+        guard let identifier = reader.string("timezone", example: Self.commonExamples["timezone"]!) else {
+            return .utc
+        }
+        if let zone = TimeZone(identifier: identifier) { return zone }
+        let hint = Suggestions.closest(to: identifier, in: TimeZone.knownTimeZoneIdentifiers)
+        reader.error("timezone",
+            "\(reader.name("timezone")) \"\(identifier)\" is not an IANA time zone\(hint.map { "; did you mean \"\($0)\"?" } ?? ".")",
+            example: "timezone = \"\(hint ?? "Asia/Tokyo")\"")
+        return nil
+    }
+
+    private func readSettings(_ specs: [StoreSettingSpec], from reader: TableReader, storeName: String)
+        -> StoreSettings
+    {
+        var values: [String: StoreSetting] = [:]
+        for spec in specs {
+            guard reader.has(spec.key) else {
+                if spec.required { reader.missing(spec.key, example: spec.example) }
+                if let value = spec.defaultValue { values[spec.key] = value }
+                continue
+            }
+            if let value = read(spec, from: reader, storeName: storeName) { values[spec.key] = value }
+        }
+        return StoreSettings(values)
+    }
+
+    private func read(_ spec: StoreSettingSpec, from reader: TableReader, storeName: String) -> StoreSetting? {
+        let key = spec.key
+        switch spec.kind {
+        case .string:
+            return reader.string(key, example: spec.example).map(StoreSetting.string)
+        case .choice(let allowed):
+            return reader.choice(key, allowed: allowed, noun: "one of \(allowed.joined(separator: ", "))",
+                example: spec.example).map(StoreSetting.string)
+        case .url(let schemes):
+            return reader.url(key, schemes: schemes, example: spec.example).map(StoreSetting.url)
+        case .hostname(let suffix):
+            guard let host = reader.string(key, example: spec.example) else { return nil }
+            return validateHost(host, suffix: suffix, reader: reader, spec: spec).map(StoreSetting.string)
+        case .secret:
+            let hint = (storeName + "_" + key).uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+            return reader.secret(key, environmentHint: String(hint)).map(StoreSetting.secret)
+        case .duration:
+            return reader.duration(key, example: spec.example).map(StoreSetting.duration)
+        case .bool:
+            return reader.bool(key, example: spec.example).map(StoreSetting.bool)
+        case .integer(let range):
+            return reader.integer(key, range: range, example: spec.example).map(StoreSetting.integer)
+        case .table(let nested):
+            guard let inner = reader.table(key, example: spec.example) else { return nil }
+            inner.rejectUnknownKeys(
+                allowed: nested.map(\.key), examples: Dictionary(nested.map { ($0.key, $0.example) }) { a, _ in a })
+            return .table(readSettings(nested, from: inner, storeName: storeName))
+        }
+    }
+
+    private func validateHost(_ host: String, suffix: String?, reader: TableReader, spec: StoreSettingSpec)
+        -> String?
+    {
+        let lowered = host.lowercased()
+        if lowered.contains("://") || lowered.contains("/") {
+            let bare = URLComponents(string: lowered)?.host ?? lowered
+            reader.error(spec.key,
+                "\(reader.name(spec.key)) \"\(host)\" must be a bare host name, without scheme or path.",
+                example: "\(spec.key) = \"\(bare)\"")
+            return nil
+        }
+        if let suffix, !lowered.hasSuffix(suffix) {
+            reader.error(spec.key, "\(reader.name(spec.key)) \"\(host)\" must end in \(suffix).",
+                example: "\(spec.key) = \"\(lowered.split(separator: ".").first ?? "shop")\(suffix)\"")
+            return nil
+        }
+        return lowered
+    }
+
+    static func isSlug(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first)
+        else { return false }
+        return name.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": true
+            default: false
+            }
+        }
+    }
+}
+
+extension TimeZone {
+    static let utc = TimeZone(identifier: "UTC")!
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+@testable import AftercartConfig
+
+@Suite struct CampaignTests {
+    func load(_ text: String) -> Result<AftercartConfiguration, ConfigurationError> {
+        Result { () throws(ConfigurationError) in
+            try AftercartConfiguration.parse(
+                wooStore + "\n" + text, file: "config/aftercart.toml", directory: URL(fileURLWithPath: "/nonexistent"),
+                loadCampaignFiles: false)
+        }
+    }
+
+    func problems(_ text: String) -> [ConfigurationProblem] {
+        if case .failure(let error) = load(text) { return error.problems }
+        return []
+    }
+
+    @Test func reviewRequestWithRatingConditionIsRefused() {
+        let found = problems("""
+            [[campaigns]]
+            name = "review-request"
+            trigger = "delivered"
+            delay = "7d"
+            conditions = { min_review_rating_of_customer = 4 }
+            template = "review-request"
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.line == 12)
+        #expect(found.first?.message.contains("16 CFR Part 465") == true)
+        #expect(found.first?.message.contains("every eligible buyer") == true)
+    }
+
+    @Test func reviewRequestIsRecognisedByTemplateToo() {
+        let found = problems("""
+            [[campaigns]]
+            name = "after-delivery"
+            trigger = "delivered"
+            template = "review-ask"
+            conditions = { min_order_total = "50", max_review_rating_of_customer = 5 }
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("16 CFR Part 465") == true)
+    }
+
+    @Test func ratingConditionedThankYouCouponIsRefused() {
+        let found = problems("""
+            [[campaigns]]
+            name = "review-thank-you"
+            trigger = "review_posted"
+            conditions = { min_review_rating = 4 }
+            template = "review-thank-you"
+            coupon = { kind = "percent", amount = "10", expires_in = "30d" }
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.line == 11)
+        #expect(found.first?.message.contains("must not depend on its rating") == true)
+        #expect(found.first?.message.contains("16 CFR Part 465") == true)
+    }
+
+    @Test func ratingsMayStillRouteSupportAlertsAndPlainMessages() throws {
+        let configuration = try load("""
+            [[campaigns]]
+            name = "negative-review-alert"
+            trigger = "review_posted"
+            audience = "merchant"
+            conditions = { max_review_rating = 2 }
+            template = "support-alert"
+
+            [[campaigns]]
+            name = "review-thank-you"
+            trigger = "review_posted"
+            template = "review-thank-you"
+            coupon = { kind = "fixed_cart", amount = "5.50" }
+            """).get()
+        #expect(configuration.campaigns.count == 2)
+        #expect(configuration.campaigns[0].conditions.maxReviewRating == 2)
+        #expect(configuration.campaigns[1].coupon?.amount == Decimal(string: "5.5"))
+        #expect(configuration.campaigns[1].coupon?.expiresIn == .days(30))
+        #expect(configuration.campaigns[1].isReviewReward)
+    }
+
+    @Test func campaignRulesAndTypes() {
+        let found = problems("""
+            [[campaigns]]
+            name = "shipping-update"
+            trigger = "points_expiring"
+            transactional = true
+            template = "shipping-update"
+            coupon = { kind = "percent", amount = "150" }
+            conditions = { shipment_statuses = ["in_transit"], min_ordr_total = "5" }
+            delay = 7
+            stores = ["tokyo-wo"]
+            """)
+        let messages = found.map(\.message)
+        #expect(found.count == 6)
+        #expect(messages.contains { $0.contains("only order-status messages") })
+        #expect(messages.contains { $0.contains("percentage above 100") })
+        #expect(messages.contains { $0.contains("only applies to trigger shipment_status_changed") })
+        #expect(messages.contains { $0.contains("did you mean \"min_order_total\"") })
+        #expect(messages.contains { $0.contains("delay must be a string") })
+        #expect(messages.contains { $0.contains("did you mean \"tokyo-woo\"") })
+    }
+
+    @Test func campaignFilesAreLoadedNextToTheConfig() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("config/aftercart.toml", wooStore + """
+
+            [[campaigns]]
+            name = "shipping-update"
+            trigger = "shipment_status_changed"
+            template = "shipping-update"
+            transactional = true
+            """)
+        try folder.write("config/campaigns/win-back.toml", """
+            # one campaign per file; its name defaults to the file's
+            trigger = "no_repeat_purchase"
+            delay = "60d"
+            template = "win-back"
+            coupon = { kind = "percent", amount = "15", expires_in = "14d" }
+            """)
+        try folder.write("config/campaigns/more.toml", """
+            [[campaigns]]
+            name = "tier-up"
+            trigger = "tier_changed"
+            template = "tier-up"
+            conditions = { tiers = ["gold"] }
+            """)
+        try folder.write("config/campaigns/README.md", "not a campaign")
+        let configuration = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+        #expect(configuration.campaigns.map(\.name) == ["shipping-update", "tier-up", "win-back"])
+        #expect(configuration.campaigns[2].delay == .days(60))
+        #expect(configuration.campaigns[2].file.hasSuffix("config/campaigns/win-back.toml"))
+        #expect(configuration.campaigns[1].line == 1)
+    }
+
+    @Test func problemsInCampaignFilesNameThatFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("config/aftercart.toml", wooStore)
+        try folder.write("config/campaigns/review-request.toml", """
+            trigger = "delivered"
+            delay = "7d"
+            template = "review-request"
+            conditions = { min_review_rating_of_customer = 4 }
+            """)
+        try folder.write("config/campaigns/broken.toml", "trigger = \n")
+        do {
+            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+            Issue.record("loaded")
+        } catch {
+            #expect(error.problems.count == 2)
+            let broken = try #require(error.problems.first { $0.file.hasSuffix("campaigns/broken.toml") })
+            #expect(broken.line == 1)
+            #expect(broken.message.hasPrefix("TOML syntax error"))
+            let review = try #require(error.problems.first { $0.file.hasSuffix("campaigns/review-request.toml") })
+            #expect(review.line == 4)
+            #expect(review.message.contains("16 CFR Part 465"))
+        }
+    }
+
+    @Test func duplicateCampaignNamesAcrossFilesAreRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("config/aftercart.toml", wooStore + """
+
+            [[campaigns]]
+            name = "win-back"
+            trigger = "no_repeat_purchase"
+            template = "win-back"
+            """)
+        try folder.write("config/campaigns/win-back.toml", "trigger = \"no_repeat_purchase\"\ntemplate = \"w\"\n")
+        do {
+            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+            Issue.record("loaded")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.message.contains("already used") == true)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import AftercartConfig
+
+@Suite struct ExampleConfigurationTests {
+    @Test func embeddedExampleMatchesTheRepositoryFilesByteForByte() throws {
+        let toml = try Data(contentsOf: repositoryRoot.appendingPathComponent("config/aftercart.example.toml"))
+        let env = try Data(contentsOf: repositoryRoot.appendingPathComponent("config/env.example"))
+        #expect(Data(ExampleConfiguration.toml.utf8) == toml)
+        #expect(Data(ExampleConfiguration.environmentExample.utf8) == env)
+    }
+
+    @Test func exampleValidatesWithoutWarningsWhileItsVariablesAreUnset() throws {
+        let folder = try TemporaryFolder()
+        let installation = try ExampleConfiguration.install(into: folder.url)
+        let configuration = try AftercartConfiguration.load(path: installation.configFile.path, environment: [:])
+        #expect(configuration.warnings == [])
+        #expect(configuration.stores.map(\.name) == ["tokyo-woo", "osaka-shopify"])
+        #expect(configuration.stores.map(\.platform) == ["woocommerce", "shopify"])
+        #expect(configuration.campaigns.map(\.name) == [
+            "shipping-update", "review-request", "review-thank-you", "points-expiry-reminder",
+            "negative-review-alert",
+        ])
+        let reviewRequest = configuration.campaigns[1]
+        #expect(reviewRequest.isReviewRequest)
+        #expect(!reviewRequest.conditions.usesRatings)
+        #expect(!configuration.campaigns[2].conditions.usesRatings)
+        #expect(configuration.stores[0].loyalty?.pointsKey == "_points")
+        #expect(configuration.stores[1].loyalty?.namespace == "loyalty")
+        #expect(configuration.stores[0].timeZone.identifier == "Asia/Tokyo")
+
+        // Unset variables surface at resolution, each with its line.
+        let problems = configuration.secretProblems(environment: [:])
+        #expect(problems.count == 4)
+        #expect(problems.allSatisfy { $0.line != nil && $0.message.contains("is not set") })
+        #expect(configuration.secretProblems(environment: [:], store: "osaka-shopify").count == 2)
+
+        // Every variable the example names is in .env.example.
+        for case .environment(let name) in configuration.secretReferences().map(\.source) {
+            #expect(ExampleConfiguration.environmentExample.contains("\n\(name)="))
+        }
+        let environment = Dictionary(uniqueKeysWithValues: ExampleConfiguration.environmentExample
+            .split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }
+            .map { line in
+                let parts = line.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), String(parts[1]))
+            })
+        _ = try AftercartConfiguration.load(
+            path: installation.configFile.path, environment: environment, secrets: .required)
+    }
+
+    @Test func installRefusesToOverwriteAConfig() throws {
+        let folder = try TemporaryFolder()
+        let first = try ExampleConfiguration.install(into: folder.url)
+        #expect(FileManager.default.fileExists(atPath: first.environmentFile.path))
+        #expect(throws: ExampleConfiguration.InstallError.self) {
+            try ExampleConfiguration.install(into: folder.url)
+        }
+        _ = try ExampleConfiguration.install(into: folder.url, overwrite: true)
+    }
+
+    @Test func theRepositoryConfigFolderValidates() throws {
+        let path = repositoryRoot.appendingPathComponent("config/aftercart.example.toml").path
+        let configuration = try AftercartConfiguration.load(path: path, environment: [:])
+        #expect(configuration.campaigns.count >= 5)
+    }
+}
