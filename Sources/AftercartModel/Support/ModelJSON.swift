@@ -5,13 +5,14 @@ public import Foundation
 /// seconds), keys exactly as SPEC.md names them.
 public enum ModelJSON {
     /// An encoder for one record per line (`export --format jsonl`, the store's payload column).
+    /// Keys are sorted so the same record always encodes to the same bytes.
     public static func encoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.format(date))
         }
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 

@@ -1,0 +1,18 @@
+/// Where an outbox action is in its life.
+///
+/// ```
+/// pending ──claim──► leased ──complete──► done
+///    ▲                 │ ├──fail(retryAt:)──► pending (later)
+///    │                 │ ├──fail(nil)───────► failed
+///    │                 │ └──markUnknown─────► unknown   (outcome unknown: never retried by itself)
+///    └─requeue── failed / unknown;   pending / failed / unknown ──cancel──► cancelled
+/// ```
+/// A `leased` row whose lease expired is claimed again like a pending one.
+public enum OutboxState: String, Sendable, Hashable, Codable, CaseIterable {
+    case pending
+    case leased
+    case done
+    case failed
+    case unknown
+    case cancelled
+}
