@@ -15,6 +15,7 @@ struct AftercartCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self,
             CheckCommand.self,
+            SyncCommand.self,
             StatusCommand.self,
             ExportCommand.self,
         ]

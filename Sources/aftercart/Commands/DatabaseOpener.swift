@@ -25,9 +25,11 @@ enum DatabaseOpener {
     }
 
     /// Loads the config or reports every problem and exits 2.
-    static func loadConfiguration(_ global: GlobalOptions) throws -> AftercartConfiguration {
+    static func loadConfiguration(
+        _ global: GlobalOptions, secrets: AftercartConfiguration.SecretResolution = .deferred
+    ) throws -> AftercartConfiguration {
         do {
-            let configuration = try AftercartConfiguration.load(path: global.configPath)
+            let configuration = try AftercartConfiguration.load(path: global.configPath, secrets: secrets)
             ConsoleReport.problems([], warnings: configuration.warnings)
             return configuration
         } catch {

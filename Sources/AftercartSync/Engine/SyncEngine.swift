@@ -1,0 +1,89 @@
+public import AftercartConnector
+public import AftercartModel
+public import AftercartStore
+public import Foundation
+public import Logging
+
+/// Moves records from stores into the database, one committed page at a time.
+///
+/// For each store and resource it reads pages from the stored cursor and
+/// commits each page's rows together with the cursor after it, so a crash
+/// loses at most the page in flight, which the next run reads again; upserts
+/// keyed by (store, platform id) make the re-read harmless. Stores sync
+/// concurrently and independently: one failing store never stops another.
+public struct SyncEngine: Sendable {
+    private let persistence: any Persistence
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+
+    /// Creates an engine over `persistence`. `now` is injected so tests move time.
+    public init(persistence: any Persistence, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.persistence = persistence
+        self.now = now
+        self.logger = logger
+    }
+
+    /// Syncs every connector's store, at most `options.storeConcurrency` at once,
+    /// and returns one report per store in the order given.
+    public func run(
+        _ connectors: [any StoreConnector], options: SyncOptions, stop: SyncStopSignal = SyncStopSignal(),
+        progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    ) async -> [StoreSyncReport] {
+        await withTaskGroup(of: (Int, StoreSyncReport).self) { group in
+            var reports = [StoreSyncReport?](repeating: nil, count: connectors.count)
+            var next = 0
+            func startNext() {
+                guard next < connectors.count else { return }
+                let index = next
+                let connector = connectors[index]
+                next += 1
+                group.addTask {
+                    (index, await sync(connector, options: options, stop: stop, progress: progress))
+                }
+            }
+            for _ in 0..<options.storeConcurrency { startNext() }
+            for await (index, report) in group {
+                reports[index] = report
+                startNext()
+            }
+            return reports.compactMap { $0 }
+        }
+    }
+
+    /// Syncs one store's requested resources under the store's sync lease.
+    public func sync(
+        _ connector: any StoreConnector, options: SyncOptions, stop: SyncStopSignal = SyncStopSignal(),
+        progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    ) async -> StoreSyncReport {
+        let store = connector.store
+        let leaseName = "sync:\(store.rawValue)"
+        do {
+            let acquired = try await persistence.acquireLease(
+                name: leaseName, owner: options.owner, ttl: options.leaseTTL, now: now())
+            guard acquired else {
+                let holder = try? await persistence.leases().first { $0.name == leaseName }?.owner
+                logger.notice("sync already running", metadata: ["store": "\(store)", "owner": "\(holder ?? "?")"])
+                return StoreSyncReport(store: store, outcome: .alreadyRunning(owner: holder))
+            }
+        } catch {
+            return StoreSyncReport(store: store, outcome: .failed("\(store): cannot take the sync lease: \(error)"))
+        }
+        let lease = LeaseKeeper(
+            persistence: persistence, name: leaseName, owner: options.owner, ttl: options.leaseTTL, now: now)
+        let reports = await lease.holding {
+            var reports: [ResourceSyncReport] = []
+            for resource in options.resources {
+                let report = await ResourceSync(
+                    persistence: persistence, connector: connector, resource: resource, full: options.full,
+                    now: now, logger: logger, lease: lease
+                ).run(stop: stop, progress: progress)
+                reports.append(report)
+                if case .failed = report.outcome, await lease.isLost { break }
+                if await stop.isStopped { break }
+            }
+            return reports
+        }
+        try? await persistence.releaseLease(name: leaseName, owner: options.owner)
+        return StoreSyncReport(store: store, outcome: .synced, resources: reports)
+    }
+}

@@ -1,0 +1,117 @@
+public import AftercartModel
+public import Foundation
+
+/// How one resource of one store fared in a run.
+public struct ResourceSyncReport: Sendable, Hashable {
+    /// What happened, in the words `aftercart sync` prints.
+    public enum Outcome: Sendable, Hashable {
+        /// Every page was read and committed.
+        case completed
+        /// The run stopped between pages on request; the next run resumes.
+        case stopped
+        /// The adapter cannot read this resource for this store.
+        case unsupported
+        /// A page failed; earlier pages stay committed and the cursor did not
+        /// move past them. The text is the user-facing error.
+        case failed(String)
+    }
+
+    public var store: StoreID
+    public var resource: ResourceKind
+    public var outcome: Outcome
+    /// Pages committed in this run.
+    public var pages: Int
+    /// Records received in committed pages (re-reads included).
+    public var records: Int
+    /// Rows that were new or changed.
+    public var changed: Int
+    /// Records marked vanished by a full run.
+    public var vanished: Int
+    /// Wall-clock seconds the resource took.
+    public var seconds: Double
+
+    public init(
+        store: StoreID, resource: ResourceKind, outcome: Outcome, pages: Int = 0, records: Int = 0,
+        changed: Int = 0, vanished: Int = 0, seconds: Double = 0
+    ) {
+        self.store = store
+        self.resource = resource
+        self.outcome = outcome
+        self.pages = pages
+        self.records = records
+        self.changed = changed
+        self.vanished = vanished
+        self.seconds = seconds
+    }
+
+    /// Whether this resource counts against the run's exit status.
+    public var isFailure: Bool {
+        if case .failed = outcome { return true }
+        return false
+    }
+}
+
+/// How one store fared in a run.
+public struct StoreSyncReport: Sendable, Hashable {
+    public enum Outcome: Sendable, Hashable {
+        /// The store was synced (see each resource's outcome).
+        case synced
+        /// Another process holds the store's sync lease; nothing was done.
+        case alreadyRunning(owner: String?)
+        /// The store could not be synced at all (e.g. the lease store failed).
+        case failed(String)
+    }
+
+    public var store: StoreID
+    public var outcome: Outcome
+    public var resources: [ResourceSyncReport]
+
+    public init(store: StoreID, outcome: Outcome, resources: [ResourceSyncReport] = []) {
+        self.store = store
+        self.outcome = outcome
+        self.resources = resources
+    }
+
+    /// Whether anything about this store failed.
+    public var isFailure: Bool {
+        if case .failed = outcome { return true }
+        return resources.contains(where: \.isFailure)
+    }
+}
+
+/// One committed page, for live progress on a terminal.
+public struct SyncProgress: Sendable, Hashable {
+    public var store: StoreID
+    public var resource: ResourceKind
+    /// Pages committed so far in this run of the resource.
+    public var pages: Int
+    /// Records committed so far.
+    public var records: Int
+    /// What the store said the walk holds, when it says.
+    public var totalPages: Int?
+    public var totalRecords: Int?
+    /// Seconds since the resource started.
+    public var elapsed: Double
+
+    public init(
+        store: StoreID, resource: ResourceKind, pages: Int, records: Int, totalPages: Int?, totalRecords: Int?,
+        elapsed: Double
+    ) {
+        self.store = store
+        self.resource = resource
+        self.pages = pages
+        self.records = records
+        self.totalPages = totalPages
+        self.totalRecords = totalRecords
+        self.elapsed = elapsed
+    }
+
+    /// Records per second so far.
+    public var rate: Double { elapsed > 0 ? Double(records) / elapsed : 0 }
+
+    /// Seconds left at the current rate, when the total is known.
+    public var estimatedSecondsLeft: Double? {
+        guard let totalRecords, rate > 0 else { return nil }
+        return max(0, Double(totalRecords - records) / rate)
+    }
+}

@@ -1,0 +1,85 @@
+import AftercartModel
+import AftercartSync
+import Foundation
+
+/// The lines `aftercart sync` prints when it is done: one per store and resource.
+enum SyncSummary {
+    static func lines(_ reports: [StoreSyncReport]) -> [String] {
+        var lines: [String] = []
+        for report in reports {
+            switch report.outcome {
+            case .alreadyRunning(let owner):
+                lines.append("\(report.store): already being synced by \(owner ?? "another process"); skipped")
+                continue
+            case .failed(let message):
+                lines.append("\(report.store): failed: \(message)")
+                continue
+            case .synced:
+                break
+            }
+            for resource in report.resources {
+                lines.append(line(resource))
+            }
+        }
+        return lines
+    }
+
+    static func line(_ report: ResourceSyncReport) -> String {
+        let name = "\(report.store) \(report.resource)"
+        let counts = "\(report.pages) pages, \(report.records) records (\(report.changed) new or changed)"
+        let rate = report.seconds > 0 ? Double(report.records) / report.seconds : 0
+        let timing = "in \(duration(report.seconds)) (\(Int(rate.rounded())) records/s)"
+        switch report.outcome {
+        case .completed:
+            let vanished = report.vanished > 0 ? ", \(report.vanished) marked vanished" : ""
+            return "\(name): synced \(counts)\(vanished) \(timing)"
+        case .stopped:
+            return "\(name): stopped after \(counts) \(timing); the next run resumes there"
+        case .unsupported:
+            return "\(name): not available from this store's adapter; skipped"
+        case .failed(let message):
+            return "\(name): FAILED after \(counts): \(message)"
+        }
+    }
+
+    static func json(_ reports: [StoreSyncReport]) -> String {
+        var stores: [[String: Any]] = []
+        for report in reports {
+            var object: [String: Any] = ["store": report.store.rawValue]
+            switch report.outcome {
+            case .synced: object["outcome"] = "synced"
+            case .alreadyRunning(let owner):
+                object["outcome"] = "already_running"
+                object["owner"] = owner ?? NSNull()
+            case .failed(let message):
+                object["outcome"] = "failed"
+                object["error"] = message
+            }
+            object["resources"] = report.resources.map { resource -> [String: Any] in
+                var entry: [String: Any] = [
+                    "resource": resource.resource.rawValue, "pages": resource.pages, "records": resource.records,
+                    "changed": resource.changed, "vanished": resource.vanished, "seconds": resource.seconds,
+                ]
+                switch resource.outcome {
+                case .completed: entry["outcome"] = "completed"
+                case .stopped: entry["outcome"] = "stopped"
+                case .unsupported: entry["outcome"] = "unsupported"
+                case .failed(let message):
+                    entry["outcome"] = "failed"
+                    entry["error"] = message
+                }
+                return entry
+            }
+            stores.append(object)
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["stores": stores], options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 60 { return String(format: "%.1fs", seconds) }
+        let whole = Int(seconds.rounded())
+        if whole < 3600 { return "\(whole / 60)m\(whole % 60)s" }
+        return "\(whole / 3600)h\(whole % 3600 / 60)m"
+    }
+}
