@@ -1,0 +1,60 @@
+public import AftercartModel
+
+/// What every platform adapter provides: proof of credentials, paged reads
+/// per resource, and the few writes the engine sends back to the store.
+///
+/// An adapter states its endpoints and mappings; the framework carries
+/// paging (``PageNumberPager``, ``LinkPager``), retries, rate limits and
+/// redaction (``HTTPTransport``), and the sync engine carries state
+/// (``SyncCursor``). Adding a platform is one folder with one type that
+/// conforms to this protocol, plus one registration line.
+///
+/// Adapters check ``capabilities`` themselves: an operation the platform
+/// lacks throws ``ConnectorError/unsupported(operation:_:)``.
+public protocol StoreConnector: Sendable {
+    /// The platform's config name: `"woocommerce"`, `"shopify"`.
+    var platform: String { get }
+    /// The store's config name; every record and error carries it.
+    var store: StoreID { get }
+    /// What this adapter, as configured, can do.
+    var capabilities: ConnectorCapabilities { get }
+
+    /// Calls the store once to prove the credentials and learn its facts.
+    func check() async throws -> StoreFacts
+
+    /// The records of `resource` changed since `cursor`, one page at a time.
+    ///
+    /// The sequence fetches a page only when the caller asks for the next
+    /// one, so memory holds one page regardless of the store's size. After
+    /// committing a page's records, the caller stores ``ResourcePage/cursor``;
+    /// passing that cursor back resumes after that page. A `nil` cursor reads
+    /// everything. Reading a resource not in ``ConnectorCapabilities/readable``
+    /// fails on the first `next()` with ``ConnectorError/unsupported(operation:_:)``.
+    func read(_ resource: ResourceKind, since cursor: SyncCursor?) -> ResourcePages
+
+    /// Creates a coupon. Callers look the code up with ``findCoupon(code:)``
+    /// first, so a retry after a crash finds the coupon instead of making two.
+    func createCoupon(_ request: CouponRequest) async throws -> Coupon
+
+    /// The coupon with `code` (compared case-insensitively), or `nil`.
+    func findCoupon(code: String) async throws -> Coupon?
+
+    /// Adds a note to an order; `customerVisible` notes reach the shopper.
+    func addOrderNote(orderID: String, text: String, customerVisible: Bool) async throws
+
+    /// Adds tags and/or metadata to a customer without removing existing ones.
+    func annotateCustomer(customerID: String, tags: [String], meta: [String: String]) async throws
+
+    /// Adds `points` (negative to deduct) to a customer's loyalty balance.
+    func adjustLoyalty(customerID: String, points: Int, reason: String) async throws -> LoyaltyAccount
+}
+
+extension StoreConnector {
+    /// Loyalty writes exist only where a writable source is configured;
+    /// adapters without one inherit this refusal.
+    public func adjustLoyalty(customerID: String, points: Int, reason: String) async throws -> LoyaltyAccount {
+        throw ConnectorError.unsupported(
+            operation: "loyalty adjustment",
+            ErrorContext(store: store, resource: ResourceKind.loyalty.rawValue, platform: platform))
+    }
+}

@@ -1,0 +1,118 @@
+public import AftercartModel
+public import Foundation
+
+/// Where a resource's sync stands, stored by the engine after every page
+/// and handed back to the adapter unread.
+///
+/// A run queries "changed since ``updatedAfter``" (minus a lookback, see
+/// ``queryStart(lookback:notBefore:)``) and walks pages. While it walks,
+/// ``nextPage`` or ``pageToken`` say where to resume and ``highWater``
+/// collects the newest change seen; the last page's cursor is
+/// ``completed()``, which moves ``updatedAfter`` up to ``highWater``.
+/// Adapters keep anything else they need in ``extra``.
+public struct SyncCursor: Sendable, Hashable, Codable {
+    /// Records changed after this instant are read; `nil` reads everything.
+    public var updatedAfter: Date?
+    /// The newest ``SyncRecord/updatedAt`` among the records committed in
+    /// the run in progress.
+    public var highWater: Date?
+    /// The next page number of a page-number walk in progress.
+    public var nextPage: Int?
+    /// The opaque continuation of a cursor walk in progress (a `Link` URL
+    /// without credentials, a GraphQL `endCursor`).
+    public var pageToken: String?
+    /// Adapter-specific state, e.g. the filter a walk started with.
+    public var extra: [String: String]
+
+    public init(
+        updatedAfter: Date? = nil, highWater: Date? = nil, nextPage: Int? = nil, pageToken: String? = nil,
+        extra: [String: String] = [:]
+    ) {
+        self.updatedAfter = updatedAfter
+        self.highWater = highWater
+        self.nextPage = nextPage
+        self.pageToken = pageToken
+        self.extra = extra
+    }
+
+    /// Whether a run stopped part-way and resumes where it left off.
+    public var isWalkInProgress: Bool { nextPage != nil || pageToken != nil }
+
+    /// The lower bound to send to the store: ``updatedAfter`` moved back
+    /// by `lookback`, because records changed while the previous run paged
+    /// can sort behind its position and be missed; re-reading them is
+    /// harmless since upserts are keyed by id. Never earlier than
+    /// `notBefore` (a configured start date), and `notBefore` alone on a
+    /// first run.
+    public func queryStart(lookback: TimeInterval, notBefore: Date? = nil) -> Date? {
+        guard let updatedAfter else { return notBefore }
+        let start = updatedAfter.addingTimeInterval(-max(lookback, 0))
+        guard let notBefore else { return start }
+        return max(start, notBefore)
+    }
+
+    /// This cursor after `records` were committed: ``highWater`` moves up
+    /// to their newest change.
+    public func advanced(past records: some Sequence<any SyncRecord>) -> SyncCursor {
+        var copy = self
+        for record in records {
+            guard let changed = record.updatedAt else { continue }
+            if copy.highWater.map({ changed > $0 }) ?? true { copy.highWater = changed }
+        }
+        return copy
+    }
+
+    /// This cursor pointing at the next page number of a walk.
+    public func continuing(atPage page: Int) -> SyncCursor {
+        var copy = self
+        copy.nextPage = page
+        copy.pageToken = nil
+        return copy
+    }
+
+    /// This cursor pointing at an opaque continuation of a walk.
+    public func continuing(atToken token: String) -> SyncCursor {
+        var copy = self
+        copy.pageToken = token
+        copy.nextPage = nil
+        return copy
+    }
+
+    /// The cursor after the last page: the next run starts from the
+    /// newest change seen, and no walk is in progress.
+    public func completed() -> SyncCursor {
+        var copy = self
+        if let highWater, copy.updatedAfter.map({ highWater > $0 }) ?? true {
+            copy.updatedAfter = highWater
+        }
+        copy.highWater = nil
+        copy.nextPage = nil
+        copy.pageToken = nil
+        return copy
+    }
+
+    /// The cursor as a compact JSON string, for a database column.
+    public func jsonString() throws -> String {
+        let data = try ModelJSON.encoder(pretty: false).encode(self)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Reads what ``jsonString()`` wrote.
+    public init(jsonString: String) throws {
+        self = try ModelJSON.decoder().decode(SyncCursor.self, from: Data(jsonString.utf8))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case updatedAfter = "updated_after", highWater = "high_water", nextPage = "next_page"
+        case pageToken = "page_token", extra
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        updatedAfter = try container.decodeIfPresent(Date.self, forKey: .updatedAfter)
+        highWater = try container.decodeIfPresent(Date.self, forKey: .highWater)
+        nextPage = try container.decodeIfPresent(Int.self, forKey: .nextPage)
+        pageToken = try container.decodeIfPresent(String.self, forKey: .pageToken)
+        extra = try container.decodeIfPresent([String: String].self, forKey: .extra) ?? [:]
+    }
+}

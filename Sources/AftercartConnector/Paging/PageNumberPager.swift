@@ -1,0 +1,90 @@
+/// Walks `?page=N&per_page=M` collections (WooCommerce, WordPress).
+///
+/// The walk ends when `X-WP-TotalPages` says so or, without that header,
+/// when the store answers past the end: an empty array, or a 400 whose code
+/// is in ``pastEndCodes`` (WordPress `rest_post_invalid_page_number`). That
+/// answer is handed to the mapper as an empty page so the walk's last
+/// cursor is always a completed one.
+public struct PageNumberPager: Sendable {
+    public var transport: HTTPTransport
+    public var perPage: Int
+    public var pageParameter: String
+    public var perPageParameter: String
+    public var totalPagesHeader: String?
+    public var totalRecordsHeader: String?
+    public var pastEndCodes: Set<String>
+    /// A bound on any walk, against a store that ignores the page parameter.
+    public var maxPages: Int
+
+    public init(
+        transport: HTTPTransport, perPage: Int = 100, pageParameter: String = "page",
+        perPageParameter: String = "per_page", totalPagesHeader: String? = "X-WP-TotalPages",
+        totalRecordsHeader: String? = "X-WP-Total", pastEndCodes: Set<String> = ["rest_post_invalid_page_number"],
+        maxPages: Int = 1_000_000
+    ) {
+        self.transport = transport
+        self.perPage = perPage
+        self.pageParameter = pageParameter
+        self.perPageParameter = perPageParameter
+        self.totalPagesHeader = totalPagesHeader
+        self.totalRecordsHeader = totalRecordsHeader
+        self.pastEndCodes = pastEndCodes
+        self.maxPages = maxPages
+    }
+
+    /// Fetches page `page` of `request` (whose URL carries the filters but
+    /// no paging parameters).
+    public func fetch(_ request: TransportRequest, page: Int) async throws -> FetchedPage {
+        let pageRequest = request.appendingQuery([(perPageParameter, "\(perPage)"), (pageParameter, "\(page)")])
+        let response: TransportResponse
+        do {
+            response = try await transport.send(pageRequest)
+        } catch let error as ConnectorError {
+            guard case .badRequest(400, let context) = error, let code = context.platformCode,
+                pastEndCodes.contains(code)
+            else { throw error }
+            let empty = TransportResponse(
+                status: 200, headers: [:], body: Data("[]".utf8), redactedURL: context.url ?? "", attempts: 1)
+            return FetchedPage(response: empty, pageNumber: page, isPastEnd: true)
+        }
+        let totalPages = totalPagesHeader.flatMap { response.intHeader($0) }
+        let totalRecords = totalRecordsHeader.flatMap { response.intHeader($0) }
+        if Self.isEmptyArray(response.body) {
+            return FetchedPage(
+                response: response, pageNumber: page, totalPages: totalPages, totalRecords: totalRecords,
+                isPastEnd: true)
+        }
+        let hasMore = totalPages.map { page < $0 } ?? true
+        return FetchedPage(
+            response: response, pageNumber: page, nextPage: hasMore && page < maxPages ? page + 1 : nil,
+            totalPages: totalPages, totalRecords: totalRecords)
+    }
+
+    /// Every page of `request`, resuming at `cursor`'s ``SyncCursor/nextPage``
+    /// when a walk was in progress. `map` receives each fetched page with
+    /// the previous page's cursor (first: `cursor`) and returns the mapped
+    /// page, typically with `fetched.cursor(after: previous.advanced(past: records))`;
+    /// that cursor is threaded to the next call, so ``SyncCursor/highWater``
+    /// spans the whole walk.
+    public func pages(
+        _ request: TransportRequest, cursor: SyncCursor?,
+        map: @escaping @Sendable (FetchedPage, SyncCursor) async throws -> ResourcePage
+    ) -> ResourcePages {
+        let start = cursor ?? SyncCursor()
+        return ResourcePages(initial: (max(start.nextPage ?? 1, 1), start)) { state in
+            let (number, previous) = state
+            let fetched = try await fetch(request, page: number)
+            let page = try await map(fetched, previous)
+            return (page, fetched.nextPage.map { ($0, page.cursor) })
+        }
+    }
+
+    /// Whether a body is a JSON empty array, whitespace allowed.
+    static func isEmptyArray(_ body: Data) -> Bool {
+        guard body.count < 64 else { return false }
+        let meaningful = body.filter { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        return meaningful.elementsEqual("[]".utf8)
+    }
+}
+
+import Foundation

@@ -1,0 +1,50 @@
+public import AftercartModel
+public import Foundation
+
+/// How one store's transport behaves. Each store gets its own transport
+/// (its limiter, credentials and names) over the one shared `HTTPClient`.
+public struct TransportConfiguration: Sendable {
+    /// The store's config name, for errors and log metadata.
+    public var store: StoreID?
+    /// The platform's config name, for errors and log metadata.
+    public var platform: String?
+    /// What the store calls its credential (`"consumer key"`, `"access token"`).
+    public var credentialName: String?
+    /// Time allowed to connect and receive the response head.
+    public var connectTimeout: Duration
+    /// Longest silence allowed while waiting for the head or body bytes.
+    public var readTimeout: Duration
+    /// Time allowed for one ``HTTPTransport/send(_:)``, every attempt and
+    /// wait included; no retry starts that could not finish before it.
+    public var totalDeadline: Duration
+    public var retry: RetryPolicy
+    /// Larger bodies fail with ``ConnectorError/invalidResponse(reason:_:)``.
+    public var maxBodyBytes: Int
+    /// Extra values to scrub from logs and errors (the authorizer's are added).
+    public var redaction: Redaction
+    /// Reads the platform's error code and message from an error body.
+    public var errorBodyParser: @Sendable (Data) -> PlatformErrorBody?
+    /// Sent on every request.
+    public var userAgent: String
+
+    public init(
+        store: StoreID? = nil, platform: String? = nil, credentialName: String? = nil,
+        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(30),
+        totalDeadline: Duration = .seconds(300), retry: RetryPolicy = RetryPolicy(),
+        maxBodyBytes: Int = 32 * 1024 * 1024, redaction: Redaction = Redaction(),
+        errorBodyParser: @escaping @Sendable (Data) -> PlatformErrorBody? = PlatformErrorBody.parseCommonShapes,
+        userAgent: String = "aftercart"
+    ) {
+        self.store = store
+        self.platform = platform
+        self.credentialName = credentialName
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.totalDeadline = totalDeadline
+        self.retry = retry
+        self.maxBodyBytes = maxBodyBytes
+        self.redaction = redaction
+        self.errorBodyParser = errorBodyParser
+        self.userAgent = userAgent
+    }
+}
