@@ -96,6 +96,23 @@ import Testing
         }
     }
 
+    @Test func aLeaseLeftByADeadProcessOnThisHostIsTakenOver() async throws {
+        try await withDatabase { (db: SQLitePersistence) async throws in
+            // pid_max on Linux is at most 4194304: this pid cannot be running.
+            let dead = "\(ProcessInfo.processInfo.hostName):4194305"
+            let alive = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+            #expect(!SyncOptions.isLocalProcessAlive(dead))
+            #expect(SyncOptions.isLocalProcessAlive(alive))
+            #expect(SyncOptions.isLocalProcessAlive("other-host:1"))
+            #expect(try await db.acquireLease(name: "sync:s1", owner: dead, ttl: 600, now: Date()))
+            let engine = SyncEngine(persistence: db, logger: logger)
+            let report = await engine.sync(
+                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders], owner: "next-run"))
+            #expect(report.outcome == .synced)
+            #expect(try await db.recordCount(store: "s1", resource: .orders).live == 45)
+        }
+    }
+
     @Test func oneFailingStoreDoesNotStopTheOthers() async throws {
         try await withDatabase { (db: SQLitePersistence) async throws in
             let engine = SyncEngine(persistence: db, logger: logger)

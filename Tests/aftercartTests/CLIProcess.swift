@@ -38,7 +38,30 @@ struct CLIProcess {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs to completion on a dispatch thread: blocking a Swift concurrency
+    /// thread would starve an emulator running in this test process.
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(arguments, environment: environment) })
+            }
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Outcome {
+        let process = try start(arguments, environment: environment, capture: true)
+        // Read before waiting: a full pipe would block the child forever.
+        let out = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let err = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Starts the CLI without waiting; output goes to pipes when `capture`,
+    /// else to /dev/null (for runs a test kills).
+    func start(_ arguments: [String], environment: [String: String] = [:], capture: Bool) throws -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -47,18 +70,15 @@ struct CLIProcess {
         merged["AFTERCART_CONFIG"] = nil
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        if capture {
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
-        // Read before waiting: a full pipe would block the child forever.
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+        return process
     }
 
     func write(_ text: String, to relativePath: String) throws {

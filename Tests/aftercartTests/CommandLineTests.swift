@@ -10,40 +10,40 @@ import Testing
         "OSAKA_SHOPIFY_TOKEN": "shpat_test", "OSAKA_SHOPIFY_WEBHOOK_SECRET": "whsec_test",
     ]
 
-    @Test func helpListsTheCommands() throws {
+    @Test func helpListsTheCommands() async throws {
         let cli = try CLIProcess()
         defer { cli.remove() }
-        let outcome = try cli.run(["--help"])
+        let outcome = try await cli.run(["--help"])
         #expect(outcome.status == 0)
         for command in ["init", "check", "status", "export"] {
             #expect(outcome.stdout.contains("  \(command) "), "missing \(command)")
         }
     }
 
-    @Test func initWritesTheExampleThatCheckAccepts() throws {
+    @Test func initWritesTheExampleThatCheckAccepts() async throws {
         let cli = try CLIProcess()
         defer { cli.remove() }
-        #expect(try cli.run(["init"]).status == 0)
+        #expect(try await cli.run(["init"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(".env.example").path))
-        let again = try cli.run(["init"])
+        let again = try await cli.run(["init"])
         #expect(again.status != 0)
         #expect(again.stderr.contains("already exists"))
 
-        let offline = try cli.run(["check", "--offline"])
+        let offline = try await cli.run(["check", "--offline"])
         #expect(offline.status == 0, "\(offline.stderr)")
         #expect(offline.stdout.contains("config/aftercart.toml: valid"))
 
-        let valid = try cli.run(["check"], environment: Self.exampleSecrets)
+        let valid = try await cli.run(["check"], environment: Self.exampleSecrets)
         #expect(valid.status == 0, "\(valid.stderr)")
         #expect(valid.stdout.contains("config/aftercart.toml: valid"))
         #expect(!valid.stdout.contains("ck_test") && !valid.stderr.contains("ck_test"))
     }
 
-    @Test func checkNamesEveryUnsetSecretWithItsLineAndExitsTwo() throws {
+    @Test func checkNamesEveryUnsetSecretWithItsLineAndExitsTwo() async throws {
         let cli = try CLIProcess()
         defer { cli.remove() }
-        _ = try cli.run(["init"])
-        let outcome = try cli.run(["check"], environment: ["TOKYO_WOO_KEY": "ck_test"])
+        _ = try await cli.run(["init"])
+        let outcome = try await cli.run(["check"], environment: ["TOKYO_WOO_KEY": "ck_test"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("TOKYO_WOO_SECRET"))
         #expect(outcome.stderr.contains("OSAKA_SHOPIFY_TOKEN"))
@@ -51,7 +51,7 @@ import Testing
         #expect(outcome.stderr.range(of: #"config/aftercart\.toml:\d+: stores\[0\]\.consumer_secret"#, options: .regularExpression) != nil)
     }
 
-    @Test func checkReportsEveryMistakeAtOnce() throws {
+    @Test func checkReportsEveryMistakeAtOnce() async throws {
         let cli = try CLIProcess()
         defer { cli.remove() }
         try cli.write(
@@ -63,7 +63,7 @@ import Testing
             name = "a"
             platform = "shopfy"
             """, to: "broken.toml")
-        let outcome = try cli.run(["check", "--config", "broken.toml"])
+        let outcome = try await cli.run(["check", "--config", "broken.toml"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("broken.toml:2:"))
         #expect(outcome.stderr.contains("broken.toml:6:"))
@@ -71,10 +71,10 @@ import Testing
         #expect(!outcome.stderr.contains("Fatal error"))
     }
 
-    @Test func missingConfigIsAConfigError() throws {
+    @Test func missingConfigIsAConfigError() async throws {
         let cli = try CLIProcess()
         defer { cli.remove() }
-        let outcome = try cli.run(["status"])
+        let outcome = try await cli.run(["status"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("aftercart init"))
     }
@@ -106,23 +106,23 @@ import Testing
             orders, checkpoint: CheckpointUpdate(store: "tokyo-woo", resource: .orders, cursor: "{}", at: created))
         try await persistence.close()
 
-        let jsonl = try cli.run(["export", "orders"])
+        let jsonl = try await cli.run(["export", "orders"])
         #expect(jsonl.status == 0, "\(jsonl.stderr)")
         let lines = jsonl.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         let decoded = try lines.map { try ModelJSON.decoder().decode(Order.self, from: Data($0.utf8)) }
         #expect(Set(decoded) == Set(orders))
 
-        let csv = try cli.run(["export", "orders", "--format", "csv", "--store", "tokyo-woo"])
+        let csv = try await cli.run(["export", "orders", "--format", "csv", "--store", "tokyo-woo"])
         let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 4)
         #expect(rows.first?.hasPrefix("store,id,") == true)
         #expect(csv.stdout.contains(#""{""accepts_marketing"":true"#))
 
-        let none = try cli.run(["export", "orders", "--store", "other"])
+        let none = try await cli.run(["export", "orders", "--store", "other"])
         #expect(none.status == 0 && none.stdout.isEmpty)
 
-        let status = try cli.run(["status", "--json"])
+        let status = try await cli.run(["status", "--json"])
         #expect(status.status == 0, "\(status.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let resources = try #require(object["resources"] as? [[String: Any]])

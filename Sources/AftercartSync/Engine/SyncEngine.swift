@@ -58,10 +58,17 @@ public struct SyncEngine: Sendable {
         let store = connector.store
         let leaseName = "sync:\(store.rawValue)"
         do {
-            let acquired = try await persistence.acquireLease(
+            var acquired = try await persistence.acquireLease(
                 name: leaseName, owner: options.owner, ttl: options.leaseTTL, now: now())
+            let holder = acquired ? nil : try? await persistence.leases().first { $0.name == leaseName }?.owner
+            if !acquired, let holder, !options.isOwnerAlive(holder) {
+                // The holder died without releasing (SIGKILL, OOM): take over now.
+                logger.notice("taking over the sync lease of a dead run", metadata: ["store": "\(store)", "owner": "\(holder)"])
+                try await persistence.releaseLease(name: leaseName, owner: holder)
+                acquired = try await persistence.acquireLease(
+                    name: leaseName, owner: options.owner, ttl: options.leaseTTL, now: now())
+            }
             guard acquired else {
-                let holder = try? await persistence.leases().first { $0.name == leaseName }?.owner
                 logger.notice("sync already running", metadata: ["store": "\(store)", "owner": "\(holder ?? "?")"])
                 return StoreSyncReport(store: store, outcome: .alreadyRunning(owner: holder))
             }

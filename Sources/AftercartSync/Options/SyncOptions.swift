@@ -15,22 +15,38 @@ public struct SyncOptions: Sendable {
     public var leaseTTL: TimeInterval
     /// Who holds the leases: unique per process, readable in `status`.
     public var owner: String
+    /// Whether a lease holder is still alive. A holder known to be dead
+    /// (a killed run on this host) loses its lease at once instead of
+    /// blocking the store until the lease expires.
+    public var isOwnerAlive: @Sendable (String) -> Bool
 
     /// Creates options; the defaults sync every resource of up to four stores at once.
     public init(
         resources: [ResourceKind] = ResourceKind.allCases, full: Bool = false, storeConcurrency: Int = 4,
-        leaseTTL: TimeInterval = 120, owner: String = SyncOptions.defaultOwner
+        leaseTTL: TimeInterval = 120, owner: String = SyncOptions.defaultOwner,
+        isOwnerAlive: @escaping @Sendable (String) -> Bool = SyncOptions.isLocalProcessAlive
     ) {
         self.resources = resources
         self.full = full
         self.storeConcurrency = max(1, storeConcurrency)
         self.leaseTTL = leaseTTL
         self.owner = owner
+        self.isOwnerAlive = isOwnerAlive
     }
 
     /// `host:pid`, so an operator can tell which process holds a lease.
     public static var defaultOwner: String {
         "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
+    /// `false` only for a `host:pid` owner on this host whose process is
+    /// gone; anything else (another host, another format) counts as alive,
+    /// and its lease is left to expire.
+    public static let isLocalProcessAlive: @Sendable (String) -> Bool = { owner in
+        guard let colon = owner.lastIndex(of: ":"), let pid = Int32(owner[owner.index(after: colon)...]),
+            owner[..<colon] == ProcessInfo.processInfo.hostName, pid > 0
+        else { return true }
+        return kill(pid, 0) == 0 || errno != ESRCH
     }
 }
 

@@ -1,0 +1,176 @@
+public import AftercartConnector
+public import AftercartModel
+public import AsyncHTTPClient
+public import Foundation
+public import Logging
+
+/// The Shopify REST Admin API adapter (custom-app access token): reads
+/// orders, customers, discount codes and metafield loyalty balances page
+/// by page within the shop's leaky bucket, and creates price rules with
+/// discount codes, order notes, customer tags and metafields.
+///
+/// It states endpoints (``ShopifyEndpoints``) and mappings (the
+/// `Shopify…Mapper`s); the shared ``HTTPTransport`` carries retries,
+/// pacing (a ``TokenBucket`` that learns from `X-Shopify-Shop-Api-Call-Limit`)
+/// and redaction of the access token.
+public struct ShopifyConnector: StoreConnector {
+    public let platform = "shopify"
+    public let settings: ShopifyStoreSettings
+    let transport: HTTPTransport
+    let logger: Logger
+    let clock: any TransportClock
+    let shopCurrency: ShopCurrencyCache
+
+    public var store: StoreID { settings.store }
+
+    /// How the CLI makes the adapter for a `platform = "shopify"` store.
+    public static let registration = PlatformRegistration(platform: "shopify") { settings, environment in
+        let shopify = try ShopifyStoreSettings(settings)
+        let transport = ShopifyConnector.makeTransport(
+            settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock)
+        return ShopifyConnector(
+            settings: shopify, transport: transport, logger: environment.logger, clock: environment.clock)
+    }
+
+    /// An adapter over `transport`, which must carry this store's
+    /// authorizer and limiter (see ``makeTransport(settings:client:logger:clock:retry:)``).
+    public init(
+        settings: ShopifyStoreSettings, transport: HTTPTransport,
+        logger: Logger = Logger(label: "aftercart.shopify"), clock: any TransportClock = SystemClock()
+    ) {
+        self.settings = settings
+        self.transport = transport
+        var logger = logger
+        logger[metadataKey: "store"] = "\(settings.store)"
+        self.logger = logger
+        self.clock = clock
+        self.shopCurrency = ShopCurrencyCache(settings.currency)
+    }
+
+    /// The store's transport over the process's shared client: the access
+    /// token in `X-Shopify-Access-Token` (redacted everywhere, with the
+    /// webhook secret), and a ``TokenBucket`` sized for the plan that
+    /// adopts the bucket Shopify reports in `X-Shopify-Shop-Api-Call-Limit`
+    /// and waits out a 429's `Retry-After`.
+    public static func makeTransport(
+        settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
+        clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy()
+    ) -> HTTPTransport {
+        let configuration = TransportConfiguration(
+            store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
+            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart")
+        let limiter = TokenBucket(
+            capacity: settings.bucketSize, refillPerSecond: settings.leakRate, usageHeader: callLimitHeader,
+            clock: clock)
+        return HTTPTransport(
+            client: client, configuration: configuration,
+            authorizer: HeaderTokenAuthorizer(name: accessTokenHeader, token: settings.accessToken),
+            rateLimiter: limiter, logger: logger, clock: clock)
+    }
+
+    /// The header that carries the access token.
+    public static let accessTokenHeader = "X-Shopify-Access-Token"
+    /// The header that reports the leaky bucket: `used/size`.
+    public static let callLimitHeader = "X-Shopify-Shop-Api-Call-Limit"
+
+    /// Orders, customers and coupons incrementally (`updated_at_min`);
+    /// loyalty when a metafield source is configured (incremental on the
+    /// customers' `updated_at`). Reviews: the Admin API has none; they live
+    /// in review apps (api-facts §6).
+    public var capabilities: ConnectorCapabilities {
+        var readable: Set<ResourceKind> = [.orders, .customers, .coupons]
+        var incremental: Set<ResourceKind> = [.orders, .customers, .coupons]
+        var loyalty: ConnectorCapabilities.Loyalty = []
+        if case .metafield(let keys) = settings.loyalty {
+            readable.insert(.loyalty)
+            incremental.insert(.loyalty)
+            loyalty = keys.expiresAtKey == nil ? [.read] : [.read, .expiry]
+        }
+        return ConnectorCapabilities(
+            readable: readable, incremental: incremental,
+            writes: [.createCoupon, .findCoupon, .orderNotes, .customerTags, .customerMeta], loyalty: loyalty,
+            deliveredSignal: .carrierStatus, webhooks: true)
+    }
+
+    /// `GET shop.json`: proves the token and reports name, currency, IANA
+    /// zone, the API version Shopify served and the plan.
+    public func check() async throws -> StoreFacts {
+        let request = TransportRequest(.get, url: url(ShopifyEndpoints.shop), resource: "check")
+        let response = try await send(request)
+        let shop = try ShopifyWireDecoder.decode(
+            ShopifyShopWire.self, from: response.body, context: transport.errorContext(for: request)
+        ).shop
+        let currency = shop.currency.flatMap { Currency(code: $0) }
+        if let currency { await shopCurrency.remember(currency) }
+        let served = response.headers["X-Shopify-API-Version"] ?? settings.apiVersion
+        var warnings: [String] = []
+        if served != settings.apiVersion {
+            warnings.append(
+                "Shopify served API version \(served) instead of \(settings.apiVersion); set api_version to a supported one"
+            )
+        }
+        if let configured = settings.currency, let currency, configured != currency {
+            warnings.append("currency is set to \(configured) but the shop's currency is \(currency)")
+        }
+        if case .metafield = settings.loyalty {
+            warnings.append("loyalty from metafields costs one request per changed customer")
+        }
+        warnings += try await scopeWarnings()
+        let plan = ShopifyFieldReading.nonEmpty(shop.planDisplayName) ?? ShopifyFieldReading.nonEmpty(shop.planName)
+        return StoreFacts(
+            name: ShopifyFieldReading.nonEmpty(shop.name) ?? settings.store.rawValue, currency: currency,
+            timeZoneIdentifier: shop.ianaTimezone.flatMap { TimeZone(identifier: $0)?.identifier },
+            platformVersion: "Shopify Admin API \(served)" + (plan.map { ", plan \($0)" } ?? ""),
+            routes: [], warnings: warnings)
+    }
+
+    /// Missing scopes, from `access_scopes.json`; nothing when the shop
+    /// (or a proxy, or the emulator) does not serve it.
+    private func scopeWarnings() async throws -> [String] {
+        let request = TransportRequest(
+            .get, url: settings.baseURL + ShopifyAccessScopes.path, resource: "check", acceptedStatuses: [403, 404])
+        let response = try await send(request)
+        guard response.isSuccess,
+            let wire = try? ShopifyWireDecoder.decode(
+                ShopifyAccessScopesWire.self, from: response.body, context: transport.errorContext(for: request))
+        else { return [] }
+        return ShopifyAccessScopes.warnings(granted: Set(wire.accessScopes.map(\.handle)))
+    }
+
+    /// Whether a webhook delivery is signed with the configured
+    /// `webhook_secret`; `false` when none is configured.
+    public func verifyWebhook(body: Data, headers: HeaderFields) -> Bool {
+        guard let secret = settings.webhookSecret else { return false }
+        return ShopifyWebhookSignature.verify(body: body, headers: headers, secret: secret)
+    }
+
+    // MARK: Helpers shared by the reading and writing extensions
+
+    /// The absolute URL of an endpoint under `/admin/api/{version}/`.
+    func url(_ endpoint: String) -> String {
+        settings.apiBaseURL + "/" + endpoint
+    }
+
+    /// Sends through the transport, adding Shopify's advice to failures.
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        do {
+            return try await transport.send(request)
+        } catch let error as ConnectorError {
+            throw ShopifyErrorAdvice.advise(error)
+        }
+    }
+
+    /// The shop currency: configured, learned by ``check()``, or read once.
+    func storeCurrency() async throws -> Currency {
+        if let known = await shopCurrency.value { return known }
+        let request = TransportRequest(.get, url: url(ShopifyEndpoints.shop + "?fields=currency"), resource: "check")
+        let response = try await send(request)
+        let context = transport.errorContext(for: request)
+        let shop = try ShopifyWireDecoder.decode(ShopifyShopWire.self, from: response.body, context: context).shop
+        guard let code = shop.currency, let currency = Currency(code: code) else {
+            throw ConnectorError.decoding(field: "shop.currency", reason: "not an ISO 4217 code", context)
+        }
+        await shopCurrency.remember(currency)
+        return currency
+    }
+}

@@ -1,0 +1,164 @@
+public import AftercartConnector
+public import AftercartModel
+public import Foundation
+
+/// Everything the Shopify adapter needs to know about one store, as the
+/// config (`[[stores]]`, platform `shopify`) describes it.
+public struct ShopifyStoreSettings: Sendable {
+    /// Where loyalty balances live on this store (api-facts §2.7).
+    public enum LoyaltySource: Sendable, Hashable {
+        case none
+        /// Customer metafields written by a loyalty app or by Aftercart.
+        case metafield(ShopifyLoyaltyMetafields)
+    }
+
+    /// The API version used when the config names none.
+    public static let defaultAPIVersion = "2025-01"
+
+    public var store: StoreID
+    /// `https://{shop}` or a configured `base_url`, without a trailing slash.
+    public var baseURL: String
+    /// `YYYY-MM`: every path is `/admin/api/{apiVersion}/…`.
+    public var apiVersion: String
+    /// The custom app's Admin API access token (`shpat_…`).
+    public var accessToken: Secret
+    /// The app's client secret, which signs webhooks; `nil` when not configured.
+    public var webhookSecret: Secret?
+    /// How far before the stored cursor an incremental read starts, so a
+    /// record changed while the previous run paged is not missed.
+    public var lookback: TimeInterval
+    /// Records per page; Shopify allows 1…250.
+    public var pageSize: Int
+    public var loyalty: LoyaltySource
+    /// The shop's currency, for price rules (they carry none). `nil`: read
+    /// from `shop.json` when first needed.
+    public var currency: Currency?
+    /// How long after shipping a parcel counts as delivered when the
+    /// carrier never says; carried for the engine, not used in mapping.
+    public var deliveryEstimate: TimeInterval
+    /// Leaky bucket size of the store's plan (40 on standard plans).
+    public var bucketSize: Int
+    /// Leak rate of the store's plan in requests per second (2 standard,
+    /// 4 Advanced, 20 Plus).
+    public var leakRate: Double
+    /// The metafield namespace ``ShopifyConnector/annotateCustomer(customerID:tags:meta:)``
+    /// writes plain meta keys into.
+    public var metaNamespace: String
+
+    public init(
+        store: StoreID, baseURL: String, apiVersion: String = ShopifyStoreSettings.defaultAPIVersion,
+        accessToken: Secret, webhookSecret: Secret? = nil, lookback: TimeInterval = 300, pageSize: Int = 250,
+        loyalty: LoyaltySource = .none, currency: Currency? = nil, deliveryEstimate: TimeInterval = 5 * 86_400,
+        bucketSize: Int = 40, leakRate: Double = 2, metaNamespace: String = "aftercart"
+    ) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.store = store
+        self.baseURL = base
+        self.apiVersion = apiVersion
+        self.accessToken = accessToken
+        self.webhookSecret = webhookSecret
+        self.lookback = max(lookback, 0)
+        self.pageSize = min(max(pageSize, 1), 250)
+        self.loyalty = loyalty
+        self.currency = currency
+        self.deliveryEstimate = deliveryEstimate
+        self.bucketSize = max(bucketSize, 1)
+        self.leakRate = leakRate > 0 ? leakRate : 2
+        self.metaNamespace = metaNamespace
+    }
+
+    /// Reads a store's flattened config.
+    ///
+    /// Keys: `shop` or `base_url`, `api_version`, `access_token` (secret),
+    /// `webhook_secret` (secret), `lookback` (seconds), `page_size`,
+    /// `currency`, `bucket_size`, `leak_rate`, `meta_namespace`, and
+    /// `loyalty.source` (`shopify_metafield` with `loyalty.namespace`,
+    /// `loyalty.key`, optional `loyalty.tier_key`, `loyalty.expiry_key`,
+    /// `loyalty.points_expiring_key` (alias `loyalty.expiring_key`); or `none`).
+    public init(_ settings: ConnectorSettings) throws(ConnectorSetupError) {
+        let store = settings.store
+        let base: String
+        if let url = settings.string("base_url") {
+            base = url
+        } else if let shop = settings.string("shop") {
+            base = shop.contains("://") ? shop : "https://" + shop
+        } else {
+            throw ConnectorSetupError(store: store, message: "set shop (osaka.myshopify.com) or base_url")
+        }
+        guard let parsed = URL(string: base), let scheme = parsed.scheme?.lowercased(),
+            ["http", "https"].contains(scheme),
+            parsed.host != nil
+        else {
+            throw ConnectorSetupError(store: store, message: "base_url \"\(base)\" is not an http(s) URL")
+        }
+        var loyalty = LoyaltySource.none
+        switch settings.string("loyalty.source") {
+        case nil, "none":
+            break
+        case "shopify_metafield":
+            guard let namespace = settings.string("loyalty.namespace"), let key = settings.string("loyalty.key") else {
+                throw ConnectorSetupError(
+                    store: store, message: "loyalty source shopify_metafield needs loyalty.namespace and loyalty.key")
+            }
+            loyalty = .metafield(
+                ShopifyLoyaltyMetafields(
+                    namespace: namespace, pointsKey: key, tierKey: settings.string("loyalty.tier_key"),
+                    expiresAtKey: settings.string("loyalty.expiry_key"),
+                    expiringKey: settings.string("loyalty.points_expiring_key")
+                        ?? settings.string("loyalty.expiring_key")))
+        case let other?:
+            // Store credit lives only in the GraphQL API, which this adapter does not speak.
+            throw ConnectorSetupError(
+                store: store,
+                message:
+                    "loyalty source \"\(other)\" is not supported by the Shopify REST adapter; use shopify_metafield or none"
+            )
+        }
+        let currency: Currency?
+        if let code = settings.string("currency") {
+            guard let parsedCurrency = Currency(code: code) else {
+                throw ConnectorSetupError(store: store, message: "currency \"\(code)\" is not an ISO 4217 code")
+            }
+            currency = parsedCurrency
+        } else {
+            currency = nil
+        }
+        self.init(
+            store: store, baseURL: base, apiVersion: settings.string("api_version") ?? Self.defaultAPIVersion,
+            accessToken: try settings.requiredSecret("access_token"),
+            webhookSecret: settings.secrets["webhook_secret"].flatMap { $0.isEmpty ? nil : $0 },
+            lookback: settings.seconds("lookback") ?? 300, pageSize: settings.integer("page_size") ?? 250,
+            loyalty: loyalty, currency: currency, deliveryEstimate: settings.deliveryEstimate,
+            bucketSize: settings.integer("bucket_size") ?? 40,
+            leakRate: settings.string("leak_rate").flatMap { Double($0) } ?? 2,
+            metaNamespace: settings.string("meta_namespace") ?? "aftercart")
+    }
+
+    /// `{baseURL}/admin/api/{apiVersion}`.
+    public var apiBaseURL: String { baseURL + "/admin/api/" + apiVersion }
+}
+
+/// The customer metafields that hold a loyalty balance, all in one namespace.
+public struct ShopifyLoyaltyMetafields: Sendable, Hashable {
+    public var namespace: String
+    /// The key whose value is the points balance (an integer).
+    public var pointsKey: String
+    /// The key holding the tier name, if any.
+    public var tierKey: String?
+    /// The key holding when points lapse (ISO 8601), if any.
+    public var expiresAtKey: String?
+    /// The key holding how many points lapse then, if any.
+    public var expiringKey: String?
+
+    public init(
+        namespace: String, pointsKey: String, tierKey: String? = nil, expiresAtKey: String? = nil,
+        expiringKey: String? = nil
+    ) {
+        self.namespace = namespace
+        self.pointsKey = pointsKey
+        self.tierKey = tierKey
+        self.expiresAtKey = expiresAtKey
+        self.expiringKey = expiringKey
+    }
+}

@@ -1,0 +1,10 @@
+/// Marketing consent as Shopify records it (api-facts §4.1): only
+/// `email_marketing_consent.state == "subscribed"` is consent. `pending`
+/// (double opt-in not confirmed), `not_subscribed`, `unsubscribed`,
+/// `redacted`, `invalid` and a missing record are not. The deprecated
+/// `accepts_marketing` and the order's `buyer_accepts_marketing` are not read.
+enum ShopifyConsent {
+    static func acceptsMarketing(_ consent: ShopifyMarketingConsentWire?) -> Bool {
+        consent?.state?.lowercased() == "subscribed"
+    }
+}
