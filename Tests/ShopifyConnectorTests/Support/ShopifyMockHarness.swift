@@ -1,0 +1,79 @@
+import AftercartConnector
+import AftercartModel
+import AsyncHTTPClient
+import Foundation
+import Logging
+import MockStores
+import NIOCore
+import ShopifyConnector
+
+/// A Shopify emulator on 127.0.0.1 and a connector made the way the CLI
+/// makes one: through ``ShopifyConnector/registration`` over a shared client.
+struct ShopifyMockHarness {
+    let mock: MockStoreServer
+    let connector: any StoreConnector
+    let client: HTTPClient
+
+    /// The emulator's own path for an endpoint, as its stats count it.
+    func path(_ endpoint: String) -> String {
+        "/admin/api/\(mock.credentials.apiVersion)/\(endpoint)"
+    }
+
+    /// A raw authenticated GET, to look at what a write did.
+    func rawJSON(_ endpoint: String) async throws -> [String: Any] {
+        var request = HTTPClientRequest(url: mock.apiBaseURL + "/" + endpoint)
+        request.headers.add(name: "X-Shopify-Access-Token", value: mock.credentials.accessToken ?? "")
+        let response = try await client.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 4 * 1024 * 1024)
+        return (try JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8)) as? [String: Any]) ?? [:]
+    }
+}
+
+/// Runs `body` against a fresh emulator, stopped afterwards. `values`
+/// override the store settings; by default the client-side bucket is
+/// generous so tests that are not about pacing run fast.
+func withShopifyMock<T>(
+    orders: Int = 60, seed: UInt64 = 7, bucketSize: Int = 40, leakRate: Double = 0,
+    faults: MockFaultPlan = .none, token: String? = nil, values: [String: String] = [:],
+    _ body: (ShopifyMockHarness) async throws -> T
+) async throws -> T {
+    let mock = try await MockStoreServer.start(
+        .shopify(
+            ShopifyMockOptions(orders: orders, seed: seed, bucketSize: bucketSize, leakRate: leakRate, faults: faults)))
+    let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
+    do {
+        var settingsValues = [
+            "base_url": mock.baseURL, "api_version": mock.credentials.apiVersion, "bucket_size": "1000",
+            "leak_rate": "1000",
+        ]
+        settingsValues.merge(values) { _, new in new }
+        let settings = ConnectorSettings(
+            store: "test-shopify", platform: "shopify", values: settingsValues,
+            secrets: ["access_token": Secret(token ?? mock.credentials.accessToken ?? "")])
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let connector = try ShopifyConnector.registration.makeConnector(
+            settings, ConnectorEnvironment(client: client, logger: logger))
+        let value = try await body(ShopifyMockHarness(mock: mock, connector: connector, client: client))
+        try await client.shutdown()
+        await mock.stop()
+        return value
+    } catch {
+        try? await client.shutdown()
+        await mock.stop()
+        throw error
+    }
+}
+
+/// Every page of a read, in order.
+func allPages(_ pages: ResourcePages) async throws -> [ResourcePage] {
+    var result: [ResourcePage] = []
+    for try await page in pages { result.append(page) }
+    return result
+}
+
+extension ResourcePage {
+    var orders: [Order] {
+        if case .orders(let records) = records { return records }
+        return []
+    }
+}
