@@ -19,7 +19,7 @@ test: deps
 	$(SWIFT) test
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Mocks
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Connectors Tests Mocks
 
 format:
-	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests Mocks
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Connectors Tests Mocks

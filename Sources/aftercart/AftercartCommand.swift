@@ -18,6 +18,7 @@ struct AftercartCommand: AsyncParsableCommand {
             SyncCommand.self,
             StatusCommand.self,
             ExportCommand.self,
+            DemoCommand.self,
         ]
     )
 }

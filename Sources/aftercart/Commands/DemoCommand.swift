@@ -1,0 +1,113 @@
+import AftercartConnector
+import AftercartModel
+import AftercartStore
+import AftercartSync
+import ArgumentParser
+import Foundation
+import MockStores
+
+/// `aftercart demo`: the whole job on a fresh machine, with nothing to configure.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start a WooCommerce and a Shopify emulator in-process and sync them into a fresh SQLite file.",
+        discussion: """
+            Nothing leaves 127.0.0.1. Afterwards the database and a matching config stay in --dir, \
+            so 'aftercart status' and 'aftercart export' can be tried on them.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the demo's database and config.", valueName: "dir"))
+    var dir: String = "data/demo"
+
+    @Option(name: .long, help: "Orders in each emulated store.")
+    var orders: Int = 300
+
+    @Option(name: .long, help: "Seed of the emulators' data; the same seed gives the same stores.")
+    var seed: UInt64 = 7
+
+    func validate() throws {
+        guard orders >= 0 else { throw ValidationError("--orders must not be negative") }
+    }
+
+    func run() async throws {
+        LoggingSetup.bootstrap(level: .warning, format: .text)
+        let logger = Logger(label: "aftercart.demo")
+        let folder = URL(fileURLWithPath: dir, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = folder.appendingPathComponent("aftercart.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+
+        print("starting two store emulators on 127.0.0.1 …")
+        let woo = try await MockStoreServer.start(
+            .woocommerce(
+                WooCommerceMockOptions(
+                    data: MockDataOptions(orders: orders, seed: seed, currency: .jpy, timeZone: "Asia/Tokyo"),
+                    storeName: "Tokyo Mugs")))
+        let shopify: MockStoreServer
+        do {
+            shopify = try await MockStoreServer.start(
+                .shopify(
+                    ShopifyMockOptions(
+                        data: MockDataOptions(orders: orders, seed: seed + 1, currency: .usd, timeZone: "America/New_York"),
+                        storeName: "Brooklyn Socks")))
+        } catch {
+            await woo.stop()
+            throw error
+        }
+        let client = HTTPClientFactory.makeClient()
+        do {
+            try await runDemo(woo: woo, shopify: shopify, database: database, folder: folder, client: client, logger: logger)
+        } catch {
+            try? await client.shutdown()
+            await woo.stop()
+            await shopify.stop()
+            throw error
+        }
+        try? await client.shutdown()
+        await woo.stop()
+        await shopify.stop()
+    }
+
+    private func runDemo(
+        woo: MockStoreServer, shopify: MockStoreServer, database: String, folder: URL, client: HTTPClient,
+        logger: Logger
+    ) async throws {
+        let stores = DemoStores(woo: woo, shopify: shopify)
+        print("  tokyo-woo      WooCommerce  \(woo.baseURL)  (\(woo.currency), \(woo.timeZone), \(woo.counts.orders) orders)")
+        print("  brooklyn-shop  Shopify      \(shopify.baseURL)  (\(shopify.currency), \(shopify.timeZone), \(shopify.counts.orders) orders)")
+        let environment = ConnectorEnvironment(client: client, logger: logger)
+        let connectors = try stores.settings.map { try Platforms.registry.connector(for: $0, environment: environment) }
+        for connector in connectors {
+            let facts = try await connector.check()
+            print("  \(connector.store): credentials accepted by \"\(facts.name)\"")
+        }
+
+        print("\nsyncing into \(database) …")
+        let persistence = try await SQLitePersistence.open(path: database)
+        let progress = ProgressPrinter(live: ProgressPrinter.stderrIsTerminal)
+        let reports = await SyncEngine(persistence: persistence, logger: logger)
+            .run(connectors, options: SyncOptions(), progress: progress.show)
+        progress.clear()
+        for line in SyncSummary.lines(reports) { print("  " + line) }
+
+        let report = try await StatusReport.gather(from: persistence, stores: connectors.map(\.store), now: Date())
+        print("\n" + report.text)
+        print("\na normalized order, as 'aftercart export orders' prints it:")
+        for try await payload in persistence.allPayloads(.orders, pageSize: 1) {
+            print("  " + payload.json)
+            break
+        }
+        try await persistence.close()
+
+        let config = folder.appendingPathComponent("aftercart.toml")
+        try Data(stores.config(database: database).utf8).write(to: config)
+        print("\nlook around:")
+        print("  swift run aftercart status --config \(config.path)")
+        print("  swift run aftercart export orders --config \(config.path) --format csv")
+        if reports.contains(where: \.isFailure) { throw ExitCode.failure }
+    }
+}
+
+import AsyncHTTPClient
+import Logging

@@ -1,0 +1,53 @@
+import AftercartConnector
+import AftercartModel
+import Foundation
+import MockStores
+
+/// The two emulated stores of `aftercart demo`, as settings and as config text.
+struct DemoStores {
+    let woo: MockStoreServer
+    let shopify: MockStoreServer
+
+    var settings: [ConnectorSettings] {
+        [
+            ConnectorSettings(
+                store: "tokyo-woo", platform: "woocommerce", timeZone: TimeZone(identifier: woo.timeZone) ?? .gmt,
+                values: ["base_url": woo.baseURL, "consent_meta_key": "_aftercart_marketing_consent"],
+                secrets: [
+                    "consumer_key": Secret(woo.credentials.consumerKey ?? ""),
+                    "consumer_secret": Secret(woo.credentials.consumerSecret ?? ""),
+                ]),
+            ConnectorSettings(
+                store: "brooklyn-shop", platform: "shopify", timeZone: TimeZone(identifier: shopify.timeZone) ?? .gmt,
+                values: ["base_url": shopify.baseURL, "api_version": shopify.credentials.apiVersion],
+                secrets: ["access_token": Secret(shopify.credentials.accessToken ?? "")]),
+        ]
+    }
+
+    /// A config for exploring the demo's database afterwards. The emulators
+    /// are gone by then, so it is for `status` and `export`, not `sync`.
+    func config(database: String) -> String {
+        """
+        # Written by 'aftercart demo'. The emulators it names stopped when the demo ended.
+        [database]
+        url = "sqlite:\(database)"
+
+        [[stores]]
+        name = "tokyo-woo"
+        platform = "woocommerce"
+        base_url = "\(woo.baseURL)"
+        consumer_key = { env = "DEMO_WOO_KEY" }
+        consumer_secret = { env = "DEMO_WOO_SECRET" }
+        timezone = "\(woo.timeZone)"
+        consent_meta_key = "_aftercart_marketing_consent"
+
+        [[stores]]
+        name = "brooklyn-shop"
+        platform = "shopify"
+        base_url = "\(shopify.baseURL)"
+        access_token = { env = "DEMO_SHOPIFY_TOKEN" }
+        timezone = "\(shopify.timeZone)"
+
+        """
+    }
+}
