@@ -1,0 +1,120 @@
+public import AftercartModel
+public import Foundation
+
+/// The reads the WooCommerce adapter makes, one function per resource.
+///
+/// Choices, with their reasons:
+/// - **Orders and coupons** filter on `modified_after` with
+///   `dates_are_gmt=true`, never `after`: `after` is the *creation* date,
+///   and a sync that uses it never sees an order change status (the bug in
+///   airbyte#13824). Without `dates_are_gmt` the store reads the date in
+///   its own time zone (§7).
+/// - **Ordering** is `orderby=id&order=asc` by default, as Airbyte's
+///   connector sends: every WooCommerce version accepts it, and with a
+///   fixed lower bound new and newly modified records join the set at the
+///   end or re-enter it as duplicates, which upserts absorb. `orderby=modified`
+///   is offered (``Ordering/modifiedAscending``) but not the default,
+///   because the documented `orderby` enum for orders is
+///   `date, id, include, title, slug` and not every version accepts it.
+/// - **Reviews** have only `after`/`before` (creation date) and default to
+///   approved only, so `status=all` is sent: a held one-star review must
+///   still reach the suppression rules.
+/// - **Customers** have no date filter at all: a full scan, in id order.
+/// - Every list asks for 100 per page, WordPress's maximum (§1.3).
+public enum WooCommerceEndpoints {
+    /// The REST namespace, relative to the store's base URL.
+    public static let restPrefix = "/wp-json/wc/v3"
+    /// WordPress rejects larger pages with 400 `rest_invalid_param`.
+    public static let perPage = 100
+
+    /// The order in which list pages are requested.
+    public enum Ordering: Sendable, Hashable {
+        case idAscending
+        case modifiedAscending
+
+        var items: [WooCommerceEndpoint.QueryItem] {
+            switch self {
+            case .idAscending: [.init("orderby", "id"), .init("order", "asc")]
+            case .modifiedAscending: [.init("orderby", "modified"), .init("order", "asc")]
+            }
+        }
+    }
+
+    /// `GET /orders` changed after `changedAfter` (everything when `nil`).
+    public static func orders(changedAfter: Date?, ordering: Ordering = .idAscending) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .orders, path: restPrefix + "/orders",
+            query: ordering.items + modifiedFilter(changedAfter), pagination: .pageNumber(perPage: perPage),
+            changeFilter: .modifiedAfter)
+    }
+
+    /// `GET /coupons` changed after `changedAfter`.
+    public static func coupons(changedAfter: Date?, ordering: Ordering = .idAscending) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .coupons, path: restPrefix + "/coupons",
+            query: ordering.items + modifiedFilter(changedAfter), pagination: .pageNumber(perPage: perPage),
+            changeFilter: .modifiedAfter)
+    }
+
+    /// `GET /products/reviews` created after `createdAfter`, every status.
+    public static func reviews(createdAfter: Date?) -> WooCommerceEndpoint {
+        var query: [WooCommerceEndpoint.QueryItem] = [
+            .init("status", "all"), .init("orderby", "id"), .init("order", "asc"),
+        ]
+        if let createdAfter {
+            query += [.init("after", queryDate(createdAfter)), .init("dates_are_gmt", "true")]
+        }
+        return WooCommerceEndpoint(
+            resource: .reviews, path: restPrefix + "/products/reviews", query: query,
+            pagination: .pageNumber(perPage: perPage), changeFilter: .createdAfter)
+    }
+
+    /// `GET /customers`: a full scan (the endpoint has no date filter).
+    /// `resource` is `.loyalty` when the scan is for balances kept in
+    /// customer meta.
+    public static func customers(for resource: ResourceKind = .customers) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: resource, path: restPrefix + "/customers",
+            query: [.init("orderby", "id"), .init("order", "asc")], pagination: .pageNumber(perPage: perPage),
+            changeFilter: .none)
+    }
+
+    /// `GET /coupons?code=` — an exact (case-insensitive) code lookup.
+    public static func coupon(code: String) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .coupons, path: restPrefix + "/coupons", query: [.init("code", code)], pagination: .single,
+            changeFilter: .none)
+    }
+
+    /// Advanced Coupons Loyalty Program, admin route: one customer's points.
+    public static func advancedCouponsLoyaltyStatus(userID: String) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .loyalty, path: "/wp-json/wc-loyalty-program/v1/customers/status/\(userID)",
+            pagination: .single, changeFilter: .none)
+    }
+
+    /// Advanced Coupons Loyalty Program, admin route: adjust a customer's
+    /// unclaimed points. The plugin documents `type` and `points` as query
+    /// parameters of this POST.
+    public static func advancedCouponsLoyaltyAdjustment(userID: String, points: Int) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .loyalty, path: "/wp-json/wc-loyalty-program/v1/customers/points/\(userID)",
+            query: [.init("type", points < 0 ? "decrease" : "increase"), .init("points", String(points.magnitude))],
+            pagination: .single, changeFilter: .none)
+    }
+
+    /// A date as WooCommerce's filters take it: `YYYY-MM-DDTHH:MM:SS`, UTC
+    /// (with `dates_are_gmt=true`), whole seconds rounded down so a record
+    /// modified within the same second is read again rather than missed.
+    public static func queryDate(_ date: Date) -> String {
+        let floored = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+        var text = Timestamp.format(floored)
+        if text.hasSuffix("Z") { text.removeLast() }
+        return text
+    }
+
+    private static func modifiedFilter(_ date: Date?) -> [WooCommerceEndpoint.QueryItem] {
+        guard let date else { return [] }
+        return [.init("modified_after", queryDate(date)), .init("dates_are_gmt", "true")]
+    }
+}
