@@ -16,7 +16,9 @@ let package = Package(
         .library(name: "AftercartConnector", targets: ["AftercartConnector"]),
         .library(name: "AftercartStore", targets: ["AftercartStore"]),
         .library(name: "AftercartConfig", targets: ["AftercartConfig"]),
+        .library(name: "AftercartSync", targets: ["AftercartSync"]),
         .library(name: "MockStores", targets: ["MockStores"]),
+        .library(name: "AftercartConnectorTesting", targets: ["AftercartConnectorTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -41,6 +43,38 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "WooCommerceConnector",
+            dependencies: [
+                "AftercartModel",
+                "AftercartConnector",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Connectors/WooCommerce",
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "ShopifyConnector",
+            dependencies: [
+                "AftercartModel",
+                "AftercartConnector",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Connectors/Shopify",
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "AftercartConnectorTesting",
+            dependencies: [
+                "AftercartModel",
+                "AftercartConnector",
             ],
             swiftSettings: upcoming
         ),
@@ -49,6 +83,16 @@ let package = Package(
             dependencies: [
                 "AftercartModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "AftercartSync",
+            dependencies: [
+                "AftercartModel",
+                "AftercartConnector",
+                "AftercartStore",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
@@ -65,6 +109,11 @@ let package = Package(
             dependencies: [
                 "AftercartModel",
                 "AftercartConnector",
+                "AftercartSync",
+                "WooCommerceConnector",
+                "ShopifyConnector",
+                "MockStores",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "AftercartStore",
                 "AftercartConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -79,9 +128,15 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Mocks/MockStores",
-            swiftSettings: upcoming
+            // The emulator must never be the bottleneck of the benchmarks it serves, and an
+            // unoptimised build renders ~20x slower (generic ByteBuffer code), so it is
+            // optimised in debug builds too.
+            swiftSettings: upcoming + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .executableTarget(
             name: "aftercart-mock",
@@ -89,6 +144,7 @@ let package = Package(
                 "MockStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Mocks/aftercart-mock",
             swiftSettings: upcoming
@@ -102,19 +158,57 @@ let package = Package(
             name: "AftercartConnectorTests",
             dependencies: [
                 "AftercartConnector",
+                "AftercartModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "WooCommerceConnectorTests",
+            dependencies: [
+                "WooCommerceConnector",
+                "AftercartConnectorTesting",
+                "MockStores",
+                "AftercartConnector",
+                "AftercartModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
         .testTarget(
+            name: "ShopifyConnectorTests",
+            dependencies: [
+                "ShopifyConnector", "AftercartConnectorTesting", "AftercartConnector", "AftercartModel", "MockStores",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
             name: "AftercartStoreTests",
-            dependencies: ["AftercartStore"],
+            dependencies: [
+                "AftercartStore",
+                "AftercartModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "AftercartSyncTests",
+            dependencies: ["AftercartSync", "AftercartConnector", "AftercartStore", "AftercartModel"],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "AftercartConfigTests",
-            dependencies: ["AftercartConfig"],
+            dependencies: ["AftercartConfig", "AftercartModel"],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -123,12 +217,14 @@ let package = Package(
                 "MockStores",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "aftercartTests",
-            dependencies: ["aftercart"],
+            dependencies: ["aftercart", "AftercartModel", "AftercartStore", "MockStores"],
             swiftSettings: upcoming
         ),
     ],

@@ -50,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
                 .shopify(
                     ShopifyMockOptions(
                         data: MockDataOptions(orders: orders, seed: seed + 1, currency: .usd, timeZone: "America/New_York"),
-                        storeName: "Brooklyn Socks")))
+                        leakRate: 20, storeName: "Brooklyn Socks")))
         } catch {
             await woo.stop()
             throw error

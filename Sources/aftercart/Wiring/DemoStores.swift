@@ -12,14 +12,24 @@ struct DemoStores {
         [
             ConnectorSettings(
                 store: "tokyo-woo", platform: "woocommerce", timeZone: TimeZone(identifier: woo.timeZone) ?? .gmt,
-                values: ["base_url": woo.baseURL, "consent_meta_key": "_aftercart_marketing_consent"],
+                values: [
+                    "base_url": woo.baseURL, "consent_meta_key": "_aftercart_marketing_consent",
+                    "loyalty.source": "customer_meta", "loyalty.points_key": "_aftercart_points",
+                    "loyalty.points_expiring_key": "_aftercart_points_expiring",
+                    "loyalty.expiry_key": "_aftercart_points_expires_at", "loyalty.tier_key": "_aftercart_tier",
+                ],
                 secrets: [
                     "consumer_key": Secret(woo.credentials.consumerKey ?? ""),
                     "consumer_secret": Secret(woo.credentials.consumerSecret ?? ""),
                 ]),
             ConnectorSettings(
                 store: "brooklyn-shop", platform: "shopify", timeZone: TimeZone(identifier: shopify.timeZone) ?? .gmt,
-                values: ["base_url": shopify.baseURL, "api_version": shopify.credentials.apiVersion],
+                values: [
+                    "base_url": shopify.baseURL, "api_version": shopify.credentials.apiVersion,
+                    "loyalty.source": "shopify_metafield", "loyalty.namespace": "aftercart", "loyalty.key": "points",
+                    "loyalty.points_expiring_key": "points_expiring", "loyalty.expiry_key": "points_expires_at",
+                    "loyalty.tier_key": "tier", "leak_rate": "20",
+                ],
                 secrets: ["access_token": Secret(shopify.credentials.accessToken ?? "")]),
         ]
     }
@@ -40,12 +50,14 @@ struct DemoStores {
         consumer_secret = { env = "DEMO_WOO_SECRET" }
         timezone = "\(woo.timeZone)"
         consent_meta_key = "_aftercart_marketing_consent"
+        loyalty = { source = "customer_meta", points_key = "_aftercart_points", points_expiring_key = "_aftercart_points_expiring", expiry_key = "_aftercart_points_expires_at", tier_key = "_aftercart_tier" }
 
         [[stores]]
         name = "brooklyn-shop"
         platform = "shopify"
         base_url = "\(shopify.baseURL)"
         access_token = { env = "DEMO_SHOPIFY_TOKEN" }
+        loyalty = { source = "shopify_metafield", namespace = "aftercart", key = "points", expiry_key = "points_expires_at", tier_key = "tier" }
         timezone = "\(shopify.timeZone)"
 
         """

@@ -1,0 +1,145 @@
+public import Foundation
+
+/// Which emulator to start, with its options.
+public enum MockStoreConfiguration: Sendable {
+    case woocommerce(WooCommerceMockOptions)
+    case shopify(ShopifyMockOptions)
+}
+
+/// The platform a ``MockStoreServer`` emulates.
+public enum MockPlatform: String, Sendable, CaseIterable {
+    case woocommerce
+    case shopify
+}
+
+/// A store currency the generator supports (a store has exactly one).
+public enum MockCurrency: String, Sendable, CaseIterable {
+    case usd = "USD"
+    case eur = "EUR"
+    case jpy = "JPY"
+}
+
+/// Where the emulator POSTs signed webhooks when its data changes (loopback only).
+public struct MockWebhookTarget: Sendable {
+    /// Delivery URL; must point at 127.0.0.1 / localhost.
+    public var url: String
+    /// HMAC-SHA256 key for the signature header.
+    public var secret: String
+
+    public init(url: String, secret: String) {
+        self.url = url
+        self.secret = secret
+    }
+}
+
+/// What both emulators generate. Counts left `nil` are derived from `orders`.
+public struct MockDataOptions: Sendable {
+    /// Number of orders (0 ... 1,000,000 and beyond; records are generated on demand).
+    public var orders: Int
+    /// Seed of the deterministic generator: the same seed gives byte-identical responses.
+    public var seed: UInt64
+    public var customers: Int?
+    public var products: Int?
+    public var coupons: Int?
+    /// Product reviews (WooCommerce only).
+    public var reviews: Int?
+    /// Store currency; `nil` picks one from the seed.
+    public var currency: MockCurrency?
+    /// IANA zone of the store; `nil` follows the currency (Asia/Tokyo, Europe/Berlin, America/New_York).
+    public var timeZone: String?
+    /// Store clock at start. Data never depends on the wall clock, so runs are reproducible.
+    public var clockStart: Date
+
+    /// 2026-11-01T00:00:00Z.
+    public static let defaultClockStart = Date(timeIntervalSince1970: 1_793_491_200)
+
+    public init(orders: Int = 100, seed: UInt64 = 1, customers: Int? = nil, products: Int? = nil,
+                coupons: Int? = nil, reviews: Int? = nil, currency: MockCurrency? = nil,
+                timeZone: String? = nil, clockStart: Date = MockDataOptions.defaultClockStart) {
+        self.orders = orders
+        self.seed = seed
+        self.customers = customers
+        self.products = products
+        self.coupons = coupons
+        self.reviews = reviews
+        self.currency = currency
+        self.timeZone = timeZone
+        self.clockStart = clockStart
+    }
+}
+
+/// Options of the WooCommerce emulator.
+public struct WooCommerceMockOptions: Sendable {
+    public var data: MockDataOptions
+    /// Port on 127.0.0.1; 0 picks a free one.
+    public var port: Int
+    public var consumerKey: String
+    public var consumerSecret: String
+    /// WordPress home URL: the OAuth base-string URL and every `Link`/`_links` URL are built
+    /// from it, not from the requested host (as real WordPress does). `nil` = the server's own URL.
+    public var homeURL: String?
+    /// Adds a custom `delivered` order status for delivered orders (as AST and similar plugins do).
+    public var deliveredStatus: Bool
+    public var storeName: String?
+    public var faults: MockFaultPlan
+    public var webhook: MockWebhookTarget?
+
+    public init(orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
+                consumerKey: String = "ck_mock_0123456789abcdef0123456789abcdef01234567",
+                consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
+                homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
+                faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil) {
+        self.data = data ?? MockDataOptions(orders: orders, seed: seed)
+        self.port = port
+        self.consumerKey = consumerKey
+        self.consumerSecret = consumerSecret
+        self.homeURL = homeURL
+        self.deliveredStatus = deliveredStatus
+        self.storeName = storeName
+        self.faults = faults
+        self.webhook = webhook
+    }
+}
+
+/// Options of the Shopify emulator.
+public struct ShopifyMockOptions: Sendable {
+    public var data: MockDataOptions
+    public var port: Int
+    public var accessToken: String
+    /// Shop domain reported in `shop.json` and webhook headers.
+    public var shopDomain: String
+    /// Leaky bucket size (Shopify standard: 40).
+    public var bucketSize: Int
+    /// Leak rate in requests per second (Shopify standard: 2); 0 disables rate limiting.
+    public var leakRate: Double
+    /// API version named in webhook headers (any version is served).
+    public var apiVersion: String
+    public var storeName: String?
+    public var faults: MockFaultPlan
+    public var webhook: MockWebhookTarget?
+
+    public init(orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
+                accessToken: String = "shpat_mock_0123456789abcdef0123456789abcdef",
+                shopDomain: String = "aftercart-mock.myshopify.com", bucketSize: Int = 40, leakRate: Double = 2,
+                apiVersion: String = "2025-10", storeName: String? = nil,
+                faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil) {
+        self.data = data ?? MockDataOptions(orders: orders, seed: seed)
+        self.port = port
+        self.accessToken = accessToken
+        self.shopDomain = shopDomain
+        self.bucketSize = bucketSize
+        self.leakRate = leakRate
+        self.apiVersion = apiVersion
+        self.storeName = storeName
+        self.faults = faults
+        self.webhook = webhook
+    }
+}
+
+extension MockDataOptions {
+    func makeProfile(storeName: String?) -> StoreProfile {
+        StoreProfile(seed: seed, currency: currency.flatMap { StoreCurrency.named($0.rawValue) }, timeZone: timeZone,
+                     storeName: storeName, orders: orders, customers: customers, products: products,
+                     coupons: coupons, reviews: reviews, clockStart: Int64(clockStart.timeIntervalSince1970))
+    }
+}

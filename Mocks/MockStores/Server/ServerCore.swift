@@ -1,0 +1,44 @@
+import Foundation
+import NIOCore
+import NIOConcurrencyHelpers
+
+/// Shared state behind one running emulator: the platform, its data, faults and stats.
+final class ServerCore: Sendable {
+    let platform: MockPlatform
+    let state: StoreState
+    let recorder = RequestRecorder()
+    private let emulatorBox = NIOLockedValueBox<(any PlatformEmulator)?>(nil)
+    private let faultPlan: NIOLockedValueBox<MockFaultPlan>
+    let events = ChangeFeed()
+
+    init(platform: MockPlatform, state: StoreState, faults: MockFaultPlan) {
+        self.platform = platform
+        self.state = state
+        faultPlan = NIOLockedValueBox(faults)
+    }
+
+    var emulator: (any PlatformEmulator)? { emulatorBox.withLockedValue { $0 } }
+    func install(_ e: any PlatformEmulator) { emulatorBox.withLockedValue { $0 = e } }
+
+    var faults: MockFaultPlan {
+        get { faultPlan.withLockedValue { $0 } }
+        set { faultPlan.withLockedValue { $0 = newValue } }
+    }
+
+    func reset() {
+        state.reset()
+        recorder.reset()
+        emulator?.clearCaches()
+    }
+
+    /// Records an advance's changes as order updates (for webhooks).
+    func advance(orders: Int, seconds: Int64) -> StoreState.AdvanceOutcome {
+        let outcome = state.advance(orders: orders, seconds: seconds)
+        for i in outcome.changedOrders { events.record(.init(kind: .order, index: i, event: .updated)) }
+        return outcome
+    }
+
+    func platformOrderID(_ i: Int) -> Int64 {
+        platform == .woocommerce ? Int64(WooIDs.order(i)) : ShopifyIDs.order(i)
+    }
+}
