@@ -103,16 +103,15 @@ struct TransportRetryTests {
             try await withClient { client in
                 let transport = makeTransport(
                     client: client, retry: RetryPolicy(maxAttempts: 10), totalDeadline: .milliseconds(1500))
-                let started = ContinuousClock.now
                 let error = await connectorError { try await transport.send(TransportRequest(url: server.baseURL)) }
                 guard case .rateLimited(let retryAfter, _) = error else {
                     Issue.record("expected .rateLimited, got \(String(describing: error))")
                     return
                 }
                 #expect(retryAfter == 1)
-                #expect(server.requestCount == 2)
-                // Generous: the point is that it did not wait for 10 attempts.
-                #expect(ContinuousClock.now - started < .seconds(8))
+                // At most one 1 s wait fits in 1.5 s (none when the machine is slow):
+                // the point is that it did not make 10 attempts. Speed itself is not asserted.
+                #expect((1...2).contains(server.requestCount))
             }
         }
     }
