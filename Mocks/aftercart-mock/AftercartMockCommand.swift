@@ -9,10 +9,10 @@ struct AftercartMockCommand: AsyncParsableCommand {
         commandName: "aftercart-mock",
         abstract: "Run a WooCommerce or Shopify store emulator on 127.0.0.1 for demos, tests and benchmarks.",
         discussion: """
-        Prints 'listening on http://127.0.0.1:PORT' on stdout once it accepts connections, then the \
-        credentials and a ready curl command. Stop it with Ctrl-C (SIGINT) or SIGTERM.
-        Test controls: POST /__mock/advance?orders=N&seconds=S, GET /__mock/stats, POST /__mock/reset, GET /__mock/info.
-        """)
+            Prints 'listening on http://127.0.0.1:PORT' on stdout once it accepts connections, then the \
+            credentials and a ready curl command. Stop it with Ctrl-C (SIGINT) or SIGTERM.
+            Test controls: POST /__mock/advance?orders=N&seconds=S, GET /__mock/stats, POST /__mock/reset, GET /__mock/info.
+            """)
 
     enum Platform: String, ExpressibleByArgument, CaseIterable {
         case woocommerce, shopify
@@ -51,10 +51,13 @@ struct AftercartMockCommand: AsyncParsableCommand {
     @Option(name: .customLong("access-token"), help: "Shopify Admin API access token to accept.")
     var accessToken = "shpat_mock_0123456789abcdef0123456789abcdef"
 
-    @Option(name: .customLong("home-url"), help: "WooCommerce home URL used for OAuth signatures and Link URLs (default: the server's own URL).")
+    @Option(
+        name: .customLong("home-url"),
+        help: "WooCommerce home URL used for OAuth signatures and Link URLs (default: the server's own URL).")
     var homeURL: String?
 
-    @Flag(name: .customLong("delivered-status"), help: "WooCommerce: give delivered orders a custom 'delivered' status.")
+    @Flag(
+        name: .customLong("delivered-status"), help: "WooCommerce: give delivered orders a custom 'delivered' status.")
     var deliveredStatus = false
 
     @Option(help: "Store currency: USD, EUR or JPY (default: chosen by seed).")
@@ -78,7 +81,9 @@ struct AftercartMockCommand: AsyncParsableCommand {
     @Option(name: .customLong("shop-domain"), help: "Shopify shop domain reported by shop.json and webhooks.")
     var shopDomain = "aftercart-mock.myshopify.com"
 
-    @Option(name: .customLong("api-version"), help: "Shopify API version for curl examples and webhooks (any version is served).")
+    @Option(
+        name: .customLong("api-version"),
+        help: "Shopify API version for curl examples and webhooks (any version is served).")
     var apiVersion = "2025-10"
 
     @Option(name: .customLong("webhook-url"), help: "Deliver signed webhooks for data changes to this loopback URL.")
@@ -103,21 +108,24 @@ struct AftercartMockCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let data = MockDataOptions(orders: orders, seed: seed, customers: customers, products: products, coupons: coupons,
-                                   reviews: reviews, currency: currency.flatMap { MockCurrency(rawValue: $0.uppercased()) },
-                                   timeZone: timeZone)
+        let data = MockDataOptions(
+            orders: orders, seed: seed, customers: customers, products: products, coupons: coupons,
+            reviews: reviews, currency: currency.flatMap { MockCurrency(rawValue: $0.uppercased()) },
+            timeZone: timeZone)
         let plan = try faults.map { try MockFaultPlan(spec: $0, seed: faultSeed) } ?? .none
         let webhook = webhookURL.map { MockWebhookTarget(url: $0, secret: webhookSecret) }
         let configuration: MockStoreConfiguration
         switch platform {
         case .woocommerce:
-            configuration = .woocommerce(WooCommerceMockOptions(
-                data: data, port: port, consumerKey: consumerKey, consumerSecret: consumerSecret, homeURL: homeURL,
-                deliveredStatus: deliveredStatus, faults: plan, webhook: webhook))
+            configuration = .woocommerce(
+                WooCommerceMockOptions(
+                    data: data, port: port, consumerKey: consumerKey, consumerSecret: consumerSecret, homeURL: homeURL,
+                    deliveredStatus: deliveredStatus, faults: plan, webhook: webhook))
         case .shopify:
-            configuration = .shopify(ShopifyMockOptions(
-                data: data, port: port, accessToken: accessToken, shopDomain: shopDomain, bucketSize: bucketSize,
-                leakRate: rateLimit, apiVersion: apiVersion, faults: plan, webhook: webhook))
+            configuration = .shopify(
+                ShopifyMockOptions(
+                    data: data, port: port, accessToken: accessToken, shopDomain: shopDomain, bucketSize: bucketSize,
+                    leakRate: rateLimit, apiVersion: apiVersion, faults: plan, webhook: webhook))
         }
         let started = ContinuousClock.now
         let server: MockStoreServer
@@ -130,14 +138,20 @@ struct AftercartMockCommand: AsyncParsableCommand {
         let startup = started.duration(to: .now)
         let counts = server.counts
         print("listening on \(server.baseURL)")
-        print("platform: \(server.platform.rawValue)  currency: \(server.currency)  time zone: \(server.timeZone)  seed: \(seed)")
-        print("data: \(counts.orders) orders, \(counts.customers) customers, \(counts.products) products, \(counts.coupons) coupons\(server.platform == .woocommerce ? ", \(counts.reviews) reviews" : "")  (ready in \(startup.formatted(.units(allowed: [.milliseconds]))))")
+        print(
+            "platform: \(server.platform.rawValue)  currency: \(server.currency)  time zone: \(server.timeZone)  seed: \(seed)"
+        )
+        print(
+            "data: \(counts.orders) orders, \(counts.customers) customers, \(counts.products) products, \(counts.coupons) coupons\(server.platform == .woocommerce ? ", \(counts.reviews) reviews" : "")  (ready in \(startup.formatted(.units(allowed: [.milliseconds]))))"
+        )
         print("api: \(server.apiBaseURL)")
         switch server.platform {
         case .woocommerce:
             print("consumer key: \(consumerKey)")
             print("consumer secret: \(consumerSecret)")
-            print("home url: \(server.homeURL)  (plain HTTP needs OAuth 1.0a; X-Forwarded-Proto: https enables Basic/query keys)")
+            print(
+                "home url: \(server.homeURL)  (plain HTTP needs OAuth 1.0a; X-Forwarded-Proto: https enables Basic/query keys)"
+            )
         case .shopify:
             print("access token: \(accessToken)")
             print("rate limit: bucket \(bucketSize), leak \(rateLimit)/s\(rateLimit == 0 ? " (disabled)" : "")")
@@ -177,7 +191,10 @@ private final class ResumeOnce: @unchecked Sendable {
     private let lock = NSLock()
     init(_ c: CheckedContinuation<Void, Never>) { continuation = c }
     func resume() {
-        lock.lock(); let c = continuation; continuation = nil; lock.unlock()
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
         c?.resume()
     }
 }

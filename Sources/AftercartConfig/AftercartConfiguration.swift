@@ -84,15 +84,20 @@ public struct AftercartConfiguration: Sendable {
         let url = URL(fileURLWithPath: path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            throw ConfigurationError(problems: [ConfigurationProblem(
-                file: path, line: nil,
-                message: exists ? "the config file cannot be read (check its permissions)."
-                    : "the config file does not exist; create one with 'aftercart init' or pass --config PATH.",
-                example: exists ? nil : "aftercart init")])
+            throw ConfigurationError(problems: [
+                ConfigurationProblem(
+                    file: path, line: nil,
+                    message: exists
+                        ? "the config file cannot be read (check its permissions)."
+                        : "the config file does not exist; create one with 'aftercart init' or pass --config PATH.",
+                    example: exists ? nil : "aftercart init")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(problems: [ConfigurationProblem(
-                file: path, line: nil, message: "the config file is not UTF-8 text.")])
+            throw ConfigurationError(problems: [
+                ConfigurationProblem(
+                    file: path, line: nil, message: "the config file is not UTF-8 text.")
+            ])
         }
         return try parse(
             text, file: path, directory: url.deletingLastPathComponent(), environment: environment,

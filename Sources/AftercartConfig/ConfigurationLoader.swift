@@ -61,9 +61,10 @@ struct ConfigurationLoader {
         do {
             return try TOMLDocument.parse(text)
         } catch {
-            diagnostics.add(ConfigurationProblem(
-                file: file.displayPath, line: error.line, column: error.column,
-                message: "TOML syntax error: \(error.message).", example: Self.syntaxExample(for: error.message)))
+            diagnostics.add(
+                ConfigurationProblem(
+                    file: file.displayPath, line: error.line, column: error.column,
+                    message: "TOML syntax error: \(error.message).", example: Self.syntaxExample(for: error.message)))
             return nil
         }
     }
@@ -72,7 +73,8 @@ struct ConfigurationLoader {
     static func syntaxExample(for message: String) -> String {
         let lowered = message.lowercased()
         if lowered.contains("redefine") {
-            return "each key once per table, each [table] header once; repeat [[stores]] / [[campaigns]] for more entries"
+            return
+                "each key once per table, each [table] header once; repeat [[stores]] / [[campaigns]] for more entries"
         }
         if lowered.contains("string") { return "name = \"tokyo-woo\"  (closed on the same line)" }
         if lowered.contains("inline table") { return "coupon = { kind = \"percent\", amount = \"10\" }  (on one line)" }
@@ -82,7 +84,8 @@ struct ConfigurationLoader {
 
     private func readStores(_ root: TableReader) -> [StoreConfiguration] {
         guard let value = root.values["stores"] else {
-            root.warning(nil, "no [[stores]] are configured; nothing will be synced.",
+            root.warning(
+                nil, "no [[stores]] are configured; nothing will be synced.",
                 example: StorePlatformSchema.wooCommerce.example.replacingOccurrences(of: "\n", with: "; "))
             return []
         }
@@ -96,8 +99,10 @@ struct ConfigurationLoader {
                 values: table, path: path, label: "stores[\(index)]", file: root.file, diagnostics: diagnostics)
             if let name = table["name"]?.string {
                 if let first = seen[name] {
-                    let firstLine = root.file.locator.nearestLine(for: root.path.appending("stores").appending(index: first).appending("name"))
-                    reader.error("name",
+                    let firstLine = root.file.locator.nearestLine(
+                        for: root.path.appending("stores").appending(index: first).appending("name"))
+                    reader.error(
+                        "name",
                         "stores[\(index)].name \"\(name)\" is already used by stores[\(first)]\(firstLine.map { " (line \($0))" } ?? ""); store names must be unique.",
                         example: "name = \"\(name)-2\"")
                 } else {
@@ -113,7 +118,8 @@ struct ConfigurationLoader {
     private func arrayOfTables(_ value: ConfigValue, key: String, in reader: TableReader) -> [[String: ConfigValue]]? {
         let example = "[[\(key)]]"
         guard let items = value.array else {
-            reader.error(key,
+            reader.error(
+                key,
                 "\(reader.name(key)) must be a list of tables: write each entry under its own [[\(key)]] header (double brackets), not [\(key)].",
                 example: example)
             return nil
@@ -121,7 +127,8 @@ struct ConfigurationLoader {
         var tables: [[String: ConfigValue]] = []
         for (index, item) in items.enumerated() {
             guard let table = item.table else {
-                diagnostics.error(reader.file, reader.path.appending(key).appending(index: index),
+                diagnostics.error(
+                    reader.file, reader.path.appending(key).appending(index: index),
                     "\(reader.name(key))[\(index)] must be a table, not \(item.typeName).", example: example)
                 continue
             }
@@ -157,14 +164,16 @@ struct ConfigurationLoader {
             guard let data = FileManager.default.contents(atPath: url.path),
                 let text = String(data: data, encoding: .utf8)
             else {
-                diagnostics.add(ConfigurationProblem(file: display, line: nil, message: "cannot be read as UTF-8 text."))
+                diagnostics.add(
+                    ConfigurationProblem(file: display, line: nil, message: "cannot be read as UTF-8 text."))
                 continue
             }
             let file = SourceFile(displayPath: display, directory: directory, text: text)
             guard let root = parse(text, file: file) else { continue }
             let reader = TableReader(values: root, path: .root, label: "", file: file, diagnostics: diagnostics)
             if root["campaigns"] != nil {
-                reader.rejectUnknownKeys(allowed: ["campaigns"],
+                reader.rejectUnknownKeys(
+                    allowed: ["campaigns"],
                     context: " in a campaign file that uses [[campaigns]] (put campaign keys under the header)")
                 campaigns += readCampaignArray(reader)
             } else if let campaign = CampaignValidator().validate(
@@ -184,26 +193,32 @@ struct ConfigurationLoader {
         let templates = templateNames(in: configuration.templatesDirectory)
         for (campaign, reader) in campaigns {
             if let first = seen[campaign.name] {
-                reader.error("name",
+                reader.error(
+                    "name",
                     "campaign name \"\(campaign.name)\" is already used (\(first.file):\(first.line ?? 0)); names must be unique because they key every planned action.",
                     example: "name = \"\(campaign.name)-2\"")
             } else {
                 seen[campaign.name] = campaign
             }
             for store in campaign.stores ?? [] where !storeNames.contains(store.rawValue) {
-                reader.error("stores",
+                reader.error(
+                    "stores",
                     "\(reader.name("stores")) names \"\(store)\", which is not a configured store\(Suggestions.didYouMean(store.rawValue, in: storeNames)).",
                     example: "stores = [\"\(storeNames.first ?? "tokyo-woo")\"]")
             }
             if campaign.audience == .merchant, configuration.engage.merchantEmail == nil {
-                reader.warning("audience",
+                reader.warning(
+                    "audience",
                     "\(reader.name("audience")) is \"merchant\" but [engage] merchant_email is not set; the alert has no recipient.",
                     example: "merchant_email = \"support@shop.example\"")
             }
             if let templates, !templates.contains(campaign.template) {
-                reader.warning("template",
+                reader.warning(
+                    "template",
                     "\(reader.name("template")) \"\(campaign.template)\" has no file in \(SourceFile(displayPath: displayPath, directory: directory, text: "").display("templates/")); the built-in template of that name is used if there is one\(Suggestions.didYouMean(campaign.template, in: templates)).",
-                    example: "template = \"\(Suggestions.closest(to: campaign.template, in: templates) ?? campaign.template)\"")
+                    example:
+                        "template = \"\(Suggestions.closest(to: campaign.template, in: templates) ?? campaign.template)\""
+                )
             }
         }
     }

@@ -7,149 +7,149 @@
 public enum ExampleConfiguration {
     /// `config/aftercart.toml` as `init` writes it.
     public static let toml: String = #"""
-    # Aftercart configuration.
-    #
-    # Copy this file to config/aftercart.toml (`aftercart init` does it for you),
-    # fill in your stores, then run `aftercart check`. Every problem is printed
-    # with its file:line and an example of the right value.
-    #
-    # Durations are written "30s", "15m", "1h", "7d", "2w" or combined: "1h30m".
-    # Secrets are never written here: use { env = "VARIABLE" } (see .env.example)
-    # or { file = "path" } (relative to this folder, `chmod 600` required).
-    # Inline secrets work but print a warning.
+        # Aftercart configuration.
+        #
+        # Copy this file to config/aftercart.toml (`aftercart init` does it for you),
+        # fill in your stores, then run `aftercart check`. Every problem is printed
+        # with its file:line and an example of the right value.
+        #
+        # Durations are written "30s", "15m", "1h", "7d", "2w" or combined: "1h30m".
+        # Secrets are never written here: use { env = "VARIABLE" } (see .env.example)
+        # or { file = "path" } (relative to this folder, `chmod 600` required).
+        # Inline secrets work but print a warning.
 
-    [database]
-    # SQLite for one merchant; PostgreSQL when several workers share the load:
-    # url = "postgres://aftercart@127.0.0.1:5432/aftercart"
-    # password = { env = "PGPASSWORD" }
-    url = "sqlite:data/aftercart.sqlite"
+        [database]
+        # SQLite for one merchant; PostgreSQL when several workers share the load:
+        # url = "postgres://aftercart@127.0.0.1:5432/aftercart"
+        # password = { env = "PGPASSWORD" }
+        url = "sqlite:data/aftercart.sqlite"
 
-    # --- Stores ------------------------------------------------------------------
-    # One [[stores]] block per shop. `name` is yours to choose: it is what
-    # `--store NAME` takes and what every synced record is keyed by.
+        # --- Stores ------------------------------------------------------------------
+        # One [[stores]] block per shop. `name` is yours to choose: it is what
+        # `--store NAME` takes and what every synced record is keyed by.
 
-    [[stores]]
-    name = "tokyo-woo"
-    platform = "woocommerce"
-    base_url = "https://shop.example.com"
-    # WooCommerce → Settings → Advanced → REST API → Add key (Read/Write).
-    consumer_key = { env = "TOKYO_WOO_KEY" }
-    consumer_secret = { env = "TOKYO_WOO_SECRET" }
-    # auth = "auto"                    # auto | basic | oauth1 | query
-    # webhook_secret = { env = "TOKYO_WOO_WEBHOOK_SECRET" }
-    sync_every = "15m"
-    timezone = "Asia/Tokyo"            # quiet hours are kept in this time zone
-    # WooCommerce has no marketing-consent field of its own: name the customer
-    # meta key your opt-in plugin writes, or state a store-wide consent you can
-    # prove (marketing_consent = "granted" | "denied" | "unknown").
-    consent_meta_key = "_marketing_opt_in"
-    # When no tracking plugin reports delivery, a shipped order counts as
-    # delivered this long after shipping.
-    delivery_estimate = "5d"
-    # delivered_status = "delivered"   # a custom order status meaning "arrived"
-    loyalty = { source = "customer_meta", points_key = "_points", expiry_key = "_points_expire_at", tier_key = "_loyalty_tier" }
+        [[stores]]
+        name = "tokyo-woo"
+        platform = "woocommerce"
+        base_url = "https://shop.example.com"
+        # WooCommerce → Settings → Advanced → REST API → Add key (Read/Write).
+        consumer_key = { env = "TOKYO_WOO_KEY" }
+        consumer_secret = { env = "TOKYO_WOO_SECRET" }
+        # auth = "auto"                    # auto | basic | oauth1 | query
+        # webhook_secret = { env = "TOKYO_WOO_WEBHOOK_SECRET" }
+        sync_every = "15m"
+        timezone = "Asia/Tokyo"            # quiet hours are kept in this time zone
+        # WooCommerce has no marketing-consent field of its own: name the customer
+        # meta key your opt-in plugin writes, or state a store-wide consent you can
+        # prove (marketing_consent = "granted" | "denied" | "unknown").
+        consent_meta_key = "_marketing_opt_in"
+        # When no tracking plugin reports delivery, a shipped order counts as
+        # delivered this long after shipping.
+        delivery_estimate = "5d"
+        # delivered_status = "delivered"   # a custom order status meaning "arrived"
+        loyalty = { source = "customer_meta", points_key = "_points", expiry_key = "_points_expire_at", tier_key = "_loyalty_tier" }
 
-    [[stores]]
-    name = "osaka-shopify"
-    platform = "shopify"
-    shop = "osaka.myshopify.com"       # base_url = "http://127.0.0.1:8081" may replace it (tests, proxies)
-    # Settings → Apps → Develop apps → your app → Admin API access token.
-    access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
-    webhook_secret = { env = "OSAKA_SHOPIFY_WEBHOOK_SECRET" }
-    api_version = "2025-01"
-    timezone = "Asia/Tokyo"
-    loyalty = { source = "shopify_metafield", namespace = "loyalty", key = "points", expiry_key = "points_expire_at", tier_key = "tier" }
+        [[stores]]
+        name = "osaka-shopify"
+        platform = "shopify"
+        shop = "osaka.myshopify.com"       # base_url = "http://127.0.0.1:8081" may replace it (tests, proxies)
+        # Settings → Apps → Develop apps → your app → Admin API access token.
+        access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
+        webhook_secret = { env = "OSAKA_SHOPIFY_WEBHOOK_SECRET" }
+        api_version = "2025-01"
+        timezone = "Asia/Tokyo"
+        loyalty = { source = "shopify_metafield", namespace = "loyalty", key = "points", expiry_key = "points_expire_at", tier_key = "tier" }
 
-    # --- Delivery ----------------------------------------------------------------
-    [delivery]
-    channel = "file"                   # file | smtp | store | webhook
-    file_dir = "data/outbox"           # the file channel writes one .eml per message here
-    # channel = "smtp"
-    # smtp_url = "smtps://smtp.example.com:465"
-    # smtp_user = "postmaster@shop.example"
-    # smtp_password = { env = "SMTP_PASSWORD" }
-    # from = "Shop <hi@shop.example>"
-    # channel = "webhook"
-    # webhook_url = "https://hooks.example.com/aftercart"
-    # webhook_secret = { env = "DELIVERY_WEBHOOK_SECRET" }
+        # --- Delivery ----------------------------------------------------------------
+        [delivery]
+        channel = "file"                   # file | smtp | store | webhook
+        file_dir = "data/outbox"           # the file channel writes one .eml per message here
+        # channel = "smtp"
+        # smtp_url = "smtps://smtp.example.com:465"
+        # smtp_user = "postmaster@shop.example"
+        # smtp_password = { env = "SMTP_PASSWORD" }
+        # from = "Shop <hi@shop.example>"
+        # channel = "webhook"
+        # webhook_url = "https://hooks.example.com/aftercart"
+        # webhook_secret = { env = "DELIVERY_WEBHOOK_SECRET" }
 
-    # --- Engagement rules every campaign obeys ------------------------------------
-    [engage]
-    max_messages_per_week = 2          # marketing messages per customer; transactional ones are exempt
-    quiet_hours = "21:00-09:00"        # in each store's time zone; messages wait, they are never dropped
-    negative_review_max_rating = 2     # a review at or below this stops promotions to its author…
-    negative_review_suppression = "30d" # …for this long, and raises the support alert below instead
-    merchant_email = "support@shop.example"  # where audience = "merchant" alerts go
+        # --- Engagement rules every campaign obeys ------------------------------------
+        [engage]
+        max_messages_per_week = 2          # marketing messages per customer; transactional ones are exempt
+        quiet_hours = "21:00-09:00"        # in each store's time zone; messages wait, they are never dropped
+        negative_review_max_rating = 2     # a review at or below this stops promotions to its author…
+        negative_review_suppression = "30d" # …for this long, and raises the support alert below instead
+        merchant_email = "support@shop.example"  # where audience = "merchant" alerts go
 
-    # --- Campaigns ---------------------------------------------------------------
-    # Triggers: order_placed | shipment_status_changed | delivered | review_posted
-    #           | points_expiring | tier_changed | no_repeat_purchase
-    # More campaigns can live in config/campaigns/*.toml, one per file.
+        # --- Campaigns ---------------------------------------------------------------
+        # Triggers: order_placed | shipment_status_changed | delivered | review_posted
+        #           | points_expiring | tier_changed | no_repeat_purchase
+        # More campaigns can live in config/campaigns/*.toml, one per file.
 
-    # Order-status updates need no marketing consent, but may not carry coupons.
-    [[campaigns]]
-    name = "shipping-update"
-    trigger = "shipment_status_changed"
-    conditions = { shipment_statuses = ["in_transit", "out_for_delivery", "delivered"] }
-    template = "shipping-update"
-    transactional = true
+        # Order-status updates need no marketing consent, but may not carry coupons.
+        [[campaigns]]
+        name = "shipping-update"
+        trigger = "shipment_status_changed"
+        conditions = { shipment_statuses = ["in_transit", "out_for_delivery", "delivered"] }
+        template = "shipping-update"
+        transactional = true
 
-    # Reviews are asked for honestly: every buyer whose order arrived (no open
-    # refund, marketing consent, not yet reviewed) is asked, never only the ones
-    # expected to be happy. Rating conditions are refused here by `aftercart
-    # check` (US FTC rule 16 CFR Part 465).
-    [[campaigns]]
-    name = "review-request"
-    trigger = "delivered"
-    delay = "7d"
-    template = "review-request"
+        # Reviews are asked for honestly: every buyer whose order arrived (no open
+        # refund, marketing consent, not yet reviewed) is asked, never only the ones
+        # expected to be happy. Rating conditions are refused here by `aftercart
+        # check` (US FTC rule 16 CFR Part 465).
+        [[campaigns]]
+        name = "review-request"
+        trigger = "delivered"
+        delay = "7d"
+        template = "review-request"
 
-    # A thank-you for every review, whatever its rating: the coupon must never
-    # depend on the stars (16 CFR Part 465), so no rating condition here.
-    [[campaigns]]
-    name = "review-thank-you"
-    trigger = "review_posted"
-    template = "review-thank-you"
-    coupon = { kind = "percent", amount = "10", expires_in = "30d" }
+        # A thank-you for every review, whatever its rating: the coupon must never
+        # depend on the stars (16 CFR Part 465), so no rating condition here.
+        [[campaigns]]
+        name = "review-thank-you"
+        trigger = "review_posted"
+        template = "review-thank-you"
+        coupon = { kind = "percent", amount = "10", expires_in = "30d" }
 
-    [[campaigns]]
-    name = "points-expiry-reminder"
-    trigger = "points_expiring"
-    conditions = { expiring_within = "14d", min_points = 100 }
-    template = "points-expiry"
+        [[campaigns]]
+        name = "points-expiry-reminder"
+        trigger = "points_expiring"
+        conditions = { expiring_within = "14d", min_points = 100 }
+        template = "points-expiry"
 
-    # Ratings decide support alerts, not who may review or who is rewarded.
-    [[campaigns]]
-    name = "negative-review-alert"
-    trigger = "review_posted"
-    audience = "merchant"
-    conditions = { max_review_rating = 2 }
-    template = "support-alert"
+        # Ratings decide support alerts, not who may review or who is rewarded.
+        [[campaigns]]
+        name = "negative-review-alert"
+        trigger = "review_posted"
+        audience = "merchant"
+        conditions = { max_review_rating = 2 }
+        template = "support-alert"
 
-    """#
+        """#
 
     /// `.env.example` as `init` writes it: the variables the example's
     /// `{ env = … }` secrets name.
     public static let environmentExample: String = #"""
-    # Secrets for config/aftercart.toml. Copy to .env, fill in, keep it out of git
-    # (`chmod 600 .env`), and load it before running aftercart, e.g.
-    #   set -a; . ./.env; set +a
-    # `aftercart check` names every variable that is still unset, with the
-    # config line that needs it.
+        # Secrets for config/aftercart.toml. Copy to .env, fill in, keep it out of git
+        # (`chmod 600 .env`), and load it before running aftercart, e.g.
+        #   set -a; . ./.env; set +a
+        # `aftercart check` names every variable that is still unset, with the
+        # config line that needs it.
 
-    # tokyo-woo (WooCommerce → Settings → Advanced → REST API)
-    TOKYO_WOO_KEY=ck_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-    TOKYO_WOO_SECRET=cs_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        # tokyo-woo (WooCommerce → Settings → Advanced → REST API)
+        TOKYO_WOO_KEY=ck_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        TOKYO_WOO_SECRET=cs_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 
-    # osaka-shopify (Settings → Apps → Develop apps → Admin API access token)
-    OSAKA_SHOPIFY_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-    OSAKA_SHOPIFY_WEBHOOK_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        # osaka-shopify (Settings → Apps → Develop apps → Admin API access token)
+        OSAKA_SHOPIFY_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        OSAKA_SHOPIFY_WEBHOOK_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 
-    # Only with [delivery] channel = "smtp"
-    # SMTP_PASSWORD=
+        # Only with [delivery] channel = "smtp"
+        # SMTP_PASSWORD=
 
-    # Only with a postgres:// [database] url
-    # PGPASSWORD=
+        # Only with a postgres:// [database] url
+        # PGPASSWORD=
 
-    """#
+        """#
 }

@@ -39,11 +39,15 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
 
     /// A multi-line summary: counts, then one line per entry.
     public var description: String {
-        var lines = ["\(adapterName) conformance: \(passed.count) passed, \(failed.count) failed, \(skipped.count) skipped"]
+        var lines = [
+            "\(adapterName) conformance: \(passed.count) passed, \(failed.count) failed, \(skipped.count) skipped"
+        ]
         for entry in entries {
             let name = entry.detail.isEmpty ? entry.scenario.rawValue : "\(entry.scenario.rawValue) (\(entry.detail))"
             switch entry.outcome {
-            case .passed: lines.append("  pass  \(name)" + (entry.notes.isEmpty ? "" : ": " + entry.notes.joined(separator: "; ")))
+            case .passed:
+                lines.append(
+                    "  pass  \(name)" + (entry.notes.isEmpty ? "" : ": " + entry.notes.joined(separator: "; ")))
             case .failed(let problems): lines.append("  FAIL  \(name): " + problems.joined(separator: "; "))
             case .skipped(let reason): lines.append("  skip  \(name): \(reason)")
             }

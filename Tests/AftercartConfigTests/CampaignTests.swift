@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func reviewRequestWithRatingConditionIsRefused() {
-        let found = problems("""
+        let found = problems(
+            """
             [[campaigns]]
             name = "review-request"
             trigger = "delivered"
@@ -33,7 +34,8 @@ import Testing
     }
 
     @Test func reviewRequestIsRecognisedByTemplateToo() {
-        let found = problems("""
+        let found = problems(
+            """
             [[campaigns]]
             name = "after-delivery"
             trigger = "delivered"
@@ -45,7 +47,8 @@ import Testing
     }
 
     @Test func ratingConditionedThankYouCouponIsRefused() {
-        let found = problems("""
+        let found = problems(
+            """
             [[campaigns]]
             name = "review-thank-you"
             trigger = "review_posted"
@@ -60,7 +63,8 @@ import Testing
     }
 
     @Test func ratingsMayStillRouteSupportAlertsAndPlainMessages() throws {
-        let configuration = try load("""
+        let configuration = try load(
+            """
             [[campaigns]]
             name = "negative-review-alert"
             trigger = "review_posted"
@@ -73,7 +77,8 @@ import Testing
             trigger = "review_posted"
             template = "review-thank-you"
             coupon = { kind = "fixed_cart", amount = "5.50" }
-            """).get()
+            """
+        ).get()
         #expect(configuration.campaigns.count == 2)
         #expect(configuration.campaigns[0].conditions.maxReviewRating == 2)
         #expect(configuration.campaigns[1].coupon?.amount == Decimal(string: "5.5"))
@@ -82,7 +87,8 @@ import Testing
     }
 
     @Test func campaignRulesAndTypes() {
-        let found = problems("""
+        let found = problems(
+            """
             [[campaigns]]
             name = "shipping-update"
             trigger = "points_expiring"
@@ -105,22 +111,28 @@ import Testing
 
     @Test func campaignFilesAreLoadedNextToTheConfig() throws {
         let folder = try TemporaryFolder()
-        try folder.write("config/aftercart.toml", wooStore + """
+        try folder.write(
+            "config/aftercart.toml",
+            wooStore + """
 
-            [[campaigns]]
-            name = "shipping-update"
-            trigger = "shipment_status_changed"
-            template = "shipping-update"
-            transactional = true
-            """)
-        try folder.write("config/campaigns/win-back.toml", """
+                [[campaigns]]
+                name = "shipping-update"
+                trigger = "shipment_status_changed"
+                template = "shipping-update"
+                transactional = true
+                """)
+        try folder.write(
+            "config/campaigns/win-back.toml",
+            """
             # one campaign per file; its name defaults to the file's
             trigger = "no_repeat_purchase"
             delay = "60d"
             template = "win-back"
             coupon = { kind = "percent", amount = "15", expires_in = "14d" }
             """)
-        try folder.write("config/campaigns/more.toml", """
+        try folder.write(
+            "config/campaigns/more.toml",
+            """
             [[campaigns]]
             name = "tier-up"
             trigger = "tier_changed"
@@ -138,7 +150,9 @@ import Testing
     @Test func problemsInCampaignFilesNameThatFileAndLine() throws {
         let folder = try TemporaryFolder()
         try folder.write("config/aftercart.toml", wooStore)
-        try folder.write("config/campaigns/review-request.toml", """
+        try folder.write(
+            "config/campaigns/review-request.toml",
+            """
             trigger = "delivered"
             delay = "7d"
             template = "review-request"
@@ -161,13 +175,15 @@ import Testing
 
     @Test func duplicateCampaignNamesAcrossFilesAreRefused() throws {
         let folder = try TemporaryFolder()
-        try folder.write("config/aftercart.toml", wooStore + """
+        try folder.write(
+            "config/aftercart.toml",
+            wooStore + """
 
-            [[campaigns]]
-            name = "win-back"
-            trigger = "no_repeat_purchase"
-            template = "win-back"
-            """)
+                [[campaigns]]
+                name = "win-back"
+                trigger = "no_repeat_purchase"
+                template = "win-back"
+                """)
         try folder.write("config/campaigns/win-back.toml", "trigger = \"no_repeat_purchase\"\ntemplate = \"w\"\n")
         do {
             _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))

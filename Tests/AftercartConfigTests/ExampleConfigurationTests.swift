@@ -18,10 +18,11 @@ import Testing
         #expect(configuration.warnings == [])
         #expect(configuration.stores.map(\.name) == ["tokyo-woo", "osaka-shopify"])
         #expect(configuration.stores.map(\.platform) == ["woocommerce", "shopify"])
-        #expect(configuration.campaigns.map(\.name) == [
-            "shipping-update", "review-request", "review-thank-you", "points-expiry-reminder",
-            "negative-review-alert",
-        ])
+        #expect(
+            configuration.campaigns.map(\.name) == [
+                "shipping-update", "review-request", "review-thank-you", "points-expiry-reminder",
+                "negative-review-alert",
+            ])
         let reviewRequest = configuration.campaigns[1]
         #expect(reviewRequest.isReviewRequest)
         #expect(!reviewRequest.conditions.usesRatings)
@@ -40,12 +41,13 @@ import Testing
         for case .environment(let name) in configuration.secretReferences().map(\.source) {
             #expect(ExampleConfiguration.environmentExample.contains("\n\(name)="))
         }
-        let environment = Dictionary(uniqueKeysWithValues: ExampleConfiguration.environmentExample
-            .split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }
-            .map { line in
-                let parts = line.split(separator: "=", maxSplits: 1)
-                return (String(parts[0]), String(parts[1]))
-            })
+        let environment = Dictionary(
+            uniqueKeysWithValues: ExampleConfiguration.environmentExample
+                .split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }
+                .map { line in
+                    let parts = line.split(separator: "=", maxSplits: 1)
+                    return (String(parts[0]), String(parts[1]))
+                })
         _ = try AftercartConfiguration.load(
             path: installation.configFile.path, environment: environment, secrets: .required)
     }

@@ -16,22 +16,23 @@ import Testing
     }
 
     @Test func subTablesOfArrayEntriesUseTheLatestEntry() {
-        let found = problems(wooStore + """
+        let found = problems(
+            wooStore + """
 
-            [[campaigns]]
-            name = "a"
-            trigger = "order_placed"
-            template = "a"
+                [[campaigns]]
+                name = "a"
+                trigger = "order_placed"
+                template = "a"
 
-            [[campaigns]]
-            name = "b"
-            trigger = "order_placed"
-            template = "b"
+                [[campaigns]]
+                name = "b"
+                trigger = "order_placed"
+                template = "b"
 
-            [campaigns.coupon]
-            kind = "percnt"
-            amount = "10"
-            """)
+                [campaigns.coupon]
+                kind = "percnt"
+                amount = "10"
+                """)
         #expect(found.count == 1)
         #expect(found.first?.line == 19)
         #expect(found.first?.message.hasPrefix("campaigns[1].coupon.kind \"percnt\"") == true)
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func inlineArraysOfTablesAndDottedKeysAreLocated() throws {
-        let found = problems("""
+        let found = problems(
+            """
             stores = [
               { name = "a", platform = "woocommerce", base_url = "https://a.example", consumer_key = { env = "A" }, consumer_secret = { env = "B" }, consent_meta_key = "x" },
 
@@ -54,17 +56,18 @@ import Testing
     }
 
     @Test func problemsInsideMultilineArraysPointAtTheElementLine() {
-        let found = problems(wooStore + """
+        let found = problems(
+            wooStore + """
 
-            [[campaigns]]
-            name = "ship"
-            trigger = "shipment_status_changed"
-            template = "ship"
-            conditions.shipment_statuses = [
-              "in_transit",
-              "deliverd",
-            ]
-            """)
+                [[campaigns]]
+                name = "ship"
+                trigger = "shipment_status_changed"
+                template = "ship"
+                conditions.shipment_statuses = [
+                  "in_transit",
+                  "deliverd",
+                ]
+                """)
         #expect(found.count == 1)
         #expect(found.first?.line == 14)
         #expect(found.first?.message.contains("did you mean \"delivered\"") == true)

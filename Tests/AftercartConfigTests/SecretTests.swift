@@ -33,7 +33,8 @@ import Testing
         #expect(problems.count == 1)
         #expect(problems.first?.line == 6)
         #expect(problems.first?.message.contains("TOKYO_WOO_SECRET is not set") == true)
-        #expect(problems.first?.description.hasSuffix("Example: export TOKYO_WOO_SECRET='…'  (see .env.example)") == true)
+        #expect(
+            problems.first?.description.hasSuffix("Example: export TOKYO_WOO_SECRET='…'  (see .env.example)") == true)
     }
 
     @Test func requiredResolutionFailsTheLoadWithFileAndLine() throws {
@@ -85,8 +86,10 @@ import Testing
 
     @Test func missingSecretFileIsAnError() throws {
         let folder = try TemporaryFolder()
-        try folder.write("config/aftercart.toml", wooStore.replacingOccurrences(
-            of: "{ env = \"TOKYO_WOO_SECRET\" }", with: "{ file = \"nope\" }"))
+        try folder.write(
+            "config/aftercart.toml",
+            wooStore.replacingOccurrences(
+                of: "{ env = \"TOKYO_WOO_SECRET\" }", with: "{ file = \"nope\" }"))
         #expect(throws: ConfigurationError.self) {
             try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
         }
@@ -94,8 +97,10 @@ import Testing
 
     @Test func inlineSecretLoadsWithAWarning() throws {
         let folder = try TemporaryFolder()
-        try folder.write("config/aftercart.toml", wooStore.replacingOccurrences(
-            of: "{ env = \"TOKYO_WOO_KEY\" }", with: "\"ck_inline_value\""))
+        try folder.write(
+            "config/aftercart.toml",
+            wooStore.replacingOccurrences(
+                of: "{ env = \"TOKYO_WOO_KEY\" }", with: "\"ck_inline_value\""))
         let configuration = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
         #expect(configuration.warnings.count == 1)
         let warning = try #require(configuration.warnings.first)
@@ -109,8 +114,10 @@ import Testing
 
     @Test func malformedSecretTablesAreErrors() throws {
         let folder = try TemporaryFolder()
-        try folder.write("config/aftercart.toml", wooStore.replacingOccurrences(
-            of: "{ env = \"TOKYO_WOO_KEY\" }", with: "{ evn = \"X\" }"))
+        try folder.write(
+            "config/aftercart.toml",
+            wooStore.replacingOccurrences(
+                of: "{ env = \"TOKYO_WOO_KEY\" }", with: "{ evn = \"X\" }"))
         do {
             _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
             Issue.record("accepted { evn = … }")

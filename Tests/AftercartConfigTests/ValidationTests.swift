@@ -45,9 +45,13 @@ import Testing
         #expect(found[0].message.contains("database.url"))
         #expect(found[1].message.contains("stores[0].sync_every \"15 minutes\" is not a duration"))
         #expect(found[2].message.contains("did you mean \"Asia/Tokyo\"?"))
-        #expect(found[3].description
-            == "config/aftercart.toml:16: stores[1].platform \"shopfy\" is not a platform; did you mean \"shopify\"? Example: platform = \"shopify\"")
-        #expect(found[4].message.contains("campaigns[0].trigger \"deliverd\" is not a trigger; did you mean \"delivered\"?"))
+        #expect(
+            found[3].description
+                == "config/aftercart.toml:16: stores[1].platform \"shopfy\" is not a platform; did you mean \"shopify\"? Example: platform = \"shopify\""
+        )
+        #expect(
+            found[4].message.contains("campaigns[0].trigger \"deliverd\" is not a trigger; did you mean \"delivered\"?")
+        )
 
         let error = ConfigurationError(problems: found)
         #expect(error.description.split(separator: "\n").count == 6)
@@ -58,7 +62,9 @@ import Testing
         let found = problems(wooStore + "\nsyncevery = \"15m\"\n")
         #expect(found.count == 1)
         #expect(found.first?.line == 8)
-        #expect(found.first?.message == "stores[0].syncevery is not a known key for a woocommerce store; did you mean \"sync_every\"?")
+        #expect(
+            found.first?.message
+                == "stores[0].syncevery is not a known key for a woocommerce store; did you mean \"sync_every\"?")
         #expect(found.first?.example == "sync_every = \"15m\"")
     }
 
@@ -181,14 +187,16 @@ import Testing
 
     @Test func platformSchemasArePluggable() throws {
         var registry = StorePlatformRegistry.builtIn
-        registry.register(StorePlatformSchema(
-            platform: "bigcommerce",
-            keys: [
-                .init("store_hash", .string, required: true, example: "store_hash = \"abc\"", summary: "hash"),
-                .init("access_token", .secret, required: true, example: "access_token = { env = \"T\" }",
-                    summary: "token"),
-            ],
-            example: "[[stores]]"))
+        registry.register(
+            StorePlatformSchema(
+                platform: "bigcommerce",
+                keys: [
+                    .init("store_hash", .string, required: true, example: "store_hash = \"abc\"", summary: "hash"),
+                    .init(
+                        "access_token", .secret, required: true, example: "access_token = { env = \"T\" }",
+                        summary: "token"),
+                ],
+                example: "[[stores]]"))
         let text = """
             [[stores]]
             name = "big"

@@ -47,7 +47,10 @@ struct ContractTests {
         let fetches = NIOLockedValueBox(0)
         let pages = ResourcePages(initial: 1) { page -> (ResourcePage, Int?)? in
             fetches.withLockedValue { $0 += 1 }
-            return (ResourcePage(records: .empty(.orders), cursor: SyncCursor(nextPage: page + 1)), page < 1000 ? page + 1 : nil)
+            return (
+                ResourcePage(records: .empty(.orders), cursor: SyncCursor(nextPage: page + 1)),
+                page < 1000 ? page + 1 : nil
+            )
         }
         var iterator = pages.makeAsyncIterator()
         _ = try await iterator.next()
@@ -56,7 +59,8 @@ struct ContractTests {
     }
 
     @Test func failingSequenceThrowsOnceThenEnds() async throws {
-        let pages = ResourcePages(failing: ConnectorError.unsupported(operation: "reviews", ErrorContext(store: "osaka-shopify")))
+        let pages = ResourcePages(
+            failing: ConnectorError.unsupported(operation: "reviews", ErrorContext(store: "osaka-shopify")))
         var iterator = pages.makeAsyncIterator()
         await #expect(throws: ConnectorError.self) { _ = try await iterator.next() }
         #expect(try await iterator.next() == nil)
@@ -80,11 +84,12 @@ struct ContractTests {
             readable: [.orders, .customers, .coupons], incremental: [.orders, .coupons],
             writes: [.createCoupon, .findCoupon, .orderNotes], loyalty: [.read], deliveredSignal: .orderStatus,
             webhooks: true)
-        #expect(capabilities.summary == [
-            "reads: orders, customers, coupons", "incremental: orders, coupons",
-            "writes: create coupons, find coupons, order notes", "loyalty: read", "delivered signal: order_status",
-            "webhooks: yes",
-        ])
+        #expect(
+            capabilities.summary == [
+                "reads: orders, customers, coupons", "incremental: orders, coupons",
+                "writes: create coupons, find coupons, order notes", "loyalty: read", "delivered signal: order_status",
+                "webhooks: yes",
+            ])
     }
 
     @Test func defaultLoyaltyAdjustmentIsUnsupported() async {
@@ -92,7 +97,9 @@ struct ContractTests {
             let platform = "test"
             let store: StoreID = "s"
             let capabilities = ConnectorCapabilities.none
-            func check() async throws -> StoreFacts { StoreFacts(name: "s", currency: .jpy, timeZoneIdentifier: nil, platformVersion: nil) }
+            func check() async throws -> StoreFacts {
+                StoreFacts(name: "s", currency: .jpy, timeZoneIdentifier: nil, platformVersion: nil)
+            }
             func read(_ resource: ResourceKind, since cursor: SyncCursor?) -> ResourcePages { ResourcePages([]) }
             func createCoupon(_ request: CouponRequest) async throws -> Coupon { throw CancellationError() }
             func findCoupon(code: String) async throws -> Coupon? { nil }

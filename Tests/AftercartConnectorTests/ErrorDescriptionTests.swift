@@ -10,21 +10,28 @@ struct ErrorDescriptionTests {
         url: "https://shop.example.com/wp-json/wc/v3/orders?per_page=100", credentialName: "consumer key")
 
     @Test func unauthorizedMatchesSpecExactly() {
-        #expect(ConnectorError.unauthorized(context).description
-            == "tokyo-woo orders: 401 from https://shop.example.com — consumer key rejected; run 'aftercart check --store tokyo-woo'")
+        #expect(
+            ConnectorError.unauthorized(context).description
+                == "tokyo-woo orders: 401 from https://shop.example.com — consumer key rejected; run 'aftercart check --store tokyo-woo'"
+        )
     }
 
     @Test func unauthorizedFromTheWire() async throws {
         try await withScriptedServer([
-            .json(401, #"{"code":"woocommerce_rest_cannot_view","message":"Sorry, you cannot list resources.","data":{"status":401}}"#)
+            .json(
+                401,
+                #"{"code":"woocommerce_rest_cannot_view","message":"Sorry, you cannot list resources.","data":{"status":401}}"#
+            )
         ]) { server in
             try await withClient { client in
                 let error = await connectorError {
                     try await makeTransport(client: client).send(
                         TransportRequest(url: server.baseURL + "/wp-json/wc/v3/orders", resource: "orders"))
                 }
-                #expect(error?.description
-                    == "tokyo-woo orders: 401 from \(server.baseURL) — consumer key rejected; run 'aftercart check --store tokyo-woo'")
+                #expect(
+                    error?.description
+                        == "tokyo-woo orders: 401 from \(server.baseURL) — consumer key rejected; run 'aftercart check --store tokyo-woo'"
+                )
             }
         }
     }
@@ -55,8 +62,10 @@ struct ErrorDescriptionTests {
         context.platformMessage = "Invalid parameter(s): per_page"
         context.bodySnippet = #"{"code":"rest_invalid_param"}"#
         let error = ConnectorError.badRequest(status: 400, context)
-        #expect(error.description
-            == "tokyo-woo orders: 400 from https://shop.example.com — request refused (rest_invalid_param: Invalid parameter(s): per_page); if it persists, report it with the output of --log-level debug")
+        #expect(
+            error.description
+                == "tokyo-woo orders: 400 from https://shop.example.com — request refused (rest_invalid_param: Invalid parameter(s): per_page); if it persists, report it with the output of --log-level debug"
+        )
         #expect(!error.description.contains("{"))
         #expect(error.debugDetails.contains(#"body starts: {"code":"rest_invalid_param"}"#))
         #expect(error.debugDetails.contains("GET https://shop.example.com/wp-json/wc/v3/orders?per_page=100"))
@@ -65,18 +74,24 @@ struct ErrorDescriptionTests {
     @Test func attemptsAndRetryHintsAreShown() {
         var context = context
         context.attempts = 5
-        #expect(ConnectorError.server(status: 503, context).description
-            == "tokyo-woo orders: 503 from https://shop.example.com — the store's server failed after 5 attempts; try again later")
-        #expect(ConnectorError.rateLimited(retryAfter: 2.0, context).description
-            == "tokyo-woo orders: 429 from https://shop.example.com — rate limited after 5 attempts, store asked to wait 2s; the next sync resumes from its cursor")
+        #expect(
+            ConnectorError.server(status: 503, context).description
+                == "tokyo-woo orders: 503 from https://shop.example.com — the store's server failed after 5 attempts; try again later"
+        )
+        #expect(
+            ConnectorError.rateLimited(retryAfter: 2.0, context).description
+                == "tokyo-woo orders: 429 from https://shop.example.com — rate limited after 5 attempts, store asked to wait 2s; the next sync resumes from its cursor"
+        )
     }
 
     @Test func withoutStoreOrResourceThePrefixShrinks() {
         let bare = ErrorContext(url: "https://osaka.myshopify.com/admin/api/2025-01/shop.json")
         #expect(ConnectorError.notFound(bare).description.hasPrefix("404 from https://osaka.myshopify.com — "))
         let storeOnly = ErrorContext(store: "osaka-shopify", url: "https://osaka.myshopify.com/x")
-        #expect(ConnectorError.unauthorized(storeOnly).description
-            == "osaka-shopify: 401 from https://osaka.myshopify.com — credentials rejected; run 'aftercart check --store osaka-shopify'")
+        #expect(
+            ConnectorError.unauthorized(storeOnly).description
+                == "osaka-shopify: 401 from https://osaka.myshopify.com — credentials rejected; run 'aftercart check --store osaka-shopify'"
+        )
     }
 
     @Test func addingContextFillsOnlyWhatIsMissing() {
@@ -95,10 +110,14 @@ struct JSONDecodingTests {
     struct WooOrder: Decodable {
         let id: Int
         let lineItems: [LineItem]
-        enum CodingKeys: String, CodingKey { case id, lineItems = "line_items" }
+        enum CodingKeys: String, CodingKey {
+            case id
+            case lineItems = "line_items"
+        }
     }
 
-    let context = ErrorContext(store: "tokyo-woo", resource: "orders", url: "https://shop.example.com/wp-json/wc/v3/orders")
+    let context = ErrorContext(
+        store: "tokyo-woo", resource: "orders", url: "https://shop.example.com/wp-json/wc/v3/orders")
 
     @Test func typeMismatchNamesTheFieldPath() {
         let body = Data(#"[{"id":1,"line_items":[{"price":"12.50"}]}]"#.utf8)
@@ -115,8 +134,10 @@ struct JSONDecodingTests {
             #expect(field == "[0].line_items[0].price")
             #expect(reason == "expected a number")
             #expect(context.bodySnippet == String(decoding: body, as: UTF8.self))
-            #expect(error.description
-                == "tokyo-woo orders: unexpected data from https://shop.example.com — field [0].line_items[0].price: expected a number; if it persists, report it with the output of --log-level debug")
+            #expect(
+                error.description
+                    == "tokyo-woo orders: unexpected data from https://shop.example.com — field [0].line_items[0].price: expected a number; if it persists, report it with the output of --log-level debug"
+            )
         } catch {
             Issue.record("unexpected \(error)")
         }

@@ -43,7 +43,8 @@ struct PagerTests {
             try await withClient { client in
                 let pager = PageNumberPager(transport: makeTransport(client: client), perPage: 10)
                 let start = SyncCursor(updatedAfter: Date(timeIntervalSince1970: 1_700_000_000))
-                let request = TransportRequest(url: server.baseURL + "/wp-json/wc/v3/coupons?orderby=modified", resource: "coupons")
+                let request = TransportRequest(
+                    url: server.baseURL + "/wp-json/wc/v3/coupons?orderby=modified", resource: "coupons")
                 let pages = pager.pages(request, cursor: start) { try couponPage($0, cursor: $1) }
                 var seen: [String] = []
                 var cursors: [SyncCursor] = []
@@ -57,7 +58,10 @@ struct PagerTests {
                 #expect(cursors.map(\.nextPage) == [2, 3, nil])
                 #expect(cursors.last?.isWalkInProgress == false)
                 #expect(cursors.last?.updatedAfter == Date(timeIntervalSince1970: 1_800_000_023))
-                #expect(server.requests.allSatisfy { query($0.uri, "per_page") == "10" && query($0.uri, "orderby") == "modified" })
+                #expect(
+                    server.requests.allSatisfy {
+                        query($0.uri, "per_page") == "10" && query($0.uri, "orderby") == "modified"
+                    })
             }
         }
     }
@@ -67,7 +71,10 @@ struct PagerTests {
         try await withScriptedServer(script: { _, request in
             let page = Int(query(request.uri, "page") ?? "1")!
             if page > 2 {
-                return .json(400, #"{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}"#)
+                return .json(
+                    400,
+                    #"{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}"#
+                )
             }
             return .json(200, ids((page - 1) * 5 + 1...page * 5))
         }) { server in
@@ -100,9 +107,12 @@ struct PagerTests {
                 let pager = PageNumberPager(transport: makeTransport(client: client), perPage: 2)
                 var seen: [String] = []
                 let resumed = SyncCursor(nextPage: 3)
-                for try await page in pager.pages(TransportRequest(url: server.baseURL), cursor: resumed, map: {
-                    try couponPage($0, cursor: $1)
-                }) {
+                for try await page in pager.pages(
+                    TransportRequest(url: server.baseURL), cursor: resumed,
+                    map: {
+                        try couponPage($0, cursor: $1)
+                    })
+                {
                     seen += page.records.anyRecords.map(\.platformID)
                 }
                 #expect(seen == ["31", "32"])
@@ -116,17 +126,40 @@ struct PagerTests {
             let base = "http://127.0.0.1:\(request.header("Host")?.split(separator: ":").last ?? "0")"
             switch number {
             case 1:
-                return .json(200, ids(1...2), headers: [("Link", #"<\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjoyfQ>; rel="next""#)])
+                return .json(
+                    200, ids(1...2),
+                    headers: [
+                        (
+                            "Link",
+                            #"<\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjoyfQ>; rel="next""#
+                        )
+                    ])
             case 2:
-                return .json(200, ids(3...4), headers: [("Link", #"<\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJwcmV2Ijp0cnVlfQ>; rel="previous", <\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjo0fQ>; rel="next""#)])
+                return .json(
+                    200, ids(3...4),
+                    headers: [
+                        (
+                            "Link",
+                            #"<\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJwcmV2Ijp0cnVlfQ>; rel="previous", <\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjo0fQ>; rel="next""#
+                        )
+                    ])
             default:
-                return .json(200, ids(5...5), headers: [("Link", #"<\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJwcmV2Ijp0cnVlfQ>; rel="previous""#)])
+                return .json(
+                    200, ids(5...5),
+                    headers: [
+                        (
+                            "Link",
+                            #"<\#(base)/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJwcmV2Ijp0cnVlfQ>; rel="previous""#
+                        )
+                    ])
             }
         }) { server in
             try await withClient { client in
                 let token = HeaderTokenAuthorizer(name: "X-Shopify-Access-Token", token: TestSecrets.shopifyToken)
                 let pager = LinkPager(transport: makeTransport(client: client, authorizer: token))
-                let first = TransportRequest(url: server.baseURL + "/admin/api/2025-01/price_rules.json?limit=2&updated_at_min=2026-01-01T00:00:00Z")
+                let first = TransportRequest(
+                    url: server.baseURL
+                        + "/admin/api/2025-01/price_rules.json?limit=2&updated_at_min=2026-01-01T00:00:00Z")
                 var seen: [String] = []
                 var tokens: [String?] = []
                 for try await page in pager.pages(first: first, cursor: nil, map: { try couponPage($0, cursor: $1) }) {
@@ -134,11 +167,12 @@ struct PagerTests {
                     tokens.append(page.cursor.pageToken)
                 }
                 #expect(seen == ["1", "2", "3", "4", "5"])
-                #expect(server.requests.map(\.uri) == [
-                    "/admin/api/2025-01/price_rules.json?limit=2&updated_at_min=2026-01-01T00:00:00Z",
-                    "/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjoyfQ",
-                    "/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjo0fQ",
-                ])
+                #expect(
+                    server.requests.map(\.uri) == [
+                        "/admin/api/2025-01/price_rules.json?limit=2&updated_at_min=2026-01-01T00:00:00Z",
+                        "/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjoyfQ",
+                        "/admin/api/2025-01/price_rules.json?limit=2&page_info=eyJsYXN0X2lkIjo0fQ",
+                    ])
                 #expect(server.requests.allSatisfy { $0.header("X-Shopify-Access-Token") != nil })
                 #expect(tokens.last == .some(nil))
                 #expect(tokens.first??.hasSuffix("page_info=eyJsYXN0X2lkIjoyfQ") == true)
@@ -149,7 +183,14 @@ struct PagerTests {
     @Test func linkPagerKeepsCredentialsOnTheConfiguredOrigin() async throws {
         try await withScriptedServer(script: { number, _ in
             number == 1
-                ? .json(200, ids(1...1), headers: [("Link", #"<https://shop.example.com:8443/wp-json/wc/v3/coupons?page=2&consumer_key=ck_leak&per_page=1>; rel="next""#)])
+                ? .json(
+                    200, ids(1...1),
+                    headers: [
+                        (
+                            "Link",
+                            #"<https://shop.example.com:8443/wp-json/wc/v3/coupons?page=2&consumer_key=ck_leak&per_page=1>; rel="next""#
+                        )
+                    ])
                 : .json(200, ids(2...2))
         }) { server in
             try await withClient { client in
@@ -175,7 +216,8 @@ struct PagerTests {
                     pageToken: server.baseURL + "/admin/api/2025-01/orders.json?limit=2&page_info=abc")
                 let first = TransportRequest(url: server.baseURL + "/admin/api/2025-01/orders.json?status=any&limit=2")
                 var last: SyncCursor?
-                for try await page in pager.pages(first: first, cursor: stored, map: { try couponPage($0, cursor: $1) }) {
+                for try await page in pager.pages(first: first, cursor: stored, map: { try couponPage($0, cursor: $1) })
+                {
                     last = page.cursor
                 }
                 #expect(server.requests.map(\.uri) == ["/admin/api/2025-01/orders.json?limit=2&page_info=abc"])

@@ -8,13 +8,17 @@ struct RedactionTests {
     let redaction = Redaction(secrets: [TestSecrets.consumerKey, TestSecrets.consumerSecret, TestSecrets.shopifyToken])
 
     @Test func queryCredentialsAreMasked() {
-        let url = "https://shop.example.com/wp-json/wc/v3/orders?per_page=100&consumer_key=ck_abc&consumer_secret=cs_def&page=2"
-        #expect(redaction.url(url)
-            == "https://shop.example.com/wp-json/wc/v3/orders?per_page=100&consumer_key=<redacted>&consumer_secret=<redacted>&page=2")
+        let url =
+            "https://shop.example.com/wp-json/wc/v3/orders?per_page=100&consumer_key=ck_abc&consumer_secret=cs_def&page=2"
+        #expect(
+            redaction.url(url)
+                == "https://shop.example.com/wp-json/wc/v3/orders?per_page=100&consumer_key=<redacted>&consumer_secret=<redacted>&page=2"
+        )
     }
 
     @Test func oauthSignatureAndEncodedNamesAreMasked() {
-        let url = "http://127.0.0.1:8081/wp-json/wc/v3/orders?oauth_consumer_key=ck_1&oauth_signature=abc%3D&oauth_nonce=n1&consumer%5Fkey=x"
+        let url =
+            "http://127.0.0.1:8081/wp-json/wc/v3/orders?oauth_consumer_key=ck_1&oauth_signature=abc%3D&oauth_nonce=n1&consumer%5Fkey=x"
         let redacted = redaction.url(url)
         #expect(!redacted.contains("ck_1"))
         #expect(!redacted.contains("abc%3D"))
@@ -23,7 +27,8 @@ struct RedactionTests {
     }
 
     @Test func userInfoIsMasked() {
-        #expect(redaction.url("https://ck_1:cs_2@shop.example.com/x?a=1") == "https://<redacted>@shop.example.com/x?a=1")
+        #expect(
+            redaction.url("https://ck_1:cs_2@shop.example.com/x?a=1") == "https://<redacted>@shop.example.com/x?a=1")
     }
 
     @Test func credentialsCanBeStrippedForStorage() {
@@ -52,7 +57,8 @@ struct RedactionTests {
     }
 
     @Test func secretValuesAreScrubbedFromAnyText() {
-        let text = "proxy said: bad token \(TestSecrets.shopifyToken.revealed()) for ck \(TestSecrets.consumerKey.revealed())"
+        let text =
+            "proxy said: bad token \(TestSecrets.shopifyToken.revealed()) for ck \(TestSecrets.consumerKey.revealed())"
         let scrubbed = redaction.text(text)
         for secret in TestSecrets.all { #expect(!scrubbed.contains(secret)) }
         #expect(scrubbed.contains("<redacted>"))
@@ -63,7 +69,8 @@ struct RedactionTests {
 struct RedactionEndToEndTests {
     @Test func noLogLineOrErrorCarriesACredential() async throws {
         let logs = LogCapture()
-        let body = #"{"code":"woocommerce_rest_authentication_error","message":"Consumer secret \#(TestSecrets.consumerSecret.revealed()) is invalid."}"#
+        let body =
+            #"{"code":"woocommerce_rest_authentication_error","message":"Consumer secret \#(TestSecrets.consumerSecret.revealed()) is invalid."}"#
         try await withScriptedServer([
             .json(503, "{}"),
             .json(401, body),
@@ -71,7 +78,8 @@ struct RedactionEndToEndTests {
             try await withClient { client in
                 let basic = BasicAuthorizer(username: TestSecrets.consumerKey, password: TestSecrets.consumerSecret)
                 let transport = makeTransport(client: client, authorizer: basic, logger: logs.logger())
-                let request = TransportRequest(url: server.baseURL + "/wp-json/wc/v3/orders?status=any", resource: "orders")
+                let request = TransportRequest(
+                    url: server.baseURL + "/wp-json/wc/v3/orders?status=any", resource: "orders")
                 let error = await connectorError { try await transport.send(request) }
                 #expect(server.requests.first?.header("Authorization")?.hasPrefix("Basic ") == true)
                 let texts = [error?.description ?? "", error?.debugDetails ?? "", String(describing: error as Any)]
@@ -96,7 +104,8 @@ struct RedactionEndToEndTests {
                     client: client, retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(5)),
                     authorizer: query, logger: logs.logger())
                 let error = await connectorError {
-                    try await transport.send(TransportRequest(url: server.baseURL + "/orders?page=1", resource: "orders"))
+                    try await transport.send(
+                        TransportRequest(url: server.baseURL + "/orders?page=1", resource: "orders"))
                 }
                 // The store did receive them...
                 #expect(server.requests.first?.uri.contains(TestSecrets.consumerKey.revealed()) == true)
@@ -111,11 +120,15 @@ struct RedactionEndToEndTests {
 
     @Test func shopifyTokenNeverReachesLogs() async throws {
         let logs = LogCapture()
-        try await withScriptedServer([.json(403, #"{"errors":"[API] This action requires merchant approval for read_orders scope."}"#)]) { server in
+        try await withScriptedServer([
+            .json(403, #"{"errors":"[API] This action requires merchant approval for read_orders scope."}"#)
+        ]) { server in
             try await withClient { client in
                 let token = HeaderTokenAuthorizer(name: "X-Shopify-Access-Token", token: TestSecrets.shopifyToken)
                 let transport = makeTransport(client: client, authorizer: token, logger: logs.logger())
-                let error = await connectorError { try await transport.send(TransportRequest(url: server.baseURL + "/orders.json")) }
+                let error = await connectorError {
+                    try await transport.send(TransportRequest(url: server.baseURL + "/orders.json"))
+                }
                 #expect(server.requests.first?.header("X-Shopify-Access-Token") == TestSecrets.shopifyToken.revealed())
                 for text in logs.all + [error?.description ?? "", error?.debugDetails ?? ""] {
                     #expect(!text.contains(TestSecrets.shopifyToken.revealed()), "leaked in: \(text)")

@@ -63,10 +63,12 @@ struct TransportFailureTests {
 
     @Test func truncatedBodyIsInvalidResponse() async throws {
         let server = try await RawServer.start([
-            .sendAndClose("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/json\r\n\r\n[{\"id\":1},")
+            .sendAndClose(
+                "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/json\r\n\r\n[{\"id\":1},")
         ])
         try await withClient { client in
-            let transport = makeTransport(client: client, retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10)))
+            let transport = makeTransport(
+                client: client, retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10)))
             let error = await connectorError { try await transport.send(TransportRequest(url: server.baseURL)) }
             guard case .invalidResponse(_, let context) = error else {
                 Issue.record("expected .invalidResponse, got \(String(describing: error))")
@@ -114,7 +116,9 @@ struct TransportFailureTests {
         await server.stop()
         try await withClient(connectTimeout: .milliseconds(500)) { client in
             let transport = makeTransport(client: client, retry: .none)
-            let error = await connectorError { try await transport.send(TransportRequest(url: url, resource: "orders")) }
+            let error = await connectorError {
+                try await transport.send(TransportRequest(url: url, resource: "orders"))
+            }
             guard case .unreachable = error else {
                 Issue.record("expected .unreachable, got \(String(describing: error))")
                 return
@@ -141,7 +145,9 @@ struct TransportFailureTests {
 
     @Test func redirectIsReportedNotFollowed() async throws {
         try await withScriptedServer([
-            Scripted(status: 301, headers: [("Location", "https://www.shop.example.com/wp-json/wc/v3/orders?consumer_key=ck_x")])
+            Scripted(
+                status: 301,
+                headers: [("Location", "https://www.shop.example.com/wp-json/wc/v3/orders?consumer_key=ck_x")])
         ]) { server in
             try await withClient { client in
                 let error = await connectorError {

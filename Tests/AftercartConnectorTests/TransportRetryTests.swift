@@ -39,8 +39,11 @@ struct TransportRetryTests {
     @Test func givesUpOn503AfterMaxAttempts() async throws {
         try await withScriptedServer([.json(503, #"{"code":"unavailable","message":"Maintenance"}"#)]) { server in
             try await withClient { client in
-                let transport = makeTransport(client: client, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10)))
-                let error = await connectorError { try await transport.send(TransportRequest(url: server.baseURL + "/x")) }
+                let transport = makeTransport(
+                    client: client, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10)))
+                let error = await connectorError {
+                    try await transport.send(TransportRequest(url: server.baseURL + "/x"))
+                }
                 guard case .server(let status, let context) = error else {
                     Issue.record("expected .server, got \(String(describing: error))")
                     return
@@ -149,7 +152,8 @@ struct TransportRetryTests {
         ]) { server in
             try await withClient { client in
                 let error = await connectorError {
-                    try await makeTransport(client: client).send(TransportRequest(url: server.baseURL, resource: "orders"))
+                    try await makeTransport(client: client).send(
+                        TransportRequest(url: server.baseURL, resource: "orders"))
                 }
                 guard case .unauthorized(let context) = error else {
                     Issue.record("expected .unauthorized, got \(String(describing: error))")
@@ -163,7 +167,8 @@ struct TransportRetryTests {
     }
 
     @Test func rateLimiterIsConsultedAndLearnsFromHeaders() async throws {
-        try await withScriptedServer([.json(200, "{}", headers: [("X-Shopify-Shop-Api-Call-Limit", "39/40")])]) { server in
+        try await withScriptedServer([.json(200, "{}", headers: [("X-Shopify-Shop-Api-Call-Limit", "39/40")])]) {
+            server in
             try await withClient { client in
                 let bucket = TokenBucket(capacity: 40, refillPerSecond: 2, usageHeader: "X-Shopify-Shop-Api-Call-Limit")
                 let response = try await makeTransport(client: client, rateLimiter: bucket)

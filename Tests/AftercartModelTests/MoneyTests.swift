@@ -20,8 +20,9 @@ import Testing
 
     @Test func neverRoundsAwayDigits() throws {
         #expect(try #require(Money(text: "3.3333", currency: .usd)).amountText == "3.3333")
-        #expect(try #require(Money(text: "12345678901234567890.12", currency: .usd)).amountText
-            == "12345678901234567890.12")
+        #expect(
+            try #require(Money(text: "12345678901234567890.12", currency: .usd)).amountText
+                == "12345678901234567890.12")
     }
 
     @Test(arguments: ["12abc", "", " ", "abc", "1.2.3", "--1", "1-", "1e5", "0x10", "."])

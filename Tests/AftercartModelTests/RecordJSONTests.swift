@@ -71,7 +71,8 @@ import Testing
     }
 
     @Test func reviewRatingOutsideOneToFiveIsRejectedOnDecode() {
-        let json = #"{"store":"s","id":"1","product_id":"2","customer_email":"a@b.c","rating":0,"verified":false,"status":"approved","created_at":"2026-01-01T00:00:00Z"}"#
+        let json =
+            #"{"store":"s","id":"1","product_id":"2","customer_email":"a@b.c","rating":0,"verified":false,"status":"approved","created_at":"2026-01-01T00:00:00Z"}"#
         #expect(throws: DecodingError.self) { try ModelJSON.decoder().decode(Review.self, from: Data(json.utf8)) }
     }
 
@@ -80,7 +81,8 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         for (key, expected) in keys {
             #expect(object[key] != nil, "missing \(key)")
-            #expect((object[key] as? NSObject)?.isEqual(expected) == true, "\(key) = \(String(describing: object[key]))")
+            #expect(
+                (object[key] as? NSObject)?.isEqual(expected) == true, "\(key) = \(String(describing: object[key]))")
         }
         #expect(object["store"] as? String == record.store.rawValue)
         #expect(try ModelJSON.decoder().decode(R.self, from: data) == record)

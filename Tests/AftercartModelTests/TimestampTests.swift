@@ -24,7 +24,9 @@ import Testing
         #expect(Timestamp.format(date) == "2017-03-22T19:28:08.250Z")
     }
 
-    @Test(arguments: ["2026-11-23", "", "2026-13-01T00:00:00", "2026-11-23T25:00:00", "2026-11-23T10:00:00+", "yesterday"])
+    @Test(arguments: [
+        "2026-11-23", "", "2026-13-01T00:00:00", "2026-11-23T25:00:00", "2026-11-23T10:00:00+", "yesterday",
+    ])
     func rejectsIncompleteOrInvalidText(_ text: String) {
         #expect(Timestamp.parse(text) == nil)
     }

@@ -36,7 +36,8 @@ struct CheckpointTests {
         try await withStore { store in
             _ = try await store.commitPage([Fixtures.order("1")], checkpoint: Fixtures.checkpoint(cursor: "c1"))
             let message = "tokyo-woo orders: 401 from https://shop.example.com — consumer key rejected"
-            try await store.recordSyncFailure(store: Fixtures.tokyo, resource: .orders, error: message, at: Fixtures.at(60))
+            try await store.recordSyncFailure(
+                store: Fixtures.tokyo, resource: .orders, error: message, at: Fixtures.at(60))
             let failed = try #require(try await store.checkpoint(store: Fixtures.tokyo, resource: .orders))
             #expect(failed.cursor == "c1")
             #expect(failed.lastError == message)

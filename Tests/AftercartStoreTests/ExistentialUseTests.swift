@@ -25,7 +25,8 @@ struct ExistentialUseTests {
                     notBefore: Fixtures.t0),
                 now: Fixtures.t0)
             let claims = try await persistence.claimDue(owner: "w", limit: 5, leaseFor: 60, now: Fixtures.t0)
-            try await persistence.complete(id: try #require(claims.first).entry.id, owner: "w", result: "ok", now: Fixtures.t0)
+            try await persistence.complete(
+                id: try #require(claims.first).entry.id, owner: "w", result: "ok", now: Fixtures.t0)
 
             var emails: [String] = []
             for try await stored in persistence.allRecords(Customer.self, store: Fixtures.tokyo, pageSize: 1) {

@@ -13,7 +13,8 @@ struct ExportPagingTests {
             keys += orders.map(RecordKey.init)
             for (index, start) in stride(from: 0, to: orders.count, by: 13).enumerated() {
                 let page = Array(orders[start..<min(start + 13, orders.count)])
-                _ = try await store.commitPage(page, checkpoint: Fixtures.checkpoint(store: storeID, cursor: "\(index)"))
+                _ = try await store.commitPage(
+                    page, checkpoint: Fixtures.checkpoint(store: storeID, cursor: "\(index)"))
             }
         }
         return keys.sorted()

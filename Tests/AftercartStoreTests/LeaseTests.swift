@@ -16,7 +16,10 @@ struct LeaseTests {
             #expect(try await !store.renewLease(name: name, owner: "worker-a", ttl: 60, now: Fixtures.at(61)))
             #expect(try await !store.releaseLease(name: name, owner: "worker-a"))
             let leases = try await store.leases()
-            #expect(leases == [Lease(name: name, owner: "worker-b", acquiredAt: Fixtures.at(60), expiresAt: Fixtures.at(120))])
+            #expect(
+                leases == [
+                    Lease(name: name, owner: "worker-b", acquiredAt: Fixtures.at(60), expiresAt: Fixtures.at(120))
+                ])
         }
     }
 
@@ -41,10 +44,12 @@ struct LeaseTests {
     @Test("leases of different stores are independent")
     func independentNames() async throws {
         try await withStore { store throws in
-            #expect(try await store.acquireLease(
-                name: Lease.syncName(for: Fixtures.tokyo), owner: "a", ttl: 60, now: Fixtures.t0))
-            #expect(try await store.acquireLease(
-                name: Lease.syncName(for: Fixtures.osaka), owner: "b", ttl: 60, now: Fixtures.t0))
+            #expect(
+                try await store.acquireLease(
+                    name: Lease.syncName(for: Fixtures.tokyo), owner: "a", ttl: 60, now: Fixtures.t0))
+            #expect(
+                try await store.acquireLease(
+                    name: Lease.syncName(for: Fixtures.osaka), owner: "b", ttl: 60, now: Fixtures.t0))
         }
     }
 

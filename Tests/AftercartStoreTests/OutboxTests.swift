@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Outbox")
 struct OutboxTests {
-    private func entry(_ key: String, notBefore: Date = Fixtures.t0, action: OutboxAction = .sendEmail) -> NewOutboxEntry {
+    private func entry(_ key: String, notBefore: Date = Fixtures.t0, action: OutboxAction = .sendEmail)
+        -> NewOutboxEntry
+    {
         NewOutboxEntry(
             idempotencyKey: key, store: Fixtures.tokyo, campaign: "review-request", subjectKind: .orders,
             subjectID: "1042", action: action, payload: #"{"template":"review-request"}"#, notBefore: notBefore)
@@ -35,7 +37,8 @@ struct OutboxTests {
     func doneKeyStaysDone() async throws {
         try await withStore { store in
             try await store.enqueue(entry("k"), now: Fixtures.t0)
-            let claim = try #require(try await store.claimDue(owner: "w", limit: 1, leaseFor: 60, now: Fixtures.t0).first)
+            let claim = try #require(
+                try await store.claimDue(owner: "w", limit: 1, leaseFor: 60, now: Fixtures.t0).first)
             #expect(try await store.complete(id: claim.entry.id, owner: "w", result: "msg-1", now: Fixtures.at(1)))
             #expect(try await !store.enqueue(entry("k"), now: Fixtures.at(2)))
             let done = try #require(try await store.outboxEntry(id: claim.entry.id))
@@ -88,8 +91,9 @@ struct OutboxTests {
 
             #expect(try await !store.complete(id: claim.entry.id, owner: "w1", result: nil, now: Fixtures.at(31)))
             #expect(try await !store.markUnknown(id: claim.entry.id, owner: "w1", error: "late", now: Fixtures.at(31)))
-            #expect(try await store.markUnknown(
-                id: claim.entry.id, owner: "w2", error: "SMTP connection dropped after DATA", now: Fixtures.at(32)))
+            #expect(
+                try await store.markUnknown(
+                    id: claim.entry.id, owner: "w2", error: "SMTP connection dropped after DATA", now: Fixtures.at(32)))
             let unknown = try #require(try await store.outboxEntry(id: claim.entry.id))
             #expect(unknown.state == .unknown)
             #expect(unknown.lastError == "SMTP connection dropped after DATA")
@@ -106,7 +110,8 @@ struct OutboxTests {
             try await store.enqueue(entry("k"), now: Fixtures.t0)
             let id = try #require(try await store.claimDue(owner: "w", limit: 1, leaseFor: 60, now: Fixtures.t0).first)
                 .entry.id
-            #expect(try await store.fail(id: id, owner: "w", error: "429", retryAt: Fixtures.at(600), now: Fixtures.at(1)))
+            #expect(
+                try await store.fail(id: id, owner: "w", error: "429", retryAt: Fixtures.at(600), now: Fixtures.at(1)))
             let retry = try #require(try await store.outboxEntry(id: id))
             #expect(retry.state == .pending)
             #expect(retry.notBefore == Fixtures.at(600))
@@ -114,7 +119,8 @@ struct OutboxTests {
             #expect(try await store.claimDue(owner: "w", limit: 1, leaseFor: 60, now: Fixtures.at(599)).isEmpty)
 
             #expect(try await store.claimDue(owner: "w", limit: 1, leaseFor: 60, now: Fixtures.at(600)).count == 1)
-            #expect(try await store.fail(id: id, owner: "w", error: "403 forbidden", retryAt: nil, now: Fixtures.at(601)))
+            #expect(
+                try await store.fail(id: id, owner: "w", error: "403 forbidden", retryAt: nil, now: Fixtures.at(601)))
             #expect(try await store.outboxEntry(id: id)?.state == .failed)
             #expect(try await store.outboxCounts()[.failed] == 1)
 

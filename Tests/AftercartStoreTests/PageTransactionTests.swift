@@ -46,7 +46,8 @@ struct PageTransactionTests {
             }
             #expect(wrongStore?.kind == .invalidArgument)
             let wrongResource = await #expect(throws: PersistenceError.self) {
-                try await store.commitPage([Fixtures.order("1")], checkpoint: Fixtures.checkpoint(.reviews, cursor: "x"))
+                try await store.commitPage(
+                    [Fixtures.order("1")], checkpoint: Fixtures.checkpoint(.reviews, cursor: "x"))
             }
             #expect(wrongResource?.kind == .invalidArgument)
             #expect(try await store.recordCounts().isEmpty)

@@ -12,7 +12,8 @@ struct RecordUpsertTests {
             let first = try await store.commitPage(page, checkpoint: Fixtures.checkpoint(cursor: "c1"))
             #expect(first.inserted == 2)
             let payloadBefore = try await payloads(store)
-            let storedBefore = try #require(try await store.record(Order.self, store: Fixtures.tokyo, platformID: "1042"))
+            let storedBefore = try #require(
+                try await store.record(Order.self, store: Fixtures.tokyo, platformID: "1042"))
 
             let second = try await store.commitPage(
                 page, checkpoint: Fixtures.checkpoint(cursor: "c1", at: Fixtures.at(600)))
@@ -23,7 +24,8 @@ struct RecordUpsertTests {
             let count = try await store.recordCount(store: Fixtures.tokyo, resource: .orders)
             #expect(count.total == 2)
             #expect(try await payloads(store) == payloadBefore)
-            let storedAfter = try #require(try await store.record(Order.self, store: Fixtures.tokyo, platformID: "1042"))
+            let storedAfter = try #require(
+                try await store.record(Order.self, store: Fixtures.tokyo, platformID: "1042"))
             #expect(storedAfter == storedBefore)
             #expect(storedAfter.changedAt == Fixtures.t0)
             #expect(storedAfter.record == Fixtures.order("1042"))
@@ -95,10 +97,11 @@ struct RecordUpsertTests {
             #expect(try await store.record(Order.self, store: Fixtures.tokyo, platformID: "1001")?.record == tokyo)
             #expect(try await store.record(Order.self, store: Fixtures.osaka, platformID: "1001")?.record == osaka)
             let counts = try await store.recordCounts()
-            #expect(counts == [
-                RecordCount(store: Fixtures.osaka, resource: .orders, total: 1, vanished: 0),
-                RecordCount(store: Fixtures.tokyo, resource: .orders, total: 1, vanished: 0),
-            ])
+            #expect(
+                counts == [
+                    RecordCount(store: Fixtures.osaka, resource: .orders, total: 1, vanished: 0),
+                    RecordCount(store: Fixtures.tokyo, resource: .orders, total: 1, vanished: 0),
+                ])
         }
     }
 

@@ -13,8 +13,9 @@ struct VanishedTests {
             let marked = try await store.markVanished(
                 .reviews, store: Fixtures.tokyo, platformIDs: ["1", "2", "missing"], at: Fixtures.at(60))
             #expect(marked == 2)
-            #expect(try await store.markVanished(
-                .reviews, store: Fixtures.tokyo, platformIDs: ["1"], at: Fixtures.at(120)) == 0)
+            #expect(
+                try await store.markVanished(
+                    .reviews, store: Fixtures.tokyo, platformIDs: ["1"], at: Fixtures.at(120)) == 0)
 
             let count = try await store.recordCount(store: Fixtures.tokyo, resource: .reviews)
             #expect(count.total == 3)

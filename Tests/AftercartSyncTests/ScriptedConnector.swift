@@ -15,7 +15,8 @@ struct ScriptedConnector: StoreConnector {
     let error: ConnectorError
     let calls: CallLog
 
-    init(store: StoreID, orders: [Order], pageSize: Int = 10, failingPages: Set<Int> = [], error: ConnectorError? = nil) {
+    init(store: StoreID, orders: [Order], pageSize: Int = 10, failingPages: Set<Int> = [], error: ConnectorError? = nil)
+    {
         self.store = store
         self.orders = orders
         self.pageSize = pageSize
@@ -51,13 +52,15 @@ struct ScriptedConnector: StoreConnector {
             let (page, cursor) = state
             await snapshot.calls.record(page)
             if snapshot.failingPages.contains(page) { throw snapshot.error }
-            let slice = Array(candidates[((page - 1) * snapshot.pageSize)..<min(page * snapshot.pageSize, candidates.count)])
+            let slice = Array(
+                candidates[((page - 1) * snapshot.pageSize)..<min(page * snapshot.pageSize, candidates.count)])
             let hasMore = page < pageCount
             let advanced = cursor.advanced(past: slice)
             let after = hasMore ? advanced.continuing(atPage: page + 1) : advanced.completed()
             let result = ResourcePage(
                 records: .orders(slice), cursor: after,
-                progress: PageProgress(pageNumber: page, totalPages: pageCount, totalRecords: candidates.count, hasMore: hasMore))
+                progress: PageProgress(
+                    pageNumber: page, totalPages: pageCount, totalRecords: candidates.count, hasMore: hasMore))
             return (result, hasMore ? (page + 1, after) : nil)
         }
     }
@@ -75,7 +78,9 @@ actor CallLog {
 }
 
 enum SampleOrders {
-    static func make(store: StoreID, count: Int, updatedFrom start: Date = Date(timeIntervalSince1970: 1_790_000_000)) -> [Order] {
+    static func make(store: StoreID, count: Int, updatedFrom start: Date = Date(timeIntervalSince1970: 1_790_000_000))
+        -> [Order]
+    {
         (1...max(count, 1)).prefix(count).map { index in
             let updated = start.addingTimeInterval(Double(index) * 60)
             return Order(
@@ -84,7 +89,8 @@ enum SampleOrders {
                 total: Money(Decimal(index), .usd), subtotal: Money(Decimal(index), .usd), discountTotal: .zero(.usd),
                 shippingTotal: .zero(.usd), taxTotal: .zero(.usd), refundedTotal: .zero(.usd),
                 createdAt: updated, updatedAt: updated, deliveredAt: nil,
-                customer: OrderCustomer(id: nil, email: "buyer\(index)@example.com", firstName: nil, lastName: nil, acceptsMarketing: nil),
+                customer: OrderCustomer(
+                    id: nil, email: "buyer\(index)@example.com", firstName: nil, lastName: nil, acceptsMarketing: nil),
                 lineItems: [], couponCodes: [], tracking: [])
         }
     }

@@ -8,7 +8,8 @@ import Testing
 
 @Suite struct SyncEngineTests {
     private func withDatabase(_ body: (SQLitePersistence) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString).sqlite")
+            .path
         let persistence = try await SQLitePersistence.open(path: path)
         do {
             try await body(persistence)
@@ -27,7 +28,8 @@ import Testing
     @Test func fullReadCommitsEveryPageAndCompletesTheCursor() async throws {
         try await withDatabase { (db: SQLitePersistence) async throws in
             let engine = SyncEngine(persistence: db, logger: logger)
-            let report = await engine.sync(ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]))
+            let report = await engine.sync(
+                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]))
             #expect(report.outcome == .synced)
             let orderReport = try #require(report.resources.first)
             #expect(orderReport.outcome == .completed)
@@ -68,17 +70,20 @@ import Testing
     @Test func anIncrementalRunReadsOnlyWhatChangedAndRecordsSuccessWhenNothingDid() async throws {
         try await withDatabase { (db: SQLitePersistence) async throws in
             let engine = SyncEngine(persistence: db, logger: logger)
-            _ = await engine.sync(ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]))
+            _ = await engine.sync(
+                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]))
             var changed = orders
             changed[7].status = .completed
             changed[7].updatedAt = changed[44].updatedAt!.addingTimeInterval(3600)
-            let report = await engine.sync(ScriptedConnector(store: "s1", orders: changed), options: SyncOptions(resources: [.orders]))
+            let report = await engine.sync(
+                ScriptedConnector(store: "s1", orders: changed), options: SyncOptions(resources: [.orders]))
             #expect(report.resources.first?.records == 1)
             #expect(report.resources.first?.changed == 1)
             let stored = try await db.record(Order.self, store: "s1", platformID: changed[7].id)
             #expect(stored?.record.status == .completed)
 
-            let idle = await engine.sync(ScriptedConnector(store: "s1", orders: changed), options: SyncOptions(resources: [.orders]))
+            let idle = await engine.sync(
+                ScriptedConnector(store: "s1", orders: changed), options: SyncOptions(resources: [.orders]))
             #expect(idle.resources.first?.outcome == .completed)
             #expect(idle.resources.first?.pages == 0)
         }
@@ -89,7 +94,8 @@ import Testing
             #expect(try await db.acquireLease(name: "sync:s1", owner: "cron-run", ttl: 600, now: Date()))
             let engine = SyncEngine(persistence: db, logger: logger)
             let report = await engine.sync(
-                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders], owner: "daemon"))
+                ScriptedConnector(store: "s1", orders: orders),
+                options: SyncOptions(resources: [.orders], owner: "daemon"))
             #expect(report.outcome == .alreadyRunning(owner: "cron-run"))
             #expect(!report.isFailure)
             #expect(try await db.recordCount(store: "s1", resource: .orders).live == 0)
@@ -107,7 +113,8 @@ import Testing
             #expect(try await db.acquireLease(name: "sync:s1", owner: dead, ttl: 600, now: Date()))
             let engine = SyncEngine(persistence: db, logger: logger)
             let report = await engine.sync(
-                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders], owner: "next-run"))
+                ScriptedConnector(store: "s1", orders: orders),
+                options: SyncOptions(resources: [.orders], owner: "next-run"))
             #expect(report.outcome == .synced)
             #expect(try await db.recordCount(store: "s1", resource: .orders).live == 45)
         }
@@ -116,10 +123,13 @@ import Testing
     @Test func oneFailingStoreDoesNotStopTheOthers() async throws {
         try await withDatabase { (db: SQLitePersistence) async throws in
             let engine = SyncEngine(persistence: db, logger: logger)
-            let refused = ConnectorError.unauthorized(ErrorContext(store: "bad", resource: "orders", platform: "scripted"))
+            let refused = ConnectorError.unauthorized(
+                ErrorContext(store: "bad", resource: "orders", platform: "scripted"))
             let reports = await engine.run(
                 [
-                    ScriptedConnector(store: "bad", orders: SampleOrders.make(store: "bad", count: 5), failingPages: [1], error: refused),
+                    ScriptedConnector(
+                        store: "bad", orders: SampleOrders.make(store: "bad", count: 5), failingPages: [1],
+                        error: refused),
                     ScriptedConnector(store: "s1", orders: orders),
                 ],
                 options: SyncOptions(resources: [.orders], storeConcurrency: 2))
@@ -136,7 +146,8 @@ import Testing
             let engine = SyncEngine(persistence: db, logger: logger)
             let stop = SyncStopSignal()
             await stop.stop()
-            let report = await engine.sync(ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]), stop: stop)
+            let report = await engine.sync(
+                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]), stop: stop)
             #expect(report.resources.first?.outcome == .stopped)
             #expect(report.resources.first?.pages == 1)
             let resumed = ScriptedConnector(store: "s1", orders: orders)
@@ -149,9 +160,11 @@ import Testing
     @Test func aFullRunMarksWhatTheStoreNoLongerHas() async throws {
         try await withDatabase { (db: SQLitePersistence) async throws in
             let engine = SyncEngine(persistence: db, logger: logger)
-            _ = await engine.sync(ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]))
+            _ = await engine.sync(
+                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.orders]))
             let fewer = Array(orders.dropLast(3))
-            let report = await engine.sync(ScriptedConnector(store: "s1", orders: fewer), options: SyncOptions(resources: [.orders], full: true))
+            let report = await engine.sync(
+                ScriptedConnector(store: "s1", orders: fewer), options: SyncOptions(resources: [.orders], full: true))
             #expect(report.resources.first?.vanished == 3)
             let count = try await db.recordCount(store: "s1", resource: .orders)
             #expect(count.total == 45 && count.vanished == 3)
@@ -161,7 +174,8 @@ import Testing
     @Test func resourcesTheAdapterCannotReadAreReportedNotFailed() async throws {
         try await withDatabase { (db: SQLitePersistence) async throws in
             let engine = SyncEngine(persistence: db, logger: logger)
-            let report = await engine.sync(ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.reviews, .orders]))
+            let report = await engine.sync(
+                ScriptedConnector(store: "s1", orders: orders), options: SyncOptions(resources: [.reviews, .orders]))
             #expect(report.resources.map(\.outcome) == [.unsupported, .completed])
             #expect(!report.isFailure)
         }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Testing
+
 @testable import MockStores
 
 @Suite("Time advance, stats, reset, webhooks")
@@ -22,7 +23,8 @@ struct AdvanceAndWebhookTests {
             var ids = Set<Int64>()
             var page = 1
             while true {
-                let r = try await mock.woo("/orders?per_page=100&dates_are_gmt=true&modified_after=\(since2)&page=\(page)")
+                let r = try await mock.woo(
+                    "/orders?per_page=100&dates_are_gmt=true&modified_after=\(since2)&page=\(page)")
                 ids.formUnion(r.array.compactMap { $0["id"]?.int64 })
                 if r.links["next"] == nil { break }
                 page += 1
@@ -56,8 +58,10 @@ struct AdvanceAndWebhookTests {
 
     @Test("webhook signatures match the constructed fixtures (known answer)")
     func knownAnswer() throws {
-        for (file, header) in [("woocommerce_webhook_order_updated_constructed.json", "X-WC-Webhook-Signature"),
-                               ("shopify_webhook_orders_updated_constructed.json", "X-Shopify-Hmac-Sha256")] {
+        for (file, header) in [
+            ("woocommerce_webhook_order_updated_constructed.json", "X-WC-Webhook-Signature"),
+            ("shopify_webhook_orders_updated_constructed.json", "X-Shopify-Hmac-Sha256"),
+        ] {
             let f = try fixture(file)
             let body = Array(f["raw_body"]!.text!.utf8)
             #expect(WebhookSignature.sign(body, secret: f["secret"]!.text!) == f["headers"]![header]!.text!)
@@ -83,7 +87,10 @@ struct AdvanceAndWebhookTests {
                     #expect(d.headers["x-wc-webhook-delivery-id"] != nil && d.headers["x-wc-webhook-id"] != nil)
                 } else {
                     #expect(d.headers["x-shopify-topic"] == "orders/updated")
-                    for h in ["x-shopify-shop-domain", "x-shopify-api-version", "x-shopify-webhook-id", "x-shopify-event-id", "x-shopify-triggered-at"] {
+                    for h in [
+                        "x-shopify-shop-domain", "x-shopify-api-version", "x-shopify-webhook-id", "x-shopify-event-id",
+                        "x-shopify-triggered-at",
+                    ] {
                         #expect(d.headers[h] != nil, "\(h)")
                     }
                 }
@@ -95,7 +102,8 @@ struct AdvanceAndWebhookTests {
     @Test("a webhook URL off loopback is refused")
     func loopbackOnly() async throws {
         await #expect(throws: MockStoreError.self) {
-            _ = try await MockStoreServer.start(woo(1, webhook: MockWebhookTarget(url: "http://example.com/hook", secret: "x")))
+            _ = try await MockStoreServer.start(
+                woo(1, webhook: MockWebhookTarget(url: "http://example.com/hook", secret: "x")))
         }
     }
 }
@@ -134,8 +142,12 @@ final class WebhookReceiver: Sendable {
             return .ok
         }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() })
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: {
+                continuation.yield($0.localAddress?.port ?? 0)
+                continuation.finish()
+            })
         let task = Task { try await app.run() }
         var port = 0
         for await p in stream { port = p }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockStores
 
 @Suite("WooCommerce extension routes and store info")
@@ -9,17 +10,20 @@ struct ExtensionRouteTests {
         try await withMock(woo(300, delivered: true)) { (mock: MockStoreServer) async throws in
             let orders = try await mock.woo("/orders?per_page=100&status=any").array
             #expect(orders.contains { $0["status"]?.text == "delivered" })
-            let shipped = try #require(orders.first { o in
-                (o["meta_data"]?.array ?? []).contains { $0["key"]?.text == "_wc_shipment_tracking_items" }
-            })
+            let shipped = try #require(
+                orders.first { o in
+                    (o["meta_data"]?.array ?? []).contains { $0["key"]?.text == "_wc_shipment_tracking_items" }
+                })
             let id = shipped["id"]!.int!
             let meta = shipped["meta_data"]!.array!.first { $0["key"]?.text == "_wc_shipment_tracking_items" }!
             let number = meta["value"]?.array?.first?["tracking_number"]?.text
-            let route = try await mock.woo(mock.baseURL + "/wp-json/wc-shipment-tracking/v3/orders/\(id)/shipment-trackings")
+            let route = try await mock.woo(
+                mock.baseURL + "/wp-json/wc-shipment-tracking/v3/orders/\(id)/shipment-trackings")
             #expect(route.status == 200)
             #expect(route.array.first?["tracking_number"]?.text == number)
             #expect(route.array.first?["date_shipped"]?.text?.count == 10)
-            let stage = shipped["meta_data"]!.array!.first { $0["key"]?.text == "_aftercart_shipment_status" }?["value"]?.text
+            let stage = shipped["meta_data"]!.array!.first { $0["key"]?.text == "_aftercart_shipment_status" }?[
+                "value"]?.text
             #expect(["label_printed", "in_transit", "out_for_delivery", "delivered", "failure"].contains(stage ?? ""))
         }
         try await withMock(woo(300)) { (mock: MockStoreServer) async throws in

@@ -1,13 +1,15 @@
 import AsyncHTTPClient
 import Foundation
 import Testing
+
 @testable import MockStores
 
 @Suite("Fault injection")
 struct FaultTests {
     @Test("spec parsing")
     func parsing() throws {
-        let plan = try MockFaultPlan(spec: "429:0.05,500:0.02,slow:0.01@3s,truncate:0.01,badjson:0.01,reset:0.01", seed: 3)
+        let plan = try MockFaultPlan(
+            spec: "429:0.05,500:0.02,slow:0.01@3s,truncate:0.01,badjson:0.01,reset:0.01", seed: 3)
         #expect(plan.rules.count == 6)
         #expect(plan.rules[2] == .init(kind: .slow(.seconds(3)), probability: 0.01))
         let exact = try MockFaultPlan(spec: "429@1,2,500@5")
@@ -31,7 +33,8 @@ struct FaultTests {
 
     @Test("exact faults hit the N-th request; /__mock routes are neither faulted nor counted")
     func exact() async throws {
-        try await withMock(shopify(5, faults: try MockFaultPlan(spec: "500@2,429@3"))) { (mock: MockStoreServer) async throws in
+        try await withMock(shopify(5, faults: try MockFaultPlan(spec: "500@2,429@3"))) {
+            (mock: MockStoreServer) async throws in
             #expect(try await mock.shopify("/shop.json").status == 200)
             #expect(try await mock.admin("/__mock/stats").status == 200)
             let second = try await mock.shopify("/shop.json")
@@ -49,7 +52,8 @@ struct FaultTests {
 
     @Test("badjson is a 200 that does not parse; truncate and reset fail the client")
     func byteFaults() async throws {
-        try await withMock(woo(5, faults: try MockFaultPlan(spec: "badjson@1,truncate@2,reset@3"))) { (mock: MockStoreServer) async throws in
+        try await withMock(woo(5, faults: try MockFaultPlan(spec: "badjson@1,truncate@2,reset@3"))) {
+            (mock: MockStoreServer) async throws in
             let bad = try await mock.woo("/orders")
             #expect(bad.status == 200)
             #expect(bad.value == nil)
@@ -63,7 +67,8 @@ struct FaultTests {
 
     @Test("status faults never change data")
     func noDataCorruption() async throws {
-        try await withMock(woo(5, coupons: 1, faults: try MockFaultPlan(spec: "500@1"))) { (mock: MockStoreServer) async throws in
+        try await withMock(woo(5, coupons: 1, faults: try MockFaultPlan(spec: "500@1"))) {
+            (mock: MockStoreServer) async throws in
             let failed = try await mock.woo("/coupons", method: .POST, body: #"{"code":"abc"}"#)
             #expect(failed.status == 500)
             #expect(try await mock.woo("/coupons").header("X-WP-Total") == "1")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockStores
 
 @Suite("Shopify authentication and rate limit")
@@ -7,9 +8,11 @@ struct ShopifyAuthAndRateLimitTests {
     @Test("a wrong token gets Shopify's 401 body")
     func wrongToken() async throws {
         try await withMock(shopify(3)) { (mock: MockStoreServer) async throws in
-            let r = try await TestHTTP.request(mock.apiBaseURL + "/orders.json", headers: [("X-Shopify-Access-Token", "shpat_wrong")])
+            let r = try await TestHTTP.request(
+                mock.apiBaseURL + "/orders.json", headers: [("X-Shopify-Access-Token", "shpat_wrong")])
             #expect(r.status == 401)
-            #expect(r.text == #"{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}"#)
+            #expect(
+                r.text == #"{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}"#)
             let none = try await TestHTTP.request(mock.apiBaseURL + "/shop.json")
             #expect(none.status == 401)
             let shop = try await mock.shopify("/shop.json")
@@ -26,14 +29,20 @@ struct ShopifyAuthAndRateLimitTests {
             var refused: HTTPResult?
             for _ in 0..<40 {
                 let r = try await mock.shopify("/shop.json")
-                if r.status == 429 { refused = r; break }
+                if r.status == 429 {
+                    refused = r
+                    break
+                }
                 #expect(r.status == 200)
                 #expect(r.header("X-Shopify-Shop-Api-Call-Limit")?.hasSuffix("/4") == true)
                 successes += 1
             }
             let limited = try #require(refused)
             #expect(successes >= 4)
-            #expect(limited.text == #"{"errors":"Exceeded 5 calls per second for api client. Reduce request rates to resume uninterrupted service."}"#)
+            #expect(
+                limited.text
+                    == #"{"errors":"Exceeded 5 calls per second for api client. Reduce request rates to resume uninterrupted service."}"#
+            )
             let retry = Double(limited.header("Retry-After") ?? "") ?? -1
             #expect(retry > 0 && retry <= 0.3)
             #expect(limited.header("X-Shopify-Shop-Api-Call-Limit") == "4/4")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockStores
 
 @Suite("Shopify pagination")
@@ -25,8 +26,10 @@ struct ShopifyPaginationTests {
     @Test("orders, customers and price rules walk all N records exactly once", arguments: [0, 1, 23])
     func walksEveryRecord(n: Int) async throws {
         try await withMock(shopify(n, customers: n, coupons: n)) { (mock: MockStoreServer) async throws in
-            for (path, key) in [("/orders.json?status=any&limit=7", "orders"), ("/customers.json?limit=7", "customers"),
-                                ("/price_rules.json?limit=7", "price_rules"), ("/orders.json?status=any&limit=5&since_id=0", "orders")] {
+            for (path, key) in [
+                ("/orders.json?status=any&limit=7", "orders"), ("/customers.json?limit=7", "customers"),
+                ("/price_rules.json?limit=7", "price_rules"), ("/orders.json?status=any&limit=5&since_id=0", "orders"),
+            ] {
                 let ids = try await walk(mock, path, key: key)
                 #expect(ids.count == n, "\(path)")
                 #expect(Set(ids).count == ids.count, "\(path)")
@@ -58,7 +61,9 @@ struct ShopifyPaginationTests {
             let next = first.links["next"]!
             let bad = try await mock.shopify(next + "&status=any")
             #expect(bad.status == 400)
-            #expect(bad.value?["errors"]?["page_info"]?.array?.first?.text?.contains("cannot be passed when page_info is present") == true)
+            #expect(
+                bad.value?["errors"]?["page_info"]?.array?.first?.text?.contains(
+                    "cannot be passed when page_info is present") == true)
             #expect(try await mock.shopify("/orders.json?limit=251").status == 400)
             let fields = try await mock.shopify("/orders.json?status=any&limit=3&fields=id,updated_at")
             for o in fields.value?["orders"]?.array ?? [] { #expect(Set(o.object!.keys) == ["id", "updated_at"]) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockStores
 
 @Suite("WooCommerce pagination")
@@ -31,9 +32,13 @@ struct WooPaginationTests {
 
     @Test("each collection walks all N records exactly once", arguments: [0, 1, 23])
     func walksEveryRecord(orders: Int) async throws {
-        try await withMock(woo(orders, customers: orders, coupons: orders, reviews: orders)) { (mock: MockStoreServer) async throws in
-            for path in ["/orders?per_page=7", "/customers?per_page=7", "/coupons?per_page=7", "/products/reviews?per_page=7&status=all",
-                         "/orders?per_page=7&orderby=id&order=asc", "/customers?per_page=7&orderby=id"] {
+        try await withMock(woo(orders, customers: orders, coupons: orders, reviews: orders)) {
+            (mock: MockStoreServer) async throws in
+            for path in [
+                "/orders?per_page=7", "/customers?per_page=7", "/coupons?per_page=7",
+                "/products/reviews?per_page=7&status=all",
+                "/orders?per_page=7&orderby=id&order=asc", "/customers?per_page=7&orderby=id",
+            ] {
                 let (ids, total) = try await walk(mock, path)
                 #expect(total == orders, "\(path)")
                 #expect(ids.count == orders, "\(path)")
@@ -52,7 +57,9 @@ struct WooPaginationTests {
             let asc = try await mock.woo("/orders?per_page=30&order=asc").array.compactMap { $0["id"]?.int64 }
             #expect(desc == desc.sorted(by: >))
             #expect(asc == desc.reversed())
-            let offset = try await mock.woo("/orders?per_page=5&offset=3&order=asc").array.compactMap { $0["id"]?.int64 }
+            let offset = try await mock.woo("/orders?per_page=5&offset=3&order=asc").array.compactMap {
+                $0["id"]?.int64
+            }
             #expect(offset == Array(asc[3..<8]))
         }
     }
@@ -97,10 +104,13 @@ struct WooPaginationTests {
             #expect(seen == totalFiltered)
 
             // modified_after in GMT: every returned order is newer, every newer order returned.
-            let orders = try await mock.woo("/orders?per_page=100&page=1").array + (try await mock.woo("/orders?per_page=100&page=2").array)
+            let orders =
+                try await mock.woo("/orders?per_page=100&page=1").array
+                + (try await mock.woo("/orders?per_page=100&page=2").array)
                 + (try await mock.woo("/orders?per_page=100&page=3").array)
             let cut = orders[orders.count / 3]["date_modified_gmt"]!.text!
-            let expected = Set(orders.filter { ($0["date_modified_gmt"]?.text ?? "") > cut }.compactMap { $0["id"]?.int64 })
+            let expected = Set(
+                orders.filter { ($0["date_modified_gmt"]?.text ?? "") > cut }.compactMap { $0["id"]?.int64 })
             let got = try await mock.woo("/orders?per_page=100&dates_are_gmt=true&modified_after=\(cut)")
             #expect(Int(got.header("X-WP-Total") ?? "") == expected.count)
             var found = Set<Int64>()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockStores
 
 @Suite("Writes")
@@ -7,13 +8,15 @@ struct WriteTests {
     @Test("WooCommerce coupon: created lowercased, readable by code, duplicate refused in any case")
     func wooCoupon() async throws {
         try await withMock(woo(10, coupons: 3)) { (mock: MockStoreServer) async throws in
-            let body = #"{"code":"VIP-Anna-15","discount_type":"percent","amount":"15","individual_use":true,"usage_limit":5,"usage_limit_per_user":1,"email_restrictions":["Anna.Schmidt@Example.test","*@example.test"],"date_expires":"2030-06-30T23:59:59","meta_data":[{"key":"connector_ref","value":"ext-123"}]}"#
+            let body =
+                #"{"code":"VIP-Anna-15","discount_type":"percent","amount":"15","individual_use":true,"usage_limit":5,"usage_limit_per_user":1,"email_restrictions":["Anna.Schmidt@Example.test","*@example.test"],"date_expires":"2030-06-30T23:59:59","meta_data":[{"key":"connector_ref","value":"ext-123"}]}"#
             let created = try await mock.woo("/coupons", method: .POST, body: body)
             #expect(created.status == 201, "\(created.text)")
             let c = try #require(created.value)
             #expect(c["code"]?.text == "vip-anna-15")
             #expect(c["amount"]?.text == "15.00")
-            #expect(c["email_restrictions"]?.array?.compactMap(\.text) == ["anna.schmidt@example.test", "*@example.test"])
+            #expect(
+                c["email_restrictions"]?.array?.compactMap(\.text) == ["anna.schmidt@example.test", "*@example.test"])
             #expect(c["usage_limit"]?.int == 5)
             #expect(c["used_by"]?.array?.isEmpty == true)
             #expect(c["meta_data"]?.array?.first?["key"]?.text == "connector_ref")
@@ -27,7 +30,11 @@ struct WriteTests {
 
             let dup = try await mock.woo("/coupons", method: .POST, body: #"{"code":"vip-ANNA-15","amount":"5"}"#)
             #expect(dup.status == 400)
-            #expect(dup.text == (try String(contentsOfFile: "/work/shared/fixtures/woocommerce-10-real/error_400_coupon_duplicate.json", encoding: .utf8)))
+            #expect(
+                dup.text
+                    == (try String(
+                        contentsOfFile: "/work/shared/fixtures/woocommerce-10-real/error_400_coupon_duplicate.json",
+                        encoding: .utf8)))
 
             let badType = try await mock.woo("/coupons", method: .POST, body: #"{"code":"x1","discount_type":"bogus"}"#)
             #expect(badType.status == 400)
@@ -45,11 +52,14 @@ struct WriteTests {
         try await withMock(woo(10, customers: 5)) { (mock: MockStoreServer) async throws in
             let order = try await mock.woo("/orders?per_page=1").array.first!
             let id = order["id"]!.int!
-            let note = try await mock.woo("/orders/\(id)/notes", method: .POST, body: #"{"note":"Your parcel is on its way","customer_note":true}"#)
+            let note = try await mock.woo(
+                "/orders/\(id)/notes", method: .POST,
+                body: #"{"note":"Your parcel is on its way","customer_note":true}"#)
             #expect(note.status == 201)
             #expect(note.value?["author"]?.text == "WooCommerce")
             #expect(note.value?["customer_note"] == .bool(true))
-            let byUser = try await mock.woo("/orders/\(id)/notes", method: .POST, body: #"{"note":"internal","added_by_user":true}"#)
+            let byUser = try await mock.woo(
+                "/orders/\(id)/notes", method: .POST, body: #"{"note":"internal","added_by_user":true}"#)
             #expect(byUser.value?["author"]?.text != "WooCommerce")
             let notes = try await mock.woo("/orders/\(id)/notes")
             #expect(notes.array.contains { $0["note"]?.text == "Your parcel is on its way" })
@@ -57,8 +67,11 @@ struct WriteTests {
             #expect((after.value?["date_modified_gmt"]?.text ?? "") > (order["date_modified_gmt"]?.text ?? "~"))
 
             let customer = try await mock.woo("/customers/2")
-            let put = try await mock.woo("/customers/2", method: .PUT,
-                                         body: #"{"meta_data":[{"key":"_aftercart_points","value":"4321"},{"key":"vip_note","value":"likes mugs"}]}"#)
+            let put = try await mock.woo(
+                "/customers/2", method: .PUT,
+                body:
+                    #"{"meta_data":[{"key":"_aftercart_points","value":"4321"},{"key":"vip_note","value":"likes mugs"}]}"#
+            )
             #expect(put.status == 200)
             let meta = put.value?["meta_data"]?.array ?? []
             #expect(meta.first { $0["key"]?.text == "_aftercart_points" }?["value"]?.text == "4321")
@@ -74,25 +87,38 @@ struct WriteTests {
     @Test("Shopify price rule, discount code, duplicate code, lookup 303")
     func shopifyDiscounts() async throws {
         try await withMock(shopify(5, coupons: 2)) { (mock: MockStoreServer) async throws in
-            let rule = try await mock.shopify("/price_rules.json", method: .POST, body: #"{"price_rule":{"title":"THANKS-ANNA","value_type":"percentage","value":"-10.0","customer_selection":"prerequisite","prerequisite_customer_ids":[7200000000000],"target_type":"line_item","target_selection":"all","allocation_method":"across","once_per_customer":true,"usage_limit":1,"starts_at":"2026-11-01T00:00:00Z"}}"#)
+            let rule = try await mock.shopify(
+                "/price_rules.json", method: .POST,
+                body:
+                    #"{"price_rule":{"title":"THANKS-ANNA","value_type":"percentage","value":"-10.0","customer_selection":"prerequisite","prerequisite_customer_ids":[7200000000000],"target_type":"line_item","target_selection":"all","allocation_method":"across","once_per_customer":true,"usage_limit":1,"starts_at":"2026-11-01T00:00:00Z"}}"#
+            )
             #expect(rule.status == 201, "\(rule.text)")
             let ruleID = try #require(rule.value?["price_rule"]?["id"]?.int64)
             let shape = try fixture("shopify_price_rule.json")
-            #expect(shapeDifferences(rule.value!, against: shape).isEmpty, "\(shapeDifferences(rule.value!, against: shape))")
-            let invalid = try await mock.shopify("/price_rules.json", method: .POST, body: #"{"price_rule":{"value_type":"nope"}}"#)
+            #expect(
+                shapeDifferences(rule.value!, against: shape).isEmpty,
+                "\(shapeDifferences(rule.value!, against: shape))")
+            let invalid = try await mock.shopify(
+                "/price_rules.json", method: .POST, body: #"{"price_rule":{"value_type":"nope"}}"#)
             #expect(invalid.status == 422)
 
-            let code = try await mock.shopify("/price_rules/\(ruleID)/discount_codes.json", method: .POST, body: #"{"discount_code":{"code":"THANKS-ANNA"}}"#)
+            let code = try await mock.shopify(
+                "/price_rules/\(ruleID)/discount_codes.json", method: .POST,
+                body: #"{"discount_code":{"code":"THANKS-ANNA"}}"#)
             #expect(code.status == 201)
             #expect(shapeDifferences(code.value!, against: try fixture("shopify_discount_code.json")).isEmpty)
-            let dup = try await mock.shopify("/price_rules/\(ruleID)/discount_codes.json", method: .POST, body: #"{"discount_code":{"code":"thanks-anna"}}"#)
+            let dup = try await mock.shopify(
+                "/price_rules/\(ruleID)/discount_codes.json", method: .POST,
+                body: #"{"discount_code":{"code":"thanks-anna"}}"#)
             #expect(dup.status == 422)
             #expect(dup.text == #"{"errors":{"code":["must be unique. Please try a different code."]}}"#)
 
             let lookup = try await mock.shopify("/discount_codes/lookup.json?code=thanks-anna")
             #expect(lookup.status == 303)
             let location = try #require(lookup.header("Location"))
-            #expect(location.hasSuffix("/price_rules/\(ruleID)/discount_codes/\(code.value!["discount_code"]!["id"]!.int64!).json"))
+            #expect(
+                location.hasSuffix(
+                    "/price_rules/\(ruleID)/discount_codes/\(code.value!["discount_code"]!["id"]!.int64!).json"))
             let followed = try await mock.shopify(location)
             #expect(followed.value?["discount_code"]?["code"]?.text == "THANKS-ANNA")
             #expect(try await mock.shopify("/discount_codes/lookup.json?code=none-such").status == 404)
@@ -107,21 +133,28 @@ struct WriteTests {
             let customer = try await mock.shopify("/customers.json?limit=1").value!["customers"]!.array!.first!
             let id = customer["id"]!.int64!
             let metas = try await mock.shopify("/customers/\(id)/metafields.json")
-            #expect(metas.value?["metafields"]?.array?.contains { $0["namespace"]?.text == "aftercart" && $0["key"]?.text == "points" } == true)
-            let created = try await mock.shopify("/customers/\(id)/metafields.json", method: .POST,
-                                                 body: #"{"metafield":{"namespace":"aftercart","key":"points","value":"777","type":"number_integer"}}"#)
+            #expect(
+                metas.value?["metafields"]?.array?.contains {
+                    $0["namespace"]?.text == "aftercart" && $0["key"]?.text == "points"
+                } == true)
+            let created = try await mock.shopify(
+                "/customers/\(id)/metafields.json", method: .POST,
+                body: #"{"metafield":{"namespace":"aftercart","key":"points","value":"777","type":"number_integer"}}"#)
             #expect(created.status == 201)
             let after = try await mock.shopify("/customers/\(id)/metafields.json")
             let points = after.value?["metafields"]?.array?.filter { $0["key"]?.text == "points" } ?? []
             #expect(points.count == 1 && points.first?["value"]?.int == 777)
 
-            let tagged = try await mock.shopify("/customers/\(id).json", method: .PUT, body: #"{"customer":{"id":\#(id),"tags":"vip, aftercart"}}"#)
+            let tagged = try await mock.shopify(
+                "/customers/\(id).json", method: .PUT, body: #"{"customer":{"id":\#(id),"tags":"vip, aftercart"}}"#)
             #expect(tagged.value?["customer"]?["tags"]?.text == "vip, aftercart")
             #expect((tagged.value?["customer"]?["updated_at"]?.text).flatMap(ParsedTimestamp.parse) != nil)
 
             let order = try await mock.shopify("/orders.json?status=any&limit=1").value!["orders"]!.array!.first!
             let oid = order["id"]!.int64!
-            let put = try await mock.shopify("/orders/\(oid).json", method: .PUT, body: #"{"order":{"id":\#(oid),"note":"gift","tags":"aftercart-review-asked"}}"#)
+            let put = try await mock.shopify(
+                "/orders/\(oid).json", method: .PUT,
+                body: #"{"order":{"id":\#(oid),"note":"gift","tags":"aftercart-review-asked"}}"#)
             #expect(put.value?["order"]?["note"]?.text == "gift")
             #expect(put.value?["order"]?["tags"]?.text == "aftercart-review-asked")
             let again = try await mock.shopify("/orders/\(oid).json")

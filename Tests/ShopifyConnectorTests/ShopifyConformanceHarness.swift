@@ -51,8 +51,10 @@ struct ShopifyConformanceStore: ConformanceStore {
 
     func platformIDs(of resource: ResourceKind) async throws -> Set<String>? {
         switch resource {
-        case .orders: try await ShopifyConformanceRawAPI(mock: mock, client: client).ids("orders.json?status=any", key: "orders")
-        case .customers: try await ShopifyConformanceRawAPI(mock: mock, client: client).ids("customers.json", key: "customers")
+        case .orders:
+            try await ShopifyConformanceRawAPI(mock: mock, client: client).ids("orders.json?status=any", key: "orders")
+        case .customers:
+            try await ShopifyConformanceRawAPI(mock: mock, client: client).ids("customers.json", key: "customers")
         // Discount codes hang under price rules, and loyalty exists only
         // for customers with the metafield: not worth re-implementing here.
         case .coupons, .loyalty, .reviews: nil

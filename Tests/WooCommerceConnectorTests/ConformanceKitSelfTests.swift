@@ -55,7 +55,9 @@ struct BrokenConformanceStore: ConformanceStore {
     func makeConnector(credentials: ConformanceCredentials) async throws -> any StoreConnector {
         BrokenConnector(base: try await base.makeConnector(credentials: credentials), breakage: breakage)
     }
-    func platformIDs(of resource: ResourceKind) async throws -> Set<String>? { try await base.platformIDs(of: resource) }
+    func platformIDs(of resource: ResourceKind) async throws -> Set<String>? {
+        try await base.platformIDs(of: resource)
+    }
     func makeChanges(count: Int) async throws -> ConformanceChanges? { try await base.makeChanges(count: count) }
     func requestStats() async throws -> ConformanceRequestStats { try await base.requestStats() }
     func supports(_ fault: ConformanceFault) -> Bool { base.supports(fault) }

@@ -48,7 +48,9 @@ import Testing
         #expect(outcome.stderr.contains("TOKYO_WOO_SECRET"))
         #expect(outcome.stderr.contains("OSAKA_SHOPIFY_TOKEN"))
         #expect(!outcome.stderr.contains("TOKYO_WOO_KEY is not set"))
-        #expect(outcome.stderr.range(of: #"config/aftercart\.toml:\d+: stores\[0\]\.consumer_secret"#, options: .regularExpression) != nil)
+        #expect(
+            outcome.stderr.range(
+                of: #"config/aftercart\.toml:\d+: stores\[0\]\.consumer_secret"#, options: .regularExpression) != nil)
     }
 
     @Test func checkReportsEveryMistakeAtOnce() async throws {
@@ -126,7 +128,8 @@ import Testing
         #expect(status.status == 0, "\(status.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let resources = try #require(object["resources"] as? [[String: Any]])
-        let line = try #require(resources.first { $0["store"] as? String == "tokyo-woo" && $0["resource"] as? String == "orders" })
+        let line = try #require(
+            resources.first { $0["store"] as? String == "tokyo-woo" && $0["resource"] as? String == "orders" })
         #expect(line["records"] as? Int == 3)
         #expect(line["cursor"] as? String == "{}")
         #expect(line["last_error"] is NSNull)

@@ -10,7 +10,9 @@ import Testing
         "WOO_SECRET": "cs_mock_0123456789abcdef0123456789abcdef01234567",
     ]
 
-    private func writeConfig(_ cli: CLIProcess, mock: MockStoreServer, database: String = "data/aftercart.sqlite") throws {
+    private func writeConfig(_ cli: CLIProcess, mock: MockStoreServer, database: String = "data/aftercart.sqlite")
+        throws
+    {
         try cli.write(
             """
             [database]
@@ -144,7 +146,8 @@ import Testing
             try writeConfig(cli, mock: mock, database: "data/killed.sqlite")
             var generator = SystemRandomNumberGenerator()
             for _ in 0..<20 {
-                let process = try cli.start(["sync", "--resources", "orders"], environment: Self.secrets, capture: false)
+                let process = try cli.start(
+                    ["sync", "--resources", "orders"], environment: Self.secrets, capture: false)
                 try await Task.sleep(for: .milliseconds(Int.random(in: 50...700, using: &generator)))
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Failures the emulator injects, to exercise clients' retry and recovery paths.
 ///
 /// Spec language (comma separated):
@@ -109,7 +111,9 @@ public struct MockFaultPlan: Sendable, Equatable {
         case "reset": return .reset
         default:
             guard let code = Int(text), (400...599).contains(code) else {
-                throw MockFaultSpecError(item: item, reason: "unknown fault '\(text)' (use an HTTP status 400-599, slow, truncate, reset or badjson)")
+                throw MockFaultSpecError(
+                    item: item,
+                    reason: "unknown fault '\(text)' (use an HTTP status 400-599, slow, truncate, reset or badjson)")
             }
             return .status(code)
         }
@@ -128,5 +132,3 @@ public struct MockFaultSpecError: Error, CustomStringConvertible, Sendable {
     public let reason: String
     public var description: String { "invalid fault '\(item)': \(reason)" }
 }
-
-import Foundation

@@ -11,23 +11,33 @@ enum Catalog {
 
     static let us = Region(
         country: "US", countryName: "United States",
-        cities: [("Louisville", "KY", "Kentucky", "40202"), ("Portland", "OR", "Oregon", "97205"),
-                 ("Austin", "TX", "Texas", "78701"), ("Brooklyn", "NY", "New York", "11201"),
-                 ("Denver", "CO", "Colorado", "80202"), ("San Francisco", "CA", "California", "94103")],
-        firstNames: ["Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Mia", "James", "Harper", "Lucas", "Zoë", "Mateo"],
-        lastNames: ["Smith", "Johnson", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Lee", "Walker", "O'Neil"],
+        cities: [
+            ("Louisville", "KY", "Kentucky", "40202"), ("Portland", "OR", "Oregon", "97205"),
+            ("Austin", "TX", "Texas", "78701"), ("Brooklyn", "NY", "New York", "11201"),
+            ("Denver", "CO", "Colorado", "80202"), ("San Francisco", "CA", "California", "94103"),
+        ],
+        firstNames: [
+            "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Mia", "James", "Harper", "Lucas", "Zoë", "Mateo",
+        ],
+        lastNames: [
+            "Smith", "Johnson", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Lee", "Walker", "O'Neil",
+        ],
         phonePrefix: "+1555")
     static let de = Region(
         country: "DE", countryName: "Germany",
-        cities: [("Berlin", "BE", "Berlin", "10115"), ("München", "BY", "Bavaria", "80331"),
-                 ("Hamburg", "HH", "Hamburg", "20095"), ("Köln", "NW", "North Rhine-Westphalia", "50667")],
+        cities: [
+            ("Berlin", "BE", "Berlin", "10115"), ("München", "BY", "Bavaria", "80331"),
+            ("Hamburg", "HH", "Hamburg", "20095"), ("Köln", "NW", "North Rhine-Westphalia", "50667"),
+        ],
         firstNames: ["Anna", "Lukas", "Léa", "Finn", "Chloé", "Jonas", "Marie", "Felix", "Sophie", "Paul"],
         lastNames: ["Schmidt", "Müller", "Martin", "Schneider", "Fischer", "Weber", "Dubois", "Wagner", "Becker"],
         phonePrefix: "+4930")
     static let jp = Region(
         country: "JP", countryName: "Japan",
-        cities: [("Tokyo", "JP13", "Tokyo", "100-0001"), ("Osaka", "JP27", "Osaka", "530-0001"),
-                 ("Kyoto", "JP26", "Kyoto", "600-8001"), ("Sapporo", "JP01", "Hokkaido", "060-0001")],
+        cities: [
+            ("Tokyo", "JP13", "Tokyo", "100-0001"), ("Osaka", "JP27", "Osaka", "530-0001"),
+            ("Kyoto", "JP26", "Kyoto", "600-8001"), ("Sapporo", "JP01", "Hokkaido", "060-0001"),
+        ],
         firstNames: ["Hana", "Yuki", "Haruto", "Sakura", "Ren", "Aoi", "Sota", "Mei", "Kaito", "Rin"],
         lastNames: ["Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura"],
         phonePrefix: "+8190")
@@ -52,7 +62,9 @@ enum Catalog {
         ("Gift Card Sleeve", "SLEEVE", 500), ("Sunglasses", "SUN", 12_000), ("Beanie", "BEANIE", 2_200),
     ]
 
-    static let couponStems = ["welcome", "summer", "vip", "thanks", "winback", "freeship", "bday", "flash", "loyal", "spring"]
+    static let couponStems = [
+        "welcome", "summer", "vip", "thanks", "winback", "freeship", "bday", "flash", "loyal", "spring",
+    ]
 
     static let reviewTexts: [Int: [String]] = [
         5: ["Absolutely love it!", "Best purchase this year.", "Perfect, would buy again."],

@@ -22,7 +22,10 @@ struct CatalogGenerator: Sendable {
         var r = profile.random(.product, p)
         let stem = Catalog.products[p % Catalog.products.count]
         let round = p / Catalog.products.count
-        let name = round == 0 ? stem.name : "\(stem.name) \(["Mini", "XL", "Pro", "Classic", "Deluxe"][round % 5])\(round >= 5 ? " \(round / 5 + 1)" : "")"
+        let name =
+            round == 0
+            ? stem.name
+            : "\(stem.name) \(["Mini", "XL", "Pro", "Classic", "Deluxe"][round % 5])\(round >= 5 ? " \(round / 5 + 1)" : "")"
         let sku = round == 0 ? stem.sku : "\(stem.sku)-\(round + 1)"
         let exponent = profile.currency.exponent
         let price: Int64
@@ -32,14 +35,17 @@ struct CatalogGenerator: Sendable {
         default: price = stem.usdCents
         }
         // Whole amounts are often typed without decimals; WooCommerce keeps the text as typed.
-        let text = (exponent > 0 && price % 100 == 0 && p % 2 == 0) ? MoneyText.minimal(price, exponent: exponent) : MoneyText.fixed(price, exponent: exponent)
+        let text =
+            (exponent > 0 && price % 100 == 0 && p % 2 == 0)
+            ? MoneyText.minimal(price, exponent: exponent) : MoneyText.fixed(price, exponent: exponent)
         let stockRoll = r.int(0...9)
         let stock: Int? = stockRoll < 3 ? nil : stockRoll == 3 ? -1 : r.int(0...250)
         let created = profile.productGrid.time(p, jitterSeed: profile.seed ^ 0x9D)
         let ratingCount = r.int(0...40)
         let avgHundredths = ratingCount == 0 ? 0 : r.int(220...500)
         return ProductRecord(
-            index: p, name: name, slug: name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) },
+            index: p, name: name,
+            slug: name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) },
             sku: sku, priceMinor: price, priceText: text, stockQuantity: stock, createdAt: created,
             modifiedAt: created + Int64(r.int(0...86_400)),
             averageRating: MoneyText.fixed(Int64(avgHundredths), exponent: 2), ratingCount: ratingCount,
@@ -55,9 +61,14 @@ struct CatalogGenerator: Sendable {
         let kindRoll = r.int(0...9)
         let kind: CouponRecord.Kind = kindRoll < 6 ? .percent : kindRoll < 9 ? .fixedCart : .fixedProduct
         let percent = [5, 10, 15, 20, 25][r.int(0...4)]
-        let fixedMinor: Int64 = profile.currency.code == "JPY" ? Int64([500, 1000, 1500][r.int(0...2)]) : Int64([500, 1000, 1500][r.int(0...2)])
+        let fixedMinor: Int64 =
+            profile.currency.code == "JPY"
+            ? Int64([500, 1000, 1500][r.int(0...2)]) : Int64([500, 1000, 1500][r.int(0...2)])
         // WooCommerce prints coupon amounts with two decimals whatever the currency.
-        let amountText = kind == .percent ? MoneyText.fixed(Int64(percent) * 100, exponent: 2) : MoneyText.fixed(fixedMinor * pow10(2 - exponent), exponent: 2)
+        let amountText =
+            kind == .percent
+            ? MoneyText.fixed(Int64(percent) * 100, exponent: 2)
+            : MoneyText.fixed(fixedMinor * pow10(2 - exponent), exponent: 2)
         let created = couponCreatedAt(k)
         let expires: Int64? = r.percent(60) ? created + Int64(r.int(14...180)) * 86_400 : nil
         let limit: Int? = r.percent(50) ? [1, 5, 100][r.int(0...2)] : nil
@@ -85,11 +96,19 @@ struct CatalogGenerator: Sendable {
             meta: [],
             shopifyTitle: code.uppercased(), shopifyTargetType: freeShip ? "shipping_line" : "line_item",
             shopifyValueType: kind == .percent || freeShip ? "percentage" : "fixed_amount",
-            shopifyValue: freeShip ? "-100.0" : kind == .percent ? "-\(percent).0" : "-" + MoneyText.minimal(fixedMinor, exponent: exponent) + (exponent == 0 ? ".0" : ""),
+            shopifyValue: freeShip
+                ? "-100.0"
+                : kind == .percent
+                    ? "-\(percent).0"
+                    : "-" + MoneyText.minimal(fixedMinor, exponent: exponent) + (exponent == 0 ? ".0" : ""),
             shopifyCustomerSelection: personal ? "prerequisite" : "all",
             shopifyPrerequisiteCustomerIDs: [],
             shopifyOncePerCustomer: personal, shopifyAllocationMethod: freeShip ? "each" : "across",
-            discountCodes: [.init(id: ShopifyIDs.discountCode(k), code: code.uppercased(), usageCount: used, createdAt: created, updatedAt: created)])
+            discountCodes: [
+                .init(
+                    id: ShopifyIDs.discountCode(k), code: code.uppercased(), usageCount: used, createdAt: created,
+                    updatedAt: created)
+            ])
     }
 
     func reviewCreatedAt(_ i: Int) -> Int64 { profile.reviewGrid.time(i, jitterSeed: profile.seed ^ 0x4E) }

@@ -1,7 +1,9 @@
 /// A customer account (WooCommerce role=customer, Shopify customer).
 struct CustomerRecord: Sendable {
     enum Consent: String, Sendable {
-        case subscribed, notSubscribed = "not_subscribed", unsubscribed, pending
+        case subscribed
+        case notSubscribed = "not_subscribed"
+        case unsubscribed, pending
     }
 
     let index: Int

@@ -13,8 +13,12 @@ struct CivilTime {
     var second: Int
 
     init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        self.year = year; self.month = month; self.day = day
-        self.hour = hour; self.minute = minute; self.second = second
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
     }
 
     init(epochSeconds: Int64) {
@@ -49,11 +53,16 @@ struct CivilTime {
     var isoLocal: String {
         var s = ""
         s.reserveCapacity(25)
-        CivilTime.pad(&s, year, 4); s.append("-")
-        CivilTime.pad(&s, month, 2); s.append("-")
-        CivilTime.pad(&s, day, 2); s.append("T")
-        CivilTime.pad(&s, hour, 2); s.append(":")
-        CivilTime.pad(&s, minute, 2); s.append(":")
+        CivilTime.pad(&s, year, 4)
+        s.append("-")
+        CivilTime.pad(&s, month, 2)
+        s.append("-")
+        CivilTime.pad(&s, day, 2)
+        s.append("T")
+        CivilTime.pad(&s, hour, 2)
+        s.append(":")
+        CivilTime.pad(&s, minute, 2)
+        s.append(":")
         CivilTime.pad(&s, second, 2)
         return s
     }
@@ -69,7 +78,9 @@ struct CivilTime {
         let sign = offsetSeconds < 0 ? "-" : "+"
         let a = abs(offsetSeconds)
         var s = sign
-        pad(&s, a / 3600, 2); s.append(":"); pad(&s, a % 3600 / 60, 2)
+        pad(&s, a / 3600, 2)
+        s.append(":")
+        pad(&s, a % 3600 / 60, 2)
         return s
     }
 }
@@ -85,8 +96,9 @@ struct ParsedTimestamp {
     static func parse(_ text: String) -> ParsedTimestamp? {
         let b = Array(text.utf8)
         guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
-              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else { return nil }
+            b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
+            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
+        else { return nil }
         func num(_ from: Int, _ len: Int) -> Int? {
             var v = 0
             for i in from..<(from + len) {
@@ -97,8 +109,9 @@ struct ParsedTimestamp {
             return v
         }
         guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2),
-              let mi = num(14, 2), let s = num(17, 2),
-              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61 else { return nil }
+            let mi = num(14, 2), let s = num(17, 2),
+            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
+        else { return nil }
         var i = 19
         if i < b.count, b[i] == UInt8(ascii: ".") {
             i += 1
@@ -107,14 +120,18 @@ struct ParsedTimestamp {
         var offset: Int?
         if i < b.count {
             if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
-                offset = 0; i += 1
+                offset = 0
+                i += 1
             } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
                 let negative = b[i] == UInt8(ascii: "-")
                 guard i + 3 <= b.count, let oh = num(i + 1, 2) else { return nil }
                 var om = 0
                 var j = i + 3
                 if j < b.count, b[j] == UInt8(ascii: ":") { j += 1 }
-                if j + 2 <= b.count, let m = num(j, 2) { om = m; j += 2 }
+                if j + 2 <= b.count, let m = num(j, 2) {
+                    om = m
+                    j += 2
+                }
                 offset = (negative ? -1 : 1) * (oh * 3600 + om * 60)
                 i = j
             } else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A store currency. Amounts are integer minor units, so arithmetic is exact.
 struct StoreCurrency: Sendable, Equatable {
     let code: String
@@ -12,9 +14,15 @@ struct StoreCurrency: Sendable, Equatable {
     let taxBasisPoints: Int64
     let taxLabel: String
 
-    static let usd = StoreCurrency(code: "USD", exponent: 2, symbol: "$", flatShipping: 599, freeShippingFrom: 7_500, taxBasisPoints: 800, taxLabel: "State Tax")
-    static let eur = StoreCurrency(code: "EUR", exponent: 2, symbol: "€", flatShipping: 490, freeShippingFrom: 6_000, taxBasisPoints: 1_900, taxLabel: "MwSt.")
-    static let jpy = StoreCurrency(code: "JPY", exponent: 0, symbol: "¥", flatShipping: 800, freeShippingFrom: 10_000, taxBasisPoints: 1_000, taxLabel: "消費税")
+    static let usd = StoreCurrency(
+        code: "USD", exponent: 2, symbol: "$", flatShipping: 599, freeShippingFrom: 7_500, taxBasisPoints: 800,
+        taxLabel: "State Tax")
+    static let eur = StoreCurrency(
+        code: "EUR", exponent: 2, symbol: "€", flatShipping: 490, freeShippingFrom: 6_000, taxBasisPoints: 1_900,
+        taxLabel: "MwSt.")
+    static let jpy = StoreCurrency(
+        code: "JPY", exponent: 0, symbol: "¥", flatShipping: 800, freeShippingFrom: 10_000, taxBasisPoints: 1_000,
+        taxLabel: "消費税")
 
     static func named(_ code: String) -> StoreCurrency? {
         switch code.uppercased() {
@@ -64,19 +72,21 @@ enum MoneyText {
         guard !trimmed.isEmpty else { return nil }
         var negative = false
         var body = Substring(trimmed)
-        if body.first == "-" { negative = true; body = body.dropFirst() }
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let wholePart = parts.first, wholePart.allSatisfy(\.isNumber) else { return nil }
         var frac = parts.count == 2 ? String(parts[1]) : ""
         guard frac.allSatisfy(\.isNumber), !(wholePart.isEmpty && frac.isEmpty) else { return nil }
         if frac.count > exponent { frac = String(frac.prefix(exponent)) }
         frac += String(repeating: "0", count: exponent - frac.count)
-        guard let whole = Int64(wholePart.isEmpty ? "0" : String(wholePart)), let f = Int64(frac.isEmpty ? "0" : frac) else { return nil }
+        guard let whole = Int64(wholePart.isEmpty ? "0" : String(wholePart)), let f = Int64(frac.isEmpty ? "0" : frac)
+        else { return nil }
         var scale: Int64 = 1
         for _ in 0..<exponent { scale *= 10 }
         let value = whole * scale + f
         return negative ? -value : value
     }
 }
-
-import Foundation

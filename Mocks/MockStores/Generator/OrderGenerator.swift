@@ -10,7 +10,9 @@ struct OrderGenerator: Sendable {
 
     /// The lifecycle alone, from its own random stream: cheap enough to evaluate thousands
     /// of times per request when a `modified_after` bound falls inside the lifecycle fringe.
-    func timeline(_ i: Int) -> (created: Int64, outcome: OrderRecord.Outcome, schedule: OrderRecord.Schedule, refundFraction: Int) {
+    func timeline(_ i: Int) -> (
+        created: Int64, outcome: OrderRecord.Outcome, schedule: OrderRecord.Schedule, refundFraction: Int
+    ) {
         let created = createdAt(i)
         var r = profile.random(.orderSchedule, i)
         let roll = r.int(0...999)
@@ -80,13 +82,16 @@ struct OrderGenerator: Sendable {
             if usedProducts.contains(p) { continue }
             usedProducts.insert(p)
             let product = catalog.product(p)
-            lines.append(.init(lineID: i * 8 + n + 1, productIndex: p, quantity: [1, 1, 1, 2, 3][r.int(0...4)],
-                               unitMinor: product.priceMinor, discountMinor: 0, taxMinor: 0))
+            lines.append(
+                .init(
+                    lineID: i * 8 + n + 1, productIndex: p, quantity: [1, 1, 1, 2, 3][r.int(0...4)],
+                    unitMinor: product.priceMinor, discountMinor: 0, taxMinor: 0))
         }
 
         var couponCode: String?
         if r.percent(15), profile.couponCount > 0,
-           let lastCoupon = profile.couponGrid.lastIndex(atOrBefore: t.created - profile.couponGrid.spacing) {
+            let lastCoupon = profile.couponGrid.lastIndex(atOrBefore: t.created - profile.couponGrid.spacing)
+        {
             let coupon = catalog.coupon(r.int(0...lastCoupon))
             couponCode = coupon.code
             applyDiscount(coupon, to: &lines)
@@ -109,7 +114,10 @@ struct OrderGenerator: Sendable {
         case "DHL": tracking = r.token(10, alphabet: "0123456789")
         default: tracking = r.token(12, alphabet: "0123456789")
         }
-        let payment = r.pick([("stripe", "Credit card"), ("stripe", "Credit card"), ("paypal", "PayPal"), ("bacs", "Direct bank transfer")])
+        let payment = r.pick([
+            ("stripe", "Credit card"), ("stripe", "Credit card"), ("paypal", "PayPal"),
+            ("bacs", "Direct bank transfer"),
+        ])
 
         return OrderRecord(
             index: i, customerIndex: customerIndex,
@@ -130,13 +138,16 @@ struct OrderGenerator: Sendable {
             let percent = (MoneyText.parse(coupon.amountText, exponent: 0) ?? 0)
             for n in lines.indices { lines[n].discountMinor = lines[n].subtotalMinor * percent / 100 }
         case .fixedProduct:
-            for n in lines.indices { lines[n].discountMinor = min(lines[n].subtotalMinor, amount * Int64(lines[n].quantity)) }
+            for n in lines.indices {
+                lines[n].discountMinor = min(lines[n].subtotalMinor, amount * Int64(lines[n].quantity))
+            }
         case .fixedCart:
             let subtotal = lines.reduce(Int64(0)) { $0 + $1.subtotalMinor }
             guard subtotal > 0 else { return }
             var remaining = min(amount, subtotal)
             for n in lines.indices {
-                let share = n == lines.count - 1 ? remaining : min(remaining, amount * lines[n].subtotalMinor / subtotal)
+                let share =
+                    n == lines.count - 1 ? remaining : min(remaining, amount * lines[n].subtotalMinor / subtotal)
                 lines[n].discountMinor = share
                 remaining -= share
             }

@@ -49,7 +49,7 @@ struct OrderRecord: Sendable {
     let paymentMethod: (id: String, title: String)
     let carrier: (provider: String, urlPrefix: String)
     let trackingNumber: String
-    let refundFraction: Int   // 0 none, 100 full, otherwise percent of the total refunded
+    let refundFraction: Int  // 0 none, 100 full, otherwise percent of the total refunded
     /// Event times (UTC). Events in the future relative to the store clock have not happened yet.
     var schedule: Schedule
     let cityIndex: Int
@@ -73,7 +73,10 @@ struct OrderRecord: Sendable {
         var refundedAt: Int64?
 
         var all: [Int64] {
-            [paidAt, cancelledAt, labelPrintedAt, inTransitAt, outForDeliveryAt, deliveredAt, deliveryFailedAt, refundedAt].compactMap { $0 }
+            [
+                paidAt, cancelledAt, labelPrintedAt, inTransitAt, outForDeliveryAt, deliveredAt, deliveryFailedAt,
+                refundedAt,
+            ].compactMap { $0 }
         }
 
         /// Moves every event after `now` earlier so the next one happens exactly at `now`.
@@ -81,8 +84,14 @@ struct OrderRecord: Sendable {
             guard let next = all.filter({ $0 > now }).min() else { return false }
             let delta = next - now
             func shift(_ t: inout Int64?) { if let v = t, v > now { t = v - delta } }
-            shift(&paidAt); shift(&cancelledAt); shift(&labelPrintedAt); shift(&inTransitAt)
-            shift(&outForDeliveryAt); shift(&deliveredAt); shift(&deliveryFailedAt); shift(&refundedAt)
+            shift(&paidAt)
+            shift(&cancelledAt)
+            shift(&labelPrintedAt)
+            shift(&inTransitAt)
+            shift(&outForDeliveryAt)
+            shift(&deliveredAt)
+            shift(&deliveryFailedAt)
+            shift(&refundedAt)
             return true
         }
     }

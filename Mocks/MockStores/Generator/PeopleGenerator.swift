@@ -26,7 +26,8 @@ struct PeopleGenerator: Sendable {
         var r = profile.random(stream, index &* 31 &+ 7)
         let first = r.pick(profile.region.firstNames)
         let last = r.pick(profile.region.lastNames)
-        return Name(first: first, last: last, emailStem: PeopleGenerator.ascii(first) + "." + PeopleGenerator.ascii(last))
+        return Name(
+            first: first, last: last, emailStem: PeopleGenerator.ascii(first) + "." + PeopleGenerator.ascii(last))
     }
 
     /// Customer e-mails embed the index so `?email=` is answered without a scan.
@@ -40,7 +41,8 @@ struct PeopleGenerator: Sendable {
         guard lower.hasSuffix("@example.test") else { return nil }
         let local = lower.dropLast("@example.test".count)
         guard let dot = local.lastIndex(of: "."), let n = Int(local[local.index(after: dot)...]), n >= 1,
-              n <= profile.customerCount else { return nil }
+            n <= profile.customerCount
+        else { return nil }
         return self.email(n - 1) == lower ? n - 1 : nil
     }
 
@@ -49,7 +51,9 @@ struct PeopleGenerator: Sendable {
         var r = profile.random(.customer, c)
         let registered = registeredAt(c)
         let consentRoll = r.int(0...99)
-        let consent: CustomerRecord.Consent = consentRoll < 55 ? .subscribed : consentRoll < 85 ? .notSubscribed : consentRoll < 95 ? .unsubscribed : .pending
+        let consent: CustomerRecord.Consent =
+            consentRoll < 55
+            ? .subscribed : consentRoll < 85 ? .notSubscribed : consentRoll < 95 ? .unsubscribed : .pending
         let points = r.percent(20) ? 0 : r.int(10...5_000)
         let expiring = points > 0 && r.percent(40) ? r.int(1...max(1, points / 3)) : 0
         let tier = points >= 2_000 ? "gold" : points >= 500 ? "silver" : "bronze"
@@ -78,8 +82,10 @@ struct PeopleGenerator: Sendable {
         var map: [String: String] = [:]
         for region in [Catalog.us, Catalog.de, Catalog.jp] {
             for name in region.firstNames + region.lastNames {
-                map[name] = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US"))
-                    .lowercased().filter { $0.isLetter && $0.isASCII }
+                map[name] = name.folding(
+                    options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US")
+                )
+                .lowercased().filter { $0.isLetter && $0.isASCII }
             }
         }
         return map

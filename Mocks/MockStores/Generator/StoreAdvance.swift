@@ -23,13 +23,16 @@ extension StoreState {
                 let hi = min(n, grid.firstIndex(atOrAfter: o.now) + 1)
                 func moved(_ events: [Int64]) -> Bool { events.contains { $0 > old && $0 <= o.now } }
                 if lo < hi {
-                    for i in lo..<hi where o.orders[i] == nil && moved(orders.timeline(i).schedule.all) { changed.insert(i) }
+                    for i in lo..<hi where o.orders[i] == nil && moved(orders.timeline(i).schedule.all) {
+                        changed.insert(i)
+                    }
                 }
                 for (i, rec) in o.orders where moved(rec.schedule.all) { changed.insert(i) }
             }
             if count > 0, n > 0 {
                 let now = o.tick()
-                var r = SeededRandom(seed: profile.seed, stream: RandomStream.advance.rawValue, index: UInt64(o.advanceCount))
+                var r = SeededRandom(
+                    seed: profile.seed, stream: RandomStream.advance.rawValue, index: UInt64(o.advanceCount))
                 var picked = 0
                 var i = n - 1
                 var scanned = 0

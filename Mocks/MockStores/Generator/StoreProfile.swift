@@ -33,27 +33,33 @@ struct StoreProfile: Sendable {
     let reviewGrid: TimeGrid
     let productGrid: TimeGrid
 
-    init(seed: UInt64, currency: StoreCurrency?, timeZone: String?, storeName: String?,
-         orders: Int, customers: Int?, products: Int?, coupons: Int?, reviews: Int?, clockStart: Int64) {
+    init(
+        seed: UInt64, currency: StoreCurrency?, timeZone: String?, storeName: String?,
+        orders: Int, customers: Int?, products: Int?, coupons: Int?, reviews: Int?, clockStart: Int64
+    ) {
         self.seed = seed
         let pickedCurrency = currency ?? [StoreCurrency.usd, .eur, .jpy][Int(SeededRandom.mix(seed) % 3)]
         self.currency = pickedCurrency
-        let zoneName = timeZone ?? {
-            switch pickedCurrency.code {
-            case "JPY": return "Asia/Tokyo"
-            case "EUR": return "Europe/Berlin"
-            default: return "America/New_York"
-            }
-        }()
+        let zoneName =
+            timeZone
+            ?? {
+                switch pickedCurrency.code {
+                case "JPY": return "Asia/Tokyo"
+                case "EUR": return "Europe/Berlin"
+                default: return "America/New_York"
+                }
+            }()
         self.timeZone = StoreTimeZone(identifier: zoneName)
         region = Catalog.region(for: pickedCurrency)
-        self.storeName = storeName ?? {
-            switch pickedCurrency.code {
-            case "JPY": return "Kissa Goods Tokyo"
-            case "EUR": return "Kaffeehaus Berlin"
-            default: return "Harbor & Pine Supply"
-            }
-        }()
+        self.storeName =
+            storeName
+            ?? {
+                switch pickedCurrency.code {
+                case "JPY": return "Kissa Goods Tokyo"
+                case "EUR": return "Kaffeehaus Berlin"
+                default: return "Harbor & Pine Supply"
+                }
+            }()
         orderCount = max(0, orders)
         customerCount = max(0, customers ?? (orders == 0 ? 0 : max(1, orders / 3)))
         productCount = max(orderCount > 0 ? 1 : 0, products ?? min(Catalog.products.count * 4, max(5, orders / 50 + 5)))
@@ -70,7 +76,8 @@ struct StoreProfile: Sendable {
         customerGrid = TimeGrid(start: orderGrid.start - 30 * 86_400, end: orderEnd, count: customerCount)
         couponGrid = TimeGrid(start: orderGrid.start - 10 * 86_400, end: orderEnd, count: couponCount)
         reviewGrid = TimeGrid(start: orderGrid.start + 7 * 86_400, end: orderEnd, count: reviewCount)
-        productGrid = TimeGrid(start: orderGrid.start - 365 * 86_400, end: orderGrid.start - 86_400, count: productCount)
+        productGrid = TimeGrid(
+            start: orderGrid.start - 365 * 86_400, end: orderGrid.start - 86_400, count: productCount)
     }
 
     func random(_ stream: RandomStream, _ index: Int) -> SeededRandom {

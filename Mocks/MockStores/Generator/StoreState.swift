@@ -75,7 +75,8 @@ final class StoreState: Sendable {
         for (k, c) in s.coupons where c.code.lowercased() == lower { return k }
         // Generated codes end in `-<index+1 in base 36>`, so no scan is needed.
         if let dash = lower.lastIndex(of: "-"), let n = Int(lower[lower.index(after: dash)...], radix: 36),
-           n >= 1, n <= profile.couponCount, s.coupons[n - 1] == nil, catalog.coupon(n - 1).code.lowercased() == lower {
+            n >= 1, n <= profile.couponCount, s.coupons[n - 1] == nil, catalog.coupon(n - 1).code.lowercased() == lower
+        {
             return n - 1
         }
         return nil

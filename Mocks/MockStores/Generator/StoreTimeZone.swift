@@ -19,7 +19,10 @@ final class StoreTimeZone: @unchecked Sendable {
     func offset(atUTC seconds: Int64) -> Int {
         let hourKey = seconds / 3600
         lock.lock()
-        if let hit = cache[hourKey] { lock.unlock(); return hit }
+        if let hit = cache[hourKey] {
+            lock.unlock()
+            return hit
+        }
         lock.unlock()
         let value = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
         lock.lock()

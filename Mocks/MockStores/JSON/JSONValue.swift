@@ -11,12 +11,30 @@ enum JSONValue: Decodable, Sendable, Equatable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null; return }
-        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
-        if let i = try? c.decode(Int64.self) { self = .number(String(i)); return }
-        if let d = try? c.decode(Decimal.self) { self = .number("\(d)"); return }
-        if let s = try? c.decode(String.self) { self = .string(s); return }
-        if let a = try? c.decode([JSONValue].self) { self = .array(a); return }
+        if c.decodeNil() {
+            self = .null
+            return
+        }
+        if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+            return
+        }
+        if let i = try? c.decode(Int64.self) {
+            self = .number(String(i))
+            return
+        }
+        if let d = try? c.decode(Decimal.self) {
+            self = .number("\(d)")
+            return
+        }
+        if let s = try? c.decode(String.self) {
+            self = .string(s)
+            return
+        }
+        if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+            return
+        }
         self = .object(try c.decode([String: JSONValue].self))
     }
 
@@ -30,8 +48,14 @@ enum JSONValue: Decodable, Sendable, Equatable {
         return nil
     }
 
-    var object: [String: JSONValue]? { if case .object(let o) = self { return o }; return nil }
-    var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    var object: [String: JSONValue]? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+    var array: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
 
     /// Text of a string or number (WooCommerce accepts both for amounts).
     var text: String? {
@@ -62,7 +86,9 @@ enum JSONValue: Decodable, Sendable, Equatable {
     var bool: Bool? {
         switch self {
         case .bool(let b): return b
-        case .string(let s): return ["1", "true", "yes"].contains(s.lowercased()) ? true : ["0", "false", "no", ""].contains(s.lowercased()) ? false : nil
+        case .string(let s):
+            return ["1", "true", "yes"].contains(s.lowercased())
+                ? true : ["0", "false", "no", ""].contains(s.lowercased()) ? false : nil
         case .number(let n): return n != "0"
         default: return nil
         }
@@ -78,10 +104,15 @@ enum JSONValue: Decodable, Sendable, Equatable {
         case .number(let n): w.number(n)
         case .string(let s): w.string(s)
         case .array(let a):
-            w.beginArray(); for v in a { v.write(to: &w) }; w.endArray()
+            w.beginArray()
+            for v in a { v.write(to: &w) }
+            w.endArray()
         case .object(let o):
             w.beginObject()
-            for k in o.keys.sorted() { w.key(k); o[k]!.write(to: &w) }
+            for k in o.keys.sorted() {
+                w.key(k)
+                o[k]!.write(to: &w)
+            }
             w.endObject()
         }
     }

@@ -48,31 +48,53 @@ struct JSONWriter {
     }
 
     mutating func beginObject() {
-        if suppressing { depth += 1; return }
-        comma(); bytes.append(UInt8(ascii: "{")); needsComma = false; depth += 1
+        if suppressing {
+            depth += 1
+            return
+        }
+        comma()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+        depth += 1
     }
 
     mutating func endObject() {
         depth -= 1
-        if suppressing { if depth == suppressDepth { suppressing = false }; return }
-        bytes.append(UInt8(ascii: "}")); needsComma = true
+        if suppressing {
+            if depth == suppressDepth { suppressing = false }
+            return
+        }
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
     }
 
     mutating func beginArray() {
-        if suppressing { depth += 1; return }
-        comma(); bytes.append(UInt8(ascii: "[")); needsComma = false; depth += 1
+        if suppressing {
+            depth += 1
+            return
+        }
+        comma()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        depth += 1
     }
 
     mutating func endArray() {
         depth -= 1
-        if suppressing { if depth == suppressDepth { suppressing = false }; return }
-        bytes.append(UInt8(ascii: "]")); needsComma = true
+        if suppressing {
+            if depth == suppressDepth { suppressing = false }
+            return
+        }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
     }
 
     mutating func key(_ name: StaticString) {
         if suppressing { return }
         if let filter = fieldFilter, depth == filterDepth, !filter.contains(name.description) {
-            suppressing = true; suppressDepth = depth; return
+            suppressing = true
+            suppressDepth = depth
+            return
         }
         comma()
         bytes.append(UInt8(ascii: "\""))
@@ -85,14 +107,21 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         if suppressing { return }
         if let filter = fieldFilter, depth == filterDepth, !filter.contains(name) {
-            suppressing = true; suppressDepth = depth; return
+            suppressing = true
+            suppressDepth = depth
+            return
         }
-        comma(); writeEscaped(name); bytes.append(UInt8(ascii: ":")); needsComma = false
+        comma()
+        writeEscaped(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
     }
 
     mutating func string(_ value: String) {
         if skipScalar() { return }
-        comma(); writeEscaped(value); needsComma = true
+        comma()
+        writeEscaped(value)
+        needsComma = true
     }
 
     mutating func string(_ value: String?) {
@@ -102,17 +131,23 @@ struct JSONWriter {
     /// A number given as exact decimal text (e.g. `12.5`), never via floating point.
     mutating func number(_ text: String) {
         if skipScalar() { return }
-        comma(); bytes.append(contentsOf: text.utf8); needsComma = true
+        comma()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
     }
 
     mutating func int(_ value: Int) {
         if skipScalar() { return }
-        comma(); bytes.append(contentsOf: String(value).utf8); needsComma = true
+        comma()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
     }
 
     mutating func int(_ value: Int64) {
         if skipScalar() { return }
-        comma(); bytes.append(contentsOf: String(value).utf8); needsComma = true
+        comma()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
     }
 
     mutating func int(_ value: Int?) {
@@ -121,30 +156,65 @@ struct JSONWriter {
 
     mutating func bool(_ value: Bool) {
         if skipScalar() { return }
-        comma(); appendStatic(value ? "true" : "false"); needsComma = true
+        comma()
+        appendStatic(value ? "true" : "false")
+        needsComma = true
     }
 
     mutating func null() {
         if skipScalar() { return }
-        comma(); appendStatic("null"); needsComma = true
+        comma()
+        appendStatic("null")
+        needsComma = true
     }
 
     /// Pre-rendered JSON (a nested record rendered elsewhere).
     mutating func raw(_ json: ByteBuffer) {
         if skipScalar() { return }
-        comma(); bytes.append(contentsOf: json.readableBytesView); needsComma = true
+        comma()
+        bytes.append(contentsOf: json.readableBytesView)
+        needsComma = true
     }
 
     // Shorthands for `key` + value.
-    mutating func field(_ k: StaticString, _ v: String) { key(k); string(v) }
-    mutating func field(_ k: StaticString, _ v: String?) { key(k); string(v) }
-    mutating func field(_ k: StaticString, _ v: Int) { key(k); int(v) }
-    mutating func field(_ k: StaticString, _ v: Int64) { key(k); int(v) }
-    mutating func field(_ k: StaticString, _ v: Int?) { key(k); int(v) }
-    mutating func field(_ k: StaticString, _ v: Bool) { key(k); bool(v) }
-    mutating func fieldNull(_ k: StaticString) { key(k); null() }
-    mutating func emptyArray(_ k: StaticString) { key(k); beginArray(); endArray() }
-    mutating func emptyObject(_ k: StaticString) { key(k); beginObject(); endObject() }
+    mutating func field(_ k: StaticString, _ v: String) {
+        key(k)
+        string(v)
+    }
+    mutating func field(_ k: StaticString, _ v: String?) {
+        key(k)
+        string(v)
+    }
+    mutating func field(_ k: StaticString, _ v: Int) {
+        key(k)
+        int(v)
+    }
+    mutating func field(_ k: StaticString, _ v: Int64) {
+        key(k)
+        int(v)
+    }
+    mutating func field(_ k: StaticString, _ v: Int?) {
+        key(k)
+        int(v)
+    }
+    mutating func field(_ k: StaticString, _ v: Bool) {
+        key(k)
+        bool(v)
+    }
+    mutating func fieldNull(_ k: StaticString) {
+        key(k)
+        null()
+    }
+    mutating func emptyArray(_ k: StaticString) {
+        key(k)
+        beginArray()
+        endArray()
+    }
+    mutating func emptyObject(_ k: StaticString) {
+        key(k)
+        beginObject()
+        endObject()
+    }
 
     private mutating func writeEscaped(_ value: String) {
         bytes.append(UInt8(ascii: "\""))

@@ -46,7 +46,8 @@ struct IndexSelection: Sendable {
     }
 
     private static func countLE(_ sorted: [Int], _ v: Int) -> Int {
-        var lo = 0, hi = sorted.count
+        var lo = 0
+        var hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if sorted[mid] <= v { lo = mid + 1 } else { hi = mid }
@@ -80,7 +81,9 @@ struct RecordBounds {
     var modifiedMax: Int64?
     var indexMin: Int?
 
-    var isEmpty: Bool { createdMin == nil && createdMax == nil && modifiedMin == nil && modifiedMax == nil && indexMin == nil }
+    var isEmpty: Bool {
+        createdMin == nil && createdMax == nil && modifiedMin == nil && modifiedMax == nil && indexMin == nil
+    }
 
     func matches(created: Int64, modified: Int64, index: Int) -> Bool {
         if let v = createdMin, created < v { return false }
@@ -95,22 +98,34 @@ struct RecordBounds {
     /// one by one, overlay records checked separately.
     func select(layout: TimeLayout, overlayKeys: [Int], matches: (Int) -> Bool) -> IndexSelection {
         let base = layout.baseCount
-        var certainLo = 0, certainHi = base
-        var candLo = 0, candHi = base
+        var certainLo = 0
+        var certainHi = base
+        var candLo = 0
+        var candHi = base
         let g = layout.grid
         func idx(_ t: Int64) -> Int { g.firstIndex(atOrAfter: t) }
-        if let v = createdMin { certainLo = max(certainLo, idx(v) + 1); candLo = max(candLo, idx(v) - 1) }
+        if let v = createdMin {
+            certainLo = max(certainLo, idx(v) + 1)
+            candLo = max(candLo, idx(v) - 1)
+        }
         if let v = modifiedMin {
             certainLo = max(certainLo, idx(v) + 1)
             candLo = max(candLo, idx(v - layout.maxLag) - 1)
         }
-        if let v = createdMax { certainHi = min(certainHi, idx(v)); candHi = min(candHi, idx(v) + 2) }
+        if let v = createdMax {
+            certainHi = min(certainHi, idx(v))
+            candHi = min(candHi, idx(v) + 2)
+        }
         if let v = modifiedMax {
             certainHi = min(certainHi, idx(v - layout.maxLag))
             candHi = min(candHi, idx(v) + 2)
         }
-        if let v = indexMin { certainLo = max(certainLo, v); candLo = max(candLo, v) }
-        candLo = max(0, candLo); candHi = min(base, candHi)
+        if let v = indexMin {
+            certainLo = max(certainLo, v)
+            candLo = max(candLo, v)
+        }
+        candLo = max(0, candLo)
+        candHi = min(base, candHi)
         if candHi < candLo { candHi = candLo }
         certainLo = min(max(certainLo, candLo), candHi)
         certainHi = max(min(certainHi, candHi), certainLo)

@@ -27,8 +27,14 @@ extension IndexSelection {
         var ex = excluded[...]
         var xs = extra[...]
         for i in range {
-            while let x = xs.first, x < i { out.append(x); xs = xs.dropFirst() }
-            if let e = ex.first, e == i { ex = ex.dropFirst(); continue }
+            while let x = xs.first, x < i {
+                out.append(x)
+                xs = xs.dropFirst()
+            }
+            if let e = ex.first, e == i {
+                ex = ex.dropFirst()
+                continue
+            }
             out.append(i)
         }
         out.append(contentsOf: xs)

@@ -21,7 +21,8 @@ enum AdminRoutes {
             w.beginObject()
             w.field("previous_clock", CivilTime(epochSeconds: outcome.previousClock).isoLocal + "Z")
             w.field("clock", CivilTime(epochSeconds: outcome.clock).isoLocal + "Z")
-            w.key("changed_order_ids"); w.beginArray()
+            w.key("changed_order_ids")
+            w.beginArray()
             for i in outcome.changedOrders { w.int(core.platformOrderID(i)) }
             w.endArray()
             w.endObject()
@@ -32,10 +33,15 @@ enum AdminRoutes {
             w.beginObject()
             w.field("total", s.total)
             w.field("faults_injected", s.faultsInjected)
-            w.key("paths"); w.beginObject()
+            w.key("paths")
+            w.beginObject()
             for path in s.byPath.keys.sorted() {
-                w.key(path); w.beginObject()
-                for (status, n) in s.byPath[path]!.sorted(by: { $0.key < $1.key }) { w.key(String(status)); w.int(n) }
+                w.key(path)
+                w.beginObject()
+                for (status, n) in s.byPath[path]!.sorted(by: { $0.key < $1.key }) {
+                    w.key(String(status))
+                    w.int(n)
+                }
                 w.endObject()
             }
             w.endObject()
@@ -48,7 +54,10 @@ enum AdminRoutes {
         case ("GET", "/__mock/info"):
             var w = JSONWriter(style: .plain, capacity: 512)
             w.beginObject()
-            for (k, v) in info() { w.key(k); w.string(v) }
+            for (k, v) in info() {
+                w.key(k)
+                w.string(v)
+            }
             w.endObject()
             return .json(200, w)
         default:

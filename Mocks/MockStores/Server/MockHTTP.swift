@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// A request as the platform emulators see it: decoded once, independent of Hummingbird.
@@ -17,7 +18,9 @@ struct MockRequest: Sendable {
 
     /// Values of `name` and `name[]` / `name[0]` (PHP-style arrays), comma lists split.
     func list(_ name: String) -> [String]? {
-        let values = query.filter { $0.name == name || $0.name == name + "[]" || ($0.name.hasPrefix(name + "[") && $0.name.hasSuffix("]")) }
+        let values = query.filter {
+            $0.name == name || $0.name == name + "[]" || ($0.name.hasPrefix(name + "[") && $0.name.hasSuffix("]"))
+        }
         guard !values.isEmpty else { return nil }
         return values.flatMap { $0.value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
     }
@@ -38,18 +41,22 @@ struct MockResponse: Sendable {
     }
 
     static func json(_ status: Int, _ writer: JSONWriter, headers: [(String, String)] = []) -> MockResponse {
-        MockResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers, body: writer.buffer)
+        MockResponse(
+            status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
+            body: writer.buffer)
     }
 
     static func jsonText(_ status: Int, _ text: String, headers: [(String, String)] = []) -> MockResponse {
-        MockResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
-                     body: ByteBuffer(string: text))
+        MockResponse(
+            status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
+            body: ByteBuffer(string: text))
     }
 }
 
 /// Percent-encoding as RFC 3986 defines it (what OAuth 1.0a and Link URLs need).
 enum PercentEncoding {
-    private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+    private static let unreserved: Set<UInt8> = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
 
     static func encode(_ s: String) -> String {
         var out = ""
@@ -59,7 +66,9 @@ enum PercentEncoding {
             if unreserved.contains(b) {
                 out.append(Character(UnicodeScalar(b)))
             } else {
-                out.append("%"); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+                out.append("%")
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
             }
         }
         return out
@@ -70,7 +79,9 @@ enum PercentEncoding {
         bytes.reserveCapacity(s.utf8.count)
         var it = Array(s.utf8)[...]
         while let b = it.popFirst() {
-            if b == UInt8(ascii: "%"), it.count >= 2, let h = hexValue(it[it.startIndex]), let l = hexValue(it[it.startIndex + 1]) {
+            if b == UInt8(ascii: "%"), it.count >= 2, let h = hexValue(it[it.startIndex]),
+                let l = hexValue(it[it.startIndex + 1])
+            {
                 bytes.append(h << 4 | l)
                 it = it.dropFirst(2)
             } else if b == UInt8(ascii: "+") && plusAsSpace {
@@ -94,7 +105,9 @@ enum PercentEncoding {
     static func parseQuery(_ query: Substring) -> [(name: String, value: String)] {
         query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             if let eq = pair.firstIndex(of: "=") {
-                return (decode(pair[..<eq], plusAsSpace: true), decode(pair[pair.index(after: eq)...], plusAsSpace: true))
+                return (
+                    decode(pair[..<eq], plusAsSpace: true), decode(pair[pair.index(after: eq)...], plusAsSpace: true)
+                )
             }
             return (decode(pair, plusAsSpace: true), "")
         }
@@ -105,5 +118,3 @@ enum PercentEncoding {
         pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
 }
-
-import Foundation

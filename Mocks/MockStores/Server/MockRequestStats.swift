@@ -28,7 +28,12 @@ final class RequestRecorder: Sendable {
     private let counter = NIOLockedValueBox(0)
 
     /// 1-based number of this API request (fault plans address requests by it).
-    func nextRequestNumber() -> Int { counter.withLockedValue { $0 += 1; return $0 } }
+    func nextRequestNumber() -> Int {
+        counter.withLockedValue {
+            $0 += 1
+            return $0
+        }
+    }
 
     func record(path: String, status: Int, faulted: Bool) {
         stats.withLockedValue { s in

@@ -1,5 +1,4 @@
 import Foundation
-
 import Hummingbird
 import NIOCore
 
@@ -73,7 +72,9 @@ struct MockResponder: HTTPResponder {
         let full = response.body
         let half = full.getSlice(at: full.readerIndex, length: full.readableBytes / 2) ?? ByteBuffer()
         var fields = HTTPFields()
-        for (name, value) in response.headers { if let n = HTTPFields.Element.Name(name) { fields.append(HTTPFields.Element(name: n, value: value)) } }
+        for (name, value) in response.headers {
+            if let n = HTTPFields.Element.Name(name) { fields.append(HTTPFields.Element(name: n, value: value)) }
+        }
         let body = ResponseBody(contentLength: full.readableBytes) { writer in
             try await writer.write(half)
             // Let the half body reach the socket before the connection is cut.
@@ -85,9 +86,11 @@ struct MockResponder: HTTPResponder {
     }
 
     static func status(_ code: Int) -> HTTPResponse.Status {
-        let phrases = [200: "OK", 201: "Created", 303: "See Other", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
-                       404: "Not Found", 413: "Payload Too Large", 422: "Unprocessable Entity", 429: "Too Many Requests",
-                       500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"]
+        let phrases = [
+            200: "OK", 201: "Created", 303: "See Other", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+            404: "Not Found", 413: "Payload Too Large", 422: "Unprocessable Entity", 429: "Too Many Requests",
+            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+        ]
         return HTTPResponse.Status(code: code, reasonPhrase: phrases[code] ?? "")
     }
 
@@ -96,6 +99,7 @@ struct MockResponder: HTTPResponder {
         for (name, value) in response.headers {
             if let n = HTTPFields.Element.Name(name) { fields.append(HTTPFields.Element(name: n, value: value)) }
         }
-        return Response(status: Self.status(response.status), headers: fields, body: ResponseBody(byteBuffer: response.body))
+        return Response(
+            status: Self.status(response.status), headers: fields, body: ResponseBody(byteBuffer: response.body))
     }
 }

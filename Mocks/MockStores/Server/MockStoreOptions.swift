@@ -53,9 +53,11 @@ public struct MockDataOptions: Sendable {
     /// 2026-11-01T00:00:00Z.
     public static let defaultClockStart = Date(timeIntervalSince1970: 1_793_491_200)
 
-    public init(orders: Int = 100, seed: UInt64 = 1, customers: Int? = nil, products: Int? = nil,
-                coupons: Int? = nil, reviews: Int? = nil, currency: MockCurrency? = nil,
-                timeZone: String? = nil, clockStart: Date = MockDataOptions.defaultClockStart) {
+    public init(
+        orders: Int = 100, seed: UInt64 = 1, customers: Int? = nil, products: Int? = nil,
+        coupons: Int? = nil, reviews: Int? = nil, currency: MockCurrency? = nil,
+        timeZone: String? = nil, clockStart: Date = MockDataOptions.defaultClockStart
+    ) {
         self.orders = orders
         self.seed = seed
         self.customers = customers
@@ -84,11 +86,13 @@ public struct WooCommerceMockOptions: Sendable {
     public var faults: MockFaultPlan
     public var webhook: MockWebhookTarget?
 
-    public init(orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
-                consumerKey: String = "ck_mock_0123456789abcdef0123456789abcdef01234567",
-                consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
-                homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
-                faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil) {
+    public init(
+        orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
+        consumerKey: String = "ck_mock_0123456789abcdef0123456789abcdef01234567",
+        consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
+        homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
+        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil
+    ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
         self.consumerKey = consumerKey
@@ -118,11 +122,13 @@ public struct ShopifyMockOptions: Sendable {
     public var faults: MockFaultPlan
     public var webhook: MockWebhookTarget?
 
-    public init(orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
-                accessToken: String = "shpat_mock_0123456789abcdef0123456789abcdef",
-                shopDomain: String = "aftercart-mock.myshopify.com", bucketSize: Int = 40, leakRate: Double = 2,
-                apiVersion: String = "2025-10", storeName: String? = nil,
-                faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil) {
+    public init(
+        orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
+        accessToken: String = "shpat_mock_0123456789abcdef0123456789abcdef",
+        shopDomain: String = "aftercart-mock.myshopify.com", bucketSize: Int = 40, leakRate: Double = 2,
+        apiVersion: String = "2025-10", storeName: String? = nil,
+        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil
+    ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
         self.accessToken = accessToken
@@ -138,8 +144,9 @@ public struct ShopifyMockOptions: Sendable {
 
 extension MockDataOptions {
     func makeProfile(storeName: String?) -> StoreProfile {
-        StoreProfile(seed: seed, currency: currency.flatMap { StoreCurrency.named($0.rawValue) }, timeZone: timeZone,
-                     storeName: storeName, orders: orders, customers: customers, products: products,
-                     coupons: coupons, reviews: reviews, clockStart: Int64(clockStart.timeIntervalSince1970))
+        StoreProfile(
+            seed: seed, currency: currency.flatMap { StoreCurrency.named($0.rawValue) }, timeZone: timeZone,
+            storeName: storeName, orders: orders, customers: customers, products: products,
+            coupons: coupons, reviews: reviews, clockStart: Int64(clockStart.timeIntervalSince1970))
     }
 }

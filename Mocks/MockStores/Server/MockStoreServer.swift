@@ -1,8 +1,8 @@
 public import Foundation
 import Hummingbird
 import Logging
-import NIOCore
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// A running store emulator on 127.0.0.1.
 ///
@@ -47,8 +47,9 @@ public final class MockStoreServer: Sendable {
     /// Record counts the generator serves (before writes).
     public var counts: MockStoreCounts {
         let p = core.state.profile
-        return MockStoreCounts(orders: p.orderCount, customers: p.customerCount, products: p.productCount,
-                               coupons: p.couponCount, reviews: p.reviewCount)
+        return MockStoreCounts(
+            orders: p.orderCount, customers: p.customerCount, products: p.productCount,
+            coupons: p.couponCount, reviews: p.reviewCount)
     }
 
     /// Starts an emulator and returns once it accepts connections.
@@ -59,8 +60,10 @@ public final class MockStoreServer: Sendable {
         let faults: MockFaultPlan
         let storeName: String?
         switch configuration {
-        case .woocommerce(let o): (platform, data, port, faults, storeName) = (.woocommerce, o.data, o.port, o.faults, o.storeName)
-        case .shopify(let o): (platform, data, port, faults, storeName) = (.shopify, o.data, o.port, o.faults, o.storeName)
+        case .woocommerce(let o):
+            (platform, data, port, faults, storeName) = (.woocommerce, o.data, o.port, o.faults, o.storeName)
+        case .shopify(let o):
+            (platform, data, port, faults, storeName) = (.shopify, o.data, o.port, o.faults, o.storeName)
         }
         guard (0...65_535).contains(port) else { throw MockStoreError.invalidOption("port \(port) is out of range") }
         guard data.orders >= 0 else { throw MockStoreError.invalidOption("orders must not be negative") }
@@ -104,12 +107,14 @@ public final class MockStoreServer: Sendable {
         case .woocommerce(let o):
             homeURL = o.homeURL ?? baseURL
             emulator = WooCommerceEmulator(state: state, options: o, homeURL: homeURL, events: core.events)
-            credentials = MockStoreCredentials(consumerKey: o.consumerKey, consumerSecret: o.consumerSecret, accessToken: nil, apiVersion: "wc/v3")
+            credentials = MockStoreCredentials(
+                consumerKey: o.consumerKey, consumerSecret: o.consumerSecret, accessToken: nil, apiVersion: "wc/v3")
             webhook = o.webhook
         case .shopify(let o):
             homeURL = baseURL
             emulator = ShopifyEmulator(state: state, options: o, publicURL: baseURL, events: core.events)
-            credentials = MockStoreCredentials(consumerKey: nil, consumerSecret: nil, accessToken: o.accessToken, apiVersion: o.apiVersion)
+            credentials = MockStoreCredentials(
+                consumerKey: nil, consumerSecret: nil, accessToken: o.accessToken, apiVersion: o.apiVersion)
             webhook = o.webhook
             shopDomain = o.shopDomain
         }
@@ -117,9 +122,10 @@ public final class MockStoreServer: Sendable {
         var dispatcher: WebhookDispatcher?
         if let webhook {
             do {
-                let d = try WebhookDispatcher(target: webhook, platform: platform, source: homeURL, shopDomain: shopDomain,
-                                              apiVersion: credentials.apiVersion, emulator: emulator,
-                                              clock: { state.snapshot().now })
+                let d = try WebhookDispatcher(
+                    target: webhook, platform: platform, source: homeURL, shopDomain: shopDomain,
+                    apiVersion: credentials.apiVersion, emulator: emulator,
+                    clock: { state.snapshot().now })
                 core.events.connect { d.enqueue($0) }
                 dispatcher = d
             } catch {
@@ -128,14 +134,17 @@ public final class MockStoreServer: Sendable {
                 throw error
             }
         }
-        let server = MockStoreServer(platform: platform, port: actualPort, baseURL: baseURL, homeURL: homeURL,
-                                     credentials: credentials, core: core, runTask: task, webhooks: dispatcher)
+        let server = MockStoreServer(
+            platform: platform, port: actualPort, baseURL: baseURL, homeURL: homeURL,
+            credentials: credentials, core: core, runTask: task, webhooks: dispatcher)
         infoBox.withLockedValue { $0 = server.infoPairs() }
         return server
     }
 
-    private init(platform: MockPlatform, port: Int, baseURL: String, homeURL: String, credentials: MockStoreCredentials,
-                 core: ServerCore, runTask: Task<Void, any Error>, webhooks: WebhookDispatcher?) {
+    private init(
+        platform: MockPlatform, port: Int, baseURL: String, homeURL: String, credentials: MockStoreCredentials,
+        core: ServerCore, runTask: Task<Void, any Error>, webhooks: WebhookDispatcher?
+    ) {
         self.platform = platform
         self.port = port
         self.baseURL = baseURL
@@ -148,7 +157,10 @@ public final class MockStoreServer: Sendable {
 
     /// Stops the server and pending webhook deliveries. Safe to call twice.
     public func stop() async {
-        let already = stopped.withLockedValue { s -> Bool in defer { s = true }; return s }
+        let already = stopped.withLockedValue { s -> Bool in
+            defer { s = true }
+            return s
+        }
         if already { return }
         await webhooks?.stop()
         runTask.cancel()
@@ -161,9 +173,10 @@ public final class MockStoreServer: Sendable {
     @discardableResult
     public func advance(orders: Int = 0, seconds: Int = 0) -> MockAdvanceResult {
         let outcome = core.advance(orders: max(0, orders), seconds: Int64(max(0, seconds)))
-        return MockAdvanceResult(previousClock: Date(timeIntervalSince1970: TimeInterval(outcome.previousClock)),
-                                 clock: Date(timeIntervalSince1970: TimeInterval(outcome.clock)),
-                                 changedOrderIDs: outcome.changedOrders.map(core.platformOrderID))
+        return MockAdvanceResult(
+            previousClock: Date(timeIntervalSince1970: TimeInterval(outcome.previousClock)),
+            clock: Date(timeIntervalSince1970: TimeInterval(outcome.clock)),
+            changedOrderIDs: outcome.changedOrders.map(core.platformOrderID))
     }
 
     /// The store clock.
@@ -183,15 +196,19 @@ public final class MockStoreServer: Sendable {
     public var curlExample: String {
         switch platform {
         case .woocommerce:
-            return "curl -s -H 'X-Forwarded-Proto: https' '\(apiBaseURL)/orders?per_page=5&consumer_key=\(credentials.consumerKey ?? "")&consumer_secret=\(credentials.consumerSecret ?? "")'"
+            return
+                "curl -s -H 'X-Forwarded-Proto: https' '\(apiBaseURL)/orders?per_page=5&consumer_key=\(credentials.consumerKey ?? "")&consumer_secret=\(credentials.consumerSecret ?? "")'"
         case .shopify:
-            return "curl -s -H 'X-Shopify-Access-Token: \(credentials.accessToken ?? "")' '\(apiBaseURL)/orders.json?status=any&limit=5'"
+            return
+                "curl -s -H 'X-Shopify-Access-Token: \(credentials.accessToken ?? "")' '\(apiBaseURL)/orders.json?status=any&limit=5'"
         }
     }
 
     private func infoPairs() -> [(String, String)] {
-        var pairs: [(String, String)] = [("platform", platform.rawValue), ("base_url", baseURL), ("api_base_url", apiBaseURL),
-                                         ("home_url", homeURL), ("currency", currency), ("time_zone", timeZone)]
+        var pairs: [(String, String)] = [
+            ("platform", platform.rawValue), ("base_url", baseURL), ("api_base_url", apiBaseURL),
+            ("home_url", homeURL), ("currency", currency), ("time_zone", timeZone),
+        ]
         if let k = credentials.consumerKey { pairs.append(("consumer_key", k)) }
         if let s = credentials.consumerSecret { pairs.append(("consumer_secret", s)) }
         if let t = credentials.accessToken { pairs.append(("access_token", t)) }
@@ -246,7 +263,9 @@ public enum MockStoreError: Error, CustomStringConvertible, Sendable {
 
 /// One-shot hand-over of the bound port from the server task.
 private final class PortSignal: Sendable {
-    private let state = NIOLockedValueBox<(result: Result<Int, any Error>?, waiter: CheckedContinuation<Int, any Error>?)>((nil, nil))
+    private let state = NIOLockedValueBox<
+        (result: Result<Int, any Error>?, waiter: CheckedContinuation<Int, any Error>?)
+    >((nil, nil))
 
     func resolve(_ result: Result<Int, any Error>) {
         let waiter = state.withLockedValue { s -> CheckedContinuation<Int, any Error>? in

@@ -1,5 +1,5 @@
-import NIOCore
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// What the server needs from a platform emulator.
 protocol PlatformEmulator: Sendable {

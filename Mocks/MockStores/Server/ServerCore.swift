@@ -1,6 +1,6 @@
 import Foundation
-import NIOCore
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// Shared state behind one running emulator: the platform, its data, faults and stats.
 final class ServerCore: Sendable {

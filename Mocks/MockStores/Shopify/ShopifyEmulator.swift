@@ -24,15 +24,23 @@ final class ShopifyEmulator: PlatformEmulator {
 
     static func errors(_ status: Int, _ message: String, headers: [(String, String)] = []) -> MockResponse {
         var w = JSONWriter(style: .plain, capacity: 128)
-        w.beginObject(); w.field("errors", message); w.endObject()
+        w.beginObject()
+        w.field("errors", message)
+        w.endObject()
         return .json(status, w, headers: headers)
     }
 
     static func fieldErrors(_ status: Int, _ field: String, _ messages: [String]) -> MockResponse {
         var w = JSONWriter(style: .plain, capacity: 128)
-        w.beginObject(); w.key("errors"); w.beginObject(); w.key(field); w.beginArray()
+        w.beginObject()
+        w.key("errors")
+        w.beginObject()
+        w.key(field)
+        w.beginArray()
         for m in messages { w.string(m) }
-        w.endArray(); w.endObject(); w.endObject()
+        w.endArray()
+        w.endObject()
+        w.endObject()
         return .json(status, w)
     }
 
@@ -52,9 +60,13 @@ final class ShopifyEmulator: PlatformEmulator {
         let decision = bucket.take()
         let limitHeader = ("X-Shopify-Shop-Api-Call-Limit", "\(decision.used)/\(decision.size)")
         guard decision.allowed else {
-            let rate = options.leakRate == options.leakRate.rounded() ? String(Int(options.leakRate)) : String(options.leakRate)
-            return Self.errors(429, "Exceeded \(rate) calls per second for api client. Reduce request rates to resume uninterrupted service.",
-                               headers: [limitHeader, ("Retry-After", String(format: "%.1f", max(0.1, decision.retryAfter)))])
+            let rate =
+                options.leakRate == options.leakRate.rounded()
+                ? String(Int(options.leakRate)) : String(options.leakRate)
+            return Self.errors(
+                429,
+                "Exceeded \(rate) calls per second for api client. Reduce request rates to resume uninterrupted service.",
+                headers: [limitHeader, ("Retry-After", String(format: "%.1f", max(0.1, decision.retryAfter)))])
         }
         var response = route(req, segments, version: version)
         response.headers.append(limitHeader)
@@ -113,8 +125,13 @@ final class ShopifyEmulator: PlatformEmulator {
     func faultResponse(status: Int) -> MockResponse {
         switch status {
         case 429:
-            return Self.errors(429, "Exceeded \(Int(options.leakRate.rounded())) calls per second for api client. Reduce request rates to resume uninterrupted service.",
-                               headers: [("Retry-After", "1.0"), ("X-Shopify-Shop-Api-Call-Limit", "\(options.bucketSize)/\(options.bucketSize)")])
+            return Self.errors(
+                429,
+                "Exceeded \(Int(options.leakRate.rounded())) calls per second for api client. Reduce request rates to resume uninterrupted service.",
+                headers: [
+                    ("Retry-After", "1.0"),
+                    ("X-Shopify-Shop-Api-Call-Limit", "\(options.bucketSize)/\(options.bucketSize)"),
+                ])
         case 500: return Self.errors(500, "Internal Server Error")
         case 502: return Self.errors(502, "Bad Gateway")
         case 503: return Self.errors(503, "Service Unavailable")

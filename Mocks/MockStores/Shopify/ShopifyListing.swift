@@ -18,8 +18,10 @@ struct ShopifyCursor: Codable, Equatable {
     /// base64url(JSON): opaque to clients, decodable here.
     func encoded() -> String {
         let data = (try? JSONEncoder().encode(self)) ?? Data()
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_"
+        )
+        .replacingOccurrences(of: "=", with: "")
     }
 
     static func decode(_ text: String) -> ShopifyCursor? {
@@ -30,7 +32,9 @@ struct ShopifyCursor: Codable, Equatable {
     }
 
     var bounds: RecordBounds {
-        RecordBounds(createdMin: createdMin, createdMax: createdMax, modifiedMin: updatedMin, modifiedMax: updatedMax, indexMin: sinceIndex)
+        RecordBounds(
+            createdMin: createdMin, createdMax: createdMax, modifiedMin: updatedMin, modifiedMax: updatedMax,
+            indexMin: sinceIndex)
     }
 }
 
@@ -43,9 +47,13 @@ struct ShopifyPage {
 enum ShopifyListing {
     /// Walks the selection in output order from the cursor, testing `matches` lazily so a
     /// sparse filter (e.g. `status=open` on a large store) costs only what a page needs.
-    static func page(_ selection: IndexSelection, cursor: ShopifyCursor, limit: Int, matches: (Int) -> Bool) -> ShopifyPage {
+    static func page(_ selection: IndexSelection, cursor: ShopifyCursor, limit: Int, matches: (Int) -> Bool)
+        -> ShopifyPage
+    {
         let count = selection.count
-        func index(at q: Int) -> Int { cursor.descending ? selection.element(at: count - 1 - q) : selection.element(at: q) }
+        func index(at q: Int) -> Int {
+            cursor.descending ? selection.element(at: count - 1 - q) : selection.element(at: q)
+        }
         /// Output position of the first member strictly after `anchor` in output order.
         func positionAfter(_ anchor: Int) -> Int {
             cursor.descending ? count - selection.rank(anchor - 1) : selection.rank(anchor)
@@ -61,7 +69,13 @@ enum ShopifyListing {
                 if matches(i) { results.append(i) }
                 q -= 1
             }
-            while q >= 0 { if matches(index(at: q)) { hasBefore = true; break }; q -= 1 }
+            while q >= 0 {
+                if matches(index(at: q)) {
+                    hasBefore = true
+                    break
+                }
+                q -= 1
+            }
             results.reverse()
             hasAfter = true
         } else {
@@ -72,14 +86,26 @@ enum ShopifyListing {
                 if matches(i) { results.append(i) }
                 q += 1
             }
-            while q < count { if matches(index(at: q)) { hasAfter = true; break }; q += 1 }
+            while q < count {
+                if matches(index(at: q)) {
+                    hasAfter = true
+                    break
+                }
+                q += 1
+            }
         }
         var page = ShopifyPage(indices: results)
         if hasBefore, let first = results.first {
-            var c = cursor; c.anchor = first; c.backwards = true; page.previous = c
+            var c = cursor
+            c.anchor = first
+            c.backwards = true
+            page.previous = c
         }
         if hasAfter, let last = results.last {
-            var c = cursor; c.anchor = last; c.backwards = false; page.next = c
+            var c = cursor
+            c.anchor = last
+            c.backwards = false
+            page.next = c
         }
         return page
     }

@@ -8,7 +8,9 @@ extension ShopifyEmulator {
 
     /// Validates `limit`, `fields`, `page_info` and the filters; with `page_info`, filters
     /// are refused exactly as Shopify refuses them.
-    func parseList(_ req: MockRequest, resource: String, defaultDescending: Bool, statuses: [String]?) -> Result<ListRequest, ShopifyFailure> {
+    func parseList(_ req: MockRequest, resource: String, defaultDescending: Bool, statuses: [String]?) -> Result<
+        ListRequest, ShopifyFailure
+    > {
         var limit = 50
         if let v = req.param("limit") {
             guard let n = Int(v), (1...250).contains(n) else {
@@ -16,10 +18,15 @@ extension ShopifyEmulator {
             }
             limit = n
         }
-        let fields = req.param("fields").map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let fields = req.param("fields").map {
+            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
         if let token = req.param("page_info") {
             if let extra = req.query.first(where: { !["limit", "fields", "page_info"].contains($0.name) }) {
-                return .failure(.init(Self.fieldErrors(400, "page_info", ["\(extra.name) cannot be passed when page_info is present"])))
+                return .failure(
+                    .init(
+                        Self.fieldErrors(400, "page_info", ["\(extra.name) cannot be passed when page_info is present"])
+                    ))
             }
             guard let cursor = ShopifyCursor.decode(token), cursor.resource == resource else {
                 return .failure(.init(Self.fieldErrors(400, "page_info", ["Invalid value."])))
@@ -37,7 +44,9 @@ extension ShopifyEmulator {
             guard let parsed = ParsedTimestamp.parse(text) else {
                 return .failure(.init(Self.fieldErrors(400, name, ["is invalid"])))
             }
-            let utc = parsed.offsetSeconds.map { parsed.wallSeconds - Int64($0) } ?? state.profile.timeZone.utc(fromLocalWall: parsed.wallSeconds)
+            let utc =
+                parsed.offsetSeconds.map { parsed.wallSeconds - Int64($0) }
+                ?? state.profile.timeZone.utc(fromLocalWall: parsed.wallSeconds)
             switch name {
             case "created_at_min": cursor.createdMin = utc
             case "created_at_max": cursor.createdMax = utc
@@ -55,16 +64,22 @@ extension ShopifyEmulator {
         list.cursor.descending = false
     }
 
-    func listResponse(_ req: MockRequest, _ list: ListRequest, rootKey: String, page: ShopifyPage, version: String,
-                      render: (Int, inout JSONWriter) -> Void) -> MockResponse {
+    func listResponse(
+        _ req: MockRequest, _ list: ListRequest, rootKey: String, page: ShopifyPage, version: String,
+        render: (Int, inout JSONWriter) -> Void
+    ) -> MockResponse {
         var w = JSONWriter(style: .plain, capacity: 64 + page.indices.count * 6_000)
         w.fieldFilter = list.fields
         w.filterDepth = 3
-        w.beginObject(); w.key(rootKey); w.beginArray()
+        w.beginObject()
+        w.key(rootKey)
+        w.beginArray()
         for i in page.indices { render(i, &w) }
-        w.endArray(); w.endObject()
+        w.endArray()
+        w.endObject()
         var links: [String] = []
-        let base = "\(publicURL)/admin/api/\(version)/\(rootKey).json?limit=\(list.limit)"
+        let base =
+            "\(publicURL)/admin/api/\(version)/\(rootKey).json?limit=\(list.limit)"
             + (req.param("fields").map { "&fields=" + PercentEncoding.encode($0) } ?? "")
         if let prev = page.previous { links.append("<\(base)&page_info=\(prev.encoded())>; rel=\"previous\"") }
         if let next = page.next { links.append("<\(base)&page_info=\(next.encoded())>; rel=\"next\"") }
@@ -73,7 +88,9 @@ extension ShopifyEmulator {
 
     func listOrders(_ req: MockRequest, _ snap: StoreOverlay, version: String) -> MockResponse {
         var list: ListRequest
-        switch parseList(req, resource: "orders", defaultDescending: true, statuses: ["open", "closed", "cancelled", "any"]) {
+        switch parseList(
+            req, resource: "orders", defaultDescending: true, statuses: ["open", "closed", "cancelled", "any"])
+        {
         case .success(let l): list = l
         case .failure(let f): return f.response
         }
@@ -81,10 +98,13 @@ extension ShopifyEmulator {
         let now = snap.now
         let gen = state.orders
         let bounds = list.cursor.bounds
-        let layout = TimeLayout(grid: state.profile.orderGrid, baseCount: state.profile.orderCount, total: state.profile.orderCount,
-                                maxLag: StoreProfile.maxLifecycleSeconds)
+        let layout = TimeLayout(
+            grid: state.profile.orderGrid, baseCount: state.profile.orderCount, total: state.profile.orderCount,
+            maxLag: StoreProfile.maxLifecycleSeconds)
         let selection = bounds.select(layout: layout, overlayKeys: Array(snap.orders.keys)) { i in
-            if let o = snap.orders[i] { return bounds.matches(created: o.createdAt, modified: o.modifiedAt(now), index: i) }
+            if let o = snap.orders[i] {
+                return bounds.matches(created: o.createdAt, modified: o.modifiedAt(now), index: i)
+            }
             return bounds.matches(created: gen.createdAt(i), modified: gen.baseModifiedAt(i, now: now), index: i)
         }
         let status = list.cursor.status
@@ -107,10 +127,11 @@ extension ShopifyEmulator {
     /// Enough of an order to decide its status, without generating line items.
     private func lightOrder(_ i: Int) -> OrderRecord {
         let t = state.orders.timeline(i)
-        return OrderRecord(index: i, customerIndex: nil, guestFirstName: "", guestLastName: "", guestEmail: "", lines: [],
-                           couponCode: nil, shippingMinor: 0, createdAt: t.created, outcome: t.outcome,
-                           paymentMethod: ("", ""), carrier: ("", ""), trackingNumber: "", refundFraction: t.refundFraction,
-                           schedule: t.schedule, cityIndex: 0, token: "")
+        return OrderRecord(
+            index: i, customerIndex: nil, guestFirstName: "", guestLastName: "", guestEmail: "", lines: [],
+            couponCode: nil, shippingMinor: 0, createdAt: t.created, outcome: t.outcome,
+            paymentMethod: ("", ""), carrier: ("", ""), trackingNumber: "", refundFraction: t.refundFraction,
+            schedule: t.schedule, cityIndex: 0, token: "")
     }
 
     func listCustomers(_ req: MockRequest, _ snap: StoreOverlay, version: String) -> MockResponse {
@@ -122,7 +143,8 @@ extension ShopifyEmulator {
         applySinceID(req, &list, base: ShopifyIDs.customerBase, step: 37)
         let count = state.profile.customerCount
         let bounds = list.cursor.bounds
-        let layout = TimeLayout(grid: state.profile.customerGrid, baseCount: count, total: count, maxLag: StoreProfile.maxLifecycleSeconds)
+        let layout = TimeLayout(
+            grid: state.profile.customerGrid, baseCount: count, total: count, maxLag: StoreProfile.maxLifecycleSeconds)
         let selection = bounds.select(layout: layout, overlayKeys: Array(snap.customers.keys)) { c in
             let rec = state.customer(c, snap)
             return bounds.matches(created: rec.registeredAt, modified: rec.modifiedAt(), index: c)
@@ -142,7 +164,8 @@ extension ShopifyEmulator {
         applySinceID(req, &list, base: ShopifyIDs.priceRuleBase, step: 13)
         let total = state.couponCount(snap)
         let bounds = list.cursor.bounds
-        let layout = TimeLayout(grid: state.profile.couponGrid, baseCount: state.profile.couponCount, total: total, maxLag: 3_600)
+        let layout = TimeLayout(
+            grid: state.profile.couponGrid, baseCount: state.profile.couponCount, total: total, maxLag: 3_600)
         let selection = bounds.select(layout: layout, overlayKeys: Array(snap.coupons.keys)) { k in
             let c = state.coupon(k, snap)
             return bounds.matches(created: c.createdAt, modified: c.modifiedAt, index: k)
@@ -157,7 +180,10 @@ extension ShopifyEmulator {
         var w = JSONWriter(style: .plain)
         w.fieldFilter = fields.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         w.filterDepth = 2
-        w.beginObject(); w.key(key); render(&w); w.endObject()
+        w.beginObject()
+        w.key(key)
+        render(&w)
+        w.endObject()
         return .json(200, w)
     }
 
@@ -175,12 +201,16 @@ extension ShopifyEmulator {
 
     func singleOrder(_ req: MockRequest, _ id: Int64, _ snap: StoreOverlay) -> MockResponse {
         guard let i = orderIndex(id) else { return Self.notFound() }
-        return single("order", fields: req.param("fields")) { orderRenderer.render(state.order(i, snap), snap: snap, into: &$0) }
+        return single("order", fields: req.param("fields")) {
+            orderRenderer.render(state.order(i, snap), snap: snap, into: &$0)
+        }
     }
 
     func singleCustomer(_ req: MockRequest, _ id: Int64, _ snap: StoreOverlay) -> MockResponse {
         guard let c = customerIndex(id) else { return Self.notFound() }
-        return single("customer", fields: req.param("fields")) { customerRenderer.render(state.customer(c, snap), embedded: false, into: &$0) }
+        return single("customer", fields: req.param("fields")) {
+            customerRenderer.render(state.customer(c, snap), embedded: false, into: &$0)
+        }
     }
 
     func singlePriceRule(_ id: Int64, _ snap: StoreOverlay) -> MockResponse {
@@ -191,14 +221,19 @@ extension ShopifyEmulator {
     func listDiscountCodes(ruleID: Int64, _ snap: StoreOverlay) -> MockResponse {
         guard let k = ruleIndex(ruleID, snap) else { return Self.notFound() }
         var w = JSONWriter(style: .plain, capacity: 512)
-        w.beginObject(); w.key("discount_codes"); w.beginArray()
+        w.beginObject()
+        w.key("discount_codes")
+        w.beginArray()
         for d in state.coupon(k, snap).discountCodes { customerRenderer.renderDiscountCode(d, ruleIndex: k, into: &w) }
-        w.endArray(); w.endObject()
+        w.endArray()
+        w.endObject()
         return .json(200, w)
     }
 
     func singleDiscountCode(ruleID: Int64, codeID: Int64, _ snap: StoreOverlay) -> MockResponse {
-        guard let k = ruleIndex(ruleID, snap), let d = state.coupon(k, snap).discountCodes.first(where: { $0.id == codeID }) else {
+        guard let k = ruleIndex(ruleID, snap),
+            let d = state.coupon(k, snap).discountCodes.first(where: { $0.id == codeID })
+        else {
             return Self.notFound()
         }
         return single("discount_code", fields: nil) { customerRenderer.renderDiscountCode(d, ruleIndex: k, into: &$0) }
@@ -211,7 +246,8 @@ extension ShopifyEmulator {
             if let d = rule.discountCodes.first(where: { $0.code.uppercased() == upper }) { return (k, d) }
         }
         if let k = state.couponIndex(code: code, snap), snap.coupons[k] == nil,
-           let d = state.catalog.coupon(k).discountCodes.first(where: { $0.code.uppercased() == upper }) {
+            let d = state.catalog.coupon(k).discountCodes.first(where: { $0.code.uppercased() == upper })
+        {
             return (k, d)
         }
         return nil
@@ -220,18 +256,27 @@ extension ShopifyEmulator {
     /// Shopify answers `lookup.json` with 303 See Other pointing at the code's own URL.
     func lookupDiscountCode(_ req: MockRequest, _ snap: StoreOverlay, version: String) -> MockResponse {
         guard let code = req.param("code"), let hit = findDiscountCode(code, snap) else { return Self.notFound() }
-        let location = "\(publicURL)/admin/api/\(version)/price_rules/\(ShopifyIDs.priceRule(hit.rule))/discount_codes/\(hit.code.id).json"
+        let location =
+            "\(publicURL)/admin/api/\(version)/price_rules/\(ShopifyIDs.priceRule(hit.rule))/discount_codes/\(hit.code.id).json"
         var w = JSONWriter(style: .plain, capacity: 256)
-        w.beginObject(); w.key("discount_code"); customerRenderer.renderDiscountCode(hit.code, ruleIndex: hit.rule, into: &w); w.endObject()
+        w.beginObject()
+        w.key("discount_code")
+        customerRenderer.renderDiscountCode(hit.code, ruleIndex: hit.rule, into: &w)
+        w.endObject()
         return .json(303, w, headers: [("Location", location)])
     }
 
     func listMetafields(customerID: Int64, _ snap: StoreOverlay) -> MockResponse {
         guard let c = customerIndex(customerID) else { return Self.notFound() }
         var w = JSONWriter(style: .plain, capacity: 1_024)
-        w.beginObject(); w.key("metafields"); w.beginArray()
-        for m in customerRenderer.metafields(state.customer(c, snap)) { customerRenderer.renderMetafield(m, owner: customerID, into: &w) }
-        w.endArray(); w.endObject()
+        w.beginObject()
+        w.key("metafields")
+        w.beginArray()
+        for m in customerRenderer.metafields(state.customer(c, snap)) {
+            customerRenderer.renderMetafield(m, owner: customerID, into: &w)
+        }
+        w.endArray()
+        w.endObject()
         return .json(200, w)
     }
 }

@@ -3,7 +3,6 @@ import Crypto
 import Foundation
 import NIOCore
 
-
 /// Delivers signed webhooks for data changes, one at a time, in change order.
 ///
 /// WooCommerce: `X-WC-Webhook-*` headers, signature `base64(HMAC-SHA256(body, secret))`.
@@ -19,9 +18,13 @@ final class WebhookDispatcher: Sendable {
     private let continuation: AsyncStream<MockChange>.Continuation
     private let worker: Task<Void, Never>
 
-    init(target: MockWebhookTarget, platform: MockPlatform, source: String, shopDomain: String, apiVersion: String,
-         emulator: any PlatformEmulator, clock: @escaping @Sendable () -> Int64) throws {
-        guard let url = URL(string: target.url), let host = url.host, ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) else {
+    init(
+        target: MockWebhookTarget, platform: MockPlatform, source: String, shopDomain: String, apiVersion: String,
+        emulator: any PlatformEmulator, clock: @escaping @Sendable () -> Int64
+    ) throws {
+        guard let url = URL(string: target.url), let host = url.host,
+            ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)
+        else {
             throw MockStoreError.webhookNotLoopback(target.url)
         }
         self.target = target
@@ -31,7 +34,8 @@ final class WebhookDispatcher: Sendable {
         self.apiVersion = apiVersion
         (stream, continuation) = AsyncStream.makeStream(of: MockChange.self)
         let stream = self.stream
-        let delivery = Delivery(target: target, platform: platform, source: source, shopDomain: shopDomain, apiVersion: apiVersion)
+        let delivery = Delivery(
+            target: target, platform: platform, source: source, shopDomain: shopDomain, apiVersion: apiVersion)
         worker = Task {
             var sequence = 0
             for await change in stream {
@@ -65,7 +69,9 @@ final class WebhookDispatcher: Sendable {
         func send(_ change: MockChange, body: ByteBuffer, sequence: Int, clock: Int64) async {
             var request = HTTPClientRequest(url: target.url)
             request.method = .POST
-            for (name, value) in headers(change, body: body, sequence: sequence, clock: clock) { request.headers.add(name: name, value: value) }
+            for (name, value) in headers(change, body: body, sequence: sequence, clock: clock) {
+                request.headers.add(name: name, value: value)
+            }
             request.body = .bytes(body)
             _ = try? await HTTPClient.shared.execute(request, timeout: .seconds(5))
         }
@@ -100,7 +106,10 @@ final class WebhookDispatcher: Sendable {
                     ("X-Shopify-Shop-Domain", shopDomain),
                     ("X-Shopify-API-Version", apiVersion),
                     ("X-Shopify-Webhook-Id", WebhookSignature.uuid("webhook-\(sequence)-\(clock)")),
-                    ("X-Shopify-Event-Id", WebhookSignature.uuid("event-\(change.kind.rawValue)-\(change.index)-\(clock)")),
+                    (
+                        "X-Shopify-Event-Id",
+                        WebhookSignature.uuid("event-\(change.kind.rawValue)-\(change.index)-\(clock)")
+                    ),
                     ("X-Shopify-Triggered-At", CivilTime(epochSeconds: clock).isoLocal + ".000Z"),
                 ]
             }
@@ -123,6 +132,7 @@ enum WebhookSignature {
     /// A deterministic UUID-shaped id.
     static func uuid(_ text: String) -> String {
         let h = Array(hex(text).prefix(32))
-        return "\(String(h[0..<8]))-\(String(h[8..<12]))-4\(String(h[13..<16]))-a\(String(h[17..<20]))-\(String(h[20..<32]))"
+        return
+            "\(String(h[0..<8]))-\(String(h[8..<12]))-4\(String(h[13..<16]))-a\(String(h[17..<20]))-\(String(h[20..<32]))"
     }
 }

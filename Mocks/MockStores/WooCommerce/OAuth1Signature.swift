@@ -48,7 +48,11 @@ enum OAuth1Signature {
             var value = item[item.index(after: eq)...]
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
             if key == "realm" { continue }
-            pairs.append((PercentEncoding.decode(Substring(key), plusAsSpace: false), PercentEncoding.decode(value, plusAsSpace: false)))
+            pairs.append(
+                (
+                    PercentEncoding.decode(Substring(key), plusAsSpace: false),
+                    PercentEncoding.decode(value, plusAsSpace: false)
+                ))
         }
         return pairs
     }

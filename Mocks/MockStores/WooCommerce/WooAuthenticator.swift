@@ -32,8 +32,9 @@ final class WooAuthenticator: Sendable {
         var key: String?
         var secret: String?
         if let auth = request.headers["authorization"], auth.lowercased().hasPrefix("basic "),
-           let decoded = Data(base64Encoded: String(auth.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-           let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":") {
+            let decoded = Data(base64Encoded: String(auth.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+            let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
+        {
             key = String(text[..<colon])
             secret = String(text[text.index(after: colon)...])
         } else if let k = request.param("consumer_key"), let s = request.param("consumer_secret") {
@@ -57,16 +58,22 @@ final class WooAuthenticator: Sendable {
         let oauthParams = params.filter { $0.0.hasPrefix("oauth_") }
         guard !oauthParams.isEmpty else { return .anonymous }
         func value(_ name: String) -> String? { params.first { $0.0 == name }?.1 }
-        let required = ["oauth_consumer_key", "oauth_timestamp", "oauth_nonce", "oauth_signature", "oauth_signature_method"]
+        let required = [
+            "oauth_consumer_key", "oauth_timestamp", "oauth_nonce", "oauth_signature", "oauth_signature_method",
+        ]
         let missing = required.filter { value($0) == nil }
         guard missing.isEmpty else {
-            return .rejected(code: "woocommerce_rest_authentication_error", message: "\(missing.joined(separator: ", ")) parameter is missing")
+            return .rejected(
+                code: "woocommerce_rest_authentication_error",
+                message: "\(missing.joined(separator: ", ")) parameter is missing")
         }
         guard value("oauth_consumer_key") == consumerKey else {
             return .rejected(code: "woocommerce_rest_authentication_error", message: "Consumer key is invalid.")
         }
         guard let method = OAuth1Signature.Method(rawValue: value("oauth_signature_method") ?? "") else {
-            return .rejected(code: "woocommerce_rest_authentication_error", message: "Invalid signature - signature method is invalid.")
+            return .rejected(
+                code: "woocommerce_rest_authentication_error",
+                message: "Invalid signature - signature method is invalid.")
         }
         let provided = value("oauth_signature") ?? ""
         let signed = params.filter { $0.0 != "oauth_signature" }
@@ -74,7 +81,9 @@ final class WooAuthenticator: Sendable {
         let base = OAuth1Signature.baseString(method: request.method, url: url, parameters: signed)
         let expected = OAuth1Signature.sign(base, consumerSecret: consumerSecret, method: method)
         guard expected == provided.replacingOccurrences(of: " ", with: "+") else {
-            return .rejected(code: "woocommerce_rest_authentication_error", message: "Invalid signature - provided signature does not match.")
+            return .rejected(
+                code: "woocommerce_rest_authentication_error",
+                message: "Invalid signature - provided signature does not match.")
         }
         guard let ts = Int64(value("oauth_timestamp") ?? ""), abs(wallClock - ts) <= 15 * 60 else {
             return .rejected(code: "woocommerce_rest_authentication_error", message: "Invalid timestamp.")
@@ -87,7 +96,8 @@ final class WooAuthenticator: Sendable {
             return false
         }
         if reused {
-            return .rejected(code: "woocommerce_rest_authentication_error", message: "Invalid nonce - nonce has already been used.")
+            return .rejected(
+                code: "woocommerce_rest_authentication_error", message: "Invalid nonce - nonce has already been used.")
         }
         return .authenticated
     }

@@ -17,7 +17,8 @@ final class WooCommerceEmulator: PlatformEmulator {
         self.state = state
         self.options = options
         self.homeURL = homeURL.hasSuffix("/") ? String(homeURL.dropLast()) : homeURL
-        auth = WooAuthenticator(consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, homeURL: self.homeURL)
+        auth = WooAuthenticator(
+            consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, homeURL: self.homeURL)
         orderRenderer = WooOrderRenderer(state: state, homeURL: self.homeURL, deliveredStatus: options.deliveredStatus)
         catalogRenderer = WooCatalogRenderer(state: state, homeURL: self.homeURL)
         self.events = events
@@ -44,11 +45,15 @@ final class WooCommerceEmulator: PlatformEmulator {
             return routeV3(req, Array(route.dropFirst(2)), snap)
         case ("GET", ["wc-shipment-tracking", "v3"]):
             let rest = Array(route.dropFirst(2))
-            guard rest.count == 3, rest[0] == "orders", rest[2] == "shipment-trackings", let id = Int(rest[1]) else { return WooError.noRoute() }
+            guard rest.count == 3, rest[0] == "orders", rest[2] == "shipment-trackings", let id = Int(rest[1]) else {
+                return WooError.noRoute()
+            }
             return shipmentTrackings(orderID: id, snap)
         case ("GET", ["wc-loyalty-program", "v1"]):
             let rest = Array(route.dropFirst(2))
-            guard rest.count == 3, rest[0] == "customers", rest[1] == "status", let id = Int(rest[2]) else { return WooError.noRoute() }
+            guard rest.count == 3, rest[0] == "customers", rest[1] == "status", let id = Int(rest[2]) else {
+                return WooError.noRoute()
+            }
             return loyaltyStatus(userID: id, snap)
         default:
             return WooError.noRoute()
@@ -93,10 +98,13 @@ final class WooCommerceEmulator: PlatformEmulator {
 
     func faultResponse(status: Int) -> MockResponse {
         switch status {
-        case 429: return MockResponse(status: 429, headers: [("Content-Type", "text/html"), ("Retry-After", "1")],
-                                      body: ByteBuffer(string: "<html><body><h1>429 Too Many Requests</h1></body></html>"))
+        case 429:
+            return MockResponse(
+                status: 429, headers: [("Content-Type", "text/html"), ("Retry-After", "1")],
+                body: ByteBuffer(string: "<html><body><h1>429 Too Many Requests</h1></body></html>"))
         default:
-            return WooError.response(status, "internal_server_error", "<p>There has been a critical error on this website.</p>")
+            return WooError.response(
+                status, "internal_server_error", "<p>There has been a critical error on this website.</p>")
         }
     }
 
@@ -132,18 +140,31 @@ final class WooCommerceEmulator: PlatformEmulator {
         var w = JSONWriter(style: .php, capacity: 512)
         w.beginObject()
         w.field("namespace", "wc/v3")
-        w.key("routes"); w.beginObject()
-        for route in ["", "/orders", "/orders/(?P<id>[\\d]+)", "/orders/(?P<order_id>[\\d]+)/notes", "/customers",
-                      "/customers/(?P<id>[\\d]+)", "/coupons", "/coupons/(?P<id>[\\d]+)", "/products", "/products/reviews",
-                      "/system_status"] {
-            w.key("/wc/v3" + route); w.beginObject()
+        w.key("routes")
+        w.beginObject()
+        for route in [
+            "", "/orders", "/orders/(?P<id>[\\d]+)", "/orders/(?P<order_id>[\\d]+)/notes", "/customers",
+            "/customers/(?P<id>[\\d]+)", "/coupons", "/coupons/(?P<id>[\\d]+)", "/products", "/products/reviews",
+            "/system_status",
+        ] {
+            w.key("/wc/v3" + route)
+            w.beginObject()
             w.field("namespace", "wc/v3")
-            w.key("methods"); w.beginArray(); w.string("GET"); w.endArray()
+            w.key("methods")
+            w.beginArray()
+            w.string("GET")
+            w.endArray()
             w.endObject()
         }
         w.endObject()
-        w.key("_links"); w.beginObject()
-        w.key("up"); w.beginArray(); w.beginObject(); w.field("href", homeURL + "/wp-json/"); w.endObject(); w.endArray()
+        w.key("_links")
+        w.beginObject()
+        w.key("up")
+        w.beginArray()
+        w.beginObject()
+        w.field("href", homeURL + "/wp-json/")
+        w.endObject()
+        w.endArray()
         w.endObject()
         w.endObject()
         return .json(200, w)
@@ -160,7 +181,8 @@ final class WooCommerceEmulator: PlatformEmulator {
         w.field("url", homeURL)
         w.field("home", homeURL)
         w.field("timezone_string", p.timeZone.identifier)
-        w.key("namespaces"); w.beginArray()
+        w.key("namespaces")
+        w.beginArray()
         for namespace in ["oembed/1.0", "wc/v3", "wc-shipment-tracking/v3", "wc-loyalty-program/v1", "wp/v2"] {
             w.string(namespace)
         }
@@ -173,24 +195,39 @@ final class WooCommerceEmulator: PlatformEmulator {
         let p = state.profile
         var w = JSONWriter(style: .php, capacity: 1_024)
         w.beginObject()
-        w.key("environment"); w.beginObject()
-        w.field("home_url", homeURL); w.field("site_url", homeURL); w.field("store_id", "mock-\(p.seed)")
-        w.field("version", "10.0.2"); w.field("wp_version", "6.8.3"); w.field("wp_multisite", false)
-        w.field("language", "en_US"); w.field("external_object_cache", false)
+        w.key("environment")
+        w.beginObject()
+        w.field("home_url", homeURL)
+        w.field("site_url", homeURL)
+        w.field("store_id", "mock-\(p.seed)")
+        w.field("version", "10.0.2")
+        w.field("wp_version", "6.8.3")
+        w.field("wp_multisite", false)
+        w.field("language", "en_US")
+        w.field("external_object_cache", false)
         w.endObject()
-        w.key("database"); w.beginObject(); w.field("wc_database_version", "10.0.2"); w.endObject()
-        w.key("settings"); w.beginObject()
-        w.field("api_enabled", true); w.field("force_ssl", false)
-        w.field("currency", p.currency.code); w.field("currency_symbol", p.currency.symbol)
+        w.key("database")
+        w.beginObject()
+        w.field("wc_database_version", "10.0.2")
+        w.endObject()
+        w.key("settings")
+        w.beginObject()
+        w.field("api_enabled", true)
+        w.field("force_ssl", false)
+        w.field("currency", p.currency.code)
+        w.field("currency_symbol", p.currency.symbol)
         w.field("currency_position", p.currency.code == "EUR" ? "right_space" : "left")
         w.field("thousand_separator", p.currency.code == "EUR" ? "." : ",")
         w.field("decimal_separator", p.currency.code == "EUR" ? "," : ".")
         w.field("number_of_decimals", p.currency.exponent)
         w.field("timezone", p.timeZone.identifier)
         w.endObject()
-        w.key("aftercart_mock"); w.beginObject()
-        w.field("store_name", p.storeName); w.field("seed", String(p.seed))
-        w.field("orders", p.orderCount); w.field("customers", p.customerCount)
+        w.key("aftercart_mock")
+        w.beginObject()
+        w.field("store_name", p.storeName)
+        w.field("seed", String(p.seed))
+        w.field("orders", p.orderCount)
+        w.field("customers", p.customerCount)
         w.endObject()
         w.endObject()
         return .json(200, w)

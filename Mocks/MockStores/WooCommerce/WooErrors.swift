@@ -1,19 +1,32 @@
 /// WordPress REST error bodies: `{"code","message","data":{"status"}}`.
 enum WooError {
-    static func response(_ status: Int, _ code: String, _ message: String, params: [(String, String, String)] = []) -> MockResponse {
+    static func response(_ status: Int, _ code: String, _ message: String, params: [(String, String, String)] = [])
+        -> MockResponse
+    {
         var w = JSONWriter(style: .php, capacity: 256)
         w.beginObject()
         w.field("code", code)
         w.field("message", message)
-        w.key("data"); w.beginObject()
+        w.key("data")
+        w.beginObject()
         w.field("status", status)
         if !params.isEmpty {
-            w.key("params"); w.beginObject()
-            for (name, text, _) in params { w.key(name); w.string(text) }
+            w.key("params")
+            w.beginObject()
+            for (name, text, _) in params {
+                w.key(name)
+                w.string(text)
+            }
             w.endObject()
-            w.key("details"); w.beginObject()
+            w.key("details")
+            w.beginObject()
             for (name, text, detailCode) in params {
-                w.key(name); w.beginObject(); w.field("code", detailCode); w.field("message", text); w.fieldNull("data"); w.endObject()
+                w.key(name)
+                w.beginObject()
+                w.field("code", detailCode)
+                w.field("message", text)
+                w.fieldNull("data")
+                w.endObject()
             }
             w.endObject()
         }
@@ -34,9 +47,13 @@ enum WooError {
 
     static func cannot(method: String, single: Bool) -> MockResponse {
         switch method {
-        case "POST": return response(401, "woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources.")
-        case "PUT", "PATCH": return response(401, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource.")
-        case "DELETE": return response(401, "woocommerce_rest_cannot_delete", "Sorry, you are not allowed to delete this resource.")
+        case "POST":
+            return response(401, "woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources.")
+        case "PUT", "PATCH":
+            return response(401, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource.")
+        case "DELETE":
+            return response(
+                401, "woocommerce_rest_cannot_delete", "Sorry, you are not allowed to delete this resource.")
         default:
             return single
                 ? response(401, "woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.")

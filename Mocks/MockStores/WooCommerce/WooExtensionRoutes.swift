@@ -19,11 +19,23 @@ extension WooCommerceEmulator {
             w.field("tracking_link", o.carrier.urlPrefix + number)
             w.field("tracking_number", number)
             w.field("date_shipped", String(state.profile.timeZone.localString(shipped).prefix(10)))
-            w.key("_links"); w.beginObject()
-            w.key("self"); w.beginArray(); w.beginObject()
-            w.field("href", "\(homeURL)/wp-json/wc-shipment-tracking/v3/orders/\(orderID)/shipment-trackings/\(item["tracking_id"]?.text ?? "")")
-            w.endObject(); w.endArray()
-            w.key("up"); w.beginArray(); w.beginObject(); w.field("href", "\(homeURL)/wp-json/wc/v3/orders/\(orderID)"); w.endObject(); w.endArray()
+            w.key("_links")
+            w.beginObject()
+            w.key("self")
+            w.beginArray()
+            w.beginObject()
+            w.field(
+                "href",
+                "\(homeURL)/wp-json/wc-shipment-tracking/v3/orders/\(orderID)/shipment-trackings/\(item["tracking_id"]?.text ?? "")"
+            )
+            w.endObject()
+            w.endArray()
+            w.key("up")
+            w.beginArray()
+            w.beginObject()
+            w.field("href", "\(homeURL)/wp-json/wc/v3/orders/\(orderID)")
+            w.endObject()
+            w.endArray()
             w.endObject()
             w.endObject()
         }
@@ -43,17 +55,23 @@ extension WooCommerceEmulator {
         let expiring = rec.meta.first { $0.key == "_aftercart_points_expiring" }?.value.int ?? rec.pointsExpiring
         let currency = state.profile.currency
         func worth(_ p: Int) -> String {
-            currency.exponent == 0 ? currency.symbol + String(p) : currency.symbol + MoneyText.fixed(Int64(p), exponent: 2)
+            currency.exponent == 0
+                ? currency.symbol + String(p) : currency.symbol + MoneyText.fixed(Int64(p), exponent: 2)
         }
         let claimed = (rec.index * 37) % 900
         var w = JSONWriter(style: .php, capacity: 512)
         w.beginObject()
         w.field("user_id", userID)
-        for (key, label, value) in [("total", "Total points", points + claimed), ("unclaimed", "Unclaimed points", points),
-                                    ("claimed", "Claimed points", claimed), ("expired", "Expired points", 0),
-                                    ("expiring", "Points expiring soon", expiring)] {
-            w.key(key); w.beginObject()
-            w.field("label", label); w.field("points", value); w.field("worth", worth(value))
+        for (key, label, value) in [
+            ("total", "Total points", points + claimed), ("unclaimed", "Unclaimed points", points),
+            ("claimed", "Claimed points", claimed), ("expired", "Expired points", 0),
+            ("expiring", "Points expiring soon", expiring),
+        ] {
+            w.key(key)
+            w.beginObject()
+            w.field("label", label)
+            w.field("points", value)
+            w.field("worth", worth(value))
             w.endObject()
         }
         w.field("expiry", state.profile.timeZone.localString(rec.pointsExpireAt))

@@ -39,7 +39,8 @@ struct WooOrderRenderer {
         let id = WooIDs.order(o.index)
         let st = status(o, now: now)
         let paid = o.happened(o.schedule.paidAt, now) ? o.schedule.paidAt : nil
-        let completed = (st == "completed" || st == "delivered" || st == "refunded") ? (o.schedule.labelPrintedAt ?? paid) : nil
+        let completed =
+            (st == "completed" || st == "delivered" || st == "refunded") ? (o.schedule.labelPrintedAt ?? paid) : nil
         let modified = o.modifiedAt(now)
         let customer = o.customerIndex.map { state.people.name(stream: .customer, index: $0) }
         let first = customer?.first ?? o.guestFirstName
@@ -66,18 +67,32 @@ struct WooOrderRenderer {
         w.field("total_tax", money(o.cartTaxMinor))
         w.field("customer_id", o.customerIndex.map { WooIDs.customer($0) } ?? 0)
         w.field("order_key", orderKey)
-        w.key("billing"); w.beginObject()
-        w.field("first_name", first); w.field("last_name", last); w.field("company", "")
-        w.field("address_1", "\(o.index % 900 + 100) Market Street"); w.field("address_2", "")
-        w.field("city", city.city); w.field("state", city.state); w.field("postcode", city.postcode)
-        w.field("country", profile.region.country); w.field("email", email)
+        w.key("billing")
+        w.beginObject()
+        w.field("first_name", first)
+        w.field("last_name", last)
+        w.field("company", "")
+        w.field("address_1", "\(o.index % 900 + 100) Market Street")
+        w.field("address_2", "")
+        w.field("city", city.city)
+        w.field("state", city.state)
+        w.field("postcode", city.postcode)
+        w.field("country", profile.region.country)
+        w.field("email", email)
         w.field("phone", profile.region.phonePrefix + String(1_000_000 + o.index % 9_000_000))
         w.endObject()
-        w.key("shipping"); w.beginObject()
-        w.field("first_name", first); w.field("last_name", last); w.field("company", "")
-        w.field("address_1", "\(o.index % 900 + 100) Market Street"); w.field("address_2", "")
-        w.field("city", city.city); w.field("state", city.state); w.field("postcode", city.postcode)
-        w.field("country", profile.region.country); w.field("phone", "")
+        w.key("shipping")
+        w.beginObject()
+        w.field("first_name", first)
+        w.field("last_name", last)
+        w.field("company", "")
+        w.field("address_1", "\(o.index % 900 + 100) Market Street")
+        w.field("address_2", "")
+        w.field("city", city.city)
+        w.field("state", city.state)
+        w.field("postcode", city.postcode)
+        w.field("country", profile.region.country)
+        w.field("phone", "")
         w.endObject()
         w.field("payment_method", o.paymentMethod.id)
         w.field("payment_method_title", o.paymentMethod.title)
@@ -102,15 +117,23 @@ struct WooOrderRenderer {
         gmt(&w, "date_completed_gmt", completed)
         gmt(&w, "date_paid_gmt", paid)
         w.field("currency_symbol", profile.currency.symbol)
-        w.key("_links"); w.beginObject()
+        w.key("_links")
+        w.beginObject()
         WooLinks.selfAndCollection(&w, homeURL: homeURL, collection: "orders", id: id)
-        w.key("email_templates"); w.beginArray(); w.beginObject()
-        w.field("embeddable", true); w.field("href", "\(homeURL)/wp-json/wc/v3/orders/\(id)/actions/email_templates")
-        w.endObject(); w.endArray()
+        w.key("email_templates")
+        w.beginArray()
+        w.beginObject()
+        w.field("embeddable", true)
+        w.field("href", "\(homeURL)/wp-json/wc/v3/orders/\(id)/actions/email_templates")
+        w.endObject()
+        w.endArray()
         if let c = o.customerIndex {
-            w.key("customer"); w.beginArray(); w.beginObject()
+            w.key("customer")
+            w.beginArray()
+            w.beginObject()
             w.field("href", "\(homeURL)/wp-json/wc/v3/customers/\(WooIDs.customer(c))")
-            w.endObject(); w.endArray()
+            w.endObject()
+            w.endArray()
         }
         w.endObject()
         w.endObject()
@@ -120,38 +143,50 @@ struct WooOrderRenderer {
     /// so the carrier stage is exposed in `_aftercart_shipment_status` (an aggregator's view).
     func trackingItems(_ o: OrderRecord, now: Int64) -> [JSONValue] {
         guard o.outcome == .shipped, let label = o.schedule.labelPrintedAt, label <= now else { return [] }
-        return [.object([
-            "tracking_provider": .string(o.carrier.provider),
-            "custom_tracking_provider": .string(""),
-            "custom_tracking_link": .string(""),
-            "tracking_number": .string(o.trackingNumber),
-            "date_shipped": .string(String(label)),
-            "tracking_id": .string(String(o.token.prefix(32))),
-        ])]
+        return [
+            .object([
+                "tracking_provider": .string(o.carrier.provider),
+                "custom_tracking_provider": .string(""),
+                "custom_tracking_link": .string(""),
+                "tracking_number": .string(o.trackingNumber),
+                "date_shipped": .string(String(label)),
+                "tracking_id": .string(String(o.token.prefix(32))),
+            ])
+        ]
     }
 
     private func renderMeta(_ o: OrderRecord, now: Int64, into w: inout JSONWriter) {
-        w.key("meta_data"); w.beginArray()
+        w.key("meta_data")
+        w.beginArray()
         let items = trackingItems(o, now: now)
         if !items.isEmpty {
             w.beginObject()
-            w.field("id", WooIDs.meta(order: o.index, 0)); w.field("key", "_wc_shipment_tracking_items")
-            w.key("value"); JSONValue.array(items).write(to: &w)
+            w.field("id", WooIDs.meta(order: o.index, 0))
+            w.field("key", "_wc_shipment_tracking_items")
+            w.key("value")
+            JSONValue.array(items).write(to: &w)
             w.endObject()
             w.beginObject()
-            w.field("id", WooIDs.meta(order: o.index, 1)); w.field("key", "_aftercart_shipment_status")
+            w.field("id", WooIDs.meta(order: o.index, 1))
+            w.field("key", "_aftercart_shipment_status")
             w.field("value", o.shipmentStage(now).rawValue)
             w.endObject()
         }
         for m in o.extraMeta {
-            w.beginObject(); w.field("id", m.id); w.field("key", m.key); w.key("value"); m.value.write(to: &w); w.endObject()
+            w.beginObject()
+            w.field("id", m.id)
+            w.field("key", m.key)
+            w.key("value")
+            m.value.write(to: &w)
+            w.endObject()
         }
         w.endArray()
     }
 
     private func renderLines(_ o: OrderRecord, into w: inout JSONWriter) {
         let exponent = profile.currency.exponent
-        w.key("line_items"); w.beginArray()
+        w.key("line_items")
+        w.beginArray()
         for line in o.lines {
             let product = state.catalog.product(line.productIndex)
             let subtotalTax = profile.currency.tax(on: line.subtotalMinor)
@@ -166,15 +201,24 @@ struct WooOrderRenderer {
             w.field("subtotal_tax", money(subtotalTax))
             w.field("total", money(line.totalMinor))
             w.field("total_tax", money(line.taxMinor))
-            w.key("taxes"); w.beginArray(); w.beginObject()
-            w.field("id", 1); w.field("total", MoneyText.minimal(line.taxMinor, exponent: exponent))
+            w.key("taxes")
+            w.beginArray()
+            w.beginObject()
+            w.field("id", 1)
+            w.field("total", MoneyText.minimal(line.taxMinor, exponent: exponent))
             w.field("subtotal", MoneyText.minimal(subtotalTax, exponent: exponent))
-            w.endObject(); w.endArray()
+            w.endObject()
+            w.endArray()
             w.emptyArray("meta_data")
             w.field("sku", product.sku)
             // WooCommerce computes price = total / quantity as a PHP float.
-            w.key("price"); w.number(MoneyText.minimal(line.totalMinor / Int64(line.quantity), exponent: exponent))
-            w.key("image"); w.beginObject(); w.field("id", ""); w.field("src", ""); w.endObject()
+            w.key("price")
+            w.number(MoneyText.minimal(line.totalMinor / Int64(line.quantity), exponent: exponent))
+            w.key("image")
+            w.beginObject()
+            w.field("id", "")
+            w.field("src", "")
+            w.endObject()
             w.fieldNull("parent_name")
             w.endObject()
         }
@@ -182,39 +226,56 @@ struct WooOrderRenderer {
     }
 
     private func renderTotalsLines(_ o: OrderRecord, now: Int64, into w: inout JSONWriter) {
-        w.key("tax_lines"); w.beginArray()
+        w.key("tax_lines")
+        w.beginArray()
         if o.cartTaxMinor > 0 {
             w.beginObject()
-            w.field("id", o.index * 8 + 6); w.field("rate_code", "\(profile.region.country)-TAX-1"); w.field("rate_id", 1)
-            w.field("label", profile.currency.taxLabel); w.field("compound", false)
-            w.field("tax_total", money(o.cartTaxMinor)); w.field("shipping_tax_total", money(0))
-            w.key("rate_percent"); w.number(MoneyText.minimal(profile.currency.taxBasisPoints, exponent: 2))
+            w.field("id", o.index * 8 + 6)
+            w.field("rate_code", "\(profile.region.country)-TAX-1")
+            w.field("rate_id", 1)
+            w.field("label", profile.currency.taxLabel)
+            w.field("compound", false)
+            w.field("tax_total", money(o.cartTaxMinor))
+            w.field("shipping_tax_total", money(0))
+            w.key("rate_percent")
+            w.number(MoneyText.minimal(profile.currency.taxBasisPoints, exponent: 2))
             w.emptyArray("meta_data")
             w.endObject()
         }
         w.endArray()
-        w.key("shipping_lines"); w.beginArray(); w.beginObject()
+        w.key("shipping_lines")
+        w.beginArray()
+        w.beginObject()
         w.field("id", o.index * 8 + 5)
         w.field("method_title", o.shippingMinor == 0 ? "Free shipping" : "Flat rate")
         w.field("method_id", o.shippingMinor == 0 ? "free_shipping" : "flat_rate")
-        w.field("instance_id", "1"); w.field("total", money(o.shippingMinor)); w.field("total_tax", money(0))
-        w.emptyArray("taxes"); w.emptyArray("meta_data")
-        w.endObject(); w.endArray()
+        w.field("instance_id", "1")
+        w.field("total", money(o.shippingMinor))
+        w.field("total_tax", money(0))
+        w.emptyArray("taxes")
+        w.emptyArray("meta_data")
+        w.endObject()
+        w.endArray()
         w.emptyArray("fee_lines")
-        w.key("coupon_lines"); w.beginArray()
+        w.key("coupon_lines")
+        w.beginArray()
         if let code = o.couponCode {
             w.beginObject()
-            w.field("id", o.index * 8 + 7); w.field("code", code)
-            w.field("discount", MoneyText.minimal(o.discountMinor, exponent: profile.currency.exponent)); w.field("discount_tax", "0")
+            w.field("id", o.index * 8 + 7)
+            w.field("code", code)
+            w.field("discount", MoneyText.minimal(o.discountMinor, exponent: profile.currency.exponent))
+            w.field("discount_tax", "0")
             w.emptyArray("meta_data")
             let coupon = state.couponIndex(code: code, state.snapshot()).map { state.catalog.coupon($0) }
             w.field("discount_type", coupon?.kind.rawValue ?? "percent")
-            w.key("nominal_amount"); w.number(MoneyText.minimal(MoneyText.parse(coupon?.amountText ?? "0", exponent: 2) ?? 0, exponent: 2))
+            w.key("nominal_amount")
+            w.number(MoneyText.minimal(MoneyText.parse(coupon?.amountText ?? "0", exponent: 2) ?? 0, exponent: 2))
             w.field("free_shipping", coupon?.freeShipping ?? false)
             w.endObject()
         }
         w.endArray()
-        w.key("refunds"); w.beginArray()
+        w.key("refunds")
+        w.beginArray()
         let refunded = o.refundedMinor(now)
         if refunded > 0 {
             w.beginObject()
@@ -229,14 +290,24 @@ struct WooOrderRenderer {
 
 enum WooLinks {
     static func selfAndCollection(_ w: inout JSONWriter, homeURL: String, collection: String, id: Int) {
-        w.key("self"); w.beginArray(); w.beginObject()
+        w.key("self")
+        w.beginArray()
+        w.beginObject()
         w.field("href", "\(homeURL)/wp-json/wc/v3/\(collection)/\(id)")
-        w.key("targetHints"); w.beginObject(); w.key("allow"); w.beginArray()
+        w.key("targetHints")
+        w.beginObject()
+        w.key("allow")
+        w.beginArray()
         for m in ["GET", "POST", "PUT", "PATCH", "DELETE"] { w.string(m) }
-        w.endArray(); w.endObject()
-        w.endObject(); w.endArray()
-        w.key("collection"); w.beginArray(); w.beginObject()
+        w.endArray()
+        w.endObject()
+        w.endObject()
+        w.endArray()
+        w.key("collection")
+        w.beginArray()
+        w.beginObject()
         w.field("href", "\(homeURL)/wp-json/wc/v3/\(collection)")
-        w.endObject(); w.endArray()
+        w.endObject()
+        w.endArray()
     }
 }

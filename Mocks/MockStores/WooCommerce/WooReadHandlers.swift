@@ -1,45 +1,59 @@
 /// WooCommerce collection and single-record reads.
 extension WooCommerceEmulator {
-    static let orderStatuses = ["pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed", "trash", "checkout-draft", "delivered"]
+    static let orderStatuses = [
+        "pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed", "trash", "checkout-draft",
+        "delivered",
+    ]
 
     func listOrders(_ req: MockRequest, _ snap: StoreOverlay) -> MockResponse {
         let params: WooListParams
-        switch WooListParams.parse(req, orderby: ["date", "id", "include", "title", "slug", "modified"], defaultOrderby: "date",
-                                   defaultDescending: true, dateFilters: ["after", "before", "modified_after", "modified_before"],
-                                   zone: state.profile.timeZone) {
+        switch WooListParams.parse(
+            req, orderby: ["date", "id", "include", "title", "slug", "modified"], defaultOrderby: "date",
+            defaultDescending: true, dateFilters: ["after", "before", "modified_after", "modified_before"],
+            zone: state.profile.timeZone)
+        {
         case .success(let p): params = p
         case .failure(let f): return f.response
         }
         var statuses: Set<String>?
         if let list = req.list("status"), !list.contains("any") {
             for s in list where !Self.orderStatuses.contains(s) && s != "any" {
-                return WooError.invalidParam("status[0]", "status[0] is not one of any, \(Self.orderStatuses.joined(separator: ", ")).", detailCode: "rest_not_in_enum")
+                return WooError.invalidParam(
+                    "status[0]", "status[0] is not one of any, \(Self.orderStatuses.joined(separator: ", ")).",
+                    detailCode: "rest_not_in_enum")
             }
             statuses = Set(list)
         }
         let customerFilter = req.param("customer").flatMap(Int.init)
         let now = snap.now
         let gen = state.orders
-        let layout = TimeLayout(grid: state.profile.orderGrid, baseCount: state.profile.orderCount,
-                                total: state.profile.orderCount, maxLag: StoreProfile.maxLifecycleSeconds)
+        let layout = TimeLayout(
+            grid: state.profile.orderGrid, baseCount: state.profile.orderCount,
+            total: state.profile.orderCount, maxLag: StoreProfile.maxLifecycleSeconds)
         let bounds = params.bounds
         var selection = bounds.select(layout: layout, overlayKeys: Array(snap.orders.keys)) { i in
-            if let o = snap.orders[i] { return bounds.matches(created: o.createdAt, modified: o.modifiedAt(now), index: i) }
+            if let o = snap.orders[i] {
+                return bounds.matches(created: o.createdAt, modified: o.modifiedAt(now), index: i)
+            }
             return bounds.matches(created: gen.createdAt(i), modified: gen.baseModifiedAt(i, now: now), index: i)
         }
         if statuses != nil || customerFilter != nil {
             let key = "orders|\(req.list("status") ?? [])|\(customerFilter ?? -1)|\(bounds)|\(snap.version)|\(now)"
             let base = selection
-            selection = .explicit(scans.members(key) {
-                base.allMembers().filter { i in
-                    let o = state.order(i, snap)
-                    if let s = statuses, !s.contains(orderRenderer.status(o, now: now)) { return false }
-                    if let c = customerFilter, (o.customerIndex.map { WooIDs.customer($0) } ?? 0) != c { return false }
-                    return true
-                }
-            })
+            selection = .explicit(
+                scans.members(key) {
+                    base.allMembers().filter { i in
+                        let o = state.order(i, snap)
+                        if let s = statuses, !s.contains(orderRenderer.status(o, now: now)) { return false }
+                        if let c = customerFilter, (o.customerIndex.map { WooIDs.customer($0) } ?? 0) != c {
+                            return false
+                        }
+                        return true
+                    }
+                })
         }
-        let ordered = orderedMembers(selection, params: params, cacheKey: "orders-mod|\(bounds)|\(snap.version)|\(now)") {
+        let ordered = orderedMembers(selection, params: params, cacheKey: "orders-mod|\(bounds)|\(snap.version)|\(now)")
+        {
             state.orderModifiedAt($0, snap)
         }
         return WooListing.respond(req, params: params, total: selection.count, homeURL: homeURL) { position, w in
@@ -49,8 +63,10 @@ extension WooCommerceEmulator {
 
     /// Maps a result position to a record index for the requested order. Index order equals
     /// id and date order; `modified` needs a sort, done once per query and cached.
-    func orderedMembers(_ selection: IndexSelection, params: WooListParams, cacheKey: String,
-                        modified: (Int) -> Int64) -> (Int) -> Int {
+    func orderedMembers(
+        _ selection: IndexSelection, params: WooListParams, cacheKey: String,
+        modified: (Int) -> Int64
+    ) -> (Int) -> Int {
         let total = selection.count
         if params.orderby == "modified" {
             let sorted = scans.members(cacheKey) { Self.sortedByKey(selection.allMembers(), modified) }
@@ -72,8 +88,10 @@ extension WooCommerceEmulator {
 
     func listCustomers(_ req: MockRequest, _ snap: StoreOverlay) -> MockResponse {
         let params: WooListParams
-        switch WooListParams.parse(req, orderby: ["id", "include", "name", "registered_date"], defaultOrderby: "name",
-                                   defaultDescending: false, dateFilters: [], zone: state.profile.timeZone) {
+        switch WooListParams.parse(
+            req, orderby: ["id", "include", "name", "registered_date"], defaultOrderby: "name",
+            defaultDescending: false, dateFilters: [], zone: state.profile.timeZone)
+        {
         case .success(let p): params = p
         case .failure(let f): return f.response
         }
@@ -106,14 +124,17 @@ extension WooCommerceEmulator {
 
     func listCoupons(_ req: MockRequest, _ snap: StoreOverlay) -> MockResponse {
         let params: WooListParams
-        switch WooListParams.parse(req, orderby: ["date", "id", "include", "title", "slug", "modified"], defaultOrderby: "date",
-                                   defaultDescending: true, dateFilters: ["after", "before", "modified_after", "modified_before"],
-                                   zone: state.profile.timeZone) {
+        switch WooListParams.parse(
+            req, orderby: ["date", "id", "include", "title", "slug", "modified"], defaultOrderby: "date",
+            defaultDescending: true, dateFilters: ["after", "before", "modified_after", "modified_before"],
+            zone: state.profile.timeZone)
+        {
         case .success(let p): params = p
         case .failure(let f): return f.response
         }
         let total = state.couponCount(snap)
-        let layout = TimeLayout(grid: state.profile.couponGrid, baseCount: state.profile.couponCount, total: total, maxLag: 3_600)
+        let layout = TimeLayout(
+            grid: state.profile.couponGrid, baseCount: state.profile.couponCount, total: total, maxLag: 3_600)
         let bounds = params.bounds
         var selection = bounds.select(layout: layout, overlayKeys: Array(snap.coupons.keys)) { k in
             let c = state.coupon(k, snap)
@@ -133,9 +154,11 @@ extension WooCommerceEmulator {
 
     func listProducts(_ req: MockRequest, _ snap: StoreOverlay) -> MockResponse {
         let params: WooListParams
-        switch WooListParams.parse(req, orderby: ["date", "id", "include", "title", "slug", "price", "popularity", "rating", "modified"],
-                                   defaultOrderby: "date", defaultDescending: true,
-                                   dateFilters: ["after", "before", "modified_after", "modified_before"], zone: state.profile.timeZone) {
+        switch WooListParams.parse(
+            req, orderby: ["date", "id", "include", "title", "slug", "price", "popularity", "rating", "modified"],
+            defaultOrderby: "date", defaultDescending: true,
+            dateFilters: ["after", "before", "modified_after", "modified_before"], zone: state.profile.timeZone)
+        {
         case .success(let p): params = p
         case .failure(let f): return f.response
         }
@@ -146,7 +169,9 @@ extension WooCommerceEmulator {
             let r = state.catalog.product(p)
             return bounds.matches(created: r.createdAt, modified: r.modifiedAt, index: p)
         }
-        let ordered = orderedMembers(selection, params: params, cacheKey: "products-mod|\(bounds)") { state.catalog.product($0).modifiedAt }
+        let ordered = orderedMembers(selection, params: params, cacheKey: "products-mod|\(bounds)") {
+            state.catalog.product($0).modifiedAt
+        }
         return WooListing.respond(req, params: params, total: selection.count, homeURL: homeURL) { position, w in
             catalogRenderer.renderProduct(state.catalog.product(ordered(position)), into: &w)
         }
@@ -154,15 +179,18 @@ extension WooCommerceEmulator {
 
     func listReviews(_ req: MockRequest, _ snap: StoreOverlay) -> MockResponse {
         var params: WooListParams
-        switch WooListParams.parse(req, orderby: ["date", "date_gmt", "id", "include", "product"], defaultOrderby: "date_gmt",
-                                   defaultDescending: true, dateFilters: ["after", "before"], zone: state.profile.timeZone) {
+        switch WooListParams.parse(
+            req, orderby: ["date", "date_gmt", "id", "include", "product"], defaultOrderby: "date_gmt",
+            defaultDescending: true, dateFilters: ["after", "before"], zone: state.profile.timeZone)
+        {
         case .success(let p): params = p
         case .failure(let f): return f.response
         }
         if params.orderby == "product" { params.orderby = "id" }
         let status = req.param("status") ?? "approved"
         guard ["all", "approved", "hold", "spam", "trash"].contains(status) else {
-            return WooError.invalidParam("status", "status is not one of all, hold, approved, spam, trash.", detailCode: "rest_not_in_enum")
+            return WooError.invalidParam(
+                "status", "status is not one of all, hold, approved, spam, trash.", detailCode: "rest_not_in_enum")
         }
         let emails = req.list("reviewer_email").map { Set($0.map { $0.lowercased() }) }
         let products = req.list("product").map { Set($0.compactMap(Int.init)) }
@@ -175,16 +203,18 @@ extension WooCommerceEmulator {
         }
         var selection = base
         if status != "all" || emails != nil || products != nil {
-            let key = "reviews|\(status)|\(emails.map { $0.sorted() } ?? [])|\(products.map { $0.sorted() } ?? [])|\(bounds)"
-            selection = .explicit(scans.members(key) {
-                base.allMembers().filter { r in
-                    let rec = catalog.review(r)
-                    if status != "all", rec.status.rawValue != status { return false }
-                    if let e = emails, !e.contains(rec.reviewerEmail.lowercased()) { return false }
-                    if let p = products, !p.contains(WooIDs.product(rec.productIndex)) { return false }
-                    return true
-                }
-            })
+            let key =
+                "reviews|\(status)|\(emails.map { $0.sorted() } ?? [])|\(products.map { $0.sorted() } ?? [])|\(bounds)"
+            selection = .explicit(
+                scans.members(key) {
+                    base.allMembers().filter { r in
+                        let rec = catalog.review(r)
+                        if status != "all", rec.status.rawValue != status { return false }
+                        if let e = emails, !e.contains(rec.reviewerEmail.lowercased()) { return false }
+                        if let p = products, !p.contains(WooIDs.product(rec.productIndex)) { return false }
+                        return true
+                    }
+                })
         }
         let total = selection.count
         let sel = selection

@@ -10,7 +10,9 @@ extension WooCommerceEmulator {
         }
         let kindText = body["discount_type"]?.text ?? "fixed_cart"
         guard let kind = CouponRecord.Kind(rawValue: kindText) else {
-            return WooError.invalidParam("discount_type", "discount_type is not one of percent, fixed_cart, and fixed_product.", detailCode: "rest_not_in_enum")
+            return WooError.invalidParam(
+                "discount_type", "discount_type is not one of percent, fixed_cart, and fixed_product.",
+                detailCode: "rest_not_in_enum")
         }
         for name in ["usage_limit", "usage_limit_per_user", "limit_usage_to_x_items"] {
             if let v = body[name], !v.isNull, v.int == nil {
@@ -22,7 +24,9 @@ extension WooCommerceEmulator {
             guard let parsed = ParsedTimestamp.parse(v) else {
                 return WooError.invalidParam("date_expires", "Invalid date.", detailCode: "rest_invalid_date")
             }
-            expires = parsed.offsetSeconds.map { parsed.wallSeconds - Int64($0) } ?? state.profile.timeZone.utc(fromLocalWall: parsed.wallSeconds)
+            expires =
+                parsed.offsetSeconds.map { parsed.wallSeconds - Int64($0) }
+                ?? state.profile.timeZone.utc(fromLocalWall: parsed.wallSeconds)
         }
         let code = rawCode.trimmingCharacters(in: .whitespaces).lowercased()
         // An unparsable amount is silently stored as 0, as WooCommerce does.
@@ -34,7 +38,9 @@ extension WooCommerceEmulator {
             o.createdCoupons += 1
             var meta: [MetaEntry] = []
             for entry in body["meta_data"]?.array ?? [] {
-                if let key = entry["key"]?.text { meta.append(MetaEntry(id: o.allocateID(), key: key, value: entry["value"] ?? .null)) }
+                if let key = entry["key"]?.text {
+                    meta.append(MetaEntry(id: o.allocateID(), key: key, value: entry["value"] ?? .null))
+                }
             }
             let percent = kind == .percent
             o.coupons[k] = CouponRecord(
@@ -42,9 +48,12 @@ extension WooCommerceEmulator {
                 description: body["description"]?.text ?? "", createdAt: now, modifiedAt: now, expiresAt: expires,
                 usageLimit: body["usage_limit"]?.int, usageLimitPerUser: body["usage_limit_per_user"]?.int,
                 usageCount: 0, usedBy: [], individualUse: body["individual_use"]?.bool ?? false,
-                freeShipping: body["free_shipping"]?.bool ?? false, excludeSaleItems: body["exclude_sale_items"]?.bool ?? false,
-                minimumAmountText: MoneyText.fixed(body["minimum_amount"]?.text.flatMap { MoneyText.parse($0, exponent: 2) } ?? 0, exponent: 2),
-                maximumAmountText: MoneyText.fixed(body["maximum_amount"]?.text.flatMap { MoneyText.parse($0, exponent: 2) } ?? 0, exponent: 2),
+                freeShipping: body["free_shipping"]?.bool ?? false,
+                excludeSaleItems: body["exclude_sale_items"]?.bool ?? false,
+                minimumAmountText: MoneyText.fixed(
+                    body["minimum_amount"]?.text.flatMap { MoneyText.parse($0, exponent: 2) } ?? 0, exponent: 2),
+                maximumAmountText: MoneyText.fixed(
+                    body["maximum_amount"]?.text.flatMap { MoneyText.parse($0, exponent: 2) } ?? 0, exponent: 2),
                 emailRestrictions: (body["email_restrictions"]?.array ?? []).compactMap { $0.text?.lowercased() },
                 productIDs: (body["product_ids"]?.array ?? []).compactMap(\.int), meta: meta,
                 shopifyTitle: code.uppercased(), shopifyTargetType: "line_item",
@@ -55,7 +64,8 @@ extension WooCommerceEmulator {
             return k
         }
         guard let k = result else {
-            return WooError.response(400, "woocommerce_rest_coupon_code_already_exists", "The coupon code already exists")
+            return WooError.response(
+                400, "woocommerce_rest_coupon_code_already_exists", "The coupon code already exists")
         }
         events.record(.init(kind: .coupon, index: k, event: .created))
         let snap = state.snapshot()
@@ -79,8 +89,9 @@ extension WooCommerceEmulator {
         let note: OrderRecord.Note = state.mutate { o in
             let now = o.tick()
             var order = o.orders[i] ?? state.orders.order(i)
-            let n = OrderRecord.Note(id: o.allocateID(), text: text, customerNote: body["customer_note"]?.bool ?? false,
-                                     addedByUser: body["added_by_user"]?.bool ?? false, at: now)
+            let n = OrderRecord.Note(
+                id: o.allocateID(), text: text, customerNote: body["customer_note"]?.bool ?? false,
+                addedByUser: body["added_by_user"]?.bool ?? false, at: now)
             order.notes.append(n)
             order.lastWriteAt = now
             o.orders[i] = order
@@ -101,9 +112,15 @@ extension WooCommerceEmulator {
         w.field("date_created_gmt", zone.gmtString(n.at))
         w.field("note", n.text)
         w.field("customer_note", n.customerNote)
-        w.key("_links"); w.beginObject()
+        w.key("_links")
+        w.beginObject()
         WooLinks.selfAndCollection(&w, homeURL: homeURL, collection: "orders/\(orderID)/notes", id: n.id)
-        w.key("up"); w.beginArray(); w.beginObject(); w.field("href", "\(homeURL)/wp-json/wc/v3/orders/\(orderID)"); w.endObject(); w.endArray()
+        w.key("up")
+        w.beginArray()
+        w.beginObject()
+        w.field("href", "\(homeURL)/wp-json/wc/v3/orders/\(orderID)")
+        w.endObject()
+        w.endArray()
         w.endObject()
         w.endObject()
     }
@@ -120,11 +137,17 @@ extension WooCommerceEmulator {
             (s.paidAt, "Order status changed from Pending payment to Processing."),
             (s.cancelledAt, "Order status changed from Pending payment to Cancelled."),
             (s.labelPrintedAt, "Order status changed from Processing to Completed."),
-            (s.refundedAt, o.refundFraction >= 100 ? "Order status changed from Completed to Refunded." : "Refunded \(state.profile.currency.fixed(o.refundedMinor(snap.now))) – Partial refund: damaged item"),
+            (
+                s.refundedAt,
+                o.refundFraction >= 100
+                    ? "Order status changed from Completed to Refunded."
+                    : "Refunded \(state.profile.currency.fixed(o.refundedMinor(snap.now))) – Partial refund: damaged item"
+            ),
         ]
         for (n, entry) in system.enumerated() {
             if let t = entry.0, t <= snap.now {
-                notes.append(.init(id: WooIDs.note(order: i, n), text: entry.1, customerNote: false, addedByUser: false, at: t))
+                notes.append(
+                    .init(id: WooIDs.note(order: i, n), text: entry.1, customerNote: false, addedByUser: false, at: t))
             }
         }
         notes += o.notes
@@ -163,7 +186,9 @@ extension WooCommerceEmulator {
                 if let at = rec.meta.firstIndex(where: { $0.key == key }) {
                     rec.meta[at].value = value
                 } else {
-                    let id = WooCatalogRenderer.loyaltyKeys.firstIndex(of: key).map { 400_000_000 + c * 8 + $0 } ?? o.allocateID()
+                    let id =
+                        WooCatalogRenderer.loyaltyKeys.firstIndex(of: key).map { 400_000_000 + c * 8 + $0 }
+                        ?? o.allocateID()
                     rec.meta.append(MetaEntry(id: id, key: key, value: value))
                 }
             }

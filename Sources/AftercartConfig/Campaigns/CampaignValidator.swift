@@ -47,7 +47,8 @@ struct CampaignValidator {
         var name = reader.string("name", required: defaultName == nil, example: Self.examples["name"]!)
         if name == nil, !reader.has("name") { name = defaultName }
         if let name, !StoreValidator.isSlug(name) {
-            reader.error("name",
+            reader.error(
+                "name",
                 "\(reader.name("name")) \"\(name)\" may hold only letters, digits, '-', '_' and '.' (it is part of every outbox key).",
                 example: Self.examples["name"])
         }
@@ -58,16 +59,18 @@ struct CampaignValidator {
         let delay = reader.duration("delay", example: Self.examples["delay"]!) ?? ConfigDuration(seconds: 0)
         let template = reader.string("template", required: true, example: Self.examples["template"]!)
         if let template, !StoreValidator.isSlug(template) {
-            reader.error("template",
+            reader.error(
+                "template",
                 "\(reader.name("template")) \"\(template)\" must be a template name (letters, digits, '-', '_', '.'), not a path.",
                 example: Self.examples["template"])
         }
         let transactional = reader.bool("transactional", example: Self.examples["transactional"]!) ?? false
         let enabled = reader.bool("enabled", example: Self.examples["enabled"]!) ?? true
-        let audience = reader.choice(
-            "audience", allowed: CampaignAudience.allCases.map(\.rawValue), noun: "an audience",
-            example: Self.examples["audience"]!
-        ).flatMap(CampaignAudience.init(rawValue:)) ?? .customer
+        let audience =
+            reader.choice(
+                "audience", allowed: CampaignAudience.allCases.map(\.rawValue), noun: "an audience",
+                example: Self.examples["audience"]!
+            ).flatMap(CampaignAudience.init(rawValue:)) ?? .customer
         let stores = reader.stringList("stores", example: Self.examples["stores"]!)?.map { StoreID($0) }
         let coupon = reader.table("coupon", example: Self.examples["coupon"]!).flatMap(readCoupon)
         let conditionsReader = reader.table("conditions", example: Self.examples["conditions"]!)
@@ -86,37 +89,44 @@ struct CampaignValidator {
         let ratingKeys = CampaignConditions.ratingKeys.filter { conditionsReader?.has($0) ?? false }
         if campaign.isReviewRequest {
             for key in ratingKeys {
-                conditionsReader?.error(key,
+                conditionsReader?.error(
+                    key,
                     "\(conditionsReader?.name(key) ?? key): a review request must go to every eligible buyer, not only to those expected to be happy; selecting by rating is review gating, banned by the \(Self.ftcRule). Remove the rating condition.",
                     example: "conditions = {}  # every delivered order without an open refund is asked")
             }
             if campaign.transactional {
-                reader.error("transactional",
+                reader.error(
+                    "transactional",
                     "\(reader.name("transactional")): a review request is not an order-status message; it needs marketing consent.",
                     example: "transactional = false")
             }
         }
         if campaign.trigger == .reviewPosted, campaign.coupon != nil {
             for key in ratingKeys {
-                conditionsReader?.error(key,
+                conditionsReader?.error(
+                    key,
                     "\(conditionsReader?.name(key) ?? key): a coupon given for a review must not depend on its rating; the \(Self.ftcRule) bans sentiment-conditioned incentives. Give the coupon for every review, or drop it and keep the condition for a support alert.",
-                    example: "coupon = { kind = \"percent\", amount = \"10\", expires_in = \"30d\" }  # no rating condition")
+                    example:
+                        "coupon = { kind = \"percent\", amount = \"10\", expires_in = \"30d\" }  # no rating condition")
             }
         }
         if campaign.transactional {
             if !campaign.trigger.allowsTransactional {
-                reader.error("transactional",
+                reader.error(
+                    "transactional",
                     "\(reader.name("transactional")): only order-status messages (order_placed, shipment_status_changed, delivered) can be transactional; \(campaign.trigger.rawValue) messages are marketing.",
                     example: "transactional = false")
             }
             if campaign.coupon != nil {
-                reader.error("coupon",
+                reader.error(
+                    "coupon",
                     "\(reader.name("coupon")): a coupon makes a message marketing, so a transactional campaign cannot carry one.",
                     example: "transactional = false")
             }
         }
         if campaign.audience == .merchant, campaign.coupon != nil {
-            reader.error("coupon", "\(reader.name("coupon")): a merchant alert cannot carry a customer coupon.",
+            reader.error(
+                "coupon", "\(reader.name("coupon")): a merchant alert cannot carry a customer coupon.",
                 example: "audience = \"customer\"")
         }
     }
@@ -140,7 +150,8 @@ struct CampaignValidator {
             return nil
         }
         if reader.has("expires_in"), expiresIn.seconds < 3600 {
-            reader.error("expires_in", "\(reader.name("expires_in")) is shorter than an hour; nobody could use it.",
+            reader.error(
+                "expires_in", "\(reader.name("expires_in")) is shorter than an hour; nobody could use it.",
                 example: "expires_in = \"30d\"")
         }
         guard let kind, let amount else { return nil }
@@ -154,7 +165,8 @@ struct CampaignValidator {
             context: " for conditions")
         for entry in known where reader.has(entry.key) {
             if let trigger, let triggers = entry.triggers, !triggers.contains(trigger) {
-                reader.error(entry.key,
+                reader.error(
+                    entry.key,
                     "\(reader.name(entry.key)) only applies to trigger \(triggers.map(\.rawValue).joined(separator: " or ")), not \(trigger.rawValue).",
                     example: nil)
             }
@@ -163,10 +175,13 @@ struct CampaignValidator {
         var conditions = CampaignConditions()
         conditions.minOrderTotal = reader.decimal("min_order_total", example: example("min_order_total"))
         conditions.maxOrderTotal = reader.decimal("max_order_total", example: example("max_order_total"))
-        conditions.minOrdersCount = reader.integer("min_orders_count", range: 0...1_000_000, example: example("min_orders_count"))
-        conditions.maxOrdersCount = reader.integer("max_orders_count", range: 0...1_000_000, example: example("max_orders_count"))
+        conditions.minOrdersCount = reader.integer(
+            "min_orders_count", range: 0...1_000_000, example: example("min_orders_count"))
+        conditions.maxOrdersCount = reader.integer(
+            "max_orders_count", range: 0...1_000_000, example: example("max_orders_count"))
         conditions.orderStatuses = enumList("order_statuses", reader: reader, example: example("order_statuses"))
-        conditions.shipmentStatuses = enumList("shipment_statuses", reader: reader, example: example("shipment_statuses"))
+        conditions.shipmentStatuses = enumList(
+            "shipment_statuses", reader: reader, example: example("shipment_statuses"))
         conditions.productIDs = reader.stringList("product_ids", example: example("product_ids"))
         conditions.skus = reader.stringList("skus", example: example("skus"))
         for key in CampaignConditions.ratingKeys {
@@ -192,7 +207,8 @@ struct CampaignValidator {
         var values: [Value] = []
         for (index, text) in texts.enumerated() {
             guard let value = Value(rawValue: text) else {
-                reader.diagnostics.error(reader.file, reader.path.appending(key).appending(index: index),
+                reader.diagnostics.error(
+                    reader.file, reader.path.appending(key).appending(index: index),
                     "\(reader.name(key)) has \"\(text)\", which is not one of \(allowed.joined(separator: ", "))\(Suggestions.didYouMean(text, in: allowed)).",
                     example: example)
                 continue

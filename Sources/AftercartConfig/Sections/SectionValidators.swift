@@ -13,12 +13,14 @@ enum SectionValidators {
             case .success(let parsed):
                 url = parsed
                 if parsed.inlinePassword {
-                    reader.warning("url",
+                    reader.warning(
+                        "url",
                         "\(reader.name("url")) contains a password; keep it in password = { env = … } instead.",
                         example: "password = { env = \"PGPASSWORD\" }")
                 }
             case .failure(let failure):
-                reader.error("url", "\(reader.name("url")) \"\(text)\" \(failure).",
+                reader.error(
+                    "url", "\(reader.name("url")) \"\(text)\" \(failure).",
                     example: "url = \"postgres://aftercart@127.0.0.1:5432/aftercart\"")
             }
         }
@@ -54,7 +56,8 @@ enum SectionValidators {
         delivery.smtpPassword = reader.secret("smtp_password", environmentHint: "SMTP_PASSWORD")
         delivery.from = reader.string("from", example: examples["from"]!)
         if let from = delivery.from, !from.contains("@") {
-            reader.error("from", "\(reader.name("from")) \"\(from)\" holds no email address.", example: examples["from"])
+            reader.error(
+                "from", "\(reader.name("from")) \"\(from)\" holds no email address.", example: examples["from"])
         }
         delivery.webhookURL = reader.url("webhook_url", schemes: ["https", "http"], example: examples["webhook_url"]!)
         delivery.webhookSecret = reader.secret("webhook_secret", environmentHint: "DELIVERY_WEBHOOK_SECRET")
@@ -66,7 +69,8 @@ enum SectionValidators {
             }
             if !reader.has("from") { reader.missing("from", example: examples["from"]!, why: " (channel is \"smtp\")") }
             if reader.has("smtp_user") != reader.has("smtp_password") {
-                reader.error(reader.has("smtp_user") ? "smtp_user" : "smtp_password",
+                reader.error(
+                    reader.has("smtp_user") ? "smtp_user" : "smtp_password",
                     "\(reader.label) sets only one of smtp_user and smtp_password; SMTP login needs both.",
                     example: examples["smtp_password"])
             }
@@ -98,7 +102,8 @@ enum SectionValidators {
             } else if let hours = QuietHours(text) {
                 settings.quietHours = hours
             } else {
-                reader.error("quiet_hours",
+                reader.error(
+                    "quiet_hours",
                     "\(reader.name("quiet_hours")) \"\(text)\" is not a window like \"21:00-09:00\" (24-hour clock, two different times) or \"off\".",
                     example: examples["quiet_hours"])
             }
@@ -111,7 +116,8 @@ enum SectionValidators {
             ?? .days(30)
         settings.merchantEmail = reader.string("merchant_email", example: examples["merchant_email"]!)
         if let email = settings.merchantEmail, !email.contains("@") {
-            reader.error("merchant_email", "\(reader.name("merchant_email")) \"\(email)\" is not an email address.",
+            reader.error(
+                "merchant_email", "\(reader.name("merchant_email")) \"\(email)\" is not an email address.",
                 example: examples["merchant_email"])
         }
         return settings

@@ -63,11 +63,12 @@ public struct ConfigPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func isBareKey(_ key: String) -> Bool {
-        !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": return true
-            default: return false
+        !key.isEmpty
+            && key.unicodeScalars.allSatisfy { scalar in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "-", "_": return true
+                default: return false
+                }
             }
-        }
     }
 }

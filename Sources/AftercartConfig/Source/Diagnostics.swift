@@ -45,13 +45,15 @@ final class Diagnostics {
     }
 
     func error(_ file: SourceFile, _ path: ConfigPath, _ message: String, example: String? = nil) {
-        add(ConfigurationProblem(
-            file: file.displayPath, line: file.locator.nearestLine(for: path), message: message, example: example))
+        add(
+            ConfigurationProblem(
+                file: file.displayPath, line: file.locator.nearestLine(for: path), message: message, example: example))
     }
 
     func warning(_ file: SourceFile, _ path: ConfigPath, _ message: String, example: String? = nil) {
-        add(ConfigurationProblem(
-            file: file.displayPath, line: file.locator.nearestLine(for: path), message: message, example: example,
-            severity: .warning))
+        add(
+            ConfigurationProblem(
+                file: file.displayPath, line: file.locator.nearestLine(for: path), message: message, example: example,
+                severity: .warning))
     }
 }

@@ -98,7 +98,8 @@ struct TableReader {
             return nil
         }
         if let range, !range.contains(number) {
-            error(key, "\(name(key)) is \(number); it must be between \(range.lowerBound) and \(range.upperBound).",
+            error(
+                key, "\(name(key)) is \(number); it must be between \(range.lowerBound) and \(range.upperBound).",
                 example: example)
             return nil
         }
@@ -131,7 +132,8 @@ struct TableReader {
             schemes.contains(scheme), let host = components.host, !host.isEmpty, let url = components.url
         else {
             let schemeList = schemes.map { "\($0)://" }.joined(separator: " or ")
-            error(key, "\(name(key)) \"\(text)\" is not a URL starting with \(schemeList) and a host.", example: example)
+            error(
+                key, "\(name(key)) \"\(text)\" is not a URL starting with \(schemeList) and a host.", example: example)
             return nil
         }
         return url
@@ -207,7 +209,8 @@ struct TableReader {
                 error(key, "\(name(key)) is empty.", example: example)
                 return nil
             }
-            warning(key,
+            warning(
+                key,
                 "\(name(key)) is written inline; anyone who can read this file can use it. Keep it in the environment or a chmod 600 file.",
                 example: example)
             return reference(.inline(Secret(text)))
@@ -220,7 +223,8 @@ struct TableReader {
             switch (env, path) {
             case (let name?, nil):
                 guard Self.isEnvironmentName(name) else {
-                    error(key, "\(self.name(key)) env \"\(name)\" is not a variable name (letters, digits, _).",
+                    error(
+                        key, "\(self.name(key)) env \"\(name)\" is not a variable name (letters, digits, _).",
                         example: example)
                     return nil
                 }

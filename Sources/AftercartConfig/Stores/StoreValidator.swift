@@ -19,7 +19,8 @@ struct StoreValidator {
         let examples = Self.commonExamples
         let name = reader.string("name", required: true, example: examples["name"]!)
         if let name, !Self.isSlug(name) {
-            reader.error("name",
+            reader.error(
+                "name",
                 "\(reader.name("name")) \"\(name)\" may hold only letters, digits, '-', '_' and '.', and must start with a letter or digit (it is used on the command line and in keys).",
                 example: examples["name"])
         }
@@ -30,7 +31,8 @@ struct StoreValidator {
 
         let syncEvery = reader.duration("sync_every", example: examples["sync_every"]!) ?? .minutes(15)
         if syncEvery.seconds < 30, reader.has("sync_every") {
-            reader.error("sync_every", "\(reader.name("sync_every")) is shorter than 30s; stores rate-limit far sooner.",
+            reader.error(
+                "sync_every", "\(reader.name("sync_every")) is shorter than 30s; stores rate-limit far sooner.",
                 example: examples["sync_every"])
         }
         let deliveryEstimate =
@@ -42,19 +44,23 @@ struct StoreValidator {
         if let schema {
             reader.rejectUnknownKeys(
                 allowed: Self.commonKeys + schema.keys.map(\.key),
-                examples: examples.merging(Dictionary(schema.keys.map { ($0.key, $0.example) }) { a, _ in a }) { a, _ in a },
+                examples: examples.merging(Dictionary(schema.keys.map { ($0.key, $0.example) }) { a, _ in a }) { a, _ in
+                    a
+                },
                 context: " for a \(schema.platform) store")
             settings = readSettings(schema.keys, from: reader, storeName: name ?? "store")
             for group in schema.requiredOneOf where !group.contains(where: reader.has) {
                 let example = schema.keys.first { $0.key == group[0] }?.example ?? "\(group[0]) = \"…\""
-                reader.error(nil,
+                reader.error(
+                    nil,
                     "\(reader.label) (\(schema.platform)) needs \(group.map { "\"\($0)\"" }.joined(separator: " or ")).",
                     example: example)
             }
             for rule in schema.rules {
                 for issue in rule.check(settings) {
                     let path = issue.keyPath.reduce(reader.path) { $0.appending($1) }
-                    let message = issue.keyPath.isEmpty
+                    let message =
+                        issue.keyPath.isEmpty
                         ? "\(reader.label) \(issue.message)" : "\(reader.label): \(issue.message)"
                     if issue.isWarning {
                         reader.diagnostics.warning(reader.file, path, message, example: issue.example)
@@ -78,7 +84,8 @@ struct StoreValidator {
         }
         if let zone = TimeZone(identifier: identifier) { return zone }
         let hint = Suggestions.closest(to: identifier, in: TimeZone.knownTimeZoneIdentifiers)
-        reader.error("timezone",
+        reader.error(
+            "timezone",
             "\(reader.name("timezone")) \"\(identifier)\" is not an IANA time zone\(hint.map { "; did you mean \"\($0)\"?" } ?? ".")",
             example: "timezone = \"\(hint ?? "Asia/Tokyo")\"")
         return nil
@@ -105,8 +112,10 @@ struct StoreValidator {
         case .string:
             return reader.string(key, example: spec.example).map(StoreSetting.string)
         case .choice(let allowed):
-            return reader.choice(key, allowed: allowed, noun: "one of \(allowed.joined(separator: ", "))",
-                example: spec.example).map(StoreSetting.string)
+            return reader.choice(
+                key, allowed: allowed, noun: "one of \(allowed.joined(separator: ", "))",
+                example: spec.example
+            ).map(StoreSetting.string)
         case .url(let schemes):
             return reader.url(key, schemes: schemes, example: spec.example).map(StoreSetting.url)
         case .hostname(let suffix):
@@ -135,13 +144,15 @@ struct StoreValidator {
         let lowered = host.lowercased()
         if lowered.contains("://") || lowered.contains("/") {
             let bare = URLComponents(string: lowered)?.host ?? lowered
-            reader.error(spec.key,
+            reader.error(
+                spec.key,
                 "\(reader.name(spec.key)) \"\(host)\" must be a bare host name, without scheme or path.",
                 example: "\(spec.key) = \"\(bare)\"")
             return nil
         }
         if let suffix, !lowered.hasSuffix(suffix) {
-            reader.error(spec.key, "\(reader.name(spec.key)) \"\(host)\" must end in \(suffix).",
+            reader.error(
+                spec.key, "\(reader.name(spec.key)) \"\(host)\" must end in \(suffix).",
                 example: "\(spec.key) = \"\(lowered.split(separator: ".").first ?? "shop")\(suffix)\"")
             return nil
         }

@@ -86,11 +86,13 @@ public struct ConfiguredSecret: Sendable, Hashable, CustomStringConvertible {
             return .value(secret)
         case .environment(let name):
             guard let value = environment[name] else {
-                return .problem(problem(
-                    "environment variable \(name) is not set.", example: "export \(name)='…'  (see .env.example)"))
+                return .problem(
+                    problem(
+                        "environment variable \(name) is not set.", example: "export \(name)='…'  (see .env.example)"))
             }
             guard !value.isEmpty else {
-                return .problem(problem("environment variable \(name) is set but empty.", example: "export \(name)='…'"))
+                return .problem(
+                    problem("environment variable \(name) is set but empty.", example: "export \(name)='…'"))
             }
             return .value(Secret(value))
         case .file(let url, let displayPath):
@@ -98,7 +100,8 @@ public struct ConfiguredSecret: Sendable, Hashable, CustomStringConvertible {
                 return .problem(problem(failure.message, example: failure.example))
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                return .problem(problem("secret file \(displayPath) cannot be read.", example: "chmod 600 \(displayPath)"))
+                return .problem(
+                    problem("secret file \(displayPath) cannot be read.", example: "chmod 600 \(displayPath)"))
             }
             // Editors and `echo` add a final newline that is never part of a token.
             let value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -137,7 +140,8 @@ enum SecretFileCheck {
         }
         if mode & 0o077 != 0 {
             return Failure(
-                message: "secret file \(displayPath) is readable by group or others (mode \(String(mode & 0o777, radix: 8))); refused. Run: chmod 600 \(displayPath)",
+                message:
+                    "secret file \(displayPath) is readable by group or others (mode \(String(mode & 0o777, radix: 8))); refused. Run: chmod 600 \(displayPath)",
                 example: "chmod 600 \(displayPath)")
         }
         return nil

@@ -103,8 +103,11 @@ public struct SyncCursor: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case updatedAfter = "updated_after", highWater = "high_water", nextPage = "next_page"
-        case pageToken = "page_token", extra
+        case updatedAfter = "updated_after"
+        case highWater = "high_water"
+        case nextPage = "next_page"
+        case pageToken = "page_token"
+        case extra
     }
 
     public init(from decoder: any Decoder) throws {

@@ -17,7 +17,8 @@ extension ConnectorError: CustomStringConvertible, LocalizedError {
             body = "401 from \(origin) — \(credential) rejected; \(check)"
         case .forbidden(let status, _):
             let credential = context.credentialName ?? "credentials"
-            body = "\(status) from \(origin) — access denied\(detail); give the \(credential) the needed "
+            body =
+                "\(status) from \(origin) — access denied\(detail); give the \(credential) the needed "
                 + "permission or scope, then \(check)"
         case .notFound:
             body = "404 from \(origin) — not found\(detail); check base_url and that the record or route exists"
@@ -29,7 +30,8 @@ extension ConnectorError: CustomStringConvertible, LocalizedError {
         case .badRequest(let status, _):
             body = "\(status) from \(origin) — request refused\(detail); \(report)"
         case .timeout(let seconds, _):
-            body = "no complete response from \(origin) within \(Self.seconds(seconds))\(tries) — the store is "
+            body =
+                "no complete response from \(origin) within \(Self.seconds(seconds))\(tries) — the store is "
                 + "slow or unreachable; try again later"
         case .unreachable(let reason, _):
             body = "cannot reach \(origin) (\(reason))\(tries) — check base_url and the network; then \(check)"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads RFC 8288 (formerly 5988) `Link` headers:
 /// `<https://…?page_info=abc&limit=50>; rel="next", <…>; rel="previous"`.
 public enum LinkHeader {
@@ -43,7 +45,9 @@ public enum LinkHeader {
                     pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "rel"
                 else { continue }
                 let raw = pair[1].trimmingCharacters(in: .whitespaces)
-                let unquoted = raw.hasPrefix("\"") && raw.hasSuffix("\"") && raw.count >= 2 ? raw.dropFirst().dropLast() : Substring(raw)
+                let unquoted =
+                    raw.hasPrefix("\"") && raw.hasSuffix("\"") && raw.count >= 2
+                    ? raw.dropFirst().dropLast() : Substring(raw)
                 relations += unquoted.split(separator: " ").map { $0.lowercased() }
             }
             result.append((target, relations))
@@ -51,5 +55,3 @@ public enum LinkHeader {
         return result
     }
 }
-
-import Foundation

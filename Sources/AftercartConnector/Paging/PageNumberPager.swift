@@ -1,3 +1,5 @@
+import Foundation
+
 /// Walks `?page=N&per_page=M` collections (WooCommerce, WordPress).
 ///
 /// The walk ends when `X-WP-TotalPages` says so or, without that header,
@@ -86,5 +88,3 @@ public struct PageNumberPager: Sendable {
         return meaningful.elementsEqual("[]".utf8)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A usage header of the form `used/limit`, such as
 /// `X-Shopify-Shop-Api-Call-Limit: 32/40`.
 public struct CallLimit: Sendable, Hashable {
@@ -26,5 +28,3 @@ public struct CallLimit: Sendable, Hashable {
         self.init(used: used, limit: limit)
     }
 }
-
-import Foundation

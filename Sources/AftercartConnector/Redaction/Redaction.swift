@@ -1,4 +1,5 @@
 public import AftercartModel
+import Foundation
 
 /// Removes credentials from URLs, headers and free text before they reach
 /// a log line or an error.
@@ -118,5 +119,3 @@ public struct Redaction: Sendable {
         return items.isEmpty ? base + fragment : base + "?" + items.joined(separator: "&") + fragment
     }
 }
-
-import Foundation

@@ -53,11 +53,14 @@ public struct ConnectorRegistry: Sendable {
     ///
     /// - Throws: ``ConnectorSetupError`` when the platform is unknown or the
     ///   adapter refuses the settings.
-    public func connector(for settings: ConnectorSettings, environment: ConnectorEnvironment) throws -> any StoreConnector {
+    public func connector(for settings: ConnectorSettings, environment: ConnectorEnvironment) throws
+        -> any StoreConnector
+    {
         guard let registration = registrations[settings.platform] else {
             let known = platforms.joined(separator: ", ")
             throw ConnectorSetupError(
-                store: settings.store, message: "platform \"\(settings.platform)\" has no adapter in this build (known: \(known))")
+                store: settings.store,
+                message: "platform \"\(settings.platform)\" has no adapter in this build (known: \(known))")
         }
         return try registration.makeConnector(settings, environment)
     }

@@ -1,6 +1,6 @@
 public import AsyncHTTPClient
-public import Logging
 import Foundation
+public import Logging
 
 /// Sends one store's requests over the shared `HTTPClient`: credentials
 /// per attempt, pacing, per-request timeouts, retries with jittered
@@ -56,7 +56,8 @@ public struct HTTPTransport: Sendable {
             try await rateLimiter.acquire()
             let remaining = deadline - clock.now
             guard remaining > .zero else {
-                throw ConnectorError.timeout(seconds: configuration.totalDeadline.seconds, context(request, attempt - 1))
+                throw ConnectorError.timeout(
+                    seconds: configuration.totalDeadline.seconds, context(request, attempt - 1))
             }
             var prepared = request
             try await authorizer?.authorize(&prepared)
@@ -81,8 +82,9 @@ public struct HTTPTransport: Sendable {
                     return TransportResponse(
                         status: status, headers: headers, body: body, redactedURL: redactedURL, attempts: attempt)
                 }
-                let error = statusError(status, headers: headers, body: body, retryAfter: retryAfter,
-                                        context: context(request, attempt))
+                let error = statusError(
+                    status, headers: headers, body: body, retryAfter: retryAfter,
+                    context: context(request, attempt))
                 // A 429 means the store refused before doing anything, so
                 // even a non-idempotent request is safe to send again.
                 let safe = request.isIdempotent || status == 429

@@ -1,4 +1,5 @@
 public import AftercartModel
+import Foundation
 
 /// Adds credentials to a request, once per attempt: a signature with a
 /// nonce (WooCommerce OAuth 1.0a) must be fresh on every retry, and a URL
@@ -62,5 +63,3 @@ public struct QueryItemAuthorizer: RequestAuthorizer {
 
     public var secrets: [Secret] { items.map(\.value) }
 }
-
-import Foundation

@@ -25,7 +25,8 @@ extension HTTPTransport {
             return .server(status: status, context)
         case 300...399:
             let target = headers["Location"].map { redaction.strippingCredentials(from: $0) }
-            let reason = target.map { "redirected (\(status)) to \($0); set base_url to that address" }
+            let reason =
+                target.map { "redirected (\(status)) to \($0); set base_url to that address" }
                 ?? "redirected (\(status)) without a location"
             return .invalidResponse(reason: reason, context)
         case 400...499:

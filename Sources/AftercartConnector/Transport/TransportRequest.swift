@@ -4,7 +4,12 @@ public import Foundation
 public struct TransportRequest: Sendable {
     /// HTTP methods the adapters use.
     public enum Method: String, Sendable, Hashable {
-        case get = "GET", head = "HEAD", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+        case get = "GET"
+        case head = "HEAD"
+        case post = "POST"
+        case put = "PUT"
+        case patch = "PATCH"
+        case delete = "DELETE"
     }
 
     /// The HTTP method.

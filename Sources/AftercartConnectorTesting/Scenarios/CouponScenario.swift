@@ -22,7 +22,8 @@ enum CouponScenario {
         }
     }
 
-    private static func check(_ connector: any StoreConnector, store: any ConformanceStore, checks: Checks) async throws {
+    private static func check(_ connector: any StoreConnector, store: any ConformanceStore, checks: Checks) async throws
+    {
         let expiry = Date(timeIntervalSince1970: 1_830_297_600)  // 2028-01-01T00:00:00Z
         // A smart coupon names its customer both ways, as the planner does:
         // WooCommerce restricts by email, Shopify by customer id.
@@ -39,31 +40,42 @@ enum CouponScenario {
         checks.expect(created.code.lowercased() == code.lowercased(), "created coupon has code \"\(created.code)\"")
         checks.expect(created.kind == .percent, "created coupon has kind \(created.kind.rawValue), not percent")
         checks.expect(created.amount == 10, "created coupon has amount \(created.amount), not 10")
-        checks.expect(created.usageLimit == 1, "created coupon has usage limit \(created.usageLimit.map(String.init) ?? "nil"), not 1")
+        checks.expect(
+            created.usageLimit == 1,
+            "created coupon has usage limit \(created.usageLimit.map(String.init) ?? "nil"), not 1")
         checks.expect(created.store == connector.store, "created coupon carries store \"\(created.store)\"")
         checks.expect(created.createdByAftercart, "created coupon is not marked created_by_aftercart")
         if let got = created.expiresAt {
-            checks.expect(abs(got.timeIntervalSince(expiry)) < 86_400, "created coupon expires \(Timestamp.format(got)), asked \(Timestamp.format(expiry))")
+            checks.expect(
+                abs(got.timeIntervalSince(expiry)) < 86_400,
+                "created coupon expires \(Timestamp.format(got)), asked \(Timestamp.format(expiry))")
         } else {
             checks.fail("created coupon has no expiry although one was requested")
         }
 
         for probe in [code, code.lowercased(), code.uppercased()] {
             let found = try await connector.findCoupon(code: probe)
-            checks.expect(found?.id == created.id, "findCoupon(\"\(probe)\") returned \(found.map { "id \($0.id)" } ?? "nil"), not id \(created.id)")
+            checks.expect(
+                found?.id == created.id,
+                "findCoupon(\"\(probe)\") returned \(found.map { "id \($0.id)" } ?? "nil"), not id \(created.id)")
         }
 
         do {
             let again = try await connector.createCoupon(request)
-            checks.expect(again.id == created.id, "creating the same code again returned id \(again.id), not \(created.id)")
+            checks.expect(
+                again.id == created.id, "creating the same code again returned id \(again.id), not \(created.id)")
         } catch {
-            checks.fail("creating the same code again failed instead of returning the existing coupon: \(ConformanceText.describe(error))")
+            checks.fail(
+                "creating the same code again failed instead of returning the existing coupon: \(ConformanceText.describe(error))"
+            )
         }
 
         guard connector.capabilities.readable.contains(.coupons) else { return }
         let all = try await ReadResult.read(connector, .coupons)
         let matching = all.records.compactMap { $0 as? Coupon }.filter { $0.code.lowercased() == code.lowercased() }
-        checks.expect(matching.count == 1, "the store holds \(matching.count) coupons with code \(code) after two creations; expected 1")
+        checks.expect(
+            matching.count == 1,
+            "the store holds \(matching.count) coupons with code \(code) after two creations; expected 1")
         if let upstream = try await store.platformIDs(of: .coupons) {
             checks.expect(upstream.contains(created.id), "the emulator does not list coupon id \(created.id)")
         }

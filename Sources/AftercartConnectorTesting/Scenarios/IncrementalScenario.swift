@@ -9,7 +9,8 @@ enum IncrementalScenario {
     static func run(_ kit: ConformanceRun) async {
         let resource = kit.resource
         let records = max(kit.harness.pageSize + 1, 50)
-        await kit.entry(.incremental, "\(resource), \(records) records, \(kit.options.changedRecords) changed") { checks in
+        await kit.entry(.incremental, "\(resource), \(records) records, \(kit.options.changedRecords) changed") {
+            checks in
             try await kit.withStore(records: records) { store in
                 let connector = try await store.makeConnector(credentials: .valid)
                 guard connector.capabilities.incremental.contains(resource) else {
@@ -39,19 +40,26 @@ enum IncrementalScenario {
                 let incremental = try await ReadResult.read(connector, resource, since: stored)
                 let read = Set(incremental.ids)
                 let lookbackStart = since.addingTimeInterval(-kit.harness.lookback)
-                let window = Set(full.records.filter { ($0.updatedAt ?? .distantPast) >= lookbackStart }.map(\.platformID))
+                let window = Set(
+                    full.records.filter { ($0.updatedAt ?? .distantPast) >= lookbackStart }.map(\.platformID))
 
                 let missed = changes.platformIDs.subtracting(read)
                 checks.expect(
                     missed.isEmpty,
-                    "\(missed.count) of \(changes.platformIDs.count) changed \(resource) not read incrementally (\(ConformanceText.sample(missed))); cursor updated_after \(Timestamp.format(since))")
+                    "\(missed.count) of \(changes.platformIDs.count) changed \(resource) not read incrementally (\(ConformanceText.sample(missed))); cursor updated_after \(Timestamp.format(since))"
+                )
                 let unexpected = read.subtracting(changes.platformIDs).subtracting(window)
                 checks.expect(
                     unexpected.isEmpty,
-                    "\(unexpected.count) unchanged \(resource) outside the \(Int(kit.harness.lookback))s lookback window were re-read (\(ConformanceText.sample(unexpected))); the filter is not applied or too wide")
-                checks.expect(incremental.lastCursor.map { !$0.isWalkInProgress } ?? true, "the incremental walk's last cursor is still in progress")
+                    "\(unexpected.count) unchanged \(resource) outside the \(Int(kit.harness.lookback))s lookback window were re-read (\(ConformanceText.sample(unexpected))); the filter is not applied or too wide"
+                )
+                checks.expect(
+                    incremental.lastCursor.map { !$0.isWalkInProgress } ?? true,
+                    "the incremental walk's last cursor is still in progress")
                 if let next = incremental.lastCursor?.updatedAfter {
-                    checks.expect(next >= since, "the cursor moved backwards: \(Timestamp.format(next)) < \(Timestamp.format(since))")
+                    checks.expect(
+                        next >= since,
+                        "the cursor moved backwards: \(Timestamp.format(next)) < \(Timestamp.format(since))")
                 }
             }
         }

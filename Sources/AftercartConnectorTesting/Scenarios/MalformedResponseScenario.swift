@@ -60,15 +60,18 @@ enum MalformedResponseScenario {
                 checks.expect(!reason.isEmpty, "decoding error with an empty reason")
                 checks.expect(
                     context.resource == resource.rawValue,
-                    "decoding error names resource \(context.resource.map { "\"\($0)\"" } ?? "nil"), not \"\(resource)\"")
+                    "decoding error names resource \(context.resource.map { "\"\($0)\"" } ?? "nil"), not \"\(resource)\""
+                )
             case .invalidResponse(_, let context):
                 checks.expect(
                     context.resource == resource.rawValue,
-                    "invalidResponse names resource \(context.resource.map { "\"\($0)\"" } ?? "nil"), not \"\(resource)\"")
+                    "invalidResponse names resource \(context.resource.map { "\"\($0)\"" } ?? "nil"), not \"\(resource)\""
+                )
             default:
                 checks.fail("expected decoding or invalidResponse, got \(ConformanceText.describe(error))")
             }
-            checks.expect(error.context.store == connector.store, "the error does not name store \"\(connector.store)\"")
+            checks.expect(
+                error.context.store == connector.store, "the error does not name store \"\(connector.store)\"")
             checks.expect(
                 !error.description.contains("DecodingError") && !error.description.contains("codingPath"),
                 "the user-facing message is a decoder dump: \(error.description.prefix(200))")

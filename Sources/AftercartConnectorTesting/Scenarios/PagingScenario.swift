@@ -19,16 +19,21 @@ enum PagingScenario {
                     guard let expected = try await store.platformIDs(of: resource) else {
                         throw ConformanceSkip("the harness cannot list the emulator's \(resource)")
                     }
-                    for problem in result.coverageProblems(expected: expected, store: connector.store, resource: resource) {
+                    for problem in result.coverageProblems(
+                        expected: expected, store: connector.store, resource: resource)
+                    {
                         checks.fail(problem)
                     }
                     let oversized = result.pages.filter { $0.records.count > pageSize }
                     checks.expect(
                         oversized.isEmpty,
-                        "a page held \(oversized.first?.records.count ?? 0) records, more than the harness's page size \(pageSize)")
+                        "a page held \(oversized.first?.records.count ?? 0) records, more than the harness's page size \(pageSize)"
+                    )
                     if size > pageSize {
                         let filled = result.pages.filter { !$0.records.isEmpty }.count
-                        checks.expect(filled >= 2, "\(size) records came in \(filled) page(s); expected at least 2 of \(pageSize)")
+                        checks.expect(
+                            filled >= 2, "\(size) records came in \(filled) page(s); expected at least 2 of \(pageSize)"
+                        )
                     }
                     // The other resources ride along on the page-size + 1 store,
                     // where a boundary bug would show.

@@ -24,7 +24,8 @@ enum ResumeScenario {
                 }
                 checks.expect(
                     cursor.isWalkInProgress,
-                    "page 1's cursor does not mark a walk in progress (no next_page or page_token) although \(records) records need several pages")
+                    "page 1's cursor does not mark a walk in progress (no next_page or page_token) although \(records) records need several pages"
+                )
                 let stored = try SyncCursor(jsonString: cursor.jsonString())
                 let rest = try await ReadResult.read(connector, resource, since: stored)
                 let firstIDs = Set(first.ids)
@@ -32,12 +33,15 @@ enum ResumeScenario {
                 let gaps = expected.subtracting(firstIDs).subtracting(restIDs)
                 checks.expect(
                     gaps.isEmpty,
-                    "\(gaps.count) \(resource) read neither on page 1 nor after resuming (\(ConformanceText.sample(gaps)))")
+                    "\(gaps.count) \(resource) read neither on page 1 nor after resuming (\(ConformanceText.sample(gaps)))"
+                )
                 checks.expect(
                     firstIDs.isEmpty || !firstIDs.isSubset(of: restIDs),
                     "resuming re-read all of page 1: the cursor's position was ignored and the walk restarted")
                 checks.expect(rest.duplicates.isEmpty, "the resumed walk read \(rest.duplicates.count) records twice")
-                checks.expect(rest.lastCursor.map { !$0.isWalkInProgress } ?? true, "the resumed walk's last cursor is still in progress")
+                checks.expect(
+                    rest.lastCursor.map { !$0.isWalkInProgress } ?? true,
+                    "the resumed walk's last cursor is still in progress")
             }
         }
     }

@@ -44,7 +44,8 @@ enum TransientFaultScenario {
                 for status in Set(plan.values) {
                     checks.expect(
                         delta.count(status: status) >= 1,
-                        "harness: the emulator answered no \(status) although one was armed; the scenario proved nothing")
+                        "harness: the emulator answered no \(status) although one was armed; the scenario proved nothing"
+                    )
                 }
             }
         }

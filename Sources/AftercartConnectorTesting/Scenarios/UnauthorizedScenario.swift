@@ -35,17 +35,21 @@ enum UnauthorizedScenario {
             if case .unauthorized(let context) = error {
                 checks.expect(
                     context.store == connector.store,
-                    "\(operation): the error names store \(context.store.map { "\"\($0)\"" } ?? "nil"), not \"\(connector.store)\"")
+                    "\(operation): the error names store \(context.store.map { "\"\($0)\"" } ?? "nil"), not \"\(connector.store)\""
+                )
             } else {
                 checks.fail("\(operation): expected unauthorized, got \(ConformanceText.describe(error))")
             }
-            for problem in SecretLeaks.problems(in: error, secrets: store.secrets) { checks.fail("\(operation): \(problem)") }
+            for problem in SecretLeaks.problems(in: error, secrets: store.secrets) {
+                checks.fail("\(operation): \(problem)")
+            }
         } catch {
             checks.fail("\(operation): expected ConnectorError.unauthorized, got \(ConformanceText.describe(error))")
         }
         let delta = try await store.requestStats().since(before)
         checks.expect(
             delta.count(status: 401) == 1,
-            "\(operation): the emulator answered 401 \(delta.count(status: 401)) times; expected exactly once (no retry)")
+            "\(operation): the emulator answered 401 \(delta.count(status: 401)) times; expected exactly once (no retry)"
+        )
     }
 }

@@ -16,10 +16,13 @@ enum UnsupportedScenario {
                     await kit.entry(.unsupportedResources, "read \(resource)") { checks in
                         do {
                             let result = try await ReadResult.read(connector, resource, pageLimit: 1)
-                            checks.fail("reading \(resource), which capabilities omit, returned \(result.records.count) records instead of unsupported")
+                            checks.fail(
+                                "reading \(resource), which capabilities omit, returned \(result.records.count) records instead of unsupported"
+                            )
                         } catch let error as ConnectorError {
                             guard case .unsupported = error else {
-                                checks.fail("reading \(resource): expected unsupported, got \(ConformanceText.describe(error))")
+                                checks.fail(
+                                    "reading \(resource): expected unsupported, got \(ConformanceText.describe(error))")
                                 return
                             }
                         }
@@ -34,7 +37,8 @@ enum UnsupportedScenario {
                             checks.fail("adjustLoyalty succeeded although capabilities omit loyalty writes")
                         } catch let error as ConnectorError {
                             guard case .unsupported = error else {
-                                checks.fail("adjustLoyalty: expected unsupported, got \(ConformanceText.describe(error))")
+                                checks.fail(
+                                    "adjustLoyalty: expected unsupported, got \(ConformanceText.describe(error))")
                                 return
                             }
                         }

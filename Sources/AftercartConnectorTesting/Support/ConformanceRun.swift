@@ -46,7 +46,8 @@ final class ConformanceRun {
         }
         let name = detail.isEmpty ? scenario.rawValue : "\(scenario.rawValue), \(detail)"
         for problem in checks.problems {
-            Issue.record(Comment(rawValue: "[\(adapter) conformance] \(name): \(problem)"), sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(rawValue: "[\(adapter) conformance] \(name): \(problem)"), sourceLocation: sourceLocation)
         }
         report.entries.append(
             .init(scenario: scenario, detail: detail, outcome: .failed(checks.problems), notes: checks.notes))
@@ -59,7 +60,9 @@ final class ConformanceRun {
         do {
             store = try await harness.startStore(records: records)
         } catch {
-            throw ConformanceHarnessError(message: "the harness could not start a store with \(records) records: \(ConformanceText.describe(error))")
+            throw ConformanceHarnessError(
+                message:
+                    "the harness could not start a store with \(records) records: \(ConformanceText.describe(error))")
         }
         do {
             let value = try await body(store)

@@ -23,7 +23,8 @@ struct ReadResult {
     /// Reads every page of `resource` since `cursor`; `pageLimit` stops
     /// early (the resume scenario wants only page 1).
     static func read(
-        _ connector: any StoreConnector, _ resource: ResourceKind, since cursor: SyncCursor? = nil, pageLimit: Int? = nil
+        _ connector: any StoreConnector, _ resource: ResourceKind, since cursor: SyncCursor? = nil,
+        pageLimit: Int? = nil
     ) async throws -> ReadResult {
         var result = ReadResult()
         var iterator = connector.read(resource, since: cursor).makeAsyncIterator()
@@ -32,7 +33,9 @@ struct ReadResult {
             if let pageLimit, result.pages.count >= pageLimit { break }
             // A sequence that never ends would hang the test run; no adapter
             // needs this many pages for the stores the kit starts.
-            if result.pages.count > 10_000 { throw ConformanceHarnessError(message: "read did not end after 10,000 pages") }
+            if result.pages.count > 10_000 {
+                throw ConformanceHarnessError(message: "read did not end after 10,000 pages")
+            }
         }
         return result
     }
@@ -44,13 +47,17 @@ struct ReadResult {
         let missing = expected.subtracting(read)
         let extra = read.subtracting(expected)
         if !missing.isEmpty {
-            problems.append("\(missing.count) of \(expected.count) \(resource) never read (\(ConformanceText.sample(missing)))")
+            problems.append(
+                "\(missing.count) of \(expected.count) \(resource) never read (\(ConformanceText.sample(missing)))")
         }
         if !extra.isEmpty {
-            problems.append("\(extra.count) \(resource) read that the emulator does not hold (\(ConformanceText.sample(extra)))")
+            problems.append(
+                "\(extra.count) \(resource) read that the emulator does not hold (\(ConformanceText.sample(extra)))")
         }
         if !duplicates.isEmpty {
-            problems.append("\(duplicates.count) \(resource) read more than once in one walk (\(ConformanceText.sample(duplicates)))")
+            problems.append(
+                "\(duplicates.count) \(resource) read more than once in one walk (\(ConformanceText.sample(duplicates)))"
+            )
         }
         let foreign = records.filter { $0.store != store }
         if let first = foreign.first {
@@ -61,7 +68,9 @@ struct ReadResult {
             problems.append("\(wrongKind.count) pages hold \(wrongKind[0].resource) instead of \(resource)")
         }
         if let cursor = lastCursor, cursor.isWalkInProgress {
-            problems.append("the last page's cursor still points at a next page (next_page \(cursor.nextPage.map(String.init) ?? "nil"), page_token \(cursor.pageToken ?? "nil")); the engine would never finish the walk")
+            problems.append(
+                "the last page's cursor still points at a next page (next_page \(cursor.nextPage.map(String.init) ?? "nil"), page_token \(cursor.pageToken ?? "nil")); the engine would never finish the walk"
+            )
         }
         if let last = pages.last, last.progress.hasMore {
             problems.append("the last page says hasMore")

@@ -136,7 +136,9 @@ enum SpecShape {
             let decoded = try ModelJSON.decoder().decode(R.self, from: data)
             let again = try encoder.encode(decoded)
             guard again == data else {
-                return ["does not round-trip through ModelJSON: \(String(decoding: data.prefix(160), as: UTF8.self)) became \(String(decoding: again.prefix(160), as: UTF8.self))"]
+                return [
+                    "does not round-trip through ModelJSON: \(String(decoding: data.prefix(160), as: UTF8.self)) became \(String(decoding: again.prefix(160), as: UTF8.self))"
+                ]
             }
             return []
         } catch {

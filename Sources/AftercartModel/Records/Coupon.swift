@@ -56,9 +56,13 @@ public struct Coupon: SyncRecord {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case store, id, code, kind, amount, currency, expiresAt = "expires_at", usageLimit = "usage_limit"
-        case usedCount = "used_count", emailRestrictions = "email_restrictions"
-        case createdByAftercart = "created_by_aftercart", updatedAt = "updated_at"
+        case store, id, code, kind, amount, currency
+        case expiresAt = "expires_at"
+        case usageLimit = "usage_limit"
+        case usedCount = "used_count"
+        case emailRestrictions = "email_restrictions"
+        case createdByAftercart = "created_by_aftercart"
+        case updatedAt = "updated_at"
     }
 
     public init(from decoder: any Decoder) throws {

@@ -38,9 +38,15 @@ public struct Customer: SyncRecord {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case store, id, email, firstName = "first_name", lastName = "last_name"
-        case acceptsMarketing = "accepts_marketing", ordersCount = "orders_count", totalSpent = "total_spent"
-        case currency, createdAt = "created_at", updatedAt = "updated_at"
+        case store, id, email
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case acceptsMarketing = "accepts_marketing"
+        case ordersCount = "orders_count"
+        case totalSpent = "total_spent"
+        case currency
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 
     public init(from decoder: any Decoder) throws {

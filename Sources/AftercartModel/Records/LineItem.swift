@@ -26,8 +26,11 @@ public struct LineItem: Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case productID = "product_id", variantID = "variant_id", sku, name, quantity
-        case unitPrice = "unit_price", total
+        case productID = "product_id"
+        case variantID = "variant_id"
+        case sku, name, quantity
+        case unitPrice = "unit_price"
+        case total
     }
 
     init(from container: KeyedDecodingContainer<CodingKeys>, currency: Currency) throws {

@@ -34,8 +34,13 @@ public struct LoyaltyAccount: SyncRecord {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case store, customerID = "customer_id", points, tier, pointsExpiring = "points_expiring"
-        case expiresAt = "expires_at", source, updatedAt = "updated_at"
+        case store
+        case customerID = "customer_id"
+        case points, tier
+        case pointsExpiring = "points_expiring"
+        case expiresAt = "expires_at"
+        case source
+        case updatedAt = "updated_at"
     }
 
     public func encode(to encoder: any Encoder) throws {

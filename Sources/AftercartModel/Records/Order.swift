@@ -69,12 +69,22 @@ public struct Order: SyncRecord {
 
     private enum CodingKeys: String, CodingKey {
         case store, id, number, status
-        case financialStatus = "financial_status", fulfillmentStatus = "fulfillment_status"
-        case shipmentStatus = "shipment_status", currency, total, subtotal
-        case discountTotal = "discount_total", shippingTotal = "shipping_total", taxTotal = "tax_total"
-        case refundedTotal = "refunded_total", createdAt = "created_at", updatedAt = "updated_at"
-        case shippedAt = "shipped_at", deliveredAt = "delivered_at", customer
-        case lineItems = "line_items", couponCodes = "coupon_codes", tracking
+        case financialStatus = "financial_status"
+        case fulfillmentStatus = "fulfillment_status"
+        case shipmentStatus = "shipment_status"
+        case currency, total, subtotal
+        case discountTotal = "discount_total"
+        case shippingTotal = "shipping_total"
+        case taxTotal = "tax_total"
+        case refundedTotal = "refunded_total"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case shippedAt = "shipped_at"
+        case deliveredAt = "delivered_at"
+        case customer
+        case lineItems = "line_items"
+        case couponCodes = "coupon_codes"
+        case tracking
     }
 
     public init(from decoder: any Decoder) throws {
@@ -161,7 +171,10 @@ public struct OrderCustomer: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, email, firstName = "first_name", lastName = "last_name", acceptsMarketing = "accepts_marketing"
+        case id, email
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case acceptsMarketing = "accepts_marketing"
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The kinds of records Aftercart syncs from a store, by their CLI names.
 public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case orders
@@ -21,5 +23,3 @@ public protocol SyncRecord: Codable, Sendable, Hashable {
     /// When the platform last changed the record, if it says.
     var updatedAt: Date? { get }
 }
-
-public import Foundation

@@ -45,8 +45,12 @@ public struct Review: SyncRecord {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case store, id, productID = "product_id", customerEmail = "customer_email", reviewerName = "reviewer_name"
-        case rating, verified, status, createdAt = "created_at"
+        case store, id
+        case productID = "product_id"
+        case customerEmail = "customer_email"
+        case reviewerName = "reviewer_name"
+        case rating, verified, status
+        case createdAt = "created_at"
     }
 
     public init(from decoder: any Decoder) throws {

@@ -56,7 +56,8 @@ extension SQLitePersistence {
         switch databaseError.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return PersistenceError(
-                kind: .cannotOpen, location: path, what: "the file is not an aftercart database or is damaged (\(reason))",
+                kind: .cannotOpen, location: path,
+                what: "the file is not an aftercart database or is damaged (\(reason))",
                 fix: "point [database] url at another file, or restore this one from a backup")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_READONLY:
             return PersistenceError(

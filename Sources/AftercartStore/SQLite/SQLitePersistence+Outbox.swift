@@ -1,5 +1,5 @@
-public import Foundation
 import AftercartModel
+public import Foundation
 import GRDB
 
 extension SQLitePersistence {

@@ -18,7 +18,8 @@ extension SQLitePersistence {
         let received = records.count
         let operation = "committing a page of \(checkpoint.store) \(checkpoint.resource)"
         return try await write(operation) { db in
-            let stored = try Self.storedState(db, table: table, store: checkpoint.store, ids: rows.map(\.key.platformID))
+            let stored = try Self.storedState(
+                db, table: table, store: checkpoint.store, ids: rows.map(\.key.platformID))
             var inserted = 0
             var updated = 0
             var unchanged = 0
@@ -61,7 +62,8 @@ extension SQLitePersistence {
     public func recordPage<R: SyncRecord>(
         _ type: R.Type, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
     ) async throws -> RecordPage<StoredRecord<R>> {
-        let raws = try await rawPage(R.resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
+        let raws = try await rawPage(
+            R.resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
         let decoder = ModelJSON.decoder()
         let items = try raws.map { try decode($0, as: type, decoder: decoder) }
         return RecordPage(items: items, next: raws.count == limit ? raws.last?.key : nil)
@@ -70,7 +72,8 @@ extension SQLitePersistence {
     public func payloadPage(
         _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
     ) async throws -> RecordPage<StoredPayload> {
-        let raws = try await rawPage(resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
+        let raws = try await rawPage(
+            resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
         let items = raws.map {
             StoredPayload(resource: resource, key: $0.key, json: $0.payload, vanishedAt: SQLiteTime.date($0.vanishedAt))
         }
@@ -163,7 +166,8 @@ extension SQLitePersistence {
                     fix: "this is a bug in the connector that produced it; report it with this message")
             }
             let row = SQLiteRecordRow(
-                key: key, payload: payload, updatedAt: SQLiteTime.text(ifPresent: record.updatedAt), queryValues: values)
+                key: key, payload: payload, updatedAt: SQLiteTime.text(ifPresent: record.updatedAt), queryValues: values
+            )
             if let position = positions[key.platformID] {
                 rows[position] = row
             } else {

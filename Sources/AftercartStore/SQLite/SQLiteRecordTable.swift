@@ -56,7 +56,9 @@ struct SQLiteRecordTable: Sendable {
             ]
         case .customers:
             guard let customer = record as? Customer else { return nil }
-            return [customer.email.lowercased().databaseValue, SQLiteTime.text(ifPresent: customer.createdAt).databaseValue]
+            return [
+                customer.email.lowercased().databaseValue, SQLiteTime.text(ifPresent: customer.createdAt).databaseValue,
+            ]
         case .coupons:
             guard let coupon = record as? Coupon else { return nil }
             return [

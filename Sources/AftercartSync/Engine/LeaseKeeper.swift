@@ -11,7 +11,10 @@ actor LeaseKeeper {
     private let now: @Sendable () -> Date
     private(set) var isLost = false
 
-    init(persistence: any Persistence, name: String, owner: String, ttl: TimeInterval, now: @escaping @Sendable () -> Date) {
+    init(
+        persistence: any Persistence, name: String, owner: String, ttl: TimeInterval,
+        now: @escaping @Sendable () -> Date
+    ) {
         self.persistence = persistence
         self.name = name
         self.owner = owner

@@ -57,7 +57,8 @@ struct ResourceSync {
                 let cursorText = try (lastCursor ?? SyncCursor()).completed().jsonString()
                 _ = try await commit(
                     .empty(resource),
-                    CheckpointUpdate(store: store, resource: resource, cursor: cursorText, at: now(), completesRun: true))
+                    CheckpointUpdate(
+                        store: store, resource: resource, cursor: cursorText, at: now(), completesRun: true))
             }
             if let seen, report.outcome == .completed {
                 report.vanished = try await markVanished(except: seen)
@@ -80,7 +81,8 @@ struct ResourceSync {
             return try SyncCursor(jsonString: text)
         } catch {
             // A cursor this binary cannot read is not worth failing over: read everything once.
-            logger.warning("unreadable cursor; re-reading everything", metadata: ["store": "\(store)", "resource": "\(resource)"])
+            logger.warning(
+                "unreadable cursor; re-reading everything", metadata: ["store": "\(store)", "resource": "\(resource)"])
             return nil
         }
     }

@@ -63,7 +63,8 @@ public struct SyncEngine: Sendable {
             let holder = acquired ? nil : try? await persistence.leases().first { $0.name == leaseName }?.owner
             if !acquired, let holder, !options.isOwnerAlive(holder) {
                 // The holder died without releasing (SIGKILL, OOM): take over now.
-                logger.notice("taking over the sync lease of a dead run", metadata: ["store": "\(store)", "owner": "\(holder)"])
+                logger.notice(
+                    "taking over the sync lease of a dead run", metadata: ["store": "\(store)", "owner": "\(holder)"])
                 try await persistence.releaseLease(name: leaseName, owner: holder)
                 acquired = try await persistence.acquireLease(
                     name: leaseName, owner: options.owner, ttl: options.leaseTTL, now: now())

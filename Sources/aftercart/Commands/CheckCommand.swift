@@ -36,7 +36,9 @@ struct CheckCommand: AsyncParsableCommand {
             ConsoleReport.error("no store named '\(store)' in \(global.configPath); stores: \(names)")
             throw ExitCode.configurationError
         }
-        print("\(global.configPath): valid (\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns)")
+        print(
+            "\(global.configPath): valid (\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns)"
+        )
         if offline { return }
         let secretProblems = configuration.secretProblems(store: store)
         if !secretProblems.isEmpty {
@@ -46,7 +48,9 @@ struct CheckCommand: AsyncParsableCommand {
         logger.debug("configuration loaded", metadata: ["stores": "\(configuration.stores.count)"])
         for entry in configuration.stores where store == nil || entry.name == store {
             let location = entry.baseURL?.absoluteString ?? entry.settings.string("shop") ?? "?"
-            print("\(entry.name): \(entry.platform) at \(location), sync every \(entry.syncEvery), time zone \(entry.timeZone.identifier)")
+            print(
+                "\(entry.name): \(entry.platform) at \(location), sync every \(entry.syncEvery), time zone \(entry.timeZone.identifier)"
+            )
         }
     }
 }

@@ -3,7 +3,9 @@ import AftercartModel
 import AftercartStore
 import AftercartSync
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
+import Logging
 import MockStores
 
 /// `aftercart demo`: the whole job on a fresh machine, with nothing to configure.
@@ -49,7 +51,8 @@ struct DemoCommand: AsyncParsableCommand {
             shopify = try await MockStoreServer.start(
                 .shopify(
                     ShopifyMockOptions(
-                        data: MockDataOptions(orders: orders, seed: seed + 1, currency: .usd, timeZone: "America/New_York"),
+                        data: MockDataOptions(
+                            orders: orders, seed: seed + 1, currency: .usd, timeZone: "America/New_York"),
                         leakRate: 20, storeName: "Brooklyn Socks")))
         } catch {
             await woo.stop()
@@ -57,7 +60,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let client = HTTPClientFactory.makeClient()
         do {
-            try await runDemo(woo: woo, shopify: shopify, database: database, folder: folder, client: client, logger: logger)
+            try await runDemo(
+                woo: woo, shopify: shopify, database: database, folder: folder, client: client, logger: logger)
         } catch {
             try? await client.shutdown()
             await woo.stop()
@@ -74,8 +78,12 @@ struct DemoCommand: AsyncParsableCommand {
         logger: Logger
     ) async throws {
         let stores = DemoStores(woo: woo, shopify: shopify)
-        print("  tokyo-woo      WooCommerce  \(woo.baseURL)  (\(woo.currency), \(woo.timeZone), \(woo.counts.orders) orders)")
-        print("  brooklyn-shop  Shopify      \(shopify.baseURL)  (\(shopify.currency), \(shopify.timeZone), \(shopify.counts.orders) orders)")
+        print(
+            "  tokyo-woo      WooCommerce  \(woo.baseURL)  (\(woo.currency), \(woo.timeZone), \(woo.counts.orders) orders)"
+        )
+        print(
+            "  brooklyn-shop  Shopify      \(shopify.baseURL)  (\(shopify.currency), \(shopify.timeZone), \(shopify.counts.orders) orders)"
+        )
         let environment = ConnectorEnvironment(client: client, logger: logger)
         let connectors = try stores.settings.map { try Platforms.registry.connector(for: $0, environment: environment) }
         for connector in connectors {
@@ -108,6 +116,3 @@ struct DemoCommand: AsyncParsableCommand {
         if reports.contains(where: \.isFailure) { throw ExitCode.failure }
     }
 }
-
-import AsyncHTTPClient
-import Logging

@@ -10,7 +10,8 @@ struct GlobalOptions: ParsableArguments {
             "Path to the config file (default: $AFTERCART_CONFIG or config/aftercart.toml).", valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: "Lowest log level written to stderr: trace, debug, info, notice, warning, error, critical.")
+    @Option(
+        name: .long, help: "Lowest log level written to stderr: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
 
     @Option(name: .long, help: "Log line format on stderr: text or json.")

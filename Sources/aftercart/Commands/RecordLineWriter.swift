@@ -69,9 +69,18 @@ struct ExportedAction: Encodable {
     init(_ entry: OutboxEntry) { self.entry = entry }
 
     enum CodingKeys: String, CodingKey {
-        case id, idempotencyKey = "idempotency_key", store, campaign, subjectKind = "subject_kind"
-        case subjectID = "subject_id", action, state, attempts, notBefore = "not_before", result
-        case lastError = "last_error", createdAt = "created_at", updatedAt = "updated_at", payload
+        case id
+        case idempotencyKey = "idempotency_key"
+        case store, campaign
+        case subjectKind = "subject_kind"
+        case subjectID = "subject_id"
+        case action, state, attempts
+        case notBefore = "not_before"
+        case result
+        case lastError = "last_error"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case payload
     }
 
     func encode(to encoder: any Encoder) throws {

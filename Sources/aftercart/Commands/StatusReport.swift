@@ -17,8 +17,11 @@ struct StatusReport: Encodable {
         var lagSeconds: Int?
 
         enum CodingKeys: String, CodingKey {
-            case store, resource, records, vanished, cursor, lastSuccessAt = "last_success_at"
-            case lastError = "last_error", lastErrorAt = "last_error_at", lagSeconds = "lag_seconds"
+            case store, resource, records, vanished, cursor
+            case lastSuccessAt = "last_success_at"
+            case lastError = "last_error"
+            case lastErrorAt = "last_error_at"
+            case lagSeconds = "lag_seconds"
         }
 
         // Every key is always present, null when unknown, so scripts need no existence checks.
@@ -42,7 +45,9 @@ struct StatusReport: Encodable {
     var outbox: [String: Int]
 
     enum CodingKeys: String, CodingKey {
-        case database, schemaVersion = "schema_version", resources, outbox
+        case database
+        case schemaVersion = "schema_version"
+        case resources, outbox
     }
 
     /// Every configured store appears, synced or not, plus any store that

@@ -93,7 +93,8 @@ struct SyncCommand: AsyncParsableCommand {
 
     private func parseResources() throws -> [ResourceKind] {
         var kinds: [ResourceKind] = []
-        for name in resources.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+        for name in resources.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty
+        {
             guard let kind = ResourceKind(rawValue: name) else {
                 let known = ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ValidationError("'\(name)' is not a resource; use any of: \(known)")

@@ -1,5 +1,6 @@
 import AftercartSync
 import Foundation
+import Synchronization
 
 /// A live progress line on a terminal; silent otherwise (the summary lines
 /// that follow the run are what logs and cron mail want).
@@ -36,5 +37,3 @@ final class ProgressPrinter: Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
-
-import Synchronization

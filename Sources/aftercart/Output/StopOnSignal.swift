@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Turns the first SIGINT or SIGTERM into a graceful stop request; a second
 /// one exits at once, for an operator who really means it.
@@ -32,5 +33,3 @@ final class StopOnSignal {
         for source in sources { source.cancel() }
     }
 }
-
-import Synchronization

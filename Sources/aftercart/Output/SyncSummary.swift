@@ -72,7 +72,9 @@ enum SyncSummary {
             }
             stores.append(object)
         }
-        let data = (try? JSONSerialization.data(withJSONObject: ["stores": stores], options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: ["stores": stores], options: [.sortedKeys, .prettyPrinted]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -34,7 +34,12 @@ final class RawServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = RawHandler { count.withLockedValue { $0 += 1; return actions[min($0, actions.count) - 1] } }
+                    let handler = RawHandler {
+                        count.withLockedValue {
+                            $0 += 1
+                            return actions[min($0, actions.count) - 1]
+                        }
+                    }
                     try channel.pipeline.syncOperations.addHandler(handler)
                 }
             }

@@ -20,7 +20,8 @@ enum Fixtures {
             shipmentStatus: .delivered, currency: .jpy, total: yen(total), subtotal: yen(12_000),
             discountTotal: yen(1_200), shippingTotal: yen(800), taxTotal: yen(1_200), refundedTotal: yen(0),
             createdAt: at(-86_400 * 3), updatedAt: at(-3_600), shippedAt: at(-86_400 * 2), deliveredAt: at(-3_600),
-            customer: OrderCustomer(id: "77", email: email, firstName: "Hana", lastName: "Sato", acceptsMarketing: true),
+            customer: OrderCustomer(
+                id: "77", email: email, firstName: "Hana", lastName: "Sato", acceptsMarketing: true),
             lineItems: [
                 LineItem(
                     productID: "12", variantID: nil, sku: "MUG-1", name: "Mug", quantity: 2, unitPrice: yen(6_000),

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+
 @testable import MockStores
 
 /// A response as tests inspect it.
@@ -23,7 +24,8 @@ struct HTTPResult {
         for line in all("Link") {
             for part in line.components(separatedBy: ", ") {
                 guard let open = part.firstIndex(of: "<"), let close = part.firstIndex(of: ">"),
-                      let relRange = part.range(of: "rel=\"") else { continue }
+                    let relRange = part.range(of: "rel=\"")
+                else { continue }
                 let rel = part[relRange.upperBound...].prefix { $0 != "\"" }
                 out[String(rel)] = String(part[part.index(after: open)..<close])
             }
@@ -34,10 +36,13 @@ struct HTTPResult {
 
 enum TestHTTP {
     /// Redirects are not followed, so tests can see Shopify's 303.
-    static let client = HTTPClient(eventLoopGroupProvider: .singleton,
-                                   configuration: .init(redirectConfiguration: .disallow))
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton,
+        configuration: .init(redirectConfiguration: .disallow))
 
-    static func request(_ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = [], body: String? = nil) async throws -> HTTPResult {
+    static func request(_ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = [], body: String? = nil)
+        async throws -> HTTPResult
+    {
         var req = HTTPClientRequest(url: url)
         req.method = method
         for (n, v) in headers { req.headers.add(name: n, value: v) }
@@ -59,13 +64,15 @@ extension MockStoreServer {
     /// WooCommerce over "HTTPS" (via X-Forwarded-Proto) with Basic auth.
     func woo(_ pathAndQuery: String, method: HTTPMethod = .GET, body: String? = nil) async throws -> HTTPResult {
         let url = pathAndQuery.hasPrefix("http") ? pathAndQuery : apiBaseURL + pathAndQuery
-        return try await TestHTTP.request(url, method: method, headers: [("X-Forwarded-Proto", "https"), ("Authorization", basicAuth)], body: body)
+        return try await TestHTTP.request(
+            url, method: method, headers: [("X-Forwarded-Proto", "https"), ("Authorization", basicAuth)], body: body)
     }
 
     /// Shopify with the access token.
     func shopify(_ pathAndQuery: String, method: HTTPMethod = .GET, body: String? = nil) async throws -> HTTPResult {
         let url = pathAndQuery.hasPrefix("http") ? pathAndQuery : apiBaseURL + pathAndQuery
-        return try await TestHTTP.request(url, method: method, headers: [("X-Shopify-Access-Token", credentials.accessToken!)], body: body)
+        return try await TestHTTP.request(
+            url, method: method, headers: [("X-Shopify-Access-Token", credentials.accessToken!)], body: body)
     }
 
     func admin(_ path: String, method: HTTPMethod = .GET) async throws -> HTTPResult {
@@ -74,7 +81,8 @@ extension MockStoreServer {
 }
 
 /// Starts a mock, runs `body`, always stops it.
-func withMock<T>(_ configuration: MockStoreConfiguration, _ body: (MockStoreServer) async throws -> T) async throws -> T {
+func withMock<T>(_ configuration: MockStoreConfiguration, _ body: (MockStoreServer) async throws -> T) async throws -> T
+{
     let mock = try await MockStoreServer.start(configuration)
     do {
         let result = try await body(mock)
@@ -86,19 +94,28 @@ func withMock<T>(_ configuration: MockStoreConfiguration, _ body: (MockStoreServ
     }
 }
 
-func woo(_ orders: Int, seed: UInt64 = 7, customers: Int? = nil, coupons: Int? = nil, reviews: Int? = nil,
-         currency: MockCurrency? = nil, faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil,
-         homeURL: String? = nil, delivered: Bool = false) -> MockStoreConfiguration {
-    .woocommerce(WooCommerceMockOptions(
-        data: MockDataOptions(orders: orders, seed: seed, customers: customers, coupons: coupons, reviews: reviews, currency: currency),
-        homeURL: homeURL, deliveredStatus: delivered, faults: faults, webhook: webhook))
+func woo(
+    _ orders: Int, seed: UInt64 = 7, customers: Int? = nil, coupons: Int? = nil, reviews: Int? = nil,
+    currency: MockCurrency? = nil, faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil,
+    homeURL: String? = nil, delivered: Bool = false
+) -> MockStoreConfiguration {
+    .woocommerce(
+        WooCommerceMockOptions(
+            data: MockDataOptions(
+                orders: orders, seed: seed, customers: customers, coupons: coupons, reviews: reviews, currency: currency
+            ),
+            homeURL: homeURL, deliveredStatus: delivered, faults: faults, webhook: webhook))
 }
 
-func shopify(_ orders: Int, seed: UInt64 = 7, customers: Int? = nil, coupons: Int? = nil, currency: MockCurrency? = nil,
-             leakRate: Double = 0, bucket: Int = 40, faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil) -> MockStoreConfiguration {
-    .shopify(ShopifyMockOptions(
-        data: MockDataOptions(orders: orders, seed: seed, customers: customers, coupons: coupons, currency: currency),
-        bucketSize: bucket, leakRate: leakRate, faults: faults, webhook: webhook))
+func shopify(
+    _ orders: Int, seed: UInt64 = 7, customers: Int? = nil, coupons: Int? = nil, currency: MockCurrency? = nil,
+    leakRate: Double = 0, bucket: Int = 40, faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil
+) -> MockStoreConfiguration {
+    .shopify(
+        ShopifyMockOptions(
+            data: MockDataOptions(
+                orders: orders, seed: seed, customers: customers, coupons: coupons, currency: currency),
+            bucketSize: bucket, leakRate: leakRate, faults: faults, webhook: webhook))
 }
 
 /// Reads a shared fixture as typed JSON.
@@ -126,7 +143,10 @@ func shapeDifferences(_ candidate: JSONValue, against reference: JSONValue, path
     guard let ref = reference.object, let cand = candidate.object else { return [] }
     var problems: [String] = []
     for (key, refValue) in ref {
-        guard let value = cand[key] else { problems.append("missing \(path)\(key)"); continue }
+        guard let value = cand[key] else {
+            problems.append("missing \(path)\(key)")
+            continue
+        }
         if refValue.isNull || value.isNull { continue }
         if refValue.typeName != value.typeName {
             problems.append("\(path)\(key): \(value.typeName) instead of \(refValue.typeName)")
