@@ -70,6 +70,30 @@ import Testing
         await mock.stop()
     }
 
+    @Test func checkProvesTheCredentialsAndListsCapabilities() async throws {
+        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 5, seed: 3)))
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        do {
+            try writeConfig(cli, mock: mock)
+            let good = try await cli.run(["check"], environment: Self.secrets)
+            #expect(good.status == 0, "\(good.stderr)")
+            #expect(good.stdout.contains("tokyo-woo: ok — woocommerce store"))
+            #expect(good.stdout.contains("reads: orders, customers, coupons"))
+            var wrong = Self.secrets
+            wrong["WOO_SECRET"] = "cs_wrong"
+            let refused = try await cli.run(["check"], environment: wrong)
+            #expect(refused.status == 3)
+            #expect(refused.stderr.contains("tokyo-woo"))
+            #expect(refused.stderr.contains("401"))
+            #expect(!refused.stderr.contains("cs_wrong"))
+        } catch {
+            await mock.stop()
+            throw error
+        }
+        await mock.stop()
+    }
+
     @Test func faultsAreRetriedAndTheResultIsIdentical() async throws {
         let clean = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 300, seed: 5)))
         let faulty = try await MockStoreServer.start(

@@ -9,7 +9,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Validate the config and the secrets it names.",
         discussion: """
             Prints every problem at once, each with file:line, what is wrong and an example of \
-            right. Exit codes: 0 valid, 2 config error, 3 a store refused or was unreachable.
+            right; then calls each store once to prove the credentials and lists what Aftercart \
+            can do there. Exit codes: 0 valid, 2 config error, 3 a store refused or was unreachable.
             """
     )
 
@@ -46,11 +47,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode.configurationError
         }
         logger.debug("configuration loaded", metadata: ["stores": "\(configuration.stores.count)"])
-        for entry in configuration.stores where store == nil || entry.name == store {
-            let location = entry.baseURL?.absoluteString ?? entry.settings.string("shop") ?? "?"
-            print(
-                "\(entry.name): \(entry.platform) at \(location), sync every \(entry.syncEvery), time zone \(entry.timeZone.identifier)"
-            )
-        }
+        let selected = configuration.stores.filter { store == nil || $0.name == store }
+        if try await !StoreProbe.checkAll(selected, logger: logger) { throw ExitCode.storeUnavailable }
     }
 }
