@@ -138,6 +138,12 @@ let package = Package(
             // optimised in debug builds too.
             swiftSettings: upcoming + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        .target(
+            name: "MockStoreConformance",
+            dependencies: ["MockStores", "AftercartConnectorTesting"],
+            path: "Mocks/MockStoreConformance",
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "aftercart-mock",
             dependencies: [
@@ -173,6 +179,7 @@ let package = Package(
             dependencies: [
                 "WooCommerceConnector",
                 "AftercartConnectorTesting",
+                "MockStoreConformance",
                 "MockStores",
                 "AftercartConnector",
                 "AftercartModel",
@@ -186,6 +193,7 @@ let package = Package(
             name: "ShopifyConnectorTests",
             dependencies: [
                 "ShopifyConnector", "AftercartConnectorTesting", "AftercartConnector", "AftercartModel", "MockStores",
+                "MockStoreConformance",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

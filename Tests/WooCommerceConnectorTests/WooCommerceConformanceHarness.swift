@@ -4,6 +4,7 @@ import AftercartModel
 import AsyncHTTPClient
 import Foundation
 import Logging
+import MockStoreConformance
 import MockStores
 import WooCommerceConnector
 
@@ -32,21 +33,22 @@ struct WooCommerceConformanceStore: ConformanceStore {
 
     func makeConnector(credentials: ConformanceCredentials) async throws -> any StoreConnector {
         let secret = credentials == .valid ? mock.credentials.consumerSecret ?? "" : Self.wrongSecret
-        let settings = WooCommerceStoreSettings(
-            store: "conformance-woo", baseURL: mock.baseURL, consumerKey: Secret(mock.credentials.consumerKey ?? ""),
-            consumerSecret: Secret(secret), homeURL: mock.homeURL,
-            orderMapping: WooCommerceOrderMappingOptions(
-                consent: WooCommerceConsentPolicy(metaKey: "_aftercart_marketing_consent")),
-            loyalty: .customerMeta(
-                WooCommerceLoyaltyMetaKeys(
-                    points: "_aftercart_points", pointsExpiring: "_aftercart_points_expiring",
-                    expiresAt: "_aftercart_points_expires_at", tier: "_aftercart_tier")),
-            lookback: 300)
+        // Built through the registration, as `aftercart sync` builds it from the config.
+        let settings = ConnectorSettings(
+            store: "conformance-woo", platform: "woocommerce",
+            values: [
+                "base_url": mock.baseURL, "home_url": mock.homeURL, "lookback": "300",
+                "consent_meta_key": "_aftercart_marketing_consent",
+                "loyalty.source": "customer_meta", "loyalty.points_key": "_aftercart_points",
+                "loyalty.points_expiring_key": "_aftercart_points_expiring",
+                "loyalty.expiry_key": "_aftercart_points_expires_at", "loyalty.tier_key": "_aftercart_tier",
+            ],
+            secrets: [
+                "consumer_key": Secret(mock.credentials.consumerKey ?? ""), "consumer_secret": Secret(secret),
+            ])
         let logger = Logger(label: "conformance.woocommerce", factory: { _ in SwiftLogNoOpLogHandler() })
-        let transport = HTTPTransport(
-            client: client, configuration: WooCommerceConnector.transportConfiguration(for: settings),
-            authorizer: WooCommerceConnector.authorizer(for: settings), logger: logger)
-        return WooCommerceConnector(settings: settings, transport: transport, logger: logger)
+        return try WooCommerceConnector.registration.makeConnector(
+            settings, ConnectorEnvironment(client: client, logger: logger))
     }
 
     func platformIDs(of resource: ResourceKind) async throws -> Set<String>? {

@@ -1,15 +1,15 @@
-import AftercartConnectorTesting
-import MockStores
+public import AftercartConnectorTesting
+public import MockStores
 
-/// How the MockStores emulators serve the kit's fault and stats requests.
-/// (The WooCommerce and Shopify tests carry the same file; test targets share no code.)
-enum MockConformanceFaults {
+/// How the MockStores emulators serve the conformance kit's fault and stats
+/// requests, for every adapter whose tests run the kit against them.
+public enum MockConformanceFaults {
     /// Wrongly typed fields are missing from `MockFaultPlan`; the others map one to one.
-    static func supports(_ fault: ConformanceFault) -> Bool {
+    public static func supports(_ fault: ConformanceFault) -> Bool {
         kind(fault) != nil
     }
 
-    static func kind(_ fault: ConformanceFault) -> MockFaultPlan.Kind? {
+    public static func kind(_ fault: ConformanceFault) -> MockFaultPlan.Kind? {
         switch fault {
         case .status(let code): .status(code)
         case .malformedJSON: .badJSON
@@ -19,7 +19,7 @@ enum MockConformanceFaults {
     }
 
     /// The emulator numbers requests from its start; the kit counts from now.
-    static func inject(_ faults: [Int: ConformanceFault], into mock: MockStoreServer) {
+    public static func inject(_ faults: [Int: ConformanceFault], into mock: MockStoreServer) {
         let served = mock.stats().total
         var exact: [Int: MockFaultPlan.Kind] = [:]
         for (number, fault) in faults {
@@ -28,7 +28,7 @@ enum MockConformanceFaults {
         mock.setFaults(exact.isEmpty ? .none : MockFaultPlan(rules: [], exact: exact))
     }
 
-    static func stats(_ mock: MockStoreServer) -> ConformanceRequestStats {
+    public static func stats(_ mock: MockStoreServer) -> ConformanceRequestStats {
         let stats = mock.stats()
         var byStatus: [Int: Int] = [:]
         for statuses in stats.byPath.values {
