@@ -144,19 +144,21 @@ import Testing
         }
     }
 
-    @Test func emailRestrictionBecomesTheCustomersIDOrNothing() async throws {
+    @Test func anEmailNoCustomerHasMakesNoUnrestrictedCoupon() async throws {
         try await withShopifyMock { harness in
-            // The emulator has no customers/search.json (404): the coupon is
-            // made, unrestricted, rather than failing the campaign.
-            let coupon = try await harness.connector.createCoupon(
-                CouponRequest(code: "AC-EMAIL-ONLY", kind: .percent, amount: 10, emailRestrictions: ["x@example.com"]))
-            #expect(coupon.code == "AC-EMAIL-ONLY")
+            // The emulator has no customers/search.json (404), so the email resolves to nobody:
+            // a smart coupon must be restricted to its customer, so none is made.
+            await #expect(throws: ConnectorError.self) {
+                _ = try await harness.connector.createCoupon(
+                    CouponRequest(
+                        code: "AC-EMAIL-ONLY", kind: .percent, amount: 10, emailRestrictions: ["x@example.com"]))
+            }
             #expect(harness.mock.stats().count(path: harness.path("customers/search.json"), status: 404) == 1)
             let rules = try await harness.rawJSON("price_rules.json?limit=250")
             let rule = (rules["price_rules"] as? [[String: Any]] ?? []).first {
                 ($0["title"] as? String) == "aftercart:AC-EMAIL-ONLY"
             }
-            #expect(rule?["customer_selection"] as? String == "all")
+            #expect(rule == nil)
         }
     }
 

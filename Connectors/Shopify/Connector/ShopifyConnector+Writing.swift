@@ -17,8 +17,8 @@ extension ShopifyConnector {
     /// `starts_at` now and `ends_at` the expiry. Shopify restricts by
     /// customer, not email: a request with emails but no customer ids has
     /// its emails resolved (`customers/search.json?query=email:…`); an
-    /// email no customer has leaves the coupon unrestricted (still single
-    /// use), with a warning in the log.
+    /// email no customer has fails the creation with `.notFound`: a smart
+    /// coupon is restricted to its customer (SPEC.md) or not made at all.
     ///
     /// Never a second code: the code is looked up first, and if Shopify
     /// still answers 422 "must be unique" (a concurrent creation) the
@@ -31,9 +31,10 @@ extension ShopifyConnector {
         if customers.isEmpty, !request.emailRestrictions.isEmpty {
             customers = try await customerIDs(forEmails: request.emailRestrictions)
             if customers.isEmpty {
-                logger.warning(
-                    "no Shopify customer has the coupon's email; the coupon is not restricted to a customer",
-                    metadata: ["code": "\(request.code)"])
+                throw ConnectorError.notFound(
+                    ErrorContext(
+                        store: store, resource: "coupon creation", platform: platform,
+                        platformMessage: "no customer has the coupon's email, so it cannot be restricted to them"))
             }
         }
         let valueType: String
