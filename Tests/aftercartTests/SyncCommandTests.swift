@@ -174,7 +174,8 @@ import Testing
                     ["sync", "--resources", "orders"], environment: Self.secrets, capture: false)
                 try await Task.sleep(for: .milliseconds(Int.random(in: 50...700, using: &generator)))
                 kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                // Poll instead of waitUntilExit: blocking a concurrency thread would starve the emulator.
+                while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
             }
             // Each killed run left its lease behind; the next run sees the holder is dead and takes over.
             let resumed = try await cli.run(["sync", "--resources", "orders"], environment: Self.secrets)

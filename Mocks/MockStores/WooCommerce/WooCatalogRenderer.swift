@@ -89,19 +89,9 @@ struct WooCatalogRenderer {
         w.field("avatar_url", "https://secure.gravatar.com/avatar/\(Self.avatarHash(c.email))?s=96&d=mm&r=g")
         w.key("meta_data")
         w.beginArray()
-        for m in customerMeta(c) {
-            w.beginObject()
-            w.field("id", m.id)
-            w.field("key", m.key)
-            w.key("value")
-            m.value.write(to: &w)
-            w.endObject()
-        }
+        for m in customerMeta(c) { m.write(to: &w) }
         w.endArray()
-        w.key("_links")
-        w.beginObject()
-        WooLinks.selfAndCollection(&w, homeURL: homeURL, collection: "customers", id: id)
-        w.endObject()
+        WooLinks.links(&w, homeURL: homeURL, collection: "customers", id: id)
         w.endObject()
     }
 
@@ -143,19 +133,9 @@ struct WooCatalogRenderer {
         w.endArray()
         w.key("meta_data")
         w.beginArray()
-        for m in k.meta {
-            w.beginObject()
-            w.field("id", m.id)
-            w.field("key", m.key)
-            w.key("value")
-            m.value.write(to: &w)
-            w.endObject()
-        }
+        for m in k.meta { m.write(to: &w) }
         w.endArray()
-        w.key("_links")
-        w.beginObject()
-        WooLinks.selfAndCollection(&w, homeURL: homeURL, collection: "coupons", id: id)
-        w.endObject()
+        WooLinks.links(&w, homeURL: homeURL, collection: "coupons", id: id)
         w.endObject()
     }
 
@@ -245,10 +225,7 @@ struct WooCatalogRenderer {
         w.field("has_options", false)
         w.field("post_password", "")
         w.field("global_unique_id", "")
-        w.key("_links")
-        w.beginObject()
-        WooLinks.selfAndCollection(&w, homeURL: homeURL, collection: "products", id: id)
-        w.endObject()
+        WooLinks.links(&w, homeURL: homeURL, collection: "products", id: id)
         w.endObject()
     }
 

@@ -172,14 +172,7 @@ struct WooOrderRenderer {
             w.field("value", o.shipmentStage(now).rawValue)
             w.endObject()
         }
-        for m in o.extraMeta {
-            w.beginObject()
-            w.field("id", m.id)
-            w.field("key", m.key)
-            w.key("value")
-            m.value.write(to: &w)
-            w.endObject()
-        }
+        for m in o.extraMeta { m.write(to: &w) }
         w.endArray()
     }
 
@@ -288,7 +281,27 @@ struct WooOrderRenderer {
     }
 }
 
+extension MetaEntry {
+    /// One `meta_data` item as WooCommerce writes it: `{id, key, value}`.
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("key", key)
+        w.key("value")
+        value.write(to: &w)
+        w.endObject()
+    }
+}
+
 enum WooLinks {
+    /// The `_links` object of a single record: `self` and `collection`.
+    static func links(_ w: inout JSONWriter, homeURL: String, collection: String, id: Int) {
+        w.key("_links")
+        w.beginObject()
+        selfAndCollection(&w, homeURL: homeURL, collection: collection, id: id)
+        w.endObject()
+    }
+
     static func selfAndCollection(_ w: inout JSONWriter, homeURL: String, collection: String, id: Int) {
         w.key("self")
         w.beginArray()
