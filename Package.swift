@@ -19,6 +19,9 @@ let package = Package(
         .library(name: "AftercartSync", targets: ["AftercartSync"]),
         .library(name: "MockStores", targets: ["MockStores"]),
         .library(name: "AftercartConnectorTesting", targets: ["AftercartConnectorTesting"]),
+        .library(name: "AftercartEngage", targets: ["AftercartEngage"]),
+        .library(name: "AftercartDelivery", targets: ["AftercartDelivery"]),
+        .library(name: "AftercartServer", targets: ["AftercartServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -29,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -45,6 +52,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: upcoming
         ),
@@ -93,6 +101,7 @@ let package = Package(
                 "AftercartConnector",
                 "AftercartStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: upcoming
         ),
@@ -101,6 +110,56 @@ let package = Package(
             dependencies: [
                 "AftercartModel",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "AftercartEngage",
+            dependencies: [
+                "AftercartModel",
+                "AftercartStore",
+                "AftercartConfig",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "AftercartDelivery",
+            dependencies: [
+                "AftercartModel",
+                "AftercartConnector",
+                "AftercartStore",
+                "AftercartConfig",
+                "CCurl",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "AftercartServer",
+            dependencies: [
+                "AftercartModel",
+                "AftercartConnector",
+                "AftercartStore",
+                "AftercartConfig",
+                "AftercartSync",
+                "AftercartEngage",
+                "AftercartDelivery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: upcoming
         ),
@@ -116,8 +175,14 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "AftercartStore",
                 "AftercartConfig",
+                "AftercartEngage",
+                "AftercartDelivery",
+                "AftercartServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: upcoming
         ),
@@ -227,6 +292,34 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "AftercartEngageTests",
+            dependencies: ["AftercartEngage", "AftercartStore", "AftercartConfig", "AftercartModel"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "AftercartDeliveryTests",
+            dependencies: [
+                "AftercartDelivery", "AftercartConnector", "AftercartStore", "AftercartConfig", "AftercartModel",
+                "MockStores", "WooCommerceConnector", "ShopifyConnector",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "AftercartServerTests",
+            dependencies: [
+                "AftercartServer", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
+                "MockStores", "WooCommerceConnector", "ShopifyConnector",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
