@@ -1,7 +1,7 @@
 # The two commands a fresh machine needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: demo test deps build lint format
+.PHONY: demo test deps build lint format bench
 
 deps:
 	@scripts/install-deps.sh
@@ -16,10 +16,17 @@ demo: deps
 ## Build everything and run every test suite.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	scripts/with-test-postgres.sh $(SWIFT) test
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Connectors Tests Mocks
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Connectors Tests Mocks Benchmarks
 
 format:
-	$(SWIFT) format format --in-place --recursive Package.swift Sources Connectors Tests Mocks
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Connectors Tests Mocks Benchmarks
+
+## Release-mode benchmarks (never part of `make test`); prints the tables of BENCHMARKS.md.
+BENCH_BUILD ?= .build
+bench: deps
+	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product aftercart-mock
+	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD) --product aftercart-bench
+	$(BENCH_BUILD)/release/aftercart-bench $(BENCH_ARGS)

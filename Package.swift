@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -91,6 +93,11 @@ let package = Package(
             dependencies: [
                 "AftercartModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
@@ -119,6 +126,7 @@ let package = Package(
                 "AftercartModel",
                 "AftercartStore",
                 "AftercartConfig",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -220,6 +228,20 @@ let package = Package(
             path: "Mocks/aftercart-mock",
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "aftercart-bench",
+            dependencies: [
+                "AftercartModel", "AftercartConnector", "AftercartStore", "AftercartSync", "WooCommerceConnector",
+                "ShopifyConnector", "MockStores", "AftercartEngage", "AftercartConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/AftercartBenchmarks",
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "AftercartModelTests",
             dependencies: ["AftercartModel"],
@@ -271,6 +293,8 @@ let package = Package(
                 "AftercartStore",
                 "AftercartModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),

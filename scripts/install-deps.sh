@@ -17,3 +17,9 @@ if ((${#missing[@]})); then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# The SMTP channel's tests talk to a real SMTP server: aiosmtpd from PyPI.
+if ! python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+    echo "installing: aiosmtpd (python3 -m pip)"
+    python3 -m pip install --quiet aiosmtpd || python3 -m pip install --quiet --break-system-packages aiosmtpd
+fi

@@ -84,15 +84,9 @@ public enum ExampleConfiguration {
         # --- Campaigns ---------------------------------------------------------------
         # Triggers: order_placed | shipment_status_changed | delivered | review_posted
         #           | points_expiring | tier_changed | no_repeat_purchase
-        # More campaigns can live in config/campaigns/*.toml, one per file.
-
-        # Order-status updates need no marketing consent, but may not carry coupons.
-        [[campaigns]]
-        name = "shipping-update"
-        trigger = "shipment_status_changed"
-        conditions = { shipment_statuses = ["in_transit", "out_for_delivery", "delivered"] }
-        template = "shipping-update"
-        transactional = true
+        # More campaigns live in config/campaigns/*.toml, one per file; the repository
+        # ships order-confirmation, shipping-updates, points-expiring, tier-changed and
+        # win-back there. Templates: config/templates/NAME.{subject,text,html}.mustache.
 
         # Reviews are asked for honestly: every buyer whose order arrived (no open
         # refund, marketing consent, not yet reviewed) is asked, never only the ones
@@ -109,22 +103,10 @@ public enum ExampleConfiguration {
         [[campaigns]]
         name = "review-thank-you"
         trigger = "review_posted"
+        # Ratings decide support alerts (at or below negative_review_max_rating) and
+        # loyalty invitations (4 or 5 stars), not who may review or who is rewarded.
         template = "review-thank-you"
-        coupon = { kind = "percent", amount = "10", expires_in = "30d" }
-
-        [[campaigns]]
-        name = "points-expiry-reminder"
-        trigger = "points_expiring"
-        conditions = { expiring_within = "14d", min_points = 100 }
-        template = "points-expiry"
-
-        # Ratings decide support alerts, not who may review or who is rewarded.
-        [[campaigns]]
-        name = "negative-review-alert"
-        trigger = "review_posted"
-        audience = "merchant"
-        conditions = { max_review_rating = 2 }
-        template = "support-alert"
+        coupon = { kind = "percent", amount = "10", expires_in = "30d", code_prefix = "THANKS" }
 
         """#
 

@@ -28,6 +28,15 @@ static inline CURLcode aftercart_curl_setopt_io_callback(
     return curl_easy_setopt(handle, option, callback);
 }
 
+typedef int (*aftercart_curl_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *userdata);
+
+// CURLOPT_DEBUGFUNCTION: the SMTP server's reply lines arrive as CURLINFO_HEADER_IN,
+// which is how a 5xx reply's text reaches the caller.
+static inline CURLcode aftercart_curl_setopt_debug_callback(
+    CURL *handle, CURLoption option, aftercart_curl_debug_callback callback) {
+    return curl_easy_setopt(handle, option, callback);
+}
+
 static inline CURLcode aftercart_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -16,9 +16,13 @@ struct AftercartCommand: AsyncParsableCommand {
             InitCommand.self,
             CheckCommand.self,
             SyncCommand.self,
+            SendCommand.self,
             StatusCommand.self,
             ExportCommand.self,
+            RunCommand.self,
             DemoCommand.self,
+            ServeCommand.self,
+            PlanCommand.self,
         ]
     )
 }

@@ -36,7 +36,13 @@ struct ExistentialUseTests {
             #expect(try await persistence.checkpoints().first?.lastCompletedAt == Fixtures.t0)
             #expect(try await persistence.outboxCounts()[.done] == 1)
             #expect(try await persistence.schemaStatus().isCurrent)
-            #expect(persistence.location.hasSuffix("aftercart.sqlite"))
+            if persistence is PostgresPersistence {
+                #expect(persistence.location.hasPrefix("postgres://"))
+                let password = try TestPostgres.configuration().password ?? "no password"
+                #expect(!persistence.location.contains(password))
+            } else {
+                #expect(persistence.location.hasSuffix("aftercart.sqlite"))
+            }
         }
     }
 }

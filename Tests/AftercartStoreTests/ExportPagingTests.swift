@@ -6,7 +6,7 @@ import Testing
 @Suite("Paged export")
 struct ExportPagingTests {
     /// 57 Tokyo and 46 Osaka orders, committed in uneven pages.
-    private func seed(_ store: SQLitePersistence) async throws -> [RecordKey] {
+    private func seed(_ store: any Persistence) async throws -> [RecordKey] {
         var keys: [RecordKey] = []
         for (storeID, count) in [(Fixtures.tokyo, 57), (Fixtures.osaka, 46)] {
             let orders = (1...count).map { Fixtures.order(String($0), store: storeID) }

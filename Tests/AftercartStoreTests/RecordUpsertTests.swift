@@ -128,7 +128,7 @@ struct RecordUpsertTests {
         }
     }
 
-    private func payloads(_ store: SQLitePersistence) async throws -> [String] {
+    private func payloads(_ store: any Persistence) async throws -> [String] {
         var result: [String] = []
         for try await payload in store.allPayloads(.orders) { result.append(payload.json) }
         return result

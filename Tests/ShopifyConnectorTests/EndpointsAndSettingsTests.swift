@@ -57,7 +57,16 @@ import Testing
         #expect(refused([:]))
         #expect(refused(["shop": "a.myshopify.com"], secrets: [:]))
         #expect(refused(["base_url": "ftp://127.0.0.1"]))
-        #expect(refused(["shop": "a.myshopify.com", "loyalty.source": "shopify_store_credit"]))
+        #expect(!refused(["shop": "a.myshopify.com", "loyalty.source": "shopify_store_credit"]))
+        #expect(refused(["shop": "a.myshopify.com", "loyalty.source": "points_app"]))
+        #expect(
+            refused([
+                "shop": "a.myshopify.com", "loyalty.source": "shopify_store_credit", "loyalty.currency": "dollars",
+            ]))
+        #expect(
+            refused([
+                "shop": "a.myshopify.com", "loyalty.source": "shopify_store_credit", "loyalty.credit_expiry": "-5",
+            ]))
         #expect(refused(["shop": "a.myshopify.com", "loyalty.source": "shopify_metafield"]))
         #expect(!refused(["base_url": "http://127.0.0.1:8081/"]))
     }

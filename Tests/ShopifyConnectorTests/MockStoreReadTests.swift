@@ -105,7 +105,7 @@ import Testing
             #expect(Set(orders.map(\.id)).count == 200)
             let stats = harness.mock.stats()
             let ok = stats.count(status: 200)
-            #expect(ok == 20)
+            #expect(ok == 21)  // the granted scopes, then 20 pages
             // Any 429 was retried: every page arrived, and the store refused
             // only while the client was still learning the bucket.
             #expect(stats.count(status: 429) <= 10)
@@ -168,7 +168,8 @@ import Testing
     }
 
     @Test func corruptPageIsADecodingErrorWithStoreAndURL() async throws {
-        let faults = try MockFaultPlan(spec: "badjson@1")
+        // Request 1 asks for the granted scopes; request 2 is the first page.
+        let faults = try MockFaultPlan(spec: "badjson@2")
         try await withShopifyMock(faults: faults) { harness in
             do {
                 _ = try await allPages(harness.connector.read(.orders, since: nil))
@@ -186,7 +187,7 @@ import Testing
     }
 
     @Test func forbiddenNamesTheScope() async throws {
-        let faults = try MockFaultPlan(spec: "403@1")
+        let faults = try MockFaultPlan(spec: "403@2")
         try await withShopifyMock(faults: faults) { harness in
             do {
                 _ = try await allPages(harness.connector.read(.customers, since: nil))

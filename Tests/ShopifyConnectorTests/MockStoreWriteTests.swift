@@ -59,10 +59,11 @@ import Testing
     }
 
     @Test func concurrentCreationFindsTheExistingCodeOn422() async throws {
-        // Requests 1-3 create the coupon (lookup miss, rule, code). The 4th,
-        // the second creation's lookup, is made to miss as if another worker
-        // created the code a moment later: Shopify then answers 422.
-        let faults = try MockFaultPlan(spec: "404@4")
+        // Request 1 asks for the granted scopes, requests 2-4 create the
+        // coupon (lookup miss, rule, code). The 5th, the second creation's
+        // lookup, is made to miss as if another worker created the code a
+        // moment later: Shopify then answers 422.
+        let faults = try MockFaultPlan(spec: "404@5")
         try await withShopifyMock(faults: faults) { harness in
             let request = CouponRequest(code: "AC-RACE-1", kind: .percent, amount: 15)
             let created = try await harness.connector.createCoupon(request)

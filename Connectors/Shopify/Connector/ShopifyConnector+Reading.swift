@@ -14,7 +14,14 @@ extension ShopifyConnector {
     /// the next page with the filter it started with, and collects the
     /// newest `updated_at` seen as its high water.
     public func read(_ resource: ResourceKind, since cursor: SyncCursor?) -> ResourcePages {
-        guard capabilities.readable.contains(resource) else { return unsupportedRead(resource) }
+        guard capabilities.readable.contains(resource) else {
+            guard configuredCapabilities.readable.contains(resource) else { return unsupportedRead(resource) }
+            // Switched off by a missing scope: fail with the scope's name.
+            return ResourcePages(initial: ()) { _ in
+                try await requireReadable(resource)
+                return nil
+            }
+        }
         let start = cursor ?? SyncCursor()
         let since = start.queryStart(lookback: settings.lookback)
         let limit = settings.pageSize
@@ -46,6 +53,9 @@ extension ShopifyConnector {
                 try await couponsPage(body)
             }
         case .loyalty:
+            if case .storeCredit(let credit) = settings.loyalty {
+                return readStoreCredit(credit, since: start)
+            }
             guard case .metafield(let keys) = settings.loyalty else { return unsupportedRead(resource) }
             // Each customer costs one more request, so pages are smaller and commit sooner.
             let customerLimit = min(limit, 50)
@@ -191,6 +201,7 @@ extension ShopifyConnector {
             firstEndpoint = ShopifyEndpoints.continuation(of: first, pageInfo: pageInfo, limit: limit)
         }
         return ResourcePages(initial: WalkState(endpoint: firstEndpoint, page: 1, cursor: start)) { state in
+            if state.page == 1 { try await requireReadable(resource) }
             let request = TransportRequest(.get, url: url(state.endpoint), resource: resource.rawValue)
             let response = try await send(request)
             let batch: MappedBatch
@@ -216,7 +227,7 @@ extension ShopifyConnector {
         }
     }
 
-    private func report(_ skipped: [ShopifySkippedRecord], resource: ResourceKind) {
+    func report(_ skipped: [ShopifySkippedRecord], resource: ResourceKind) {
         for skip in skipped {
             logger.debug(
                 "record skipped", metadata: ["resource": "\(resource)", "id": "\(skip.id)", "reason": "\(skip.reason)"])

@@ -26,6 +26,7 @@ extension ShopifyConnector {
     /// A crash between the two requests leaves a rule without a code,
     /// which is harmless (it cannot be redeemed) but stays in the admin.
     public func createCoupon(_ request: CouponRequest) async throws -> Coupon {
+        try await requireWritable([.createCoupon], operation: "creating a coupon", resource: "coupon creation")
         if let existing = try await findCoupon(code: request.code) { return existing }
         var customers = try request.customerIDs.map { try numericID($0, resource: "coupon creation") }
         if customers.isEmpty, !request.emailRestrictions.isEmpty {
@@ -101,6 +102,7 @@ extension ShopifyConnector {
     /// proxies that follow it; then the code's price rule. Codes are
     /// compared case-insensitively, as Shopify does.
     public func findCoupon(code: String) async throws -> Coupon? {
+        try await requireWritable([.findCoupon], operation: "looking up a coupon", resource: "coupon lookup")
         let lookup = TransportRequest(
             .get, url: url(ShopifyEndpoints.discountCodeLookup(code: code)), resource: "coupon lookup",
             acceptedStatuses: [301, 302, 303, 307, 308, 404])
@@ -145,6 +147,7 @@ extension ShopifyConnector {
     /// with `text` (a retry after a crash) is left alone.
     public func addOrderNote(orderID: String, text: String, customerVisible: Bool) async throws {
         let id = try numericID(orderID, resource: "order note")
+        try await requireWritable([.orderNotes], operation: "adding an order note", resource: "order note")
         if customerVisible {
             logger.debug(
                 "Shopify order notes are staff-only; writing a customer-visible note as staff note",
@@ -174,6 +177,8 @@ extension ShopifyConnector {
     /// goes into ``ShopifyStoreSettings/metaNamespace``.
     public func annotateCustomer(customerID: String, tags: [String], meta: [String: String]) async throws {
         let id = try numericID(customerID, resource: "customer tags")
+        try await requireWritable(
+            [.customerTags, .customerMeta], operation: "tagging a customer", resource: "customer tags")
         // Shopify stores tags as one comma-separated string.
         let wanted = tags.compactMap { ShopifyFieldReading.nonEmpty($0.replacingOccurrences(of: ",", with: " ")) }
         if !wanted.isEmpty {
@@ -266,7 +271,7 @@ extension ShopifyConnector {
     }
 
     /// Shopify ids are integers and go into URL paths, so nothing else is accepted.
-    private func numericID(_ id: String, resource: String) throws -> Int64 {
+    func numericID(_ id: String, resource: String) throws -> Int64 {
         guard let value = Int64(id), value > 0 else {
             throw ConnectorError.badRequest(
                 status: 400,

@@ -20,6 +20,8 @@ public struct ShopifyConnector: StoreConnector {
     let logger: Logger
     let clock: any TransportClock
     let shopCurrency: ShopCurrencyCache
+    let grantedScopes: ShopifyGrantedScopes
+    let graphQL: ShopifyGraphQLClient
 
     public var store: StoreID { settings.store }
 
@@ -28,14 +30,20 @@ public struct ShopifyConnector: StoreConnector {
         let shopify = try ShopifyStoreSettings(settings)
         let transport = ShopifyConnector.makeTransport(
             settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock)
+        let graphQL = ShopifyConnector.makeGraphQLTransport(
+            settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock)
         return ShopifyConnector(
-            settings: shopify, transport: transport, logger: environment.logger, clock: environment.clock)
+            settings: shopify, transport: transport, graphQLTransport: graphQL, logger: environment.logger,
+            clock: environment.clock)
     }
 
     /// An adapter over `transport`, which must carry this store's
     /// authorizer and limiter (see ``makeTransport(settings:client:logger:clock:retry:)``).
+    /// GraphQL calls go through `graphQLTransport` (see
+    /// ``makeGraphQLTransport(settings:client:logger:clock:retry:)``), or through
+    /// `transport` when none is given.
     public init(
-        settings: ShopifyStoreSettings, transport: HTTPTransport,
+        settings: ShopifyStoreSettings, transport: HTTPTransport, graphQLTransport: HTTPTransport? = nil,
         logger: Logger = Logger(label: "aftercart.shopify"), clock: any TransportClock = SystemClock()
     ) {
         self.settings = settings
@@ -45,6 +53,10 @@ public struct ShopifyConnector: StoreConnector {
         self.logger = logger
         self.clock = clock
         self.shopCurrency = ShopCurrencyCache(settings.currency)
+        self.grantedScopes = ShopifyGrantedScopes()
+        self.graphQL = ShopifyGraphQLClient(
+            transport: graphQLTransport ?? transport, throttle: ShopifyGraphQLThrottle(clock: clock),
+            url: settings.apiBaseURL + "/graphql.json", logger: logger)
     }
 
     /// The store's transport over the process's shared client: the access
@@ -68,23 +80,54 @@ public struct ShopifyConnector: StoreConnector {
             rateLimiter: limiter, logger: logger, clock: clock)
     }
 
+    /// The store's GraphQL transport: the same token and redaction, no request bucket
+    /// (GraphQL is paced by query cost, which ``ShopifyGraphQLClient`` tracks).
+    public static func makeGraphQLTransport(
+        settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
+        clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy()
+    ) -> HTTPTransport {
+        let configuration = TransportConfiguration(
+            store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
+            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart")
+        return HTTPTransport(
+            client: client, configuration: configuration,
+            authorizer: HeaderTokenAuthorizer(name: accessTokenHeader, token: settings.accessToken), logger: logger,
+            clock: clock)
+    }
+
     /// The header that carries the access token.
     public static let accessTokenHeader = "X-Shopify-Access-Token"
     /// The header that reports the leaky bucket: `used/size`.
     public static let callLimitHeader = "X-Shopify-Shop-Api-Call-Limit"
 
     /// Orders, customers and coupons incrementally (`updated_at_min`);
-    /// loyalty when a metafield source is configured (incremental on the
-    /// customers' `updated_at`). Reviews: the Admin API has none; they live
-    /// in review apps (api-facts §6).
+    /// loyalty when a metafield or store credit source is configured
+    /// (incremental on the customers' `updated_at`; store credit is also
+    /// written). Reviews: the Admin API has none; they live in review apps
+    /// (api-facts §6). Once the granted scopes are known (``check()`` or the
+    /// first read or write), what a missing scope needs is left out.
     public var capabilities: ConnectorCapabilities {
+        let configured = configuredCapabilities
+        guard let granted = grantedScopes.granted else { return configured }
+        return ShopifyAccessScopes.restrict(configured, granted: granted, loyalty: settings.loyalty)
+    }
+
+    /// What the configuration allows, before scopes are considered.
+    var configuredCapabilities: ConnectorCapabilities {
         var readable: Set<ResourceKind> = [.orders, .customers, .coupons]
         var incremental: Set<ResourceKind> = [.orders, .customers, .coupons]
         var loyalty: ConnectorCapabilities.Loyalty = []
-        if case .metafield(let keys) = settings.loyalty {
+        switch settings.loyalty {
+        case .none:
+            break
+        case .metafield(let keys):
             readable.insert(.loyalty)
             incremental.insert(.loyalty)
             loyalty = keys.expiresAtKey == nil ? [.read] : [.read, .expiry]
+        case .storeCredit:
+            readable.insert(.loyalty)
+            incremental.insert(.loyalty)
+            loyalty = [.read, .write, .expiry]
         }
         return ConnectorCapabilities(
             readable: readable, incremental: incremental,
@@ -115,7 +158,9 @@ public struct ShopifyConnector: StoreConnector {
         if case .metafield = settings.loyalty {
             warnings.append("loyalty from metafields costs one request per changed customer")
         }
-        warnings += try await scopeWarnings()
+        if case .granted(let granted) = try await learnScopes() {
+            warnings += ShopifyAccessScopes.warnings(granted: granted, loyalty: settings.loyalty)
+        }
         let plan = ShopifyFieldReading.nonEmpty(shop.planDisplayName) ?? ShopifyFieldReading.nonEmpty(shop.planName)
         return StoreFacts(
             name: ShopifyFieldReading.nonEmpty(shop.name) ?? settings.store.rawValue, currency: currency,
@@ -124,17 +169,23 @@ public struct ShopifyConnector: StoreConnector {
             routes: [], warnings: warnings)
     }
 
-    /// Missing scopes, from `access_scopes.json`; nothing when the shop
-    /// (or a proxy, or the emulator) does not serve it.
-    private func scopeWarnings() async throws -> [String] {
+    /// Asks `access_scopes.json` which scopes the token carries and remembers
+    /// the answer; ``ShopifyGrantedScopes/Knowledge/unavailable`` when the
+    /// shop (or a proxy) does not serve it, so nothing is switched off.
+    @discardableResult
+    func learnScopes() async throws -> ShopifyGrantedScopes.Knowledge {
         let request = TransportRequest(
             .get, url: settings.baseURL + ShopifyAccessScopes.path, resource: "check", acceptedStatuses: [403, 404])
         let response = try await send(request)
-        guard response.isSuccess,
+        var knowledge = ShopifyGrantedScopes.Knowledge.unavailable
+        if response.isSuccess,
             let wire = try? ShopifyWireDecoder.decode(
                 ShopifyAccessScopesWire.self, from: response.body, context: transport.errorContext(for: request))
-        else { return [] }
-        return ShopifyAccessScopes.warnings(granted: Set(wire.accessScopes.map(\.handle)))
+        {
+            knowledge = .granted(Set(wire.accessScopes.map(\.handle)))
+        }
+        grantedScopes.remember(knowledge)
+        return knowledge
     }
 
     /// Whether a webhook delivery is signed with the configured

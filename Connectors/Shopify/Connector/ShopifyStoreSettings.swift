@@ -10,6 +10,8 @@ public struct ShopifyStoreSettings: Sendable {
         case none
         /// Customer metafields written by a loyalty app or by Aftercart.
         case metafield(ShopifyLoyaltyMetafields)
+        /// Shopify's native store credit (GraphQL Admin API only).
+        case storeCredit(ShopifyStoreCreditSettings)
     }
 
     /// The API version used when the config names none.
@@ -75,7 +77,8 @@ public struct ShopifyStoreSettings: Sendable {
     /// `currency`, `bucket_size`, `leak_rate`, `meta_namespace`, and
     /// `loyalty.source` (`shopify_metafield` with `loyalty.namespace`,
     /// `loyalty.key`, optional `loyalty.tier_key`, `loyalty.expiry_key`,
-    /// `loyalty.points_expiring_key` (alias `loyalty.expiring_key`); or `none`).
+    /// `loyalty.points_expiring_key` (alias `loyalty.expiring_key`); `shopify_store_credit`
+    /// with optional `loyalty.currency` and `loyalty.credit_expiry` (seconds); or `none`).
     public init(_ settings: ConnectorSettings) throws(ConnectorSetupError) {
         let store = settings.store
         let base: String
@@ -107,12 +110,28 @@ public struct ShopifyStoreSettings: Sendable {
                     expiresAtKey: settings.string("loyalty.expiry_key"),
                     expiringKey: settings.string("loyalty.points_expiring_key")
                         ?? settings.string("loyalty.expiring_key")))
+        case "shopify_store_credit":
+            var credit = ShopifyStoreCreditSettings()
+            if let code = settings.string("loyalty.currency") {
+                guard let parsed = Currency(code: code) else {
+                    throw ConnectorSetupError(
+                        store: store, message: "loyalty.currency \"\(code)\" is not an ISO 4217 code")
+                }
+                credit.currency = parsed
+            }
+            if let text = settings.string("loyalty.credit_expiry") {
+                guard let seconds = TimeInterval(text), seconds > 0 else {
+                    throw ConnectorSetupError(
+                        store: store, message: "loyalty.credit_expiry \"\(text)\" is not a positive duration")
+                }
+                credit.creditLifetime = seconds
+            }
+            loyalty = .storeCredit(credit)
         case let other?:
-            // Store credit lives only in the GraphQL API, which this adapter does not speak.
             throw ConnectorSetupError(
                 store: store,
                 message:
-                    "loyalty source \"\(other)\" is not supported by the Shopify REST adapter; use shopify_metafield or none"
+                    "loyalty source \"\(other)\" is not supported by the Shopify adapter; use shopify_metafield, shopify_store_credit or none"
             )
         }
         let currency: Currency?
@@ -160,5 +179,22 @@ public struct ShopifyLoyaltyMetafields: Sendable, Hashable {
         self.tierKey = tierKey
         self.expiresAtKey = expiresAtKey
         self.expiringKey = expiringKey
+    }
+}
+
+/// How store credit stands in for loyalty points (source `shopify_store_credit`).
+///
+/// Points are the balance in the currency's minor unit (cents; yen for JPY), so a balance
+/// maps to whole points without rounding and ``ShopifyConnector/adjustLoyalty(customerID:points:reason:)``
+/// credits exactly what it is asked to.
+public struct ShopifyStoreCreditSettings: Sendable, Hashable {
+    /// The account currency read and credited; `nil`: the shop's currency.
+    public var currency: Currency?
+    /// How long a credit made by Aftercart lasts (`expiresAt` = now + this); `nil`: never expires.
+    public var creditLifetime: TimeInterval?
+
+    public init(currency: Currency? = nil, creditLifetime: TimeInterval? = nil) {
+        self.currency = currency
+        self.creditLifetime = creditLifetime
     }
 }

@@ -41,7 +41,12 @@ struct MockResponder: HTTPResponder {
         default:
             break
         }
-        var response = await emulator.handle(mock)
+        var response: MockResponse
+        if let subscriptionRoute = await WebhookSubscriptionRoutes.handle(mock, core: core) {
+            response = subscriptionRoute
+        } else {
+            response = await emulator.handle(mock)
+        }
         switch fault {
         case .slow(let delay):
             try await Task.sleep(for: delay)

@@ -121,13 +121,21 @@ public struct ShopifyMockOptions: Sendable {
     public var storeName: String?
     public var faults: MockFaultPlan
     public var webhook: MockWebhookTarget?
+    /// Admin API scopes the token carries (`/admin/oauth/access_scopes.json`); `nil` grants
+    /// every scope the emulator knows. A call needing a scope outside the list is refused.
+    public var accessScopes: [String]?
+    /// GraphQL cost bucket: `maximumAvailable` points (0 disables cost throttling).
+    public var graphQLBucketSize: Int
+    /// GraphQL points restored per second.
+    public var graphQLRestoreRate: Double
 
     public init(
         orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
         accessToken: String = "shpat_mock_0123456789abcdef0123456789abcdef",
         shopDomain: String = "aftercart-mock.myshopify.com", bucketSize: Int = 40, leakRate: Double = 2,
         apiVersion: String = "2025-10", storeName: String? = nil,
-        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil
+        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, accessScopes: [String]? = nil,
+        graphQLBucketSize: Int = 2_000, graphQLRestoreRate: Double = 100
     ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
@@ -139,6 +147,9 @@ public struct ShopifyMockOptions: Sendable {
         self.storeName = storeName
         self.faults = faults
         self.webhook = webhook
+        self.accessScopes = accessScopes
+        self.graphQLBucketSize = graphQLBucketSize
+        self.graphQLRestoreRate = graphQLRestoreRate
     }
 }
 

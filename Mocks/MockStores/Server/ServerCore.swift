@@ -10,6 +10,8 @@ final class ServerCore: Sendable {
     private let emulatorBox = NIOLockedValueBox<(any PlatformEmulator)?>(nil)
     private let faultPlan: NIOLockedValueBox<MockFaultPlan>
     let events = ChangeFeed()
+    /// Subscriptions created through the platform's webhook API (Webhooks/).
+    let webhookSubscriptions = MockWebhookSubscriptions()
 
     init(platform: MockPlatform, state: StoreState, faults: MockFaultPlan) {
         self.platform = platform

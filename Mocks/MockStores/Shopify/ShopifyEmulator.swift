@@ -11,6 +11,10 @@ final class ShopifyEmulator: PlatformEmulator {
     let events: ChangeFeed
     /// Base for `Link` and `Location` URLs (the server's own URL, so clients can follow them).
     let publicURL: String
+    /// GraphQL's calculated-cost bucket, separate from REST's request bucket.
+    let graphQLBucket: ShopifyGraphQLCostBucket
+    let storeCredit: ShopifyStoreCreditLedger
+    let grantedScopes: Set<String>
 
     init(state: StoreState, options: ShopifyMockOptions, publicURL: String, events: ChangeFeed) {
         self.state = state
@@ -18,6 +22,10 @@ final class ShopifyEmulator: PlatformEmulator {
         self.publicURL = publicURL
         self.events = events
         bucket = LeakyBucket(size: options.bucketSize, leakRate: options.leakRate)
+        graphQLBucket = ShopifyGraphQLCostBucket(
+            maximum: options.graphQLBucketSize, restoreRate: options.graphQLRestoreRate)
+        storeCredit = ShopifyStoreCreditLedger(profile: state.profile)
+        grantedScopes = Set(options.accessScopes ?? ShopifyAccessScopeGate.all)
         customerRenderer = ShopifyCustomerRenderer(state: state)
         orderRenderer = ShopifyOrderRenderer(state: state, shopDomain: options.shopDomain, customers: customerRenderer)
     }
@@ -48,6 +56,9 @@ final class ShopifyEmulator: PlatformEmulator {
 
     func handle(_ req: MockRequest) async -> MockResponse {
         let parts = req.path.split(separator: "/").map(String.init)
+        if parts == ["admin", "oauth", "access_scopes.json"], req.method == "GET" {
+            return accessScopes(req)
+        }
         guard parts.count >= 4, parts[0] == "admin", parts[1] == "api" else { return Self.notFound() }
         let version = parts[2]
         var segments = Array(parts.dropFirst(3))
@@ -56,6 +67,12 @@ final class ShopifyEmulator: PlatformEmulator {
 
         guard req.headers["x-shopify-access-token"] == options.accessToken else {
             return Self.errors(401, "[API] Invalid API key or access token (unrecognized login or wrong password)")
+        }
+        if segments == ["graphql"] {
+            // GraphQL is paced by query cost, not by REST's request bucket.
+            var response = graphQL(req)
+            response.headers.append(("X-Shopify-API-Version", version))
+            return response
         }
         let decision = bucket.take()
         let limitHeader = ("X-Shopify-Shop-Api-Call-Limit", "\(decision.used)/\(decision.size)")
@@ -67,6 +84,11 @@ final class ShopifyEmulator: PlatformEmulator {
                 429,
                 "Exceeded \(rate) calls per second for api client. Reduce request rates to resume uninterrupted service.",
                 headers: [limitHeader, ("Retry-After", String(format: "%.1f", max(0.1, decision.retryAfter)))])
+        }
+        if let scope = ShopifyAccessScopeGate.required(method: req.method, segments: segments),
+            !ShopifyAccessScopeGate.grants(scope, in: grantedScopes)
+        {
+            return ShopifyAccessScopeGate.denied(scope, headers: [limitHeader])
         }
         var response = route(req, segments, version: version)
         response.headers.append(limitHeader)
@@ -139,7 +161,29 @@ final class ShopifyEmulator: PlatformEmulator {
         }
     }
 
-    func clearCaches() { bucket.reset() }
+    func clearCaches() {
+        bucket.reset()
+        graphQLBucket.reset()
+        storeCredit.reset()
+    }
+
+    /// `GET /admin/oauth/access_scopes.json`: outside the versioned API, but authenticated
+    /// and counted against the request bucket like any REST call.
+    private func accessScopes(_ req: MockRequest) -> MockResponse {
+        guard req.headers["x-shopify-access-token"] == options.accessToken else {
+            return Self.errors(401, "[API] Invalid API key or access token (unrecognized login or wrong password)")
+        }
+        let decision = bucket.take()
+        let limitHeader = ("X-Shopify-Shop-Api-Call-Limit", "\(decision.used)/\(decision.size)")
+        guard decision.allowed else {
+            return Self.errors(
+                429, "Exceeded call limit for api client. Reduce request rates to resume uninterrupted service.",
+                headers: [limitHeader, ("Retry-After", String(format: "%.1f", max(0.1, decision.retryAfter)))])
+        }
+        var response = ShopifyAccessScopeGate.listing(options.accessScopes ?? ShopifyAccessScopeGate.all)
+        response.headers.append(limitHeader)
+        return response
+    }
 
     func renderOrderPayload(_ i: Int) -> ByteBuffer {
         let snap = state.snapshot()

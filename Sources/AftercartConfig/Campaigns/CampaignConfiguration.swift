@@ -38,12 +38,16 @@ public struct CampaignCoupon: Sendable, Hashable {
     public var amount: Decimal
     /// How long the coupon stays valid after creation (default 30 days).
     public var expiresIn: ConfigDuration
+    /// The readable start of every code (`THANKS` in `THANKS-7K4Q-9XPM`);
+    /// `nil` derives it from the campaign name.
+    public var codePrefix: String?
 
     /// Creates a coupon description.
-    public init(kind: CouponKind, amount: Decimal, expiresIn: ConfigDuration = .days(30)) {
+    public init(kind: CouponKind, amount: Decimal, expiresIn: ConfigDuration = .days(30), codePrefix: String? = nil) {
         self.kind = kind
         self.amount = amount
         self.expiresIn = expiresIn
+        self.codePrefix = codePrefix
     }
 }
 

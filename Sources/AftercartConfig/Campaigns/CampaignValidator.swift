@@ -133,8 +133,11 @@ struct CampaignValidator {
 
     private func readCoupon(_ reader: TableReader) -> CampaignCoupon? {
         reader.rejectUnknownKeys(
-            allowed: ["kind", "amount", "expires_in"],
-            examples: ["kind": "kind = \"percent\"", "amount": "amount = \"10\"", "expires_in": "expires_in = \"30d\""])
+            allowed: ["kind", "amount", "expires_in", "code_prefix"],
+            examples: [
+                "kind": "kind = \"percent\"", "amount": "amount = \"10\"", "expires_in": "expires_in = \"30d\"",
+                "code_prefix": "code_prefix = \"THANKS\"",
+            ])
         let kind = reader.choice(
             "kind", allowed: CouponKind.allCases.map(\.rawValue), noun: "a coupon kind", required: true,
             example: "kind = \"percent\""
@@ -154,8 +157,18 @@ struct CampaignValidator {
                 "expires_in", "\(reader.name("expires_in")) is shorter than an hour; nobody could use it.",
                 example: "expires_in = \"30d\"")
         }
+        let prefix = reader.string("code_prefix", example: "code_prefix = \"THANKS\"")
+        if let prefix,
+            prefix.isEmpty || prefix.count > 12
+                || !prefix.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) })
+        {
+            reader.error(
+                "code_prefix",
+                "\(reader.name("code_prefix")) \"\(prefix)\" must be 1 to 12 upper-case letters or digits (it starts every code).",
+                example: "code_prefix = \"THANKS\"")
+        }
         guard let kind, let amount else { return nil }
-        return CampaignCoupon(kind: kind, amount: amount, expiresIn: expiresIn)
+        return CampaignCoupon(kind: kind, amount: amount, expiresIn: expiresIn, codePrefix: prefix)
     }
 
     private func readConditions(_ reader: TableReader, trigger: CampaignTrigger?) -> CampaignConditions {

@@ -17,12 +17,14 @@ public struct PageNumberPager: Sendable {
     public var pastEndCodes: Set<String>
     /// A bound on any walk, against a store that ignores the page parameter.
     public var maxPages: Int
+    /// Pages fetched ahead; `nil` reads one page at a time (see ``PagePrefetch``).
+    private var prefetcher: PagePrefetcher?
 
     public init(
         transport: HTTPTransport, perPage: Int = 100, pageParameter: String = "page",
         perPageParameter: String = "per_page", totalPagesHeader: String? = "X-WP-TotalPages",
         totalRecordsHeader: String? = "X-WP-Total", pastEndCodes: Set<String> = ["rest_post_invalid_page_number"],
-        maxPages: Int = 1_000_000
+        maxPages: Int = 1_000_000, concurrency: Int = PagePrefetch.concurrency
     ) {
         self.transport = transport
         self.perPage = perPage
@@ -32,11 +34,21 @@ public struct PageNumberPager: Sendable {
         self.totalRecordsHeader = totalRecordsHeader
         self.pastEndCodes = pastEndCodes
         self.maxPages = maxPages
+        self.prefetcher = concurrency > 1 ? PagePrefetcher(limit: concurrency) : nil
     }
 
     /// Fetches page `page` of `request` (whose URL carries the filters but
-    /// no paging parameters).
+    /// no paging parameters). With a concurrency above 1 the page may have
+    /// been fetched ahead already, and the pages after it are started.
     public func fetch(_ request: TransportRequest, page: Int) async throws -> FetchedPage {
+        guard let prefetcher else { return try await fetchPage(request, page: page) }
+        var plain = self
+        plain.prefetcher = nil
+        return try await prefetcher.fetch(request, page: page, using: plain)
+    }
+
+    /// One request for page `page`, nothing fetched ahead.
+    func fetchPage(_ request: TransportRequest, page: Int) async throws -> FetchedPage {
         let pageRequest = request.appendingQuery([(perPageParameter, "\(perPage)"), (pageParameter, "\(page)")])
         let response: TransportResponse
         do {

@@ -70,6 +70,7 @@ public struct HTTPTransport: Sendable {
             let failure: AttemptFailure
             switch outcome {
             case .response(let status, let headers, let body):
+                metrics.answered(status: status)
                 let retryAfter = RetryAfter.parse(headers["Retry-After"], now: clock.date)
                 await rateLimiter.observe(RateLimitFeedback(status: status, headers: headers, retryAfter: retryAfter))
                 logger.debug(
@@ -92,6 +93,7 @@ public struct HTTPTransport: Sendable {
                     error: error, retryable: safe && policy.retryableStatuses.contains(status), retryAfter: retryAfter)
             case .failed(let classified):
                 try Task.checkCancellation()
+                metrics.failedWithoutAnswer()
                 let safe = request.isIdempotent || !classified.requestMayHaveBeenProcessed
                 let retryable = safe && (classified.isTimeout ? policy.retryTimeouts : classified.isTransient)
                 failure = AttemptFailure(
@@ -117,9 +119,12 @@ public struct HTTPTransport: Sendable {
                     "url": "\(redactedURL)", "attempt": "\(attempt)", "delay_ms": "\(Int(delay.seconds * 1000))",
                     "reason": "\(failure.error.status.map(String.init) ?? Self.caseName(failure.error))",
                 ])
+            metrics.retrying()
             try await clock.sleep(for: delay)
         }
     }
+
+    private var metrics: TransportMetrics { TransportMetrics(store: configuration.store?.rawValue) }
 
     private func context(_ request: TransportRequest, _ attempts: Int) -> ErrorContext {
         var context = errorContext(for: request)

@@ -17,6 +17,12 @@ enum SQLiteMigrations {
             try createSyncTables(db)
             try createOutbox(db)
         }
+        migrator.registerMigration("v2-outbox-sending") { db in
+            try OutboxSendingMigration.apply(db)
+        }
+        migrator.registerMigration(WebhookDeliveriesMigration.identifier) { db in
+            try WebhookDeliveriesMigration.apply(db)
+        }
         return migrator
     }()
 

@@ -1,3 +1,4 @@
+public import AftercartModel
 public import Foundation
 
 /// The outbox: planned actions with idempotency keys and leases, so any
@@ -24,7 +25,38 @@ public protocol OutboxStore: Sendable {
     /// Leases up to `limit` due rows to `owner` until `now + leaseFor`: rows
     /// `pending` with `notBefore <= now`, and rows `leased` whose lease
     /// expired. Oldest `notBefore` first. Each claim counts an attempt.
+    /// An expired row marked with ``markSending(id:owner:now:)`` is never
+    /// claimed: it becomes `unknown`.
     func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date) async throws -> [OutboxClaim]
+
+    /// Records, durably and before anything leaves the machine, that
+    /// `owner` starts sending its leased row (an email).
+    ///
+    /// If the lease then expires without ``complete(id:owner:result:now:)``
+    /// or ``fail(id:owner:error:retryAt:now:)``, the worker died mid-send:
+    /// the next claim turns the row `unknown` instead of sending it again.
+    ///
+    /// - Returns: `false` when `owner` no longer holds a live lease (do not send).
+    @discardableResult
+    func markSending(id: Int64, owner: String, now: Date) async throws -> Bool
+
+    /// Turns every leased row that was marked sending and whose lease has
+    /// expired into `unknown`, and returns those rows.
+    /// ``claimDue(owner:limit:leaseFor:now:)`` does the same before it
+    /// claims, so such a row is never claimed.
+    func expireInterruptedSends(now: Date) async throws -> [OutboxEntry]
+
+    /// Like ``claimDue(owner:limit:leaseFor:now:)``, restricted to rows of
+    /// `stores` when it is not `nil` (`aftercart send --store`).
+    func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date, stores: Set<StoreID>?) async throws
+        -> [OutboxClaim]
+
+    /// Gives `owner`'s leased row back as `pending` until `until`, without
+    /// counting the claim as an attempt: the action waits for another one
+    /// (an email for the coupon it names). `reason` is kept as the row's
+    /// last error so `status` says what it waits for.
+    @discardableResult
+    func postpone(id: Int64, owner: String, until: Date, reason: String, now: Date) async throws -> Bool
 
     /// Marks `owner`'s leased row `done` with the action's `result`.
     @discardableResult

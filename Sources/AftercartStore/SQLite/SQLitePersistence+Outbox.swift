@@ -1,4 +1,4 @@
-import AftercartModel
+public import AftercartModel
 public import Foundation
 import GRDB
 
@@ -37,17 +37,31 @@ extension SQLitePersistence {
     }
 
     public func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date) async throws -> [OutboxClaim] {
+        try await claimDue(owner: owner, limit: limit, leaseFor: leaseFor, now: now, stores: nil)
+    }
+
+    public func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date, stores: Set<StoreID>?)
+        async throws -> [OutboxClaim]
+    {
         guard limit > 0 else { return [] }
+        if let stores, stores.isEmpty { return [] }
+        let storeFilter =
+            stores.map { set in
+                " AND store IN ("
+                    + set.map { "'" + $0.rawValue.replacingOccurrences(of: "'", with: "''") + "'" }
+                    .sorted().joined(separator: ", ") + ")"
+            } ?? ""
         let nowText = SQLiteTime.text(now)
         let expires = SQLiteTime.text(now.addingTimeInterval(leaseFor))
         return try await write("claiming outbox actions") { db in
+            try Self.expireInterruptedSends(db, nowText: nowText)
             // Two indexed scans instead of one OR, so each uses its partial index.
             let due = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, not_before, NULL FROM outbox WHERE state = 'pending' AND not_before <= ?
+                    SELECT id, not_before, NULL FROM outbox WHERE state = 'pending' AND not_before <= ?\(storeFilter)
                     UNION ALL
-                    SELECT id, not_before, lease_owner FROM outbox WHERE state = 'leased' AND lease_expires_at <= ?
+                    SELECT id, not_before, lease_owner FROM outbox WHERE state = 'leased' AND lease_expires_at <= ?\(storeFilter)
                     ORDER BY 2, 1 LIMIT ?
                     """,
                 arguments: [nowText, nowText, limit])
@@ -66,6 +80,35 @@ extension SQLitePersistence {
                 }
             }
             return claims
+        }
+    }
+
+    @discardableResult
+    public func markSending(id: Int64, owner: String, now: Date) async throws -> Bool {
+        let nowText = SQLiteTime.text(now)
+        return try await write("marking outbox action #\(id) as sending") { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET sending_at = ?, updated_at = ?
+                    WHERE id = ? AND state = 'leased' AND lease_owner = ? AND lease_expires_at > ?
+                    """,
+                arguments: [nowText, nowText, id, owner, nowText])
+            return db.changesCount > 0
+        }
+    }
+
+    @discardableResult
+    public func postpone(id: Int64, owner: String, until: Date, reason: String, now: Date) async throws -> Bool {
+        try await transition(
+            id: id, owner: owner, to: .pending, set: "last_error = ?, not_before = ?, attempts = MAX(attempts - 1, 0)",
+            arguments: [String(reason.prefix(Self.maximumErrorLength)), SQLiteTime.text(until)], now: now,
+            operation: "postponing")
+    }
+
+    public func expireInterruptedSends(now: Date) async throws -> [OutboxEntry] {
+        let nowText = SQLiteTime.text(now)
+        return try await write("expiring interrupted sends") { db in
+            try Self.expireInterruptedSends(db, nowText: nowText)
         }
     }
 
@@ -135,6 +178,30 @@ extension SQLitePersistence {
 
     // MARK: - Helpers
 
+    /// Rows whose sender died mid-send: the outcome is unknown, so they are
+    /// never claimed again; an operator resends them deliberately.
+    @discardableResult
+    private static func expireInterruptedSends(_ db: Database, nowText: String) throws -> [OutboxEntry] {
+        let ids = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM outbox WHERE state = 'leased' AND lease_expires_at <= ? AND sending_at IS NOT NULL
+                """,
+            arguments: [nowText])
+        for id in ids {
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = 'unknown', lease_owner = NULL, lease_expires_at = NULL,
+                        last_error = 'the send started at ' || sending_at
+                            || ' and its worker stopped before recording the outcome; not resent automatically',
+                        updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [nowText, id])
+        }
+        return try ids.compactMap { try fetchEntries(db, where: "id = ?", arguments: [$0]).first }
+    }
+
     /// A worker's transition: only from `leased` and only by the lease owner,
     /// which releases the lease.
     private func transition(
@@ -142,7 +209,8 @@ extension SQLitePersistence {
         arguments: [(any DatabaseValueConvertible)?], now: Date, operation: String
     ) async throws -> Bool {
         let sql = """
-            UPDATE outbox SET state = ?, \(assignments), lease_owner = NULL, lease_expires_at = NULL, updated_at = ?
+            UPDATE outbox SET state = ?, \(assignments), lease_owner = NULL, lease_expires_at = NULL, sending_at = NULL,
+                updated_at = ?
             WHERE id = ? AND state = 'leased' AND lease_owner = ?
             """
         var values = StatementArguments([state.rawValue])
@@ -162,7 +230,10 @@ extension SQLitePersistence {
     ) async throws -> Bool {
         let allowed = states.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let extra = assignments.map { ", \($0)" } ?? ""
-        let sql = "UPDATE outbox SET state = ?\(extra), updated_at = ? WHERE id = ? AND state IN (\(allowed))"
+        let sql = """
+            UPDATE outbox SET state = ?\(extra), sending_at = NULL, updated_at = ?
+            WHERE id = ? AND state IN (\(allowed))
+            """
         var values = StatementArguments([state.rawValue])
         values += StatementArguments(arguments)
         values += [SQLiteTime.text(now), id]

@@ -11,6 +11,7 @@ struct ResourceSync {
     let connector: any StoreConnector
     let resource: ResourceKind
     let full: Bool
+    let pageConcurrency: Int
     let now: @Sendable () -> Date
     let logger: Logger
     let lease: LeaseKeeper
@@ -29,7 +30,11 @@ struct ResourceSync {
         do {
             let start = try await startingCursor()
             var lastCursor = start
-            for try await page in connector.read(resource, since: start) {
+            // Pagers made by `read` fetch this many pages ahead; commits stay in order.
+            let pages = PagePrefetch.$concurrency.withValue(pageConcurrency) {
+                connector.read(resource, since: start)
+            }
+            for try await page in pages {
                 let update = CheckpointUpdate(
                     store: store, resource: resource, cursor: try page.cursor.jsonString(), at: now(),
                     completesRun: !page.progress.hasMore)
@@ -38,6 +43,7 @@ struct ResourceSync {
                 report.pages += 1
                 report.records += page.records.count
                 report.changed += result.inserted + result.updated
+                SyncMetrics.committed(store: store, resource: resource, records: page.records.count)
                 if seen != nil { for record in page.records.anyRecords { seen?.insert(record.platformID) } }
                 progress(
                     SyncProgress(
@@ -70,6 +76,7 @@ struct ResourceSync {
             report.outcome = .failed(message)
         }
         report.seconds = (ContinuousClock.now - started).secondsValue
+        SyncMetrics.finished(store: store, resource: resource, seconds: report.seconds, failed: report.isFailure)
         return report
     }
 

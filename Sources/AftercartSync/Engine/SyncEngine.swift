@@ -56,6 +56,7 @@ public struct SyncEngine: Sendable {
         progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) async -> StoreSyncReport {
         let store = connector.store
+        let startedAt = now()
         let leaseName = "sync:\(store.rawValue)"
         do {
             var acquired = try await persistence.acquireLease(
@@ -83,7 +84,7 @@ public struct SyncEngine: Sendable {
             for resource in options.resources {
                 let report = await ResourceSync(
                     persistence: persistence, connector: connector, resource: resource, full: options.full,
-                    now: now, logger: logger, lease: lease
+                    pageConcurrency: options.pageConcurrency, now: now, logger: logger, lease: lease
                 ).run(stop: stop, progress: progress)
                 reports.append(report)
                 if case .failed = report.outcome, await lease.isLost { break }
@@ -92,6 +93,8 @@ public struct SyncEngine: Sendable {
             return reports
         }
         try? await persistence.releaseLease(name: leaseName, owner: options.owner)
-        return StoreSyncReport(store: store, outcome: .synced, resources: reports)
+        let report = StoreSyncReport(store: store, outcome: .synced, resources: reports, startedAt: startedAt)
+        if report.isComplete { SyncMetrics.lag(store: store, seconds: now().timeIntervalSince(startedAt)) }
+        return report
     }
 }

@@ -10,6 +10,10 @@ public struct SyncOptions: Sendable {
     public var full: Bool
     /// How many stores sync at once.
     public var storeConcurrency: Int
+    /// How many pages of one resource are in flight at once where the store
+    /// says how many pages there are (WooCommerce); pages are still
+    /// committed one at a time, in order. 1 reads strictly sequentially.
+    public var pageConcurrency: Int
     /// How long a store's sync lease lasts without renewal; a crashed run's
     /// store is free again after this.
     public var leaseTTL: TimeInterval
@@ -24,7 +28,8 @@ public struct SyncOptions: Sendable {
     public init(
         resources: [ResourceKind] = ResourceKind.allCases, full: Bool = false, storeConcurrency: Int = 4,
         leaseTTL: TimeInterval = 120, owner: String = SyncOptions.defaultOwner,
-        isOwnerAlive: @escaping @Sendable (String) -> Bool = SyncOptions.isLocalProcessAlive
+        isOwnerAlive: @escaping @Sendable (String) -> Bool = SyncOptions.isLocalProcessAlive,
+        pageConcurrency: Int = 4
     ) {
         self.resources = resources
         self.full = full
@@ -32,6 +37,7 @@ public struct SyncOptions: Sendable {
         self.leaseTTL = leaseTTL
         self.owner = owner
         self.isOwnerAlive = isOwnerAlive
+        self.pageConcurrency = max(1, pageConcurrency)
     }
 
     /// `host:pid`, so an operator can tell which process holds a lease.

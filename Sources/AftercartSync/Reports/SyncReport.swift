@@ -65,11 +65,22 @@ public struct StoreSyncReport: Sendable, Hashable {
     public var store: StoreID
     public var outcome: Outcome
     public var resources: [ResourceSyncReport]
+    /// When the run began (engine clock); `nil` when it never started.
+    public var startedAt: Date?
 
-    public init(store: StoreID, outcome: Outcome, resources: [ResourceSyncReport] = []) {
+    public init(store: StoreID, outcome: Outcome, resources: [ResourceSyncReport] = [], startedAt: Date? = nil) {
         self.store = store
         self.outcome = outcome
         self.resources = resources
+        self.startedAt = startedAt
+    }
+
+    /// Whether the store was synced and every requested resource was read to
+    /// the end (or cannot be read from this store): everything changed
+    /// before ``startedAt`` is in the database.
+    public var isComplete: Bool {
+        guard case .synced = outcome else { return false }
+        return resources.allSatisfy { $0.outcome == .completed || $0.outcome == .unsupported }
     }
 
     /// Whether anything about this store failed.

@@ -22,6 +22,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Validate the file only: read no secret values and call no store.")
     var offline = false
 
+    @Flag(
+        name: .long,
+        help: "Also subscribe each store to the webhooks the server follows, at [server] public_url, and list them.")
+    var registerWebhooks = false
+
     func run() async throws {
         let logger = global.makeLogger()
         let configuration: AftercartConfiguration
@@ -49,5 +54,15 @@ struct CheckCommand: AsyncParsableCommand {
         logger.debug("configuration loaded", metadata: ["stores": "\(configuration.stores.count)"])
         let selected = configuration.stores.filter { store == nil || $0.name == store }
         if try await !StoreProbe.checkAll(selected, logger: logger) { throw ExitCode.storeUnavailable }
+        if registerWebhooks {
+            guard let publicURL = configuration.server.publicURL else {
+                ConsoleReport.error(
+                    "--register-webhooks needs the address stores reach this server at: set public_url in [server]")
+                throw ExitCode.configurationError
+            }
+            if try await !WebhookSetup.registerAll(selected, publicURL: publicURL, logger: logger) {
+                throw ExitCode.storeUnavailable
+            }
+        }
     }
 }

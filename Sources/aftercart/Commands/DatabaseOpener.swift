@@ -1,4 +1,5 @@
 import AftercartConfig
+import AftercartModel
 import AftercartStore
 import ArgumentParser
 import Foundation
@@ -17,10 +18,23 @@ enum DatabaseOpener {
                 throw ExitCode.failure
             }
         case .postgres(let url):
-            ConsoleReport.error(
-                "database \(DatabaseURL.postgres(url)): this build has no PostgreSQL backend yet; "
-                    + "use url = \"sqlite:data/aftercart.sqlite\" in [database]")
-            throw ExitCode.configurationError
+            let password: Secret?
+            do {
+                password = try configuration.database.password?.resolve()
+            } catch {
+                ConsoleReport.problems(error.problems, warnings: [])
+                throw ExitCode.configurationError
+            }
+            do {
+                // Named per process so pg_stat_activity tells the workers apart.
+                let name = "aftercart \(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+                return try await PostgresPersistence.open(
+                    url: url, password: password, options: PostgresOptions(applicationName: String(name.prefix(63))))
+            } catch {
+                // PersistenceError texts name the URL without its password.
+                ConsoleReport.error("\(error)")
+                throw ExitCode.failure
+            }
         }
     }
 

@@ -43,11 +43,15 @@ struct StatusReport: Encodable {
     var schemaVersion: String
     var resources: [Line]
     var outbox: [String: Int]
+    /// Unknown and failed actions an operator must look at, each with its resend command.
+    var attention: [OutboxAttention] = []
+    /// Which worker holds which store's sync lease, and until when.
+    var leases: [StatusLease] = []
 
     enum CodingKeys: String, CodingKey {
         case database
         case schemaVersion = "schema_version"
-        case resources, outbox
+        case resources, outbox, attention, leases
     }
 
     /// Every configured store appears, synced or not, plus any store that
@@ -75,24 +79,30 @@ struct StatusReport: Encodable {
         for (state, count) in try await persistence.outboxCounts() { outbox[state.rawValue] = count }
         for state in OutboxState.allCases where outbox[state.rawValue] == nil { outbox[state.rawValue] = 0 }
         let schema = try await persistence.schemaStatus()
-        return StatusReport(
+        var report = StatusReport(
             database: persistence.location, schemaVersion: "\(schema.current)", resources: lines, outbox: outbox)
+        report.attention = try await OutboxAttention.gather(from: persistence)
+        report.leases = try await StatusLease.gather(from: persistence, now: now)
+        return report
     }
 
     var text: String {
-        var rows = [["STORE", "RESOURCE", "RECORDS", "LAST SYNC", "LAST ERROR"]]
+        var rows = [["STORE", "RESOURCE", "RECORDS", "LAST SYNC", "LAG", "LAST ERROR"]]
         for line in resources {
             let lastSync = line.lastSuccessAt.map(Timestamp.format) ?? "never"
             var error = "-"
             if let lastError = line.lastError, let at = line.lastErrorAt {
                 error = "\(Timestamp.format(at)) \(lastError)"
             }
-            rows.append([line.store.rawValue, line.resource.rawValue, "\(line.records)", lastSync, error])
+            let lag = line.lagSeconds.map { SyncSummary.duration(Double($0)) } ?? "-"
+            rows.append([line.store.rawValue, line.resource.rawValue, "\(line.records)", lastSync, lag, error])
         }
         var output = "database: \(database)\n"
         output += TextTable.render(rows)
         let states = OutboxState.allCases.map { "\($0.rawValue) \(outbox[$0.rawValue] ?? 0)" }
         output += "\noutbox: " + states.joined(separator: ", ")
+        output += OutboxAttention.text(attention)
+        output += StatusLease.text(leases)
         return output
     }
 }
@@ -110,5 +120,47 @@ enum TextTable {
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+}
+
+/// A failed or unknown outbox action, as `status` lists it.
+struct OutboxAttention: Encodable {
+    var id: Int64
+    var state: String
+    var store: String
+    var campaign: String
+    var action: String
+    var attempts: Int
+    var lastError: String?
+    /// The command that puts it back in the queue.
+    var resend: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, state, store, campaign, action, attempts, resend
+        case lastError = "last_error"
+    }
+
+    static func gather(from persistence: any Persistence, limit: Int = 20) async throws -> [OutboxAttention] {
+        var rows: [OutboxAttention] = []
+        for state in [OutboxState.unknown, .failed] {
+            for entry in try await persistence.outboxEntries(in: state, limit: limit) {
+                rows.append(
+                    OutboxAttention(
+                        id: entry.id, state: state.rawValue, store: entry.store.rawValue, campaign: entry.campaign,
+                        action: entry.action.rawValue, attempts: entry.attempts, lastError: entry.lastError,
+                        resend: "aftercart send --resend \(entry.id)"))
+            }
+        }
+        return rows
+    }
+
+    static func text(_ rows: [OutboxAttention]) -> String {
+        guard !rows.isEmpty else { return "" }
+        var output = "\nneeds attention (an unknown email may or may not have reached the customer):"
+        for row in rows {
+            output += "\n  #\(row.id) \(row.state) \(row.action) \(row.store)/\(row.campaign): \(row.lastError ?? "-")"
+            output += "\n    to retry: \(row.resend)"
+        }
+        return output
     }
 }

@@ -37,80 +37,57 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many stores sync at once.")
     var concurrency: Int = 4
 
+    @Option(
+        name: .long, help: "Pages of one resource fetched at once where the store gives a page count (1: one by one).")
+    var pageConcurrency: Int = 4
+
     @Flag(name: .long, help: "Print a JSON summary on stdout instead of text lines.")
     var json = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the run's Prometheus metrics to this file (for node_exporter's textfile collector). Default: none.",
+            valueName: "path"))
+    var metricsFile: String?
+
     func validate() throws {
-        _ = try parseResources()
+        _ = try ResourceList.parse(resources)
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard pageConcurrency >= 1 else { throw ValidationError("--page-concurrency must be at least 1") }
     }
 
     func run() async throws {
         let logger = global.makeLogger()
-        let kinds = try parseResources()
+        MetricsSetup.bootstrap()
+        let kinds = try ResourceList.parse(resources)
         let configuration = try DatabaseOpener.loadConfiguration(global, secrets: .required)
-        let stores = try selectedStores(configuration)
-        let environment = ProcessInfo.processInfo.environment
-        let client = HTTPClientFactory.makeClient()
-        let persistence: any Persistence
-        do {
-            persistence = try await DatabaseOpener.open(configuration)
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        var connectors: [any StoreConnector] = []
-        var setupFailures: [StoreSyncReport] = []
-        let connectorEnvironment = ConnectorEnvironment(client: client, logger: logger)
-        for entry in stores {
-            do {
-                let settings = try ConnectorSettings(entry, environment: environment)
-                connectors.append(try Platforms.registry.connector(for: settings, environment: connectorEnvironment))
-            } catch {
-                let message = (error as? ConnectorSetupError)?.message ?? "\(error)"
-                setupFailures.append(StoreSyncReport(store: entry.id, outcome: .failed(message)))
-            }
-        }
+        let stores = try StoreSelection.select(store, from: configuration, configPath: global.configPath)
+        let wiring = try await SyncWiring.open(configuration, stores: stores, logger: logger)
         let stop = SyncStopSignal()
         let signals = StopOnSignal { Task { await stop.stop() } }
         let progress = ProgressPrinter(live: !json && ProgressPrinter.stderrIsTerminal)
-        let engine = SyncEngine(persistence: persistence, logger: logger)
-        let reports = await engine.run(
-            connectors, options: SyncOptions(resources: kinds, full: full, storeConcurrency: concurrency), stop: stop,
-            progress: progress.show)
+        let engine = SyncEngine(persistence: wiring.persistence, logger: logger)
+        let options = SyncOptions(
+            resources: kinds, full: full, storeConcurrency: concurrency, pageConcurrency: pageConcurrency)
+        let reports = await engine.run(wiring.connectors, options: options, stop: stop, progress: progress.show)
         signals.cancel()
         progress.clear()
-        try? await persistence.close()
-        try? await client.shutdown()
-        let all = setupFailures + reports
+        await wiring.close()
+        let all = wiring.setupFailures + reports
         if json {
             print(SyncSummary.json(all))
         } else {
             for line in SyncSummary.lines(all) { print(line) }
         }
-        if all.contains(where: \.isFailure) { throw ExitCode.failure }
-    }
-
-    private func parseResources() throws -> [ResourceKind] {
-        var kinds: [ResourceKind] = []
-        for name in resources.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty
-        {
-            guard let kind = ResourceKind(rawValue: name) else {
-                let known = ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError("'\(name)' is not a resource; use any of: \(known)")
+        if let metricsFile {
+            do {
+                try MetricsSetup.write(to: metricsFile)
+            } catch {
+                ConsoleReport.error("cannot write metrics to \(metricsFile): \(error.localizedDescription)")
+                throw ExitCode.failure
             }
-            if !kinds.contains(kind) { kinds.append(kind) }
         }
-        return kinds
-    }
-
-    private func selectedStores(_ configuration: AftercartConfiguration) throws -> [StoreConfiguration] {
-        guard let store else { return configuration.stores }
-        guard let entry = configuration.store(named: store) else {
-            let names = configuration.stores.map(\.name).joined(separator: ", ")
-            ConsoleReport.error("no store named '\(store)' in \(global.configPath); stores: \(names)")
-            throw ExitCode.configurationError
-        }
-        return [entry]
+        if all.contains(where: \.isFailure) { throw ExitCode.failure }
     }
 }

@@ -62,4 +62,10 @@ enum Fixtures {
     ) -> CheckpointUpdate {
         CheckpointUpdate(store: store, resource: resource, cursor: cursor, at: at, completesRun: completesRun)
     }
+
+    static func outboxEntry(_ key: String, store: StoreID = tokyo, notBefore: Date = t0) -> NewOutboxEntry {
+        NewOutboxEntry(
+            idempotencyKey: key, store: store, campaign: "review-request", subjectKind: .orders, subjectID: key,
+            action: .sendEmail, payload: #"{"template":"review-request"}"#, notBefore: notBefore)
+    }
 }

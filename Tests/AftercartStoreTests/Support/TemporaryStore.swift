@@ -16,19 +16,54 @@ struct TemporaryDirectory {
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
-/// Runs `body` against a newly created database file in its own temp
-/// directory, closing and deleting it afterwards whatever happens.
-func withStore<T>(_ body: (SQLitePersistence) async throws -> T) async throws -> T {
-    try await withTemporaryDirectory { directory in
-        let store = try await SQLitePersistence.open(path: directory.path("aftercart.sqlite"))
-        do {
-            let result = try await body(store)
-            try await store.close()
-            return result
-        } catch {
-            try? await store.close()
-            throw error
+/// The backends every store test runs on.
+enum Backend: String, CaseIterable, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// A failure of a test body on one backend, so the report says which.
+struct BackendFailure: Error, CustomStringConvertible {
+    var backend: Backend
+    var underlying: any Error
+    var description: String { "on \(backend.rawValue): \(underlying)" }
+}
+
+/// Runs `body` against a newly created SQLite file in its own temp
+/// directory and then, when `AFTERCART_TEST_POSTGRES_URL` is set, against
+/// a fresh schema of that PostgreSQL server; each is closed and deleted
+/// afterwards whatever happens. Without the variable the PostgreSQL half is
+/// skipped with a note on standard error.
+func withStore(_ body: (any Persistence) async throws -> Void) async throws {
+    for backend in Backend.allCases {
+        try await withStore(on: backend, body)
+    }
+}
+
+/// Runs `body` against one backend; PostgreSQL is skipped (with a note)
+/// when `AFTERCART_TEST_POSTGRES_URL` is unset.
+func withStore(on backend: Backend, _ body: (any Persistence) async throws -> Void) async throws {
+    do {
+        switch backend {
+        case .sqlite:
+            try await withTemporaryDirectory { directory in
+                let store = try await SQLitePersistence.open(path: directory.path("aftercart.sqlite"))
+                do {
+                    try await body(store)
+                    try await store.close()
+                } catch {
+                    try? await store.close()
+                    throw error
+                }
+            }
+        case .postgres:
+            guard TestPostgres.url != nil else { return TestPostgres.skipNote }
+            try await TestPostgres.withPersistence { store in try await body(store) }
         }
+    } catch let error as BackendFailure {
+        throw error
+    } catch {
+        throw BackendFailure(backend: backend, underlying: error)
     }
 }
 

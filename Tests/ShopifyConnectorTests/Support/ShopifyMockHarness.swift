@@ -19,6 +19,18 @@ struct ShopifyMockHarness {
         "/admin/api/\(mock.credentials.apiVersion)/\(endpoint)"
     }
 
+    /// A raw authenticated GraphQL call (another app spending the budget, or a check).
+    func rawGraphQL(_ body: [String: Any]) async throws -> [String: Any] {
+        var request = HTTPClientRequest(url: mock.apiBaseURL + "/graphql.json")
+        request.method = .POST
+        request.headers.add(name: "X-Shopify-Access-Token", value: mock.credentials.accessToken ?? "")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
+        let response = try await client.execute(request, timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 4 * 1024 * 1024)
+        return (try JSONSerialization.jsonObject(with: Data(String(buffer: bytes).utf8)) as? [String: Any]) ?? [:]
+    }
+
     /// A raw authenticated GET, to look at what a write did.
     func rawJSON(_ endpoint: String) async throws -> [String: Any] {
         var request = HTTPClientRequest(url: mock.apiBaseURL + "/" + endpoint)
@@ -34,12 +46,16 @@ struct ShopifyMockHarness {
 /// generous so tests that are not about pacing run fast.
 func withShopifyMock<T>(
     orders: Int = 60, seed: UInt64 = 7, bucketSize: Int = 40, leakRate: Double = 0,
-    faults: MockFaultPlan = .none, token: String? = nil, values: [String: String] = [:],
+    faults: MockFaultPlan = .none, token: String? = nil, currency: MockCurrency? = nil, scopes: [String]? = nil,
+    graphQLBucket: Int = 2_000, graphQLRestore: Double = 100, values: [String: String] = [:],
     _ body: (ShopifyMockHarness) async throws -> T
 ) async throws -> T {
     let mock = try await MockStoreServer.start(
         .shopify(
-            ShopifyMockOptions(orders: orders, seed: seed, bucketSize: bucketSize, leakRate: leakRate, faults: faults)))
+            ShopifyMockOptions(
+                data: MockDataOptions(orders: orders, seed: seed, currency: currency), bucketSize: bucketSize,
+                leakRate: leakRate, faults: faults, accessScopes: scopes, graphQLBucketSize: graphQLBucket,
+                graphQLRestoreRate: graphQLRestore)))
     let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
     do {
         var settingsValues = [

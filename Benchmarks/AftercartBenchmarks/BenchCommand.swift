@@ -1,0 +1,134 @@
+import AftercartConnector
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import MockStores
+
+/// `aftercart-bench`: the throughput and memory benchmarks of BENCHMARKS.md,
+/// each figure as a ratio to its own limit measured in the same run.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aftercart-bench",
+        abstract: "Measure sync throughput and memory against the local decode + upsert floor.",
+        discussion: """
+            Build in release mode first ('swift build -c release'), then run \
+            '.build/release/aftercart-bench'. The emulator runs as an 'aftercart-mock' child process \
+            from the same build folder. Prints Markdown tables for BENCHMARKS.md.
+            """,
+        subcommands: [RunBenchmarks.self, SyncChildCommand.self],
+        defaultSubcommand: RunBenchmarks.self
+    )
+}
+
+struct RunBenchmarks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run the benchmarks and print the tables.")
+
+    @Option(help: "Store sizes (orders) for the end-to-end sync and memory runs, comma separated.")
+    var orders: String = "10000,100000"
+
+    @Option(help: "Orders captured for the decode + upsert floor.")
+    var floorOrders: Int = 20_000
+
+    @Option(help: "Platforms, comma separated: woocommerce, shopify.")
+    var platforms: String = "woocommerce,shopify"
+
+    @Option(help: "WooCommerce page concurrencies to compare, comma separated.")
+    var pageConcurrency: String = "1,4"
+
+    @Flag(help: "One tiny iteration (500 orders) to check that everything runs.")
+    var quick = false
+
+    @Option(help: "Folder for the SQLite files (deleted afterwards).")
+    var workDirectory: String = NSTemporaryDirectory()
+
+    @Option(help: "Orders of the WooCommerce store the planner benchmark plans over (0 skips it).")
+    var plannerOrders: Int = 100_000
+
+    @Option(help: "The config whose campaigns and templates the planner benchmark uses.")
+    var plannerConfig: String = "config/aftercart.example.toml"
+
+    @Option(help: "Keep the planner's SQLite file here: synced when missing, reused when present (for profiling).")
+    var plannerDatabase: String?
+
+    @Flag(help: "Run only the planner benchmark (skip the sync tables).")
+    var plannerOnly = false
+
+    func run() async throws {
+        let sizes = quick ? [500] : try Self.integers(orders, option: "--orders")
+        let floorSize = quick ? 500 : floorOrders
+        let concurrencies = try Self.integers(pageConcurrency, option: "--page-concurrency")
+        let chosen = try platforms.split(separator: ",").map { name in
+            guard let platform = MockPlatform(rawValue: String(name)) else {
+                throw ValidationError("unknown platform '\(name)'; use woocommerce or shopify")
+            }
+            return platform
+        }
+        let directory = URL(fileURLWithPath: workDirectory).appendingPathComponent("aftercart-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        if plannerOnly {
+            try await PlannerBenchmark.printTable(
+                orders: quick ? 500 : plannerOrders, configPath: plannerConfig, directory: directory,
+                keptDatabase: plannerDatabase)
+            return
+        }
+
+        print("## Decode + upsert floor (\(floorSize) orders per platform, from memory into SQLite)\n")
+        let floorTable = BenchmarkTable(columns: [
+            "platform", "pages", "MB", "decode only, records/s", "decode + upsert, records/s",
+        ])
+        floorTable.header()
+        var floors: [MockPlatform: Double] = [:]
+        let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(60))
+        for platform in chosen {
+            let pages = try await CapturedPages.capture(platform: platform, orders: floorSize, client: client)
+            let result = try await DecodeUpsertFloor(pages: pages, directory: directory).run()
+            floors[platform] = result.recordsPerSecond
+            floorTable.row([
+                platform.rawValue, "\(pages.pages.count)", (Double(pages.bytes) / 1e6).twoDecimals,
+                result.decodeOnlyPerSecond.grouped, result.recordsPerSecond.grouped,
+            ])
+        }
+        try await client.shutdown()
+
+        print("\n## End-to-end sync from aftercart-mock over loopback\n")
+        let syncTable = BenchmarkTable(columns: [
+            "platform", "orders", "page concurrency", "seconds", "records/s", "ratio to floor", "peak RSS MB",
+        ])
+        syncTable.header()
+        for platform in chosen {
+            // Shopify's cursor chain cannot be fetched ahead: one page at a time.
+            let platformConcurrencies = platform == .shopify ? [1] : concurrencies
+            for size in sizes {
+                for concurrency in platformConcurrencies {
+                    let result = try SyncBenchmark(
+                        platform: platform, orders: size, pageConcurrency: concurrency, directory: directory
+                    ).run()
+                    let ratio = floors[platform].map { result.recordsPerSecond / $0 } ?? 0
+                    syncTable.row([
+                        platform.rawValue, "\(size)", "\(concurrency)", result.seconds.twoDecimals,
+                        result.recordsPerSecond.grouped, ratio.twoDecimals,
+                        (Double(result.peakRSSKilobytes) / 1024).twoDecimals,
+                    ])
+                }
+            }
+        }
+        if plannerOrders > 0 || quick {
+            print("")
+            try await PlannerBenchmark.printTable(
+                orders: quick ? 500 : plannerOrders, configPath: plannerConfig, directory: directory,
+                keptDatabase: plannerDatabase)
+        }
+    }
+
+    static func integers(_ list: String, option: String) throws -> [Int] {
+        try list.split(separator: ",").map { item in
+            guard let value = Int(item.trimmingCharacters(in: .whitespaces)), value > 0 else {
+                throw ValidationError("\(option): '\(item)' is not a positive whole number")
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import MockStores
+
+/// End-to-end sync: an `aftercart-mock` child serves the store over loopback,
+/// a `sync-child` process syncs it through the real adapter and engine into
+/// a fresh SQLite file. Records/s, and peak RSS of the syncing process.
+struct SyncBenchmark {
+    var platform: MockPlatform
+    var orders: Int
+    var pageConcurrency: Int
+    var directory: URL
+
+    struct Result {
+        var records: Int
+        var seconds: Double
+        var peakRSSKilobytes: Int
+        var recordsPerSecond: Double { Double(records) / seconds }
+    }
+
+    func run() throws -> Result {
+        let mock = try MockProcess(
+            platform: platform, orders: orders, extraArguments: platform == .shopify ? ["--rate-limit", "0"] : [])
+        defer { mock.stop() }
+        let database = directory.appendingPathComponent(
+            "sync-\(platform.rawValue)-\(orders)-\(UUID().uuidString).sqlite")
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        child.arguments = [
+            "sync-child", "--platform", platform.rawValue, "--base-url", mock.baseURL, "--database", database.path,
+            "--page-concurrency", String(pageConcurrency),
+        ]
+        let output = Pipe()
+        child.standardOutput = output
+        try child.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0,
+            let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+            let records = object["records"] as? Int, let seconds = object["seconds"] as? Double
+        else {
+            throw BenchmarkError("sync-child failed (exit \(child.terminationStatus))")
+        }
+        return Result(records: records, seconds: seconds, peakRSSKilobytes: object["peak_rss_kb"] as? Int ?? 0)
+    }
+}

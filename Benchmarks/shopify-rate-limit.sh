@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Times `aftercart sync --resources orders` against a Shopify emulator whose REST leaky
+# bucket is tiny, and compares the time with the bucket's floor:
+#
+#     floor = max(0, requests - bucket) / leak_rate
+#
+# (the first `bucket` requests are free, every further one waits 1/leak_rate). `requests`
+# and the number of 429s are read from the emulator's own stats (/__mock/stats).
+#
+# Usage: Benchmarks/shopify-rate-limit.sh [PAGES ...]      (default: 10 40)
+# Env:   BUCKET (4), LEAK (2, the client's default leak rate), PAGE_SIZE (250),
+#        CONFIG=debug|release (debug: the sync is bound by the rate limit, not the CPU).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BUCKET=${BUCKET:-4}
+LEAK=${LEAK:-2}
+PAGE_SIZE=${PAGE_SIZE:-250}
+CONFIG=${CONFIG:-debug}
+PAGES=("$@")
+[ ${#PAGES[@]} -eq 0 ] && PAGES=(10 40)
+
+swift build -c "$CONFIG" --product aftercart >/dev/null
+swift build -c "$CONFIG" --product aftercart-mock >/dev/null
+BIN=$(swift build -c "$CONFIG" --show-bin-path)
+
+WORK=$(mktemp -d)
+MOCK_PID=
+cleanup() {
+    [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+printf '| pages | requests | 429s | wall (s) | floor (s) | ratio |\n|---|---|---|---|---|---|\n'
+for pages in "${PAGES[@]}"; do
+    orders=$((pages * PAGE_SIZE))
+    "$BIN/aftercart-mock" --platform shopify --orders "$orders" --seed 3 --bucket-size "$BUCKET" \
+        --rate-limit "$LEAK" >"$WORK/mock.out" &
+    MOCK_PID=$!
+    for _ in $(seq 100); do grep -q '^listening on ' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
+    url=$(sed -n 's/^listening on //p' "$WORK/mock.out")
+    token=$(sed -n 's/^access token: //p' "$WORK/mock.out")
+    cat >"$WORK/aftercart.toml" <<TOML
+[database]
+url = "sqlite:$WORK/bench-$pages.sqlite"
+
+[[stores]]
+name = "bench-shopify"
+platform = "shopify"
+base_url = "$url"
+access_token = { env = "BENCH_SHOPIFY_TOKEN" }
+page_size = $PAGE_SIZE
+TOML
+    start=$(date +%s.%N)
+    BENCH_SHOPIFY_TOKEN=$token "$BIN/aftercart" --config "$WORK/aftercart.toml" --log-level warning \
+        sync --resources orders >"$WORK/sync.out"
+    end=$(date +%s.%N)
+    stats=$(curl -s "$url/__mock/stats")
+    requests=$(printf '%s' "$stats" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+    throttled=$(printf '%s' "$stats" | { grep -o '"429":[0-9]*' || true; } | cut -d: -f2 | awk '{ s += $1 } END { print s + 0 }')
+    kill "$MOCK_PID"
+    wait "$MOCK_PID" 2>/dev/null || true
+    MOCK_PID=
+    awk -v p="$pages" -v r="$requests" -v t="$throttled" -v s="$start" -v e="$end" -v b="$BUCKET" -v l="$LEAK" \
+        'BEGIN { wall = e - s; floor = (r > b ? (r - b) / l : 0);
+                 printf "| %d | %d | %d | %.2f | %.2f | %s |\n", p, r, t, wall, floor,
+                        (floor > 0 ? sprintf("%.3f", wall / floor) : "n/a") }'
+done

@@ -1,0 +1,56 @@
+public import AftercartConnector
+import AftercartModel
+
+/// Lets the store deliver: on WooCommerce a customer-visible order note,
+/// which WooCommerce emails to the buyer itself; on Shopify a customer tag
+/// and metafields that the merchant's Shopify Flow or email app acts on
+/// (Shopify's Admin API cannot email a customer). See docs/delivery.md.
+public struct StoreChannel: MessageChannel {
+    public let name = "store"
+    /// The tag added on Shopify, beside `aftercart-<campaign>`.
+    public static let shopifyTag = "aftercart-message"
+
+    public init() {}
+
+    public func deliver(_ message: OutgoingMessage, connector: (any StoreConnector)?) async throws(ChannelFailure)
+        -> String
+    {
+        guard let connector else {
+            throw ChannelFailure(transient: false, "store '\(message.origin.store)' has no connector configured")
+        }
+        do {
+            switch connector.platform {
+            case "woocommerce":
+                guard let orderID = message.origin.orderID else {
+                    throw ChannelFailure(
+                        transient: false,
+                        "the store channel on WooCommerce sends through an order note, and this message has no order")
+                }
+                try await connector.addOrderNote(
+                    orderID: orderID, text: message.subject + "\n\n" + message.text, customerVisible: true)
+                return "customer note on order \(orderID)"
+            default:
+                guard let customerID = message.origin.customerID else {
+                    throw ChannelFailure(
+                        transient: false,
+                        "the store channel on \(connector.platform) tags the customer, and this message has no customer id"
+                    )
+                }
+                try await connector.annotateCustomer(
+                    customerID: customerID, tags: [Self.shopifyTag, "aftercart-\(message.origin.campaign)"],
+                    meta: [
+                        "aftercart.last_subject": message.subject, "aftercart.last_text": message.text,
+                        "aftercart.last_coupon": message.origin.couponCode ?? "",
+                        "aftercart.last_campaign": message.origin.campaign,
+                    ])
+                return "customer \(customerID) tagged for the store's own email"
+            }
+        } catch let failure as ChannelFailure {
+            throw failure
+        } catch let error as ConnectorError {
+            throw ChannelFailure(transient: error.isTransient, error.description)
+        } catch {
+            throw ChannelFailure(transient: true, "\(error)")
+        }
+    }
+}

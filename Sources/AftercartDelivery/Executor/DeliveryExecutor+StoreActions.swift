@@ -1,0 +1,90 @@
+import AftercartConnector
+import AftercartModel
+import AftercartStore
+import Foundation
+
+extension DeliveryExecutor {
+    /// Performs one claimed row; never throws: every failure is a step result.
+    func perform(_ claim: OutboxClaim, connector: (any StoreConnector)?) async -> StepResult {
+        let entry = claim.entry
+        switch entry.action {
+        case .createCoupon:
+            return await withConnector(entry, connector) { try await createCoupon(entry, $0) }
+        case .addOrderNote:
+            return await withConnector(entry, connector) { connector in
+                switch Payloads.decode(OrderNoteAction.self, from: entry) {
+                case .failure(let error): return .fail(error.description)
+                case .success(let note):
+                    try await connector.addOrderNote(
+                        orderID: note.orderID, text: note.text, customerVisible: note.customerVisible)
+                    return .done("note added to order \(note.orderID)")
+                }
+            }
+        case .tagCustomer:
+            return await withConnector(entry, connector) { connector in
+                switch Payloads.decode(CustomerTagAction.self, from: entry) {
+                case .failure(let error): return .fail(error.description)
+                case .success(let tag):
+                    try await connector.annotateCustomer(customerID: tag.customerID, tags: tag.tags, meta: tag.meta)
+                    return .done("customer \(tag.customerID) tagged \(tag.tags.joined(separator: ", "))")
+                }
+            }
+        case .sendEmail:
+            return await sendEmail(entry, connector: connector)
+        case .supportAlert:
+            return await sendSupportAlert(entry, connector: connector)
+        }
+    }
+
+    /// Looks the deterministic code up first; creates the coupon only when
+    /// the store does not have it, so a crash after creating never makes two.
+    private func createCoupon(_ entry: OutboxEntry, _ connector: any StoreConnector) async throws -> StepResult {
+        let coupon: CouponAction
+        switch Payloads.decode(CouponAction.self, from: entry) {
+        case .failure(let error): return .fail(error.description)
+        case .success(let value): coupon = value
+        }
+        if let existing = try await connector.findCoupon(code: coupon.code) {
+            return .done("coupon \(existing.code) exists (id \(existing.id))")
+        }
+        let created = try await connector.createCoupon(
+            CouponRequest(
+                code: coupon.code, kind: coupon.kind, amount: coupon.amount, currency: coupon.currency,
+                expiresAt: coupon.expiresAt, usageLimit: coupon.usageLimit, usageLimitPerCustomer: 1,
+                emailRestrictions: [coupon.email], customerIDs: coupon.customerID.map { [$0] } ?? [],
+                description: coupon.description))
+        return .done("coupon \(created.code) created (id \(created.id))")
+    }
+
+    /// Runs a store write, turning connector errors into retries or failures.
+    func withConnector(
+        _ entry: OutboxEntry, _ connector: (any StoreConnector)?,
+        _ body: (any StoreConnector) async throws -> StepResult
+    ) async -> StepResult {
+        guard let connector else { return .fail(missingConnector(entry)) }
+        do {
+            return try await body(connector)
+        } catch {
+            return Self.classify(error)
+        }
+    }
+
+    func missingConnector(_ entry: OutboxEntry) -> String {
+        "store '\(entry.store)' is not configured (or its connector could not be built); "
+            + "add it back to the config, then 'aftercart send --resend \(entry.id)'"
+    }
+
+    /// Connector errors say themselves whether a retry may help; anything
+    /// else (a cancelled task, an unexpected error) is retried.
+    static func classify(_ error: any Error) -> StepResult {
+        if let error = error as? ConnectorError {
+            if error.isTransient {
+                var hint: Double?
+                if case .rateLimited(let retryAfter, _) = error { hint = retryAfter }
+                return .retry(error.description, hint: hint)
+            }
+            return .fail(error.description)
+        }
+        return .retry("\(error)", hint: nil)
+    }
+}

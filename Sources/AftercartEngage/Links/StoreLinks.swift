@@ -1,0 +1,52 @@
+import AftercartConfig
+import AftercartModel
+import Foundation
+
+/// The store's public pages a message links to: product pages, review
+/// forms and the tracking page, from URL patterns in the store's settings
+/// (`product_url`, `review_url`, `tracking_url` with `{product_id}`,
+/// `{order_id}`, `{order_number}`, `{tracking_number}`), else from the
+/// store's address.
+struct StoreLinks: Sendable {
+    var baseURL: String
+    var productPattern: String
+    var reviewPattern: String
+    var trackingPattern: String
+
+    init(store: StoreConfiguration?) {
+        var base = store?.baseURL?.absoluteString ?? store?.settings.string("shop").map { "https://\($0)" } ?? ""
+        while base.hasSuffix("/") { base.removeLast() }
+        baseURL = base
+        let shopify = store?.platform == "shopify"
+        let product = shopify ? "\(base)/products/{product_id}" : "\(base)/?p={product_id}"
+        productPattern = store?.settings.string("product_url") ?? product
+        reviewPattern = store?.settings.string("review_url") ?? productPattern + "#reviews"
+        trackingPattern =
+            store?.settings.string("tracking_url")
+            ?? (shopify ? "\(base)/account/orders/{order_id}" : "\(base)/my-account/view-order/{order_id}/")
+    }
+
+    func product(_ productID: String) -> String {
+        productPattern.replacingOccurrences(of: "{product_id}", with: Self.escape(productID))
+    }
+
+    func review(_ productID: String) -> String {
+        reviewPattern.replacingOccurrences(of: "{product_id}", with: Self.escape(productID))
+    }
+
+    /// The carrier's own page when the store gave one, else the pattern.
+    func tracking(order: Order) -> String {
+        if let url = order.tracking.first?.url, !url.isEmpty { return url }
+        return
+            trackingPattern
+            .replacingOccurrences(of: "{order_id}", with: Self.escape(order.id))
+            .replacingOccurrences(of: "{order_number}", with: Self.escape(order.number))
+            .replacingOccurrences(of: "{tracking_number}", with: Self.escape(order.tracking.first?.number ?? ""))
+    }
+
+    private static func escape(_ value: String) -> String {
+        value.addingPercentEncoding(
+            withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#&")))
+            ?? value
+    }
+}

@@ -1,0 +1,86 @@
+import AftercartModel
+import AftercartStore
+import Foundation
+
+/// One store's records, streamed once and indexed in memory, so evaluating
+/// a customer never queries the database.
+struct StoreSnapshot: Sendable {
+    var store: StoreID
+    /// Orders by creation time.
+    var orders: [Order] = []
+    var people: [String: Person] = [:]
+    /// Order indexes per person key, by creation time.
+    var ordersByPerson: [String: [Int]] = [:]
+    var loyalty: [String: LoyaltyAccount] = [:]
+    /// Reviews that are not spam or trash, by creation time.
+    var reviews: [Review] = []
+    /// Review indexes per person key, by creation time.
+    var reviewsByPerson: [String: [Int]] = [:]
+    var customerIDByEmail: [String: String] = [:]
+    var recommendations = CoPurchaseIndex()
+
+    /// The store's currency (from its orders), for fixed-amount coupons.
+    var currency: Currency? { orders.last?.currency }
+
+    static func load(store: StoreID, from records: some RecordStore) async throws -> StoreSnapshot {
+        var snapshot = StoreSnapshot(store: store)
+        for customer in try await ParallelDecoding.records(Customer.self, store: store, from: records) {
+            snapshot.customerIDByEmail[customer.email.lowercased()] = customer.id
+            snapshot.people["c:" + customer.id] = Person(
+                key: "c:" + customer.id, customerID: customer.id, email: customer.email,
+                firstName: customer.firstName, lastName: customer.lastName,
+                acceptsMarketing: customer.acceptsMarketing)
+        }
+        snapshot.orders = try await ParallelDecoding.records(Order.self, store: store, from: records)
+        snapshot.orders.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        for (index, order) in snapshot.orders.enumerated() {
+            guard let key = snapshot.personKey(customerID: order.customer.id, email: order.customer.email) else {
+                continue
+            }
+            snapshot.ordersByPerson[key, default: []].append(index)
+            if snapshot.people[key] == nil, let email = order.customer.email {
+                snapshot.people[key] = Person(
+                    key: key, customerID: order.customer.id, email: email, firstName: order.customer.firstName,
+                    lastName: order.customer.lastName, acceptsMarketing: order.customer.acceptsMarketing)
+            } else if key.hasPrefix("e:"), let consent = order.customer.acceptsMarketing {
+                // A guest's latest order carries their latest choice.
+                snapshot.people[key]?.acceptsMarketing = consent
+            }
+        }
+        for account in try await ParallelDecoding.records(LoyaltyAccount.self, store: store, from: records) {
+            snapshot.loyalty[account.customerID] = account
+        }
+        for review in try await ParallelDecoding.records(Review.self, store: store, from: records) {
+            guard review.status == .approved || review.status == .hold else { continue }
+            snapshot.reviews.append(review)
+        }
+        snapshot.reviews.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        for (index, review) in snapshot.reviews.enumerated() {
+            guard let key = snapshot.personKey(customerID: nil, email: review.customerEmail) else { continue }
+            snapshot.reviewsByPerson[key, default: []].append(index)
+        }
+        snapshot.recommendations = CoPurchaseIndex(orders: snapshot.orders, reviews: snapshot.reviews)
+        return snapshot
+    }
+
+    /// The person key for an order's or a review's buyer: a customer id wins,
+    /// and an email that belongs to a registered customer maps to them.
+    func personKey(customerID: String?, email: String?) -> String? {
+        if let customerID, !customerID.isEmpty { return "c:" + customerID }
+        if let email, let id = customerIDByEmail[email.lowercased()] { return "c:" + id }
+        return Person.key(customerID: nil, email: email)
+    }
+
+    func orders(of person: String) -> [Order] {
+        (ordersByPerson[person] ?? []).map { orders[$0] }
+    }
+
+    func reviews(of person: String) -> [Review] {
+        (reviewsByPerson[person] ?? []).map { reviews[$0] }
+    }
+
+    /// The person's most recent review at or before `now`.
+    func latestReview(of person: String, at now: Date) -> Review? {
+        reviews(of: person).last { $0.createdAt <= now }
+    }
+}

@@ -1,0 +1,22 @@
+/// Why a firing produced no message. Suppression is always on; a campaign
+/// cannot switch it off.
+public enum SuppressionReason: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// The campaign's conditions do not hold.
+    case conditions
+    /// Marketing without the customer's consent.
+    case noConsent = "no_consent"
+    /// The customer's latest review is negative and recent: no promotions.
+    case negativeReview = "negative_review"
+    /// `max_messages_per_week` marketing messages are already planned.
+    case frequencyCap = "frequency_cap"
+    /// Review request: the order has an open refund.
+    case refunded
+    /// Review request: the buyer already reviewed every product of the order.
+    case alreadyReviewed = "already_reviewed"
+    /// The loyalty tier went down: nothing promotional.
+    case tierDown = "tier_down"
+    /// A merchant alert with no `merchant_email`, or a template that is missing.
+    case notDeliverable = "not_deliverable"
+
+    public static func < (lhs: SuppressionReason, rhs: SuppressionReason) -> Bool { lhs.rawValue < rhs.rawValue }
+}

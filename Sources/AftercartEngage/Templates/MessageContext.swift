@@ -1,0 +1,123 @@
+import AftercartModel
+import Foundation
+
+/// Builds the values a template sees. Every value is plain data (strings,
+/// numbers, lists, flags); the HTML part escapes them when rendering.
+///
+/// Keys: `store.{name,url}`, `customer.{first_name,last_name,name,email}`,
+/// `order.{id,number,total,subtotal,created_on,tracking_url,delivery_window,items[]{name,quantity,total}}`,
+/// `shipment.{status,status_label,carrier,tracking_number,tracking_url,is_failure}`,
+/// `delivery.{signal,delivered_on}`, `review.{rating,stars,product_name,product_url}`,
+/// `review_products[]{name,review_url}`, `loyalty.{points,points_expiring,expires_on,tier,previous_tier,worth,affordable[]{name,price,url}}`,
+/// `coupon.{code,discount,expires_on}`, `recommendations[]{name,price,url}`, `has_coupon`, `has_recommendations`.
+struct MessageContext {
+    var snapshot: StoreSnapshot
+    var links: StoreLinks
+    var formatting: MessageFormatting
+    var deliveryEstimate: TimeInterval
+
+    func values(for occurrence: Occurrence, coupon: CouponAction?, reviewProducts: [LineItem]) -> [String: Any] {
+        var context: [String: Any] = [:]
+        let person = occurrence.person
+        let currency = occurrence.order?.currency ?? snapshot.currency
+        context["store"] = ["name": snapshot.store.rawValue, "url": links.baseURL]
+        context["customer"] = [
+            "first_name": person.firstName ?? "", "last_name": person.lastName ?? "",
+            "name": person.displayName ?? person.email, "email": person.email,
+        ]
+        if let order = occurrence.order { context["order"] = orderValues(order) }
+        if let status = occurrence.shipmentStatus, let order = occurrence.order {
+            context["shipment"] = [
+                "status": status.rawValue, "status_label": Self.label(status),
+                "carrier": order.tracking.first?.carrier ?? "", "tracking_number": order.tracking.first?.number ?? "",
+                "tracking_url": links.tracking(order: order), "is_failure": status == .failure,
+            ]
+        }
+        if let signal = occurrence.deliverySignal {
+            context["delivery"] = [
+                "signal": signal.rawValue, "delivered_on": formatting.date(occurrence.at, currency: currency),
+            ]
+        }
+        if let review = occurrence.review {
+            context["review"] = [
+                "rating": review.rating, "stars": String(repeating: "★", count: review.rating),
+                "product_name": snapshot.recommendations.product(review.productID)?.name ?? "your purchase",
+                "product_url": links.product(review.productID),
+            ]
+        }
+        context["review_products"] = reviewProducts.map { item in
+            ["name": item.name, "review_url": links.review(item.productID ?? "")]
+        }
+        let loyalty = occurrence.loyalty ?? person.customerID.flatMap { snapshot.loyalty[$0] }
+        if let loyalty { context["loyalty"] = loyaltyValues(loyalty, previousTier: occurrence.previousTier) }
+        if let coupon {
+            context["has_coupon"] = true
+            context["coupon"] = [
+                "code": coupon.code,
+                "discount": formatting.discount(kind: coupon.kind, amount: coupon.amount, currency: coupon.currency),
+                "expires_on": formatting.date(coupon.expiresAt, currency: currency),
+            ]
+        }
+        if occurrence.campaign.trigger == .noRepeatPurchase {
+            let bought = Set(snapshot.orders(of: person.key).flatMap { $0.lineItems.compactMap(\.productID) })
+            let picks = snapshot.recommendations.recommend(for: bought)
+            context["has_recommendations"] = !picks.isEmpty
+            context["recommendations"] = picks.map { product in
+                ["name": product.name, "price": formatting.money(product.unitPrice), "url": links.product(product.id)]
+            }
+        }
+        return context
+    }
+
+    private func orderValues(_ order: Order) -> [String: Any] {
+        let earliest = order.createdAt.addingTimeInterval(2 * 86_400)
+        let latest = order.createdAt.addingTimeInterval(max(deliveryEstimate, 3 * 86_400))
+        return [
+            "id": order.id, "number": order.number, "total": formatting.money(order.total),
+            "subtotal": formatting.money(order.subtotal), "shipping": formatting.money(order.shippingTotal),
+            "created_on": formatting.date(order.createdAt, currency: order.currency),
+            "tracking_url": links.tracking(order: order),
+            "delivery_window":
+                "\(formatting.date(earliest, currency: order.currency)) – \(formatting.date(latest, currency: order.currency))",
+            "items": order.lineItems.map { item in
+                ["name": item.name, "quantity": item.quantity, "total": formatting.money(item.total)] as [String: Any]
+            },
+        ]
+    }
+
+    private func loyaltyValues(_ loyalty: LoyaltyAccount, previousTier: String?) -> [String: Any] {
+        let currency = snapshot.currency
+        var values: [String: Any] = [
+            "points": loyalty.points, "points_expiring": loyalty.pointsExpiring ?? loyalty.points,
+            "tier": loyalty.tier ?? "", "previous_tier": previousTier ?? "",
+        ]
+        if let expires = loyalty.expiresAt { values["expires_on"] = formatting.date(expires, currency: currency) }
+        if let currency {
+            // One point is worth the currency's smallest unit: 1 yen, 1 cent.
+            let worth = Money(Self.worth(points: loyalty.points, currency: currency), currency)
+            values["worth"] = formatting.money(worth)
+            values["affordable"] = snapshot.recommendations.affordable(within: worth).map { product in
+                ["name": product.name, "price": formatting.money(product.unitPrice), "url": links.product(product.id)]
+            }
+        }
+        return values
+    }
+
+    static func worth(points: Int, currency: Currency) -> Decimal {
+        var value = Decimal(points)
+        for _ in 0..<currency.minorUnits { value /= 10 }
+        return value
+    }
+
+    static func label(_ status: ShipmentStatus) -> String {
+        switch status {
+        case .none: "not shipped yet"
+        case .labelPrinted: "label printed"
+        case .confirmed: "confirmed by the carrier"
+        case .inTransit: "on its way"
+        case .outForDelivery: "out for delivery"
+        case .delivered: "delivered"
+        case .failure: "delivery problem"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import AftercartConnector
+import AftercartModel
+import AftercartStore
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Prometheus
+
+/// The routes: `POST /webhooks/{platform}/{store}`, `GET /healthz`, `GET /metrics`.
+struct ServerRoutes: Sendable {
+    let directory: WebhookStoreDirectory
+    let receiver: WebhookReceiver
+    let persistence: any Persistence
+    let metrics: ServerMetrics
+    let maximumBodySize: Int
+    let logger: Logger
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.post("/webhooks/:platform/:store") { request, context in
+            try await webhook(request, context: context)
+        }
+        router.get("/healthz") { _, _ in
+            await health()
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.registry.emitToBuffer())))
+        }
+        return router
+    }
+
+    private func webhook(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let platform = context.parameters.get("platform") ?? ""
+        let store = context.parameters.get("store") ?? ""
+        guard let endpoint = await directory.endpoint(platform: platform, store: store) else {
+            logger.info("webhook for an unknown store refused", metadata: ["store": "\(store.prefix(80))"])
+            return answer(.notFound, platform: "unknown", started: started)
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximumBodySize {
+            return answer(.tooLarge(limit: maximumBodySize), platform: endpoint.platform, started: started)
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maximumBodySize)
+        } catch is NIOTooManyBytesError {
+            return answer(.tooLarge(limit: maximumBodySize), platform: endpoint.platform, started: started)
+        }
+        var headers = HeaderFields()
+        for field in request.headers { headers.add(name: field.name.canonicalName, value: field.value) }
+        let outcome = await receiver.receive(endpoint, headers: headers, body: Data(buffer: buffer))
+        return answer(outcome, platform: endpoint.platform, started: started)
+    }
+
+    private func answer(_ outcome: WebhookOutcome, platform: String, started: ContinuousClock.Instant) -> Response {
+        metrics.record(platform: platform, outcome: outcome.label, duration: ContinuousClock.now - started)
+        var object: [String: Any] = [outcome.status < 300 ? "status" : "error": outcome.message]
+        if outcome.status < 300 { object["outcome"] = outcome.label }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return Response(
+            status: HTTPResponse.Status(code: outcome.status), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private func health() async -> Response {
+        var platforms: [StoreID: String] = [:]
+        for endpoint in await directory.all { platforms[endpoint.store] = endpoint.platform }
+        let report = await HealthReport.make(persistence: persistence, platforms: platforms)
+        return Response(
+            status: HTTPResponse.Status(code: report.httpStatus), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: report.json())))
+    }
+}

@@ -1,0 +1,101 @@
+import AftercartConnector
+import AftercartModel
+import AftercartStore
+import Foundation
+import Logging
+
+/// Turns one verified delivery into committed records, platform-agnostic:
+/// the adapter classifies, verifies and decodes; the inbox applies once.
+///
+/// Order of checks: ping (unsigned by design, answered 200 and ignored),
+/// signature (401 before anything is parsed), topic (unknown: 200 so the
+/// platform stops retrying), duplicate (200), decode (422 when the body
+/// does not map, 503 when the store could not be read for it), apply
+/// (503 when the database refuses, so the platform retries).
+struct WebhookReceiver: Sendable {
+    let inbox: any WebhookInbox
+    let followUps: FollowUpQueue
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    func receive(_ endpoint: WebhookEndpoint, headers: HeaderFields, body: Data) async -> WebhookOutcome {
+        let connector = endpoint.connector
+        var logger = logger
+        logger[metadataKey: "store"] = "\(endpoint.store)"
+        logger[metadataKey: "platform"] = "\(endpoint.platform)"
+        let envelope = connector.webhookEnvelope(headers: headers, body: body)
+        if envelope == .ping {
+            logger.info("webhook activation ping acknowledged")
+            return .ping
+        }
+        guard let secret = endpoint.secret, !secret.isEmpty else {
+            logger.warning(
+                "webhook refused: the store has no webhook_secret configured, so no signature can be checked")
+            return .unauthorized
+        }
+        guard connector.verifyWebhook(body: body, headers: headers, secret: secret) else {
+            logger.warning("webhook refused: signature missing or does not match", metadata: ["bytes": "\(body.count)"])
+            return .unauthorized
+        }
+        let topic: String
+        let deliveryKey: String
+        switch envelope {
+        case .event(let eventTopic, let key):
+            (topic, deliveryKey) = (eventTopic, key)
+        case .malformed(let reason):
+            logger.warning("webhook refused: \(reason)")
+            return .invalid(reason)
+        case .ping:
+            return .ping
+        }
+        logger[metadataKey: "topic"] = "\(topic)"
+        guard connector.webhookTopics.contains(topic) else {
+            logger.debug("webhook topic not followed; acknowledged and ignored")
+            return .ignored(topic: topic)
+        }
+        do {
+            if try await inbox.hasWebhookDelivery(store: endpoint.store, deliveryKey: deliveryKey) {
+                logger.debug("webhook already applied", metadata: ["delivery": "\(deliveryKey)"])
+                return .duplicate
+            }
+        } catch {
+            logger.error("webhook not applied: the database is unavailable", metadata: ["error": "\(error)"])
+            return .unavailable("the database is unavailable; retry later")
+        }
+        let decoded: WebhookRecords
+        do {
+            decoded = try await connector.decodeWebhook(topic: topic, body: body)
+        } catch let error as ConnectorError {
+            if case .decoding = error {
+                logger.warning("webhook body does not map", metadata: ["error": "\(error)"])
+                return .unprocessable("\(error)")
+            }
+            logger.warning("webhook not applied: reading the store for it failed", metadata: ["error": "\(error)"])
+            return .unavailable("reading the store failed; retry later")
+        } catch {
+            logger.warning("webhook body does not map", metadata: ["error": "\(error)"])
+            return .unprocessable("the body does not map")
+        }
+        for reason in decoded.skipped { logger.debug("webhook record skipped", metadata: ["reason": "\(reason)"]) }
+        let receipt = WebhookReceipt(
+            store: endpoint.store, platform: endpoint.platform, deliveryKey: deliveryKey, topic: topic,
+            receivedAt: now())
+        let result: WebhookApplyResult
+        do {
+            result = try await inbox.applyWebhook(receipt, records: decoded.records, deleted: decoded.deleted)
+        } catch let error as PersistenceError where error.kind == .invalidArgument || error.kind == .invalidRecord {
+            logger.error("webhook records refused by the database", metadata: ["error": "\(error)"])
+            return .unprocessable("the records were refused: \(error)")
+        } catch {
+            logger.error("webhook not applied: the database is unavailable", metadata: ["error": "\(error)"])
+            return .unavailable("the database is unavailable; retry later")
+        }
+        if result.duplicate { return .duplicate }
+        let changed = result.changed.values.reduce(0) { $0 + $1.count }
+        logger.debug(
+            "webhook applied",
+            metadata: ["changed": "\(changed)", "stale": "\(result.stale)", "vanished": "\(result.vanished)"])
+        followUps.enqueue(store: endpoint.store, changed: result.changed)
+        return .applied(changed: changed, stale: result.stale)
+    }
+}

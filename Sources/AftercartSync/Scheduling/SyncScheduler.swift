@@ -1,0 +1,131 @@
+public import AftercartConnector
+public import AftercartModel
+public import Foundation
+public import Logging
+
+/// Syncs each store every `interval` (its `sync_every`), jittered, until
+/// stopped: the heart of `aftercart run`.
+///
+/// Runs go through ``SyncEngine/sync(_:options:stop:progress:)``, so the
+/// store lease still keeps a cron `aftercart sync` and the daemon apart. A
+/// store whose run is in progress is not started again; at most
+/// ``SyncOptions/storeConcurrency`` stores run at once. After each run the
+/// ``PostSyncStep`` runs for that store. ``run(stop:)`` returns once `stop`
+/// was requested and the runs in flight have committed their page.
+public struct SyncScheduler: Sendable {
+    /// One store to keep in sync.
+    public struct Job: Sendable {
+        public var connector: any StoreConnector
+        /// Seconds between runs.
+        public var interval: TimeInterval
+
+        public init(connector: any StoreConnector, interval: TimeInterval) {
+            self.connector = connector
+            self.interval = interval
+        }
+    }
+
+    private let engine: SyncEngine
+    private let jobs: [Job]
+    private let options: SyncOptions
+    private let jitter: SyncJitter
+    private let postSync: any PostSyncStep
+    private let now: @Sendable () -> Date
+    private let sleep: @Sendable (Duration) async throws -> Void
+    private let longestSleep: Duration
+    private let logger: Logger
+    private let onReport: @Sendable (StoreSyncReport) -> Void
+
+    /// - Parameters:
+    ///   - now, sleep: the clock, injected so tests drive time.
+    ///   - longestSleep: how often the loop looks at the stop request and
+    ///     refreshes the lag gauges while nothing is due.
+    ///   - onReport: called with every run's report (log lines).
+    public init(
+        engine: SyncEngine, jobs: [Job], options: SyncOptions, jitter: SyncJitter = SyncJitter(),
+        postSync: any PostSyncStep = NoPostSyncStep(), now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        longestSleep: Duration = .seconds(1), logger: Logger,
+        onReport: @escaping @Sendable (StoreSyncReport) -> Void = { _ in }
+    ) {
+        self.engine = engine
+        self.jobs = jobs
+        self.options = options
+        self.jitter = jitter
+        self.postSync = postSync
+        self.now = now
+        self.sleep = sleep
+        self.longestSleep = longestSleep
+        self.logger = logger
+        self.onReport = onReport
+    }
+
+    /// Schedules runs until `stop` is requested (or the task is cancelled),
+    /// then waits for the runs in flight, which stop after their page.
+    public func run(stop: SyncStopSignal) async {
+        var generator = SystemRandomNumberGenerator()
+        let schedule = ScheduleBox(
+            SyncSchedule(
+                stores: jobs.map { (store: $0.connector.store, interval: $0.interval) }, start: now(),
+                jitter: jitter, using: &generator))
+        let connectors = Dictionary(jobs.map { ($0.connector.store, $0.connector) }) { first, _ in first }
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled, await !stop.isStopped {
+                let due = await schedule.takeDue(at: now(), limit: options.storeConcurrency)
+                for store in due {
+                    guard let connector = connectors[store] else { continue }
+                    group.addTask { await runOnce(connector, schedule: schedule, stop: stop) }
+                }
+                await refreshLag(schedule)
+                let wake = await schedule.nextWake
+                let untilWake = wake.map { $0.timeIntervalSince(now()) } ?? longestSleep.secondsValue
+                let pause = min(max(untilWake, 0.001), longestSleep.secondsValue)
+                do {
+                    try await sleep(.milliseconds(Int64((pause * 1000).rounded(.up))))
+                } catch {
+                    break
+                }
+            }
+        }
+    }
+
+    private func runOnce(_ connector: any StoreConnector, schedule: ScheduleBox, stop: SyncStopSignal) async {
+        let started = now()
+        let report = await engine.sync(connector, options: options, stop: stop)
+        onReport(report)
+        if case .synced = report.outcome, await !stop.isStopped {
+            await postSync.afterSync(store: connector.store, report: report)
+        }
+        await schedule.finished(
+            connector.store, at: now(), startedAt: report.startedAt ?? started, complete: report.isComplete)
+    }
+
+    private func refreshLag(_ schedule: ScheduleBox) async {
+        let current = now()
+        for entry in await schedule.entries {
+            guard let start = entry.lastCompleteStart else { continue }
+            SyncMetrics.lag(store: entry.store, seconds: current.timeIntervalSince(start))
+        }
+    }
+}
+
+/// The schedule shared by the loop and the runs it started.
+private actor ScheduleBox {
+    private var schedule: SyncSchedule
+    private var generator = SystemRandomNumberGenerator()
+
+    init(_ schedule: SyncSchedule) {
+        self.schedule = schedule
+    }
+
+    var entries: [SyncSchedule.Entry] { schedule.entries }
+    var nextWake: Date? { schedule.nextWake }
+
+    func takeDue(at now: Date, limit: Int) -> [StoreID] {
+        schedule.takeDue(at: now, limit: limit)
+    }
+
+    func finished(_ store: StoreID, at now: Date, startedAt: Date, complete: Bool) {
+        schedule.finished(store, at: now, startedAt: startedAt, complete: complete, using: &generator)
+    }
+}

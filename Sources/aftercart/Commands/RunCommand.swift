@@ -1,0 +1,95 @@
+import AftercartConfig
+import AftercartModel
+import AftercartSync
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `aftercart run`: the daemon. Syncs every store on its `sync_every`,
+/// runs the after-sync step, and stops gracefully on SIGTERM or SIGINT.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: sync each store every sync_every (jittered) until SIGTERM or SIGINT.",
+        discussion: """
+            A store whose sync is still running is not started again, and a store that another \
+            process is syncing (a cron 'aftercart sync') is skipped until its next turn. On SIGTERM \
+            or SIGINT each sync in flight commits the page it is on and the process exits 0 within \
+            10 seconds. Exit codes: 0 stopped cleanly, 2 config error.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Run only the store with this name (default: every store).")
+    var store: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Resources to sync, comma-separated: orders, customers, coupons, loyalty, reviews.",
+            valueName: "list"))
+    var resources: String = ResourceKind.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sync every store this often instead of its sync_every, e.g. 5s or 1m (catching up, tests). Default: each store's sync_every.",
+            valueName: "duration"))
+    var syncEvery: String?
+
+    @Option(name: .long, help: "How many stores sync at once.")
+    var concurrency: Int = 4
+
+    @Option(name: .long, help: "Pages of one resource fetched at once where the store gives a page count.")
+    var pageConcurrency: Int = 4
+
+    func validate() throws {
+        _ = try ResourceList.parse(resources)
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard pageConcurrency >= 1 else { throw ValidationError("--page-concurrency must be at least 1") }
+        if let syncEvery {
+            guard let duration = ConfigDuration(syncEvery), duration.seconds >= 1 else {
+                throw ValidationError("--sync-every '\(syncEvery)' is not a duration of at least 1s (e.g. 30s, 5m)")
+            }
+        }
+    }
+
+    func run() async throws {
+        let logger = global.makeLogger()
+        MetricsSetup.bootstrap()
+        let kinds = try ResourceList.parse(resources)
+        let configuration = try DatabaseOpener.loadConfiguration(global, secrets: .required)
+        let stores = try StoreSelection.select(store, from: configuration, configPath: global.configPath)
+        let override = syncEvery.flatMap(ConfigDuration.init)
+        let wiring = try await SyncWiring.open(configuration, stores: stores, logger: logger)
+        for line in SyncSummary.lines(wiring.setupFailures) { logger.error("\(line)") }
+        let intervals = Dictionary(stores.map { ($0.id, (override ?? $0.syncEvery).timeInterval) }) { a, _ in a }
+        let jobs = wiring.connectors.map { connector in
+            SyncScheduler.Job(connector: connector, interval: intervals[connector.store] ?? 900)
+        }
+        let engine = SyncEngine(persistence: wiring.persistence, logger: logger)
+        let scheduler = SyncScheduler(
+            engine: engine, jobs: jobs,
+            options: SyncOptions(resources: kinds, storeConcurrency: concurrency, pageConcurrency: pageConcurrency),
+            postSync: Daemon.postSyncStep(logger: logger), logger: logger
+        ) { report in
+            for line in SyncSummary.lines([report]) {
+                if report.isFailure { logger.error("\(line)") } else { logger.info("\(line)") }
+            }
+        }
+        logger.notice(
+            "aftercart run started",
+            metadata: ["stores": "\(jobs.map(\.connector.store.rawValue).joined(separator: ","))"])
+        let daemon = Daemon(scheduler: SchedulerService(scheduler: scheduler), logger: logger)
+        do {
+            try await daemon.run()
+        } catch {
+            await wiring.close()
+            logger.error("aftercart run failed: \(error)")
+            throw ExitCode.failure
+        }
+        await wiring.close()
+        logger.notice("aftercart run stopped")
+    }
+}

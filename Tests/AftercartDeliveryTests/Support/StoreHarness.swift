@@ -1,0 +1,96 @@
+import AftercartConnector
+import AftercartModel
+import AsyncHTTPClient
+import Foundation
+import Logging
+import MockStores
+import ShopifyConnector
+import WooCommerceConnector
+
+/// An emulated store on 127.0.0.1 and a connector built through its
+/// registration, the way `aftercart send` builds one from the config.
+struct StoreHarness {
+    let mock: MockStoreServer
+    let connector: any StoreConnector
+    let client: HTTPClient
+
+    var store: StoreID { connector.store }
+
+    /// The first order's id and its customer's id, read through the connector.
+    func firstOrder() async throws -> Order {
+        for try await page in connector.read(.orders, since: nil) {
+            if case .orders(let orders) = page.records, let order = orders.first(where: { $0.customer.id != nil }) {
+                return order
+            }
+        }
+        throw TestServerError("the emulator has no order with a customer")
+    }
+}
+
+extension StoreHarness {
+    /// A coupon action restricted to a customer the emulator knows (Shopify
+    /// refuses an email no customer has).
+    func couponFor(_ code: String) async throws -> CouponAction {
+        let customer = try await firstOrder().customer
+        return DeliveryFixtures.coupon(
+            code, email: customer.email ?? "hana@example.test",
+            customerID: connector.platform == "shopify" ? customer.id : nil)
+    }
+
+    /// Coupons created over the API so far (201 answers on the create route).
+    var couponsCreated: Int {
+        let path =
+            connector.platform == "shopify"
+            ? "/admin/api/\(mock.credentials.apiVersion)/price_rules.json" : "/wp-json/wc/v3/coupons"
+        return mock.stats().count(path: path, status: 201)
+    }
+}
+
+enum StorePlatform: String, CaseIterable, Sendable {
+    case woocommerce, shopify
+}
+
+func withStore<T>(
+    _ platform: StorePlatform, orders: Int = 5, _ body: (StoreHarness) async throws -> T
+) async throws -> T {
+    let mock: MockStoreServer
+    switch platform {
+    case .woocommerce:
+        mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: orders, seed: 3)))
+    case .shopify: mock = try await MockStoreServer.start(.shopify(ShopifyMockOptions(orders: orders, seed: 3)))
+    }
+    let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
+    do {
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let environment = ConnectorEnvironment(client: client, logger: logger)
+        let connector: any StoreConnector
+        switch platform {
+        case .woocommerce:
+            let settings = ConnectorSettings(
+                store: "test-woo", platform: "woocommerce",
+                values: ["base_url": mock.baseURL, "home_url": mock.homeURL],
+                secrets: [
+                    "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
+                    "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
+                ])
+            connector = try WooCommerceConnector.registration.makeConnector(settings, environment)
+        case .shopify:
+            let settings = ConnectorSettings(
+                store: "test-shopify", platform: "shopify",
+                values: [
+                    "base_url": mock.baseURL, "api_version": mock.credentials.apiVersion, "bucket_size": "1000",
+                    "leak_rate": "1000",
+                ],
+                secrets: ["access_token": Secret(mock.credentials.accessToken ?? "")])
+            connector = try ShopifyConnector.registration.makeConnector(settings, environment)
+        }
+        let value = try await body(StoreHarness(mock: mock, connector: connector, client: client))
+        try await client.shutdown()
+        await mock.stop()
+        return value
+    } catch {
+        try? await client.shutdown()
+        await mock.stop()
+        throw error
+    }
+}
