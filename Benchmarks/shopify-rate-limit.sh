@@ -20,9 +20,9 @@ CONFIG=${CONFIG:-debug}
 PAGES=("$@")
 [ ${#PAGES[@]} -eq 0 ] && PAGES=(10 40)
 
-swift build -c "$CONFIG" --product aftercart >/dev/null
-swift build -c "$CONFIG" --product aftercart-mock >/dev/null
-BIN=$(swift build -c "$CONFIG" --show-bin-path)
+swift build -c "$CONFIG" --product aftercart >/dev/null 2>&1
+swift build -c "$CONFIG" --product aftercart-mock >/dev/null 2>&1
+BIN=$(swift build -c "$CONFIG" --show-bin-path 2>/dev/null)
 
 WORK=$(mktemp -d)
 MOCK_PID=
@@ -53,8 +53,8 @@ access_token = { env = "BENCH_SHOPIFY_TOKEN" }
 page_size = $PAGE_SIZE
 TOML
     start=$(date +%s.%N)
-    BENCH_SHOPIFY_TOKEN=$token "$BIN/aftercart" --config "$WORK/aftercart.toml" --log-level warning \
-        sync --resources orders >"$WORK/sync.out"
+    BENCH_SHOPIFY_TOKEN=$token "$BIN/aftercart" sync --config "$WORK/aftercart.toml" --log-level warning \
+        --resources orders >"$WORK/sync.out"
     end=$(date +%s.%N)
     stats=$(curl -s "$url/__mock/stats")
     requests=$(printf '%s' "$stats" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')

@@ -16,7 +16,7 @@ struct BenchCommand: AsyncParsableCommand {
             '.build/release/aftercart-bench'. The emulator runs as an 'aftercart-mock' child process \
             from the same build folder. Prints Markdown tables for BENCHMARKS.md.
             """,
-        subcommands: [RunBenchmarks.self, SyncChildCommand.self],
+        subcommands: [RunBenchmarks.self, SyncChildCommand.self, WorkersBenchmark.self],
         defaultSubcommand: RunBenchmarks.self
     )
 }

@@ -38,11 +38,13 @@ import Testing
                     now: clock.closure, logger: DeliveryFixtures.quietLogger)
                 let report = try await executor.run(connectors: [harness.store: harness.connector])
                 #expect(report.lines.map(\.action) == [.sendEmail, .addOrderNote, .tagCustomer])
-                #expect(report.count(.done) == 2, "\(report.lines.map(\.detail))")
-                // WooCommerce has no customer tags unless a tag meta key is configured: a clear, final refusal.
+                #expect(report.count(.done) == 3, "\(report.lines.map(\.detail))")
+                // WooCommerce customers have no tags: the trace is skipped (the order note
+                // records the send), and no customer write reaches the store.
                 let tag = try #require(report.lines.first { $0.action == .tagCustomer })
-                #expect(tag.outcome == .failed)
-                #expect(tag.detail.contains("not supported by woocommerce"))
+                #expect(tag.outcome == .done)
+                #expect(tag.detail.contains("skipped: woocommerce customers have no tags"))
+                #expect(harness.mock.stats().count(path: "/wp-json/wc/v3/customers/\(order.customer.id ?? "")") == 0)
                 let notePath = "/wp-json/wc/v3/orders/\(order.id)/notes"
                 #expect(harness.mock.stats().count(path: notePath, status: 201) == 1)
                 let note = try #require(

@@ -45,7 +45,8 @@ extension ShopifyEmulator {
             cursor = decoded
         }
         var onlyIndex: Int??
-        if let search = op.argument("query", of: "customers")?.text, op.argument("after", of: "customers")?.text == nil {
+        if let search = op.argument("query", of: "customers")?.text, op.argument("after", of: "customers")?.text == nil
+        {
             switch Self.customerSearch(search) {
             case .id(let id): onlyIndex = .some(customerIndex(id))
             case .updatedSince(let utc): cursor.updatedMin = utc

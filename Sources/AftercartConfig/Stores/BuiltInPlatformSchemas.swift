@@ -168,6 +168,14 @@ extension StorePlatformSchema {
                 example: "page_size = 250",
                 summary: "Records per API page (Shopify allows at most 250)."),
             .init(
+                "bucket_size", .integer(1...10_000),
+                example: "bucket_size = 80",
+                summary: "REST leaky-bucket size of the shop's plan (40; Advanced 80; Plus 400)."),
+            .init(
+                "leak_rate", .string,
+                example: "leak_rate = \"4\"",
+                summary: "REST requests per second the bucket leaks (2; Advanced 4; Plus 20), as text."),
+            .init(
                 "loyalty",
                 .table([
                     .init(
@@ -187,6 +195,12 @@ extension StorePlatformSchema {
                     .init(
                         "tier_key", .string, example: "tier_key = \"tier\"",
                         summary: "Metafield key (same namespace) holding the tier name."),
+                    .init(
+                        "currency", .string, example: "currency = \"USD\"",
+                        summary: "Store-credit account currency (shopify_store_credit; default the shop's)."),
+                    .init(
+                        "credit_expiry", .duration, example: "credit_expiry = \"90d\"",
+                        summary: "How long store credit granted by Aftercart stays valid (shopify_store_credit)."),
                 ]),
                 example: "loyalty = { source = \"shopify_metafield\", namespace = \"loyalty\", key = \"points\" }",
                 summary: "Where loyalty points and tiers come from; absent means none."),

@@ -25,6 +25,15 @@ extension DeliveryExecutor {
                 switch Payloads.decode(CustomerTagAction.self, from: entry) {
                 case .failure(let error): return .fail(error.description)
                 case .success(let tag):
+                    // A platform without customer tags (WooCommerce) cannot show a
+                    // push-back tag; the send itself succeeded, so the trace is
+                    // skipped rather than failed (the order note still records it).
+                    guard connector.capabilities.writes.contains(.customerTags) || tag.tags.isEmpty else {
+                        if !tag.meta.isEmpty {
+                            try await connector.annotateCustomer(customerID: tag.customerID, tags: [], meta: tag.meta)
+                        }
+                        return .done("skipped: \(connector.platform) customers have no tags")
+                    }
                     try await connector.annotateCustomer(customerID: tag.customerID, tags: tag.tags, meta: tag.meta)
                     return .done("customer \(tag.customerID) tagged \(tag.tags.joined(separator: ", "))")
                 }

@@ -9,24 +9,46 @@ public enum DecimalText {
     /// Parses `text` strictly; surrounding spaces are allowed.
     /// Returns `nil` for empty or malformed text.
     public static func parse(_ text: some StringProtocol) -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var sawDigit = false
+        // Money arrives by the million in a sync or a plan: scan the bytes
+        // once and build the value from its digits, instead of trimming
+        // through NSString and parsing again with a fresh Locale.
+        var utf8 = Substring(text).utf8[...]
+        while let first = utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            utf8 = utf8.dropFirst()
+        }
+        while let last = utf8.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            utf8 = utf8.dropLast()
+        }
+        var negative = false
+        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
+        }
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
         var sawPoint = false
-        for (index, byte) in trimmed.utf8.enumerated() {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                sawDigit = true
+                digits += 1
+                if sawPoint { fractionDigits += 1 }
+                // 18 digits always fit; longer texts take the slow, exact path.
+                if digits <= 18 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
             case UInt8(ascii: "."):
                 if sawPoint { return nil }
                 sawPoint = true
-            case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                if index != 0 { return nil }
             default:
                 return nil
             }
         }
-        guard sawDigit else { return nil }
-        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        guard digits > 0 else { return nil }
+        if digits > 18 {
+            let body = String(decoding: utf8, as: UTF8.self)
+            return Decimal(string: (negative ? "-" : "") + body, locale: Locale(identifier: "en_US_POSIX"))
+        }
+        let magnitude = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand))
+        return negative && significand != 0 ? -magnitude : magnitude
     }
 
     /// Formats `value` with at least `minimumFractionDigits` digits after

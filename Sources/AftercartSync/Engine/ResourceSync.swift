@@ -69,6 +69,13 @@ struct ResourceSync {
             if let seen, report.outcome == .completed {
                 report.vanished = try await markVanished(except: seen)
             }
+        } catch ConnectorError.unsupported {
+            // The adapter learned on this read that the store cannot serve the
+            // resource (a Shopify token without its scope): skipped, not failed.
+            logger.warning(
+                "resource unsupported by this store's grant; skipped",
+                metadata: ["store": "\(store)", "resource": "\(resource)"])
+            report.outcome = .unsupported
         } catch {
             let message = describe(error)
             logger.error("\(message)", metadata: ["store": "\(store)", "resource": "\(resource)"])

@@ -50,6 +50,20 @@ public struct SyncEngine: Sendable {
         }
     }
 
+    /// When the last complete run of `store` ended, by whichever process ran
+    /// it: the oldest completion among `resources` that ever completed
+    /// (those a store cannot serve, or that keep failing, never do), or `nil`
+    /// if none has.
+    public func lastCompletedSync(of store: StoreID, resources: [ResourceKind]) async throws -> Date? {
+        var oldest: Date?
+        for resource in resources {
+            guard let completed = try await persistence.checkpoint(store: store, resource: resource)?.lastCompletedAt
+            else { continue }
+            oldest = min(oldest ?? completed, completed)
+        }
+        return oldest
+    }
+
     /// Syncs one store's requested resources under the store's sync lease.
     public func sync(
         _ connector: any StoreConnector, options: SyncOptions, stop: SyncStopSignal = SyncStopSignal(),

@@ -12,6 +12,11 @@ public import Logging
 /// ``SyncOptions/storeConcurrency`` stores run at once. After each run the
 /// ``PostSyncStep`` runs for that store. ``run(stop:)`` returns once `stop`
 /// was requested and the runs in flight have committed their page.
+///
+/// Several workers sharing one database each schedule every store; so that
+/// a store is synced once per tick rather than once per worker, a worker
+/// whose turn comes just after another worker completed the store skips
+/// that turn and schedules the next one an interval after the other's run.
 public struct SyncScheduler: Sendable {
     /// One store to keep in sync.
     public struct Job: Sendable {
@@ -27,6 +32,7 @@ public struct SyncScheduler: Sendable {
 
     private let engine: SyncEngine
     private let jobs: [Job]
+    private let intervals: [StoreID: TimeInterval]
     private let options: SyncOptions
     private let jitter: SyncJitter
     private let postSync: any PostSyncStep
@@ -50,6 +56,7 @@ public struct SyncScheduler: Sendable {
     ) {
         self.engine = engine
         self.jobs = jobs
+        self.intervals = Dictionary(jobs.map { ($0.connector.store, $0.interval) }) { first, _ in first }
         self.options = options
         self.jitter = jitter
         self.postSync = postSync
@@ -91,13 +98,39 @@ public struct SyncScheduler: Sendable {
 
     private func runOnce(_ connector: any StoreConnector, schedule: ScheduleBox, stop: SyncStopSignal) async {
         let started = now()
+        if let other = await completedElsewhere(connector.store, schedule: schedule, at: started) {
+            logger.info(
+                "skipping a sync another worker just completed",
+                metadata: ["store": "\(connector.store)", "completedAt": "\(other)"])
+            // Take the other worker's run as this turn's: the next one is an interval after it.
+            await schedule.finished(connector.store, at: started, startedAt: other, complete: true)
+            return
+        }
         let report = await engine.sync(connector, options: options, stop: stop)
         onReport(report)
         if case .synced = report.outcome, await !stop.isStopped {
             await postSync.afterSync(store: connector.store, report: report)
         }
+        let finished = now()
+        if report.isComplete { await schedule.recordOwnCompletion(connector.store, at: finished) }
         await schedule.finished(
-            connector.store, at: now(), startedAt: report.startedAt ?? started, complete: report.isComplete)
+            connector.store, at: finished, startedAt: report.startedAt ?? started, complete: report.isComplete)
+    }
+
+    /// When another worker completed `store` within the last half interval,
+    /// so this turn's work is done: the database's last completion, if it is
+    /// newer than both `now − interval/2` and this worker's own last
+    /// completion (a slow run of our own never makes us skip our next turn).
+    /// Half an interval tells "this tick" from "the previous one" whatever
+    /// the jitter, which stays well under half an interval. A failed lookup
+    /// syncs: the lease still keeps runs apart.
+    private func completedElsewhere(_ store: StoreID, schedule: ScheduleBox, at now: Date) async -> Date? {
+        guard let interval = intervals[store], interval > 0,
+            let last = try? await engine.lastCompletedSync(of: store, resources: options.resources),
+            last > now.addingTimeInterval(-interval / 2)
+        else { return nil }
+        if let own = await schedule.ownCompletion(store), last <= own { return nil }
+        return last
     }
 
     private func refreshLag(_ schedule: ScheduleBox) async {
@@ -113,6 +146,8 @@ public struct SyncScheduler: Sendable {
 private actor ScheduleBox {
     private var schedule: SyncSchedule
     private var generator = SystemRandomNumberGenerator()
+    /// When this worker's own last complete run of each store ended.
+    private var ownCompletions: [StoreID: Date] = [:]
 
     init(_ schedule: SyncSchedule) {
         self.schedule = schedule
@@ -124,6 +159,10 @@ private actor ScheduleBox {
     func takeDue(at now: Date, limit: Int) -> [StoreID] {
         schedule.takeDue(at: now, limit: limit)
     }
+
+    func ownCompletion(_ store: StoreID) -> Date? { ownCompletions[store] }
+
+    func recordOwnCompletion(_ store: StoreID, at date: Date) { ownCompletions[store] = date }
 
     func finished(_ store: StoreID, at now: Date, startedAt: Date, complete: Bool) {
         schedule.finished(store, at: now, startedAt: startedAt, complete: complete, using: &generator)

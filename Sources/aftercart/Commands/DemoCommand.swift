@@ -106,13 +106,23 @@ struct DemoCommand: AsyncParsableCommand {
             print("  " + payload.json)
             break
         }
-        try await persistence.close()
 
         let config = folder.appendingPathComponent("aftercart.toml")
-        try Data(stores.config(database: database).utf8).write(to: config)
+        let outbox = folder.appendingPathComponent("outbox")
+        try? FileManager.default.removeItem(at: outbox)
+        try Data(stores.config(database: database, outbox: outbox.path).utf8).write(to: config)
+        try DemoEngagement.copyCampaigns(into: folder)
+        try await DemoEngagement(
+            configPath: config.path, persistence: persistence, connectors: connectors, outbox: outbox, client: client,
+            logger: logger
+        ).run(clocks: [connectors[0].store: woo.clock, connectors[1].store: shopify.clock])
+        try await persistence.close()
+
         print("\nlook around:")
         print("  swift run aftercart status --config \(config.path)")
         print("  swift run aftercart export orders --config \(config.path) --format csv")
+        print("  swift run aftercart export actions --config \(config.path)")
+        print("  open \(outbox.appendingPathComponent("index.html").path)")
         if reports.contains(where: \.isFailure) { throw ExitCode.failure }
     }
 }

@@ -1,5 +1,9 @@
 import AftercartConfig
+import AftercartConnector
+import AftercartDelivery
 import AftercartModel
+import AftercartServer
+import AftercartStore
 import AftercartSync
 import ArgumentParser
 import Foundation
@@ -44,10 +48,32 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Pages of one resource fetched at once where the store gives a page count.")
     var pageConcurrency: Int = 4
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How long a store's sync lease lasts without renewal, e.g. 2m: how soon another worker takes over the stores of a worker on another machine that died. Default: 2m.",
+            valueName: "duration"))
+    var leaseTTL: String = "2m"
+
+    @Flag(
+        name: .customLong("engage"), inversion: .prefixedNo,
+        help: "After each store's sync, plan its campaigns and perform what is due (plan → send).")
+    var engage = true
+
+    @Flag(
+        name: .customLong("server"), inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Run the HTTP server ([server] host and port): webhooks, /healthz, /metrics. Default: on when [server] public_url is set."
+        ))
+    var server: Bool?
+
     func validate() throws {
         _ = try ResourceList.parse(resources)
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard pageConcurrency >= 1 else { throw ValidationError("--page-concurrency must be at least 1") }
+        guard let ttl = ConfigDuration(leaseTTL), ttl.seconds >= 1 else {
+            throw ValidationError("--lease-ttl '\(leaseTTL)' is not a duration of at least 1s (e.g. 30s, 2m)")
+        }
         if let syncEvery {
             guard let duration = ConfigDuration(syncEvery), duration.seconds >= 1 else {
                 throw ValidationError("--sync-every '\(syncEvery)' is not a duration of at least 1s (e.g. 30s, 5m)")
@@ -69,10 +95,31 @@ struct RunCommand: AsyncParsableCommand {
             SyncScheduler.Job(connector: connector, interval: intervals[connector.store] ?? 900)
         }
         let engine = SyncEngine(persistence: wiring.persistence, logger: logger)
+        var channel: (any MessageChannel)?
+        var cycle: EngagementCycle?
+        if engage {
+            do {
+                let made = try DeliveryChannelFactory.makeChannel(
+                    configuration.delivery,
+                    workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                    client: wiring.client)
+                channel = made
+                cycle = try await EngagementCycle.make(
+                    configuration: configuration, persistence: wiring.persistence, channel: made,
+                    connectors: wiring.connectors, logger: logger)
+            } catch {
+                if let channel { await channel.shutdown() }
+                await wiring.close()
+                ConsoleReport.error("plan → send cannot start: \(error) (run with --no-engage to only sync)")
+                throw ExitCode.configurationError
+            }
+        }
         let scheduler = SyncScheduler(
             engine: engine, jobs: jobs,
-            options: SyncOptions(resources: kinds, storeConcurrency: concurrency, pageConcurrency: pageConcurrency),
-            postSync: Daemon.postSyncStep(logger: logger), logger: logger
+            options: SyncOptions(
+                resources: kinds, storeConcurrency: concurrency,
+                leaseTTL: ConfigDuration(leaseTTL)?.timeInterval ?? 120, pageConcurrency: pageConcurrency),
+            postSync: cycle ?? Daemon.postSyncStep(logger: logger), logger: logger
         ) { report in
             for line in SyncSummary.lines([report]) {
                 if report.isFailure { logger.error("\(line)") } else { logger.info("\(line)") }
@@ -81,14 +128,30 @@ struct RunCommand: AsyncParsableCommand {
         logger.notice(
             "aftercart run started",
             metadata: ["stores": "\(jobs.map(\.connector.store.rawValue).joined(separator: ","))"])
-        let daemon = Daemon(scheduler: SchedulerService(scheduler: scheduler), logger: logger)
+        var daemon = Daemon(scheduler: SchedulerService(scheduler: scheduler), logger: logger)
+        if server ?? (configuration.server.publicURL != nil),
+            let inbox = wiring.persistence as? any Persistence & WebhookInbox
+        {
+            let endpoints = ServeCommand.webhookEndpoints(
+                stores, environment: ConnectorEnvironment(client: wiring.client, logger: logger), logger: logger)
+            let settings = AftercartServer.Settings(host: configuration.server.host, port: configuration.server.port)
+            daemon = daemon.adding(
+                AftercartServer(
+                    settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
+                    metrics: MetricsSetup.registry, followUp: cycle, logger: logger,
+                    onRunning: { bound in
+                        logger.notice("listening", metadata: ["url": "http://\(settings.host):\(bound)"])
+                    }))
+        }
         do {
             try await daemon.run()
         } catch {
+            if let channel { await channel.shutdown() }
             await wiring.close()
             logger.error("aftercart run failed: \(error)")
             throw ExitCode.failure
         }
+        if let channel { await channel.shutdown() }
         await wiring.close()
         logger.notice("aftercart run stopped")
     }

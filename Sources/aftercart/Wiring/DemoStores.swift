@@ -36,11 +36,32 @@ struct DemoStores {
 
     /// A config for exploring the demo's database afterwards. The emulators
     /// are gone by then, so it is for `status` and `export`, not `sync`.
-    func config(database: String) -> String {
+    func config(database: String, outbox: String) -> String {
         """
         # Written by 'aftercart demo'. The emulators it names stopped when the demo ended.
+        # Campaigns: campaigns/*.toml beside this file and the two below; templates: templates/.
         [database]
         url = "sqlite:\(database)"
+
+        [delivery]
+        channel = "file"
+        file_dir = "\(outbox)"
+        from = "Aftercart demo <hello@aftercart.example>"
+
+        [engage]
+        merchant_email = "support@aftercart.example"
+
+        [[campaigns]]
+        name = "review-request"
+        trigger = "delivered"
+        delay = "7d"
+        template = "review-request"
+
+        [[campaigns]]
+        name = "review-thank-you"
+        trigger = "review_posted"
+        template = "review-thank-you"
+        coupon = { kind = "percent", amount = "10", expires_in = "30d", code_prefix = "THANKS" }
 
         [[stores]]
         name = "tokyo-woo"

@@ -93,7 +93,7 @@ final class RunningServer: Sendable {
     }
 
     private func send(_ request: HTTPClientRequest) async throws -> Answer {
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 4 << 20)
         return Answer(status: Int(response.status.code), body: String(buffer: body))
     }

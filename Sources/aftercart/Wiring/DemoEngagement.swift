@@ -1,0 +1,82 @@
+import AftercartConfig
+import AftercartConnector
+import AftercartDelivery
+import AftercartEngage
+import AftercartModel
+import AftercartStore
+import AsyncHTTPClient
+import Foundation
+import Logging
+
+/// The demo's second half: plan every campaign at each emulator's clock,
+/// then perform what is due (coupons and notes in the emulated stores,
+/// emails as `.eml` files), and say what happened.
+struct DemoEngagement {
+    let configPath: String
+    let persistence: any Persistence
+    let connectors: [any StoreConnector]
+    let outbox: URL
+    let client: HTTPClient
+    let logger: Logger
+
+    /// Copies the repository's `config/campaigns` and `config/templates`
+    /// beside the demo's config, so the demo runs the campaigns a merchant
+    /// starts from.
+    static func copyCampaigns(into folder: URL) throws {
+        let manager = FileManager.default
+        for name in ["campaigns", "templates"] {
+            let source = URL(fileURLWithPath: "config").appendingPathComponent(name)
+            let target = folder.appendingPathComponent(name)
+            guard manager.fileExists(atPath: source.path) else {
+                throw EngagementCycleError(
+                    "\(source.path) is missing: run the demo from the repository's root folder (make demo)")
+            }
+            try? manager.removeItem(at: target)
+            try manager.copyItem(at: source, to: target)
+        }
+    }
+
+    /// Plans each store at its emulator's clock and delivers the due actions.
+    func run(clocks: [StoreID: Date]) async throws {
+        let configuration = try AftercartConfiguration.load(path: configPath, environment: [:])
+        guard let database = persistence as? any PlannerDatabase else {
+            throw EngagementCycleError("the demo database cannot plan")
+        }
+        let planner = try await Planner.make(configuration: configuration, database: database)
+        print("\nplanning \(configuration.campaigns.count) campaigns at each store's clock …")
+        for connector in connectors {
+            let at = clocks[connector.store] ?? Date()
+            let report = try await planner.plan(store: connector.store, at: at)
+            print(
+                "  \(connector.store) at \(Timestamp.format(at)): \(report.written) actions for "
+                    + "\(report.customersEvaluated) customers")
+            for campaign in report.campaigns { print("    \(campaign.line)") }
+        }
+
+        print("\nperforming due actions (coupons and notes in the stores, emails to \(outbox.path)) …")
+        let channel = try DeliveryChannelFactory.makeChannel(
+            configuration.delivery, workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            client: client)
+        var options = DeliveryOptions(
+            from: try DeliveryChannelFactory.sender(configuration.delivery),
+            merchantEmail: configuration.engage.merchantEmail, stores: Set(connectors.map(\.store)))
+        for store in configuration.stores { options.timeZones[store.id] = store.timeZone }
+        // Actions planned at the emulators' clocks are due by then; the
+        // executor runs at the latest of them so delays and quiet hours pass.
+        let latest = clocks.values.max() ?? Date()
+        let executor = DeliveryExecutor(
+            outbox: persistence, channel: channel, options: options, now: { max(latest, Date()) }, logger: logger)
+        let report = try await executor.run(
+            connectors: Dictionary(connectors.map { ($0.store, $0) }) { first, _ in first })
+        await channel.shutdown()
+        for line in report.summaryLines { print("  " + line) }
+        for line in report.lines where line.outcome == .failed {
+            print("  #\(line.id) \(line.store) \(line.action.rawValue) failed: \(line.detail)")
+        }
+        let messages =
+            (try? FileManager.default.contentsOfDirectory(atPath: outbox.path))?
+            .filter { $0.hasSuffix(".eml") }.count ?? 0
+        print(
+            "  \(messages) messages written as .eml files; index: \(outbox.appendingPathComponent("index.html").path)")
+    }
+}
