@@ -37,7 +37,8 @@ struct MultiWorkerTests {
             for _ in 0..<3 {
                 workers.append(
                     try RunCommandTests.Daemon.start(
-                        cli, [
+                        cli,
+                        [
                             "--sync-every", "2s", "--resources", "orders", "--lease-ttl", "3s", "--no-engage",
                         ]))
             }
