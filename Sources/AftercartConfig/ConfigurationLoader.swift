@@ -215,7 +215,7 @@ struct ConfigurationLoader {
             if let templates, !templates.contains(campaign.template) {
                 reader.warning(
                     "template",
-                    "\(reader.name("template")) \"\(campaign.template)\" has no file in \(SourceFile(displayPath: displayPath, directory: directory, text: "").display("templates/")); the built-in template of that name is used if there is one\(Suggestions.didYouMean(campaign.template, in: templates)).",
+                    "\(reader.name("template")) \"\(campaign.template)\" has no file in \(SourceFile(displayPath: displayPath, directory: directory, text: "").display("templates/")); plan and run refuse to start until it exists\(Suggestions.didYouMean(campaign.template, in: templates)).",
                     example:
                         "template = \"\(Suggestions.closest(to: campaign.template, in: templates) ?? campaign.template)\""
                 )

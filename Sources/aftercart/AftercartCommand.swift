@@ -23,6 +23,8 @@ struct AftercartCommand: AsyncParsableCommand {
             DemoCommand.self,
             ServeCommand.self,
             PlanCommand.self,
+            UnsubscribeCommand.self,
+            ForgetCommand.self,
         ]
     )
 }

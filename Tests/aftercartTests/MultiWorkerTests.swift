@@ -183,3 +183,17 @@ struct FreshDatabase {
         }
     }
 }
+
+/// `aftercart run --lease-ttl` refuses what is not a duration before anything starts.
+@Suite struct LeaseTTLOptionTests {
+    @Test func aLeaseTTLThatIsNotADurationOfAtLeastASecondIsRefused() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        for value in ["soon", "0s"] {
+            let outcome = try await cli.run(["run", "--lease-ttl", value])
+            #expect(outcome.status == 64)
+            #expect(
+                outcome.stderr.contains("--lease-ttl '\(value)' is not a duration of at least 1s"), "\(outcome.stderr)")
+        }
+    }
+}

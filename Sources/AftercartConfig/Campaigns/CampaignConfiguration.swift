@@ -62,7 +62,7 @@ public struct CampaignConfiguration: Sendable, Hashable {
     public var delay: ConfigDuration
     /// Who qualifies, beyond the always-on suppression rules.
     public var conditions: CampaignConditions
-    /// Template name (a file in `config/templates/` or a built-in one).
+    /// Template name: `config/templates/NAME.{subject,text,html}.mustache`.
     public var template: String
     /// The smart coupon to create and name in the message, if any.
     public var coupon: CampaignCoupon?

@@ -41,6 +41,7 @@ struct PlanRun {
 
     mutating func plan(_ occurrence: Occurrence) -> Outcome {
         let campaign = occurrence.campaign
+        if rules.isForgotten(occurrence.person) { return .suppressed(.forgotten) }
         if campaign.audience == .merchant {
             return alert(occurrence, key: occurrence.key(store: store, "alert"), reason: nil)
         }

@@ -61,12 +61,14 @@ public struct Planner: Sendable {
         let week: TimeInterval = 7 * 86_400
         let planned = try await database.plannedEmails(store: store, since: now.addingTimeInterval(-week))
         let tiers = try await database.observedTiers(store: store)
+        let recorded = try await database.suppressions(store: store)
 
         var run = PlanRun(
             store: store, now: now, snapshot: snapshot, existingKeys: keys,
             rules: SuppressionRules(
                 settings: configuration.engage, storeConsent: storeConfiguration.marketingConsent,
-                snapshot: snapshot, now: now, marketingCounts: Self.marketingCounts(planned)),
+                snapshot: snapshot, now: now, marketingCounts: Self.marketingCounts(planned),
+                recorded: recorded),
             quietHours: QuietHoursSchedule(
                 quietHours: configuration.engage.quietHours, timeZone: storeConfiguration.timeZone),
             context: MessageContext(

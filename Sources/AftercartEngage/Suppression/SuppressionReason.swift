@@ -15,6 +15,10 @@ public enum SuppressionReason: String, Sendable, Hashable, Codable, CaseIterable
     case alreadyReviewed = "already_reviewed"
     /// The loyalty tier went down: nothing promotional.
     case tierDown = "tier_down"
+    /// The customer unsubscribed through Aftercart (`aftercart unsubscribe`).
+    case unsubscribed
+    /// The customer asked to be forgotten (`aftercart forget`): nothing at all.
+    case forgotten
     /// A merchant alert with no `merchant_email`, or a template that is missing.
     case notDeliverable = "not_deliverable"
 

@@ -1,5 +1,6 @@
 import AftercartConfig
 import AftercartModel
+import AftercartStore
 import Foundation
 
 /// The always-on rules between a firing and a customer's inbox: consent,
@@ -12,6 +13,14 @@ struct SuppressionRules: Sendable {
     var now: Date
     /// Marketing emails already planned per lowercased recipient, due within the last week or later.
     var marketingCounts: [String: Int]
+    /// Requests recorded by Aftercart itself, by lowercased email.
+    var recorded: [String: CustomerSuppression] = [:]
+
+    /// Whether the customer asked to be forgotten: no message of any kind,
+    /// no alert about them.
+    func isForgotten(_ person: Person) -> Bool {
+        recorded[person.email.lowercased()]?.stopsEverything == true
+    }
 
     /// Whether the customer agreed to marketing. A store-wide "denied" wins;
     /// the customer's own record comes next; a store-wide "granted" covers
@@ -34,6 +43,8 @@ struct SuppressionRules: Sendable {
     /// `promotion` is false for the reply to a posted review itself, which
     /// must not depend on the review's rating.
     func blockMarketing(to person: Person, promotion: Bool, messages: Int) -> SuppressionReason? {
+        // An unsubscribe recorded here wins over any consent the store's records still show.
+        if recorded[person.email.lowercased()] != nil { return .unsubscribed }
         if !hasConsent(person) { return .noConsent }
         if promotion, isCoolingOff(person) { return .negativeReview }
         let planned = marketingCounts[person.email.lowercased()] ?? 0

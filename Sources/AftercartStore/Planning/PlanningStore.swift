@@ -17,6 +17,12 @@ public protocol PlanningStore: Sendable {
     /// A per-install secret named `name`, created from `makeValue` on first use
     /// and returned unchanged ever after.
     func installSecret(named name: String, makeValue: @Sendable () -> String) async throws -> String
+    /// Records `suppression` for `email` (compared lowercased) in `store`.
+    /// Recording it again changes nothing; `forgotten` outranks `unsubscribed`.
+    func recordSuppression(_ suppression: CustomerSuppression, store: StoreID, email: String, now: Date) async throws
+    /// The suppressions recorded for `store`, by lowercased email; the
+    /// strongest one when both were recorded.
+    func suppressions(store: StoreID) async throws -> [String: CustomerSuppression]
 }
 
 /// One planned email as the frequency cap needs it.

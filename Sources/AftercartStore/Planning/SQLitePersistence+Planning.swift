@@ -73,6 +73,31 @@ extension SQLitePersistence: PlanningStore {
         }
     }
 
+    public func recordSuppression(_ suppression: CustomerSuppression, store: StoreID, email: String, now: Date)
+        async throws
+    {
+        try await ensurePlannerState()
+        let address = email.lowercased()
+        try await write("recording \(suppression.rawValue) for a customer of \(store)") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO engage_state (store, kind, subject, value, updated_at) VALUES (?, ?, ?, '', ?)
+                    ON CONFLICT (store, kind, subject) DO NOTHING
+                    """,
+                arguments: [store.rawValue, "suppression:" + suppression.rawValue, address, SQLiteTime.text(now)])
+        }
+    }
+
+    public func suppressions(store: StoreID) async throws -> [String: CustomerSuppression] {
+        try await ensurePlannerState()
+        return try await read("reading recorded suppressions of \(store)") { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT kind, subject FROM engage_state WHERE store = ? AND kind LIKE 'suppression:%'",
+                arguments: [store.rawValue])
+            return CustomerSuppression.merge(rows.map { row in (kind: row[0] as String, email: row[1] as String) })
+        }
+    }
+
     /// The planner's own small table. Created on first use, additively, so
     /// databases written before the planner existed need no migration.
     private func ensurePlannerState() async throws {

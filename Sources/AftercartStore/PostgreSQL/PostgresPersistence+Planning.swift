@@ -78,6 +78,38 @@ extension PostgresPersistence: PlanningStore {
         }
     }
 
+    public func recordSuppression(_ suppression: CustomerSuppression, store: StoreID, email: String, now: Date)
+        async throws
+    {
+        try await ensurePlannerState()
+        let address = email.lowercased()
+        let kind = "suppression:" + suppression.rawValue
+        try await transaction("recording \(suppression.rawValue) for a customer of \(store)") { connection in
+            try await self.run(
+                """
+                INSERT INTO engage_state (store, kind, subject, value, updated_at)
+                VALUES (\(store.rawValue), \(kind), \(address), '', \(now))
+                ON CONFLICT (store, kind, subject) DO NOTHING
+                """, on: connection)
+        }
+    }
+
+    public func suppressions(store: StoreID) async throws -> [String: CustomerSuppression] {
+        try await ensurePlannerState()
+        return try await withConnection("reading recorded suppressions of \(store)") { connection in
+            let rows = try await self.rows(
+                """
+                SELECT kind, subject FROM engage_state
+                WHERE store = \(store.rawValue) AND kind LIKE 'suppression:%'
+                """, on: connection)
+            return CustomerSuppression.merge(
+                try rows.map { row in
+                    let (kind, email) = try row.decode((String, String).self)
+                    return (kind: kind, email: email)
+                })
+        }
+    }
+
     /// The planner's own small table, created on first use like SQLite's
     /// (databases written before the planner existed need no migration).
     /// Under the migration lock, so workers starting together don't race

@@ -117,20 +117,15 @@ public struct SyncScheduler: Sendable {
             connector.store, at: finished, startedAt: report.startedAt ?? started, complete: report.isComplete)
     }
 
-    /// When another worker completed `store` within the last half interval,
-    /// so this turn's work is done: the database's last completion, if it is
-    /// newer than both `now − interval/2` and this worker's own last
-    /// completion (a slow run of our own never makes us skip our next turn).
-    /// Half an interval tells "this tick" from "the previous one" whatever
-    /// the jitter, which stays well under half an interval. A failed lookup
-    /// syncs: the lease still keeps runs apart.
+    /// When another worker completed `store` for this tick
+    /// (``CompletedElsewhere``). A failed lookup syncs: the lease still
+    /// keeps runs apart.
     private func completedElsewhere(_ store: StoreID, schedule: ScheduleBox, at now: Date) async -> Date? {
-        guard let interval = intervals[store], interval > 0,
-            let last = try? await engine.lastCompletedSync(of: store, resources: options.resources),
-            last > now.addingTimeInterval(-interval / 2)
+        guard let interval = intervals[store],
+            let last = try? await engine.lastCompletedSync(of: store, resources: options.resources)
         else { return nil }
-        if let own = await schedule.ownCompletion(store), last <= own { return nil }
-        return last
+        return CompletedElsewhere.skipTurn(
+            lastCompleted: last, ownCompletion: await schedule.ownCompletion(store), interval: interval, now: now)
     }
 
     private func refreshLag(_ schedule: ScheduleBox) async {

@@ -1,4 +1,5 @@
 import AftercartConfig
+import AftercartEngage
 import ArgumentParser
 import Foundation
 
@@ -40,6 +41,11 @@ struct CheckCommand: AsyncParsableCommand {
         if let store, configuration.store(named: store) == nil {
             let names = configuration.stores.map(\.name).joined(separator: ", ")
             ConsoleReport.error("no store named '\(store)' in \(global.configPath); stores: \(names)")
+            throw ExitCode.configurationError
+        }
+        let templateProblems = TemplateLibrary.problems(for: configuration)
+        if !templateProblems.isEmpty {
+            for problem in templateProblems { ConsoleReport.error("\(problem)") }
             throw ExitCode.configurationError
         }
         print(

@@ -44,6 +44,7 @@ struct DemoEngagement {
         }
         let planner = try await Planner.make(configuration: configuration, database: database)
         print("\nplanning \(configuration.campaigns.count) campaigns at each store's clock …")
+        var sample: PlannedAction?
         for connector in connectors {
             let at = clocks[connector.store] ?? Date()
             let report = try await planner.plan(store: connector.store, at: at)
@@ -51,6 +52,16 @@ struct DemoEngagement {
                 "  \(connector.store) at \(Timestamp.format(at)): \(report.written) actions for "
                     + "\(report.customersEvaluated) customers")
             for campaign in report.campaigns { print("    \(campaign.line)") }
+            sample = sample ?? report.actions.first { $0.entry.action == .sendEmail && $0.coupon == nil }
+        }
+        if let sample,
+            let email = try? ModelJSON.decoder().decode(EmailAction.self, from: Data(sample.entry.payload.utf8))
+        {
+            print("\none planned message (\(sample.entry.campaign), to \(email.to)):")
+            print("  Subject: \(email.subject)")
+            for line in email.text.split(separator: "\n", omittingEmptySubsequences: true).prefix(4) {
+                print("  " + line)
+            }
         }
 
         print("\nperforming due actions (coupons and notes in the stores, emails to \(outbox.path)) …")
