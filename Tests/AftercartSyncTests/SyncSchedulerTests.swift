@@ -50,9 +50,10 @@ import Testing
             },
             now: { clock.now },
             sleep: { duration in
-                // Let the runs started at this instant finish before time moves.
+                // Let the runs started at this instant finish before time moves (a loaded
+                // machine needs real milliseconds for a run's SQLite commits).
                 for _ in 0..<50 { await Task.yield() }
-                try await Task.sleep(for: .milliseconds(2))
+                try await Task.sleep(for: .milliseconds(15))
                 clock.advance(duration)
                 if clock.now.timeIntervalSince1970 >= 1_800_000_000 + 600 { await stop.stop() }
             },
