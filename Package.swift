@@ -232,7 +232,7 @@ let package = Package(
             name: "aftercart-bench",
             dependencies: [
                 "AftercartModel", "AftercartConnector", "AftercartStore", "AftercartSync", "WooCommerceConnector",
-                "ShopifyConnector", "MockStores", "AftercartEngage", "AftercartConfig",
+                "ShopifyConnector", "MockStores", "AftercartEngage", "AftercartConfig", "AftercartDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

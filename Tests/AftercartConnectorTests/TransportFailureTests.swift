@@ -110,10 +110,8 @@ struct TransportFailureTests {
     }
 
     @Test func refusedConnectionIsUnreachable() async throws {
-        // Bind and release a port so nothing listens on it.
-        let server = try await RawServer.start([.reset])
-        let url = server.baseURL
-        await server.stop()
+        let closed = try ClosedPort()
+        let url = "http://127.0.0.1:\(closed.port)"
         try await withClient(connectTimeout: .milliseconds(500)) { client in
             let transport = makeTransport(client: client, retry: .none)
             let error = await connectorError {
@@ -125,6 +123,7 @@ struct TransportFailureTests {
             }
             #expect(error?.description.hasPrefix("tokyo-woo orders: cannot reach http://127.0.0.1:") == true)
         }
+        withExtendedLifetime(closed) {}
     }
 
     @Test func oversizedBodyIsRefused() async throws {

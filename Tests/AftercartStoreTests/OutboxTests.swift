@@ -142,4 +142,35 @@ struct OutboxTests {
             #expect(keys == (1...7).map { "k\($0)" })
         }
     }
+
+    @Test("renewing a batch extends the live leases; a row taken over meanwhile is not renewed")
+    func renewClaims() async throws {
+        try await withStore { store in
+            for key in ["a", "b", "c"] { try await store.enqueue(entry(key), now: Fixtures.t0) }
+            let claims = try await store.claimDue(owner: "w1", limit: 2, leaseFor: 60, now: Fixtures.t0)
+            let ids = claims.map(\.entry.id)
+            #expect(ids.count == 2)
+
+            // Within the lease: both renewed to now + 60 s.
+            let held = try await store.renewClaims(ids: ids, owner: "w1", leaseFor: 60, now: Fixtures.at(30))
+            #expect(held == Set(ids))
+            for id in ids {
+                #expect(try await store.outboxEntry(id: id)?.leaseExpiresAt == Fixtures.at(90))
+            }
+            // Another owner renews nothing; nor does anyone for a pending row.
+            let pending = try #require(try await store.outboxEntry(idempotencyKey: "c"))
+            #expect(
+                try await store.renewClaims(ids: ids + [pending.id], owner: "w2", leaseFor: 60, now: Fixtures.at(31))
+                    .isEmpty)
+            #expect(
+                try await store.renewClaims(ids: [pending.id], owner: "w1", leaseFor: 60, now: Fixtures.at(31)).isEmpty)
+
+            // After the lease ran out and w2 took the rows: w1 holds nothing, w2 keeps them.
+            let takeover = try await store.claimDue(owner: "w2", limit: 3, leaseFor: 60, now: Fixtures.at(100))
+            #expect(Set(takeover.map(\.entry.id)).isSuperset(of: ids))
+            #expect(try await store.renewClaims(ids: ids, owner: "w1", leaseFor: 60, now: Fixtures.at(101)).isEmpty)
+            #expect(try await store.renewClaims(ids: ids, owner: "w2", leaseFor: 60, now: Fixtures.at(101)) == Set(ids))
+            #expect(try await store.renewClaims(ids: [], owner: "w2", leaseFor: 60, now: Fixtures.at(101)).isEmpty)
+        }
+    }
 }

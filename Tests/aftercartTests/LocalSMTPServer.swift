@@ -49,7 +49,9 @@ final class LocalSMTPServer: @unchecked Sendable {
         }
     }
 
-    static func start() async throws -> LocalSMTPServer {
+    /// Starts the server; each message is accepted `delay` after its data
+    /// arrived (a slow relay, so a test can kill a sender mid-send).
+    static func start(delay: Duration = .zero) async throws -> LocalSMTPServer {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("aftercart-smtp-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -57,7 +59,8 @@ final class LocalSMTPServer: @unchecked Sendable {
         try Data(pythonServer.utf8).write(to: script)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.path]
+        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+        process.arguments = ["python3", script.path, folder.path, "\(seconds)"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -102,12 +105,15 @@ final class LocalSMTPServer: @unchecked Sendable {
         from aiosmtpd.smtp import SMTP
 
         folder = sys.argv[1]
+        delay = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
 
         class Handler:
             def __init__(self):
                 self.count = 0
 
             async def handle_DATA(self, server, session, envelope):
+                if delay > 0:
+                    await asyncio.sleep(delay)
                 self.count += 1
                 stem = os.path.join(folder, "%04d" % self.count)
                 with open(stem + ".eml", "wb") as f:

@@ -1,37 +1,25 @@
-import AftercartModel
 import AftercartStore
 import Foundation
-import Logging
 import MockStores
-import PostgresNIO
 import Testing
 
-/// Three `aftercart run` workers on one PostgreSQL database and ten emulated
-/// WooCommerce stores: each store is synced once per tick, and the stores
-/// of a SIGKILLed worker are taken over. Runs only with
+/// Three `aftercart run` workers on one PostgreSQL database and fifty
+/// emulated WooCommerce stores: each store is synced once per tick, and the
+/// stores of a SIGKILLed worker are taken over. Runs only with
 /// `AFTERCART_TEST_POSTGRES_URL` (`make test`).
 @Suite(.enabled(if: FreshDatabase.serverURL != nil, "needs AFTERCART_TEST_POSTGRES_URL"))
 struct MultiWorkerTests {
-    static let storeCount = 10
+    static let storeCount = 50
     static let interval: TimeInterval = 2
 
     @Test func threeWorkersSyncEachStoreOncePerTickAndTakeOverAKilledWorkersStores() async throws {
         let database = try await FreshDatabase.create()
-        var mocks: [MockStoreServer] = []
+        let stores = try await WorkerStores.start(count: Self.storeCount, orders: 150)
         var workers: [RunCommandTests.Daemon] = []
         let cli = try CLIProcess()
         defer { cli.remove() }
         do {
-            for index in 0..<Self.storeCount {
-                // Every answer takes 30 ms, so a sync lasts long enough to be caught mid-run.
-                mocks.append(
-                    try await MockStoreServer.start(
-                        .woocommerce(
-                            WooCommerceMockOptions(
-                                orders: 150, seed: UInt64(100 + index),
-                                faults: try MockFaultPlan(spec: "slow:1@30ms")))))
-            }
-            try writeConfig(cli, database: database.url, mocks: mocks)
+            try cli.write(stores.config(database: database.url), to: "config/aftercart.toml")
             let persistence = try await PostgresPersistence.open(url: database.url)
             defer { Task { try? await persistence.close() } }
             for _ in 0..<3 {
@@ -45,7 +33,7 @@ struct MultiWorkerTests {
 
             // 1. Every store's orders arrive.
             #expect(
-                try await eventually { try await allStored(persistence, mocks) },
+                try await eventually(600) { try await stores.allStored(persistence) },
                 "\(workers.map(\.output).joined())")
 
             // 2. Over eight seconds (four ticks) each store syncs about four times, not three times as often.
@@ -72,10 +60,10 @@ struct MultiWorkerTests {
             }
             try #require(!held.isEmpty, "the worker to kill never held a store")
             _ = try await victim.stop(SIGKILL)
-            for mock in mocks { _ = mock.advance(orders: 12, seconds: 600) }
-            let recovered = try await eventually {
+            for mock in stores.mocks { _ = mock.advance(orders: 12, seconds: 600) }
+            let recovered = try await eventually(600) {
                 let leases = try await persistence.leases()
-                return try await allStored(persistence, mocks)
+                return try await stores.allStored(persistence)
                     && !leases.contains { $0.owner.hasSuffix(victimOwner) }
             }
             #expect(recovered, "stores held by the killed worker (\(held)) were not taken over")
@@ -84,103 +72,13 @@ struct MultiWorkerTests {
             }
         } catch {
             for worker in workers { worker.forceKill() }
-            for mock in mocks { await mock.stop() }
+            await stores.stop()
             try? await database.drop()
             throw error
         }
         for worker in workers { worker.forceKill() }
-        for mock in mocks { await mock.stop() }
+        await stores.stop()
         try await database.drop()
-    }
-
-    /// Whether the database holds every order of every emulated store.
-    private func allStored(_ persistence: PostgresPersistence, _ mocks: [MockStoreServer]) async throws -> Bool {
-        let counts = try await persistence.recordCounts().filter { $0.resource == .orders }
-        return mocks.indices.allSatisfy { index in
-            counts.first { $0.store == StoreID("store-\(index)") }?.total == mocks[index].counts.orders
-        }
-    }
-
-    private func writeConfig(_ cli: CLIProcess, database: URL, mocks: [MockStoreServer]) throws {
-        var text = """
-            [database]
-            url = "\(database.absoluteString)"
-
-            """
-        for (index, mock) in mocks.enumerated() {
-            text += """
-
-                [[stores]]
-                name = "store-\(index)"
-                platform = "woocommerce"
-                base_url = "\(mock.baseURL)"
-                consumer_key = { env = "WOO_KEY" }
-                consumer_secret = { env = "WOO_SECRET" }
-                timezone = "Europe/Berlin"
-                marketing_consent = "unknown"
-
-                """
-        }
-        try cli.write(text, to: "config/aftercart.toml")
-    }
-
-    /// Polls `condition` up to `attempts` times, 100 ms apart.
-    private func eventually(_ attempts: Int = 300, _ condition: () async throws -> Bool) async throws -> Bool {
-        for _ in 0..<attempts {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-}
-
-/// A new database on the test server for one test: the CLI's `[database]
-/// url` names a database and cannot select a schema.
-struct FreshDatabase {
-    let name: String
-    let url: URL
-
-    /// The test server, or `nil` when the variable is unset.
-    static let serverURL: URL? = ProcessInfo.processInfo.environment["AFTERCART_TEST_POSTGRES_URL"]
-        .flatMap { $0.isEmpty ? nil : URL(string: $0) }
-
-    private static let logger = Logger(label: "aftercart.tests.multiworker")
-
-    static func create() async throws -> FreshDatabase {
-        let server = try #require(FreshDatabase.serverURL)
-        let name = "mw_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-        try await admin(server) { connection in
-            _ = try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
-                .collect()
-        }
-        var components = try #require(URLComponents(url: server, resolvingAgainstBaseURL: false))
-        components.path = "/\(name)"
-        components.queryItems = [URLQueryItem(name: "sslmode", value: "disable")]
-        return FreshDatabase(name: String(name), url: try #require(components.url))
-    }
-
-    func drop() async throws {
-        try await Self.admin(try #require(FreshDatabase.serverURL)) { connection in
-            _ = try await connection.query(
-                PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: Self.logger
-            ).collect()
-        }
-    }
-
-    private static func admin(_ server: URL, _ body: (PostgresConnection) async throws -> Void) async throws {
-        let components = try #require(URLComponents(url: server, resolvingAgainstBaseURL: false))
-        let configuration = PostgresConnection.Configuration(
-            host: components.host ?? "127.0.0.1", port: components.port ?? 5432,
-            username: components.user ?? "postgres", password: components.password,
-            database: String(components.path.dropFirst()), tls: .disable)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-        do {
-            try await body(connection)
-            try await connection.close()
-        } catch {
-            try? await connection.close()
-            throw error
-        }
     }
 }
 

@@ -59,7 +59,24 @@ public struct DeliveryExecutor: Sendable {
             let ordered = claims.enumerated().sorted { lhs, rhs in
                 (Self.rank(lhs.element.entry.action), lhs.offset) < (Self.rank(rhs.element.entry.action), rhs.offset)
             }.map(\.element)
-            for claim in ordered {
+            var renewedAt = now()
+            var lost: Set<Int64> = []
+            for (position, claim) in ordered.enumerated() {
+                // A batch of slow sends can outlast one lease: the rest of the
+                // batch is renewed every third of a lease, and a row whose
+                // lease ran out anyway belongs to another worker now.
+                if now().timeIntervalSince(renewedAt) >= options.leaseFor / 3 {
+                    renewedAt = now()
+                    let rest = ordered[position...].map(\.entry.id)
+                    let held = try await outbox.renewClaims(
+                        ids: rest, owner: options.owner, leaseFor: options.leaseFor, now: renewedAt)
+                    lost.formUnion(rest.filter { !held.contains($0) })
+                }
+                if lost.contains(claim.entry.id) {
+                    report.add(claim.entry, .lostLease, "the lease ran out before this worker reached the row")
+                    DeliveryMetrics.action(claim.entry.action, .lostLease)
+                    continue
+                }
                 let step = await perform(claim, connector: connectors[claim.entry.store])
                 let (outcome, detail) = try await record(claim.entry, step)
                 report.add(claim.entry, outcome, detail)

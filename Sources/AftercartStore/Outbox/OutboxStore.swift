@@ -40,6 +40,14 @@ public protocol OutboxStore: Sendable {
     @discardableResult
     func markSending(id: Int64, owner: String, now: Date) async throws -> Bool
 
+    /// Extends `owner`'s live leases on the rows `ids` to `now + leaseFor`,
+    /// so a batch that takes longer than one lease is not taken over while
+    /// it is being worked on.
+    ///
+    /// - Returns: the ids `owner` still holds; a row missing from it was
+    ///   taken over (its lease ran out) and must not be performed.
+    func renewClaims(ids: [Int64], owner: String, leaseFor: TimeInterval, now: Date) async throws -> Set<Int64>
+
     /// Turns every leased row that was marked sending and whose lease has
     /// expired into `unknown`, and returns those rows.
     /// ``claimDue(owner:limit:leaseFor:now:)`` does the same before it

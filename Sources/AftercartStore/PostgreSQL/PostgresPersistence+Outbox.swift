@@ -100,6 +100,26 @@ extension PostgresPersistence {
         }
     }
 
+    public func renewClaims(ids: [Int64], owner: String, leaseFor: TimeInterval, now: Date) async throws
+        -> Set<Int64>
+    {
+        guard !ids.isEmpty else { return [] }
+        let until = now.addingTimeInterval(leaseFor)
+        return try await withConnection("renewing the leases of \(ids.count) outbox actions") { connection in
+            var held: Set<Int64> = []
+            for row in try await self.rows(
+                """
+                UPDATE outbox SET lease_expires_at = \(until), updated_at = \(now)
+                WHERE id = ANY(\(ids)) AND state = 'leased' AND lease_owner = \(owner) AND lease_expires_at > \(now)
+                RETURNING id
+                """, on: connection)
+            {
+                held.insert(try row.decode(Int64.self))
+            }
+            return held
+        }
+    }
+
     public func expireInterruptedSends(now: Date) async throws -> [OutboxEntry] {
         try await withConnection("expiring interrupted sends") { connection in
             try await self.expireInterruptedSends(connection, now: now)

@@ -97,6 +97,27 @@ extension SQLitePersistence {
         }
     }
 
+    public func renewClaims(ids: [Int64], owner: String, leaseFor: TimeInterval, now: Date) async throws
+        -> Set<Int64>
+    {
+        guard !ids.isEmpty else { return [] }
+        let nowText = SQLiteTime.text(now)
+        let until = SQLiteTime.text(now.addingTimeInterval(leaseFor))
+        return try await write("renewing the leases of \(ids.count) outbox actions") { db in
+            var held: Set<Int64> = []
+            for id in ids {
+                try db.execute(
+                    sql: """
+                        UPDATE outbox SET lease_expires_at = ?, updated_at = ?
+                        WHERE id = ? AND state = 'leased' AND lease_owner = ? AND lease_expires_at > ?
+                        """,
+                    arguments: [until, nowText, id, owner, nowText])
+                if db.changesCount > 0 { held.insert(id) }
+            }
+            return held
+        }
+    }
+
     @discardableResult
     public func postpone(id: Int64, owner: String, until: Date, reason: String, now: Date) async throws -> Bool {
         try await transition(

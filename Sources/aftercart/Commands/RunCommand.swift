@@ -51,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "How long a store's sync lease lasts without renewal, e.g. 2m: how soon another worker takes over the stores of a worker on another machine that died. Default: 2m.",
+            "How long a store's sync lease and an outbox row's lease last without renewal, e.g. 2m: how soon another worker takes over the stores and actions of a worker that died. Default: 2m.",
             valueName: "duration"))
     var leaseTTL: String = "2m"
 
@@ -106,7 +106,8 @@ struct RunCommand: AsyncParsableCommand {
                 channel = made
                 cycle = try await EngagementCycle.make(
                     configuration: configuration, persistence: wiring.persistence, channel: made,
-                    connectors: wiring.connectors, logger: logger)
+                    connectors: wiring.connectors, leaseFor: ConfigDuration(leaseTTL)?.timeInterval ?? 120,
+                    logger: logger)
             } catch {
                 if let channel { await channel.shutdown() }
                 await wiring.close()

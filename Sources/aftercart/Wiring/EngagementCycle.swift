@@ -25,10 +25,11 @@ actor EngagementCycle: PostSyncStep, WebhookFollowUp {
     private var running: Set<StoreID> = []
     private var again: Set<StoreID> = []
 
-    /// The planner and executor for `configuration`, delivering through `channel`.
+    /// The planner and executor for `configuration`, delivering through `channel`;
+    /// outbox rows are leased for `leaseFor` and renewed while a batch runs.
     static func make(
         configuration: AftercartConfiguration, persistence: any Persistence, channel: any MessageChannel,
-        connectors: [any StoreConnector], logger: Logger
+        connectors: [any StoreConnector], leaseFor: TimeInterval = 300, logger: Logger
     ) async throws -> EngagementCycle {
         guard let database = persistence as? any PlannerDatabase else {
             throw EngagementCycleError("the database at \(persistence.location) cannot plan (no planning queries)")
@@ -36,7 +37,8 @@ actor EngagementCycle: PostSyncStep, WebhookFollowUp {
         let planner = try await Planner.make(configuration: configuration, database: database)
         let sender = try DeliveryChannelFactory.sender(configuration.delivery)
         var options = DeliveryOptions(
-            from: sender, merchantEmail: configuration.engage.merchantEmail, stores: Set(connectors.map(\.store)))
+            leaseFor: leaseFor, from: sender, merchantEmail: configuration.engage.merchantEmail,
+            stores: Set(connectors.map(\.store)))
         for store in configuration.stores { options.timeZones[store.id] = store.timeZone }
         let executor = DeliveryExecutor(
             outbox: persistence, channel: channel, options: options, now: { Date() }, logger: logger)
