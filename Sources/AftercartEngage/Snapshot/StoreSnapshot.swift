@@ -6,8 +6,13 @@ import Foundation
 /// a customer never queries the database.
 struct StoreSnapshot: Sendable {
     var store: StoreID
-    /// Orders by creation time.
-    var orders: [Order] = []
+    /// Orders by creation time, as the planner scans them.
+    var orders: [PlanningOrder] = []
+    /// Each order's stored JSON (same index), kept to decode the full
+    /// ``Order`` of the few that a message is rendered for. Keeping the text
+    /// costs less memory than the full orders it replaces did and no second
+    /// query; see BENCHMARKS.md, "Planner".
+    var orderPayloads: [String] = []
     var people: [String: Person] = [:]
     /// Order indexes per person key, by creation time.
     var ordersByPerson: [String: [Int]] = [:]
@@ -24,15 +29,27 @@ struct StoreSnapshot: Sendable {
 
     static func load(store: StoreID, from records: some RecordStore) async throws -> StoreSnapshot {
         var snapshot = StoreSnapshot(store: store)
-        for customer in try await ParallelDecoding.records(Customer.self, store: store, from: records) {
+        for customer in try await ParallelDecoding.scan(.customers, store: store, from: records, RecordScan.customer)
+            .values
+        {
             snapshot.customerIDByEmail[customer.email.lowercased()] = customer.id
             snapshot.people["c:" + customer.id] = Person(
                 key: "c:" + customer.id, customerID: customer.id, email: customer.email,
                 firstName: customer.firstName, lastName: customer.lastName,
                 acceptsMarketing: customer.acceptsMarketing)
         }
-        snapshot.orders = try await ParallelDecoding.records(Order.self, store: store, from: records)
-        snapshot.orders.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        let scanned = try await ParallelDecoding.scan(.orders, store: store, from: records) {
+            try PlanningOrder(json: $0)
+        }
+        let values = scanned.values
+        // Indexes, so the payloads follow their orders; fields are read in
+        // place rather than copying orders into every comparison.
+        let byCreation = values.indices.sorted { a, b in
+            values[a].createdAt != values[b].createdAt
+                ? values[a].createdAt < values[b].createdAt : values[a].id < values[b].id
+        }
+        snapshot.orders = byCreation.map { values[$0] }
+        snapshot.orderPayloads = byCreation.map { scanned.payloads[$0].json }
         for (index, order) in snapshot.orders.enumerated() {
             guard let key = snapshot.personKey(customerID: order.customer.id, email: order.customer.email) else {
                 continue
@@ -47,10 +64,12 @@ struct StoreSnapshot: Sendable {
                 snapshot.people[key]?.acceptsMarketing = consent
             }
         }
-        for account in try await ParallelDecoding.records(LoyaltyAccount.self, store: store, from: records) {
+        for account in try await ParallelDecoding.scan(
+            .loyalty, store: store, from: records, RecordScan.loyaltyAccount
+        ).values {
             snapshot.loyalty[account.customerID] = account
         }
-        for review in try await ParallelDecoding.records(Review.self, store: store, from: records) {
+        for review in try await ParallelDecoding.scan(.reviews, store: store, from: records, RecordScan.review).values {
             guard review.status == .approved || review.status == .hold else { continue }
             snapshot.reviews.append(review)
         }
@@ -63,6 +82,17 @@ struct StoreSnapshot: Sendable {
         return snapshot
     }
 
+    /// The order at `index` decoded in full, for rendering a message about it.
+    ///
+    /// - Throws: ``PlannerError/undecodable(_:)`` when the stored JSON does not decode.
+    func fullOrder(at index: Int) throws -> Order {
+        do {
+            return try ModelJSON.decoder().decode(Order.self, from: Data(orderPayloads[index].utf8))
+        } catch {
+            throw ParallelDecoding.undecodable(store: store, resource: .orders, id: orders[index].id, error)
+        }
+    }
+
     /// The person key for an order's or a review's buyer: a customer id wins,
     /// and an email that belongs to a registered customer maps to them.
     func personKey(customerID: String?, email: String?) -> String? {
@@ -71,8 +101,9 @@ struct StoreSnapshot: Sendable {
         return Person.key(customerID: nil, email: email)
     }
 
-    func orders(of person: String) -> [Order] {
-        (ordersByPerson[person] ?? []).map { orders[$0] }
+    /// The person's order indexes, by creation time.
+    func orderIndexes(of person: String) -> [Int] {
+        ordersByPerson[person] ?? []
     }
 
     func reviews(of person: String) -> [Review] {

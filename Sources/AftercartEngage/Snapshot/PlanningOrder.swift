@@ -1,0 +1,66 @@
+import AftercartModel
+import Foundation
+
+/// What the planner's scanning looks at in an order: status, dates, buyer,
+/// amounts and products. The full ``Order`` (number, tracking, line totals)
+/// is decoded only for the few orders a message is rendered for
+/// (``StoreSnapshot/fullOrder(at:)``).
+struct PlanningOrder: Sendable, Hashable {
+    /// A product line as conditions, recommendations and review requests see it.
+    struct Item: Sendable, Hashable {
+        var productID: String?
+        var sku: String?
+        var name: String
+        var quantity: Int
+        /// In the order's currency.
+        var unitPrice: Decimal
+    }
+
+    var id: String
+    var status: OrderStatus
+    var financialStatus: FinancialStatus
+    var shipmentStatus: ShipmentStatus
+    var currency: Currency
+    var total: Money
+    var refundedTotal: Money
+    var createdAt: Date
+    var updatedAt: Date?
+    var shippedAt: Date?
+    var deliveredAt: Date?
+    var customer: OrderCustomer
+    var lineItems: [Item]
+
+    init(
+        id: String, status: OrderStatus, financialStatus: FinancialStatus, shipmentStatus: ShipmentStatus,
+        currency: Currency, total: Money, refundedTotal: Money, createdAt: Date, updatedAt: Date?, shippedAt: Date?,
+        deliveredAt: Date?, customer: OrderCustomer, lineItems: [Item]
+    ) {
+        self.id = id
+        self.status = status
+        self.financialStatus = financialStatus
+        self.shipmentStatus = shipmentStatus
+        self.currency = currency
+        self.total = total
+        self.refundedTotal = refundedTotal
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.shippedAt = shippedAt
+        self.deliveredAt = deliveredAt
+        self.customer = customer
+        self.lineItems = lineItems
+    }
+
+    /// The planning view of a decoded order.
+    init(_ order: Order) {
+        self.init(
+            id: order.id, status: order.status, financialStatus: order.financialStatus,
+            shipmentStatus: order.shipmentStatus, currency: order.currency, total: order.total,
+            refundedTotal: order.refundedTotal, createdAt: order.createdAt, updatedAt: order.updatedAt,
+            shippedAt: order.shippedAt, deliveredAt: order.deliveredAt, customer: order.customer,
+            lineItems: order.lineItems.map { item in
+                Item(
+                    productID: item.productID, sku: item.sku, name: item.name, quantity: item.quantity,
+                    unitPrice: item.unitPrice.amount)
+            })
+    }
+}
