@@ -188,6 +188,19 @@ import Testing
         #expect(cut.description.contains("unterminated string") || cut.description.contains("unexpected end"))
     }
 
+    @Test(arguments: [
+        "0", "1200", "1200.00", "-31.90", "+5", ".5", "5.", "0.000", "-0", "-0.00", "123456789012345678",
+        "1234567890123456789.5", " 12", "12 ", "1.2.3", "", "-", "abc", "12a",
+    ])
+    func amountsReadAsDecimalTextReadsThem(_ text: String) {
+        let fast = Array(text.utf8).withUnsafeBufferPointer { DecimalBytes.decimal($0) }
+        let model = DecimalText.parse(text)
+        #expect(fast == model)
+        // Same scale too: amounts print as they did.
+        #expect(fast?.exponent == model?.exponent)
+        #expect(fast?.significand == model?.significand)
+    }
+
     @Test func wholeSecondTimestampsMatchTheModelParser() {
         var seconds = -2_208_988_800  // 1900-01-01
         while seconds < 4_102_444_800 {  // 2100-01-01

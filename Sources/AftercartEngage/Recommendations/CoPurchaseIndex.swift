@@ -35,7 +35,7 @@ struct CoPurchaseIndex: Sendable {
     }
 
     init(orders: [PlanningOrder], reviews: [Review]) {
-        for order in orders where Self.counts(order) {
+        for order in orders where Self.counts(order.lifecycle) {
             var seen: [Int32] = []
             let refunded = order.refundedTotal.amount > 0 || order.status == .refunded
             for item in order.lineItems {
@@ -59,7 +59,7 @@ struct CoPurchaseIndex: Sendable {
     }
 
     /// Orders that say what people bought together: paid or on their way.
-    static func counts(_ order: PlanningOrder) -> Bool {
+    static func counts(_ order: PlanningOrder.Lifecycle) -> Bool {
         switch order.status {
         case .cancelled, .failed, .pending: false
         default: true

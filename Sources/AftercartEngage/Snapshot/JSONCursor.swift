@@ -231,7 +231,7 @@ struct JSONCursor {
     /// A decimal the normalized JSON carries as a string (money amounts).
     mutating func readDecimal() throws -> Decimal {
         let start = index
-        let value = try withString { DecimalText.parse(String(decoding: $0, as: UTF8.self)) }
+        let value = try withString { DecimalBytes.decimal($0) }
         guard let value else { throw failure("not a decimal number", at: start) }
         return value
     }
@@ -304,7 +304,11 @@ struct JSONCursor {
     }
 
     private func text(_ range: Range<Int>) throws -> String {
-        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
+        let utf8 = UnsafeBufferPointer(rebasing: bytes[range])
+        // ASCII needs no checking, and `String(decoding:)` takes it on its
+        // fast path; `String(validating:)` goes through generic code.
+        if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
+        guard let text = String(validating: utf8, as: UTF8.self) else {
             throw failure("invalid UTF-8 in a string", at: range.lowerBound)
         }
         return text

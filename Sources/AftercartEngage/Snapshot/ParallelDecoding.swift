@@ -16,8 +16,12 @@ enum ParallelDecoding {
     /// with the payloads it came from.
     ///
     /// - Throws: ``PlannerError/undecodable(_:)`` naming the first record that does not scan.
+    ///
+    /// The database is an existential so that this is specialized for `T`
+    /// (the planner's database type is only known at run time, and generic
+    /// code left unspecialized was a tenth of the scan).
     static func scan<T: Sendable>(
-        _ resource: ResourceKind, store: StoreID, from database: some RecordStore,
+        _ resource: ResourceKind, store: StoreID, from database: any RecordStore,
         _ scan: @escaping @Sendable (UnsafeBufferPointer<UInt8>) throws -> T
     ) async throws -> (values: [T], payloads: [StoredPayload]) {
         try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
@@ -42,7 +46,10 @@ enum ParallelDecoding {
             if !pending.isEmpty { startChunk() }
             var parts = [[T]](repeating: [], count: chunks)
             for try await (number, values) in group { parts[number] = values }
-            return (parts.flatMap { $0 }, payloads)
+            var values: [T] = []
+            values.reserveCapacity(payloads.count)
+            for part in parts { values += part }
+            return (values, payloads)
         }
     }
 

@@ -16,19 +16,32 @@ struct PlanningOrder: Sendable, Hashable {
         var unitPrice: Decimal
     }
 
+    /// Where the order is: what the triggers look at for every order of a
+    /// store. It holds no references, so reading it copies no strings.
+    struct Lifecycle: Sendable, Hashable {
+        var status: OrderStatus
+        var shipmentStatus: ShipmentStatus
+        var createdAt: Date
+        var updatedAt: Date?
+        var shippedAt: Date?
+        var deliveredAt: Date?
+    }
+
     var id: String
-    var status: OrderStatus
+    var lifecycle: Lifecycle
     var financialStatus: FinancialStatus
-    var shipmentStatus: ShipmentStatus
     var currency: Currency
     var total: Money
     var refundedTotal: Money
-    var createdAt: Date
-    var updatedAt: Date?
-    var shippedAt: Date?
-    var deliveredAt: Date?
     var customer: OrderCustomer
     var lineItems: [Item]
+
+    var status: OrderStatus { lifecycle.status }
+    var shipmentStatus: ShipmentStatus { lifecycle.shipmentStatus }
+    var createdAt: Date { lifecycle.createdAt }
+    var updatedAt: Date? { lifecycle.updatedAt }
+    var shippedAt: Date? { lifecycle.shippedAt }
+    var deliveredAt: Date? { lifecycle.deliveredAt }
 
     init(
         id: String, status: OrderStatus, financialStatus: FinancialStatus, shipmentStatus: ShipmentStatus,
@@ -36,16 +49,13 @@ struct PlanningOrder: Sendable, Hashable {
         deliveredAt: Date?, customer: OrderCustomer, lineItems: [Item]
     ) {
         self.id = id
-        self.status = status
+        self.lifecycle = Lifecycle(
+            status: status, shipmentStatus: shipmentStatus, createdAt: createdAt, updatedAt: updatedAt,
+            shippedAt: shippedAt, deliveredAt: deliveredAt)
         self.financialStatus = financialStatus
-        self.shipmentStatus = shipmentStatus
         self.currency = currency
         self.total = total
         self.refundedTotal = refundedTotal
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.shippedAt = shippedAt
-        self.deliveredAt = deliveredAt
         self.customer = customer
         self.lineItems = lineItems
     }

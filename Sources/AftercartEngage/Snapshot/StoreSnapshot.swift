@@ -28,48 +28,52 @@ struct StoreSnapshot: Sendable {
     var currency: Currency? { orders.last?.currency }
 
     static func load(store: StoreID, from records: some RecordStore) async throws -> StoreSnapshot {
+        // The four reads overlap: each waits on the database between pages,
+        // and the scanning of one fills those waits.
+        async let customersRead = ParallelDecoding.scan(.customers, store: store, from: records, RecordScan.customer)
+        async let ordersRead = ParallelDecoding.scan(.orders, store: store, from: records) {
+            try PlanningOrder(json: $0)
+        }
+        async let loyaltyRead = ParallelDecoding.scan(.loyalty, store: store, from: records, RecordScan.loyaltyAccount)
+        async let reviewsRead = ParallelDecoding.scan(.reviews, store: store, from: records, RecordScan.review)
         var snapshot = StoreSnapshot(store: store)
-        for customer in try await ParallelDecoding.scan(.customers, store: store, from: records, RecordScan.customer)
-            .values
-        {
+        for customer in try await customersRead.values {
             snapshot.customerIDByEmail[customer.email.lowercased()] = customer.id
             snapshot.people["c:" + customer.id] = Person(
                 key: "c:" + customer.id, customerID: customer.id, email: customer.email,
                 firstName: customer.firstName, lastName: customer.lastName,
                 acceptsMarketing: customer.acceptsMarketing)
         }
-        let scanned = try await ParallelDecoding.scan(.orders, store: store, from: records) {
-            try PlanningOrder(json: $0)
-        }
+        let scanned = try await ordersRead
         let values = scanned.values
         // Indexes, so the payloads follow their orders; fields are read in
         // place rather than copying orders into every comparison.
         let byCreation = values.indices.sorted { a, b in
-            values[a].createdAt != values[b].createdAt
-                ? values[a].createdAt < values[b].createdAt : values[a].id < values[b].id
+            values[a].lifecycle.createdAt != values[b].lifecycle.createdAt
+                ? values[a].lifecycle.createdAt < values[b].lifecycle.createdAt : values[a].id < values[b].id
         }
         snapshot.orders = byCreation.map { values[$0] }
         snapshot.orderPayloads = byCreation.map { scanned.payloads[$0].json }
-        for (index, order) in snapshot.orders.enumerated() {
-            guard let key = snapshot.personKey(customerID: order.customer.id, email: order.customer.email) else {
-                continue
-            }
-            snapshot.ordersByPerson[key, default: []].append(index)
-            if snapshot.people[key] == nil, let email = order.customer.email {
-                snapshot.people[key] = Person(
-                    key: key, customerID: order.customer.id, email: email, firstName: order.customer.firstName,
-                    lastName: order.customer.lastName, acceptsMarketing: order.customer.acceptsMarketing)
-            } else if key.hasPrefix("e:"), let consent = order.customer.acceptsMarketing {
-                // A guest's latest order carries their latest choice.
-                snapshot.people[key]?.acceptsMarketing = consent
+        let sorted = snapshot.orders
+        sorted.withUnsafeBufferPointer { orders in
+            for index in orders.indices {
+                let customer = orders[index].customer
+                guard let key = snapshot.personKey(customerID: customer.id, email: customer.email) else { continue }
+                snapshot.ordersByPerson[key, default: []].append(index)
+                if snapshot.people[key] == nil, let email = customer.email {
+                    snapshot.people[key] = Person(
+                        key: key, customerID: customer.id, email: email, firstName: customer.firstName,
+                        lastName: customer.lastName, acceptsMarketing: customer.acceptsMarketing)
+                } else if key.hasPrefix("e:"), let consent = customer.acceptsMarketing {
+                    // A guest's latest order carries their latest choice.
+                    snapshot.people[key]?.acceptsMarketing = consent
+                }
             }
         }
-        for account in try await ParallelDecoding.scan(
-            .loyalty, store: store, from: records, RecordScan.loyaltyAccount
-        ).values {
+        for account in try await loyaltyRead.values {
             snapshot.loyalty[account.customerID] = account
         }
-        for review in try await ParallelDecoding.scan(.reviews, store: store, from: records, RecordScan.review).values {
+        for review in try await reviewsRead.values {
             guard review.status == .approved || review.status == .hold else { continue }
             snapshot.reviews.append(review)
         }

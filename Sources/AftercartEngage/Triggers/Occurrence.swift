@@ -40,7 +40,9 @@ enum DeliverySignal: String, Sendable, Hashable {
     case estimate = "shipped_plus_estimate"
 
     /// When the order counts as delivered and by which signal, or `nil`.
-    static func delivered(_ order: PlanningOrder, estimate: TimeInterval, now: Date) -> (Date, DeliverySignal)? {
+    static func delivered(_ order: PlanningOrder.Lifecycle, estimate: TimeInterval, now: Date) -> (
+        Date, DeliverySignal
+    )? {
         switch order.status {
         case .cancelled, .failed, .pending, .refunded: return nil
         default: break

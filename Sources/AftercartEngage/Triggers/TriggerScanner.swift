@@ -83,8 +83,8 @@ struct TriggerScanner: Sendable {
 
     private func orderPlaced(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
         snapshot.orders.indices.compactMap { index in
-            let status = snapshot.orders[index].status
-            let at = snapshot.orders[index].createdAt
+            let status = snapshot.orders[index].lifecycle.status
+            let at = snapshot.orders[index].lifecycle.createdAt
             guard status != .failed, status != .cancelled, window.admits(at) else { return nil }
             return orderOccurrence(campaign, index, step: "placed", at: at)
         }
@@ -92,33 +92,38 @@ struct TriggerScanner: Sendable {
 
     private func shipmentChanged(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
         let statuses = campaign.conditions.shipmentStatuses ?? Self.notifiedShipmentStatuses
-        return snapshot.orders.indices.compactMap { index in
-            let status = snapshot.orders[index].shipmentStatus
-            // Snapshots show the latest status only; keying by it gives one
-            // message per status reached, and a status skipped between two
-            // syncs is not announced late.
-            guard statuses.contains(status) else { return nil }
-            let order = snapshot.orders[index]
-            let at =
-                status == .delivered
-                ? (order.deliveredAt ?? order.updatedAt ?? order.createdAt) : (order.updatedAt ?? order.createdAt)
-            guard window.admits(at) else { return nil }
-            var occurrence = orderOccurrence(campaign, index, step: "status-\(status.rawValue)", at: at)
-            occurrence?.shipmentStatus = status
-            return occurrence
+        // Through a buffer and the orders' lifecycles: read in place, nothing copied.
+        return snapshot.orders.withUnsafeBufferPointer { orders in
+            orders.indices.compactMap { index in
+                let order = orders[index].lifecycle
+                // Snapshots show the latest status only; keying by it gives one
+                // message per status reached, and a status skipped between two
+                // syncs is not announced late.
+                guard statuses.contains(order.shipmentStatus) else { return nil }
+                let at =
+                    order.shipmentStatus == .delivered
+                    ? (order.deliveredAt ?? order.updatedAt ?? order.createdAt) : (order.updatedAt ?? order.createdAt)
+                guard window.admits(at) else { return nil }
+                var occurrence = orderOccurrence(
+                    campaign, index, step: "status-\(order.shipmentStatus.rawValue)", at: at)
+                occurrence?.shipmentStatus = order.shipmentStatus
+                return occurrence
+            }
         }
     }
 
     private func delivered(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
-        snapshot.orders.indices.compactMap { index in
-            guard
-                let (at, signal) = DeliverySignal.delivered(
-                    snapshot.orders[index], estimate: deliveryEstimate, now: now),
-                window.admits(at)
-            else { return nil }
-            var occurrence = orderOccurrence(campaign, index, step: "delivered", at: at)
-            occurrence?.deliverySignal = signal
-            return occurrence
+        snapshot.orders.withUnsafeBufferPointer { orders in
+            orders.indices.compactMap { index in
+                guard
+                    let (at, signal) = DeliverySignal.delivered(
+                        orders[index].lifecycle, estimate: deliveryEstimate, now: now),
+                    window.admits(at)
+                else { return nil }
+                var occurrence = orderOccurrence(campaign, index, step: "delivered", at: at)
+                occurrence?.deliverySignal = signal
+                return occurrence
+            }
         }
     }
 
@@ -173,31 +178,33 @@ struct TriggerScanner: Sendable {
     }
 
     private func noRepeatPurchase(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
-        let orders = snapshot.orders
         var found: [(key: String, occurrence: Occurrence)] = []
-        for (key, indexes) in snapshot.ordersByPerson {
-            var lastDelivered: (index: Int, at: Date)?
-            for index in indexes {
-                if let (at, _) = DeliverySignal.delivered(orders[index], estimate: deliveryEstimate, now: now),
-                    at > (lastDelivered?.at ?? .distantPast)
-                {
-                    lastDelivered = (index, at)
+        snapshot.orders.withUnsafeBufferPointer { orders in
+            for (key, indexes) in snapshot.ordersByPerson {
+                var lastDelivered: (index: Int, at: Date)?
+                for index in indexes {
+                    if let (at, _) = DeliverySignal.delivered(
+                        orders[index].lifecycle, estimate: deliveryEstimate, now: now),
+                        at > (lastDelivered?.at ?? .distantPast)
+                    {
+                        lastDelivered = (index, at)
+                    }
                 }
+                guard let last = lastDelivered, window.admits(last.at), let person = snapshot.people[key] else {
+                    continue
+                }
+                // Any order placed after it (even one still on its way) is a repeat purchase.
+                let lastCreated = orders[last.index].lifecycle.createdAt
+                let repeated = indexes.contains {
+                    orders[$0].lifecycle.createdAt > lastCreated && CoPurchaseIndex.counts(orders[$0].lifecycle)
+                }
+                guard !repeated else { continue }
+                let occurrence = Occurrence(
+                    campaign: campaign, subjectKind: .customers, subjectID: person.subjectID,
+                    step: "after-order-\(orders[last.index].id)", at: last.at, person: person,
+                    order: orders[last.index], orderIndex: last.index)
+                found.append((key, occurrence))
             }
-            guard let last = lastDelivered, window.admits(last.at), let person = snapshot.people[key] else {
-                continue
-            }
-            // Any order placed after it (even one still on its way) is a repeat purchase.
-            let lastCreated = orders[last.index].createdAt
-            let repeated = indexes.contains {
-                orders[$0].createdAt > lastCreated && CoPurchaseIndex.counts(orders[$0])
-            }
-            guard !repeated else { continue }
-            let occurrence = Occurrence(
-                campaign: campaign, subjectKind: .customers, subjectID: person.subjectID,
-                step: "after-order-\(orders[last.index].id)", at: last.at, person: person,
-                order: orders[last.index], orderIndex: last.index)
-            found.append((key, occurrence))
         }
         // Person keys are unique, so sorting the few found gives the order
         // that sorting every key first gave.
