@@ -54,22 +54,7 @@ struct StoreSnapshot: Sendable {
         }
         snapshot.orders = byCreation.map { values[$0] }
         snapshot.orderPayloads = byCreation.map { scanned.payloads[$0].json }
-        let sorted = snapshot.orders
-        sorted.withUnsafeBufferPointer { orders in
-            for index in orders.indices {
-                let customer = orders[index].customer
-                guard let key = snapshot.personKey(customerID: customer.id, email: customer.email) else { continue }
-                snapshot.ordersByPerson[key, default: []].append(index)
-                if snapshot.people[key] == nil, let email = customer.email {
-                    snapshot.people[key] = Person(
-                        key: key, customerID: customer.id, email: email, firstName: customer.firstName,
-                        lastName: customer.lastName, acceptsMarketing: customer.acceptsMarketing)
-                } else if key.hasPrefix("e:"), let consent = customer.acceptsMarketing {
-                    // A guest's latest order carries their latest choice.
-                    snapshot.people[key]?.acceptsMarketing = consent
-                }
-            }
-        }
+        snapshot.indexOrdersByPerson()
         for account in try await loyaltyRead.values {
             snapshot.loyalty[account.customerID] = account
         }
@@ -86,6 +71,38 @@ struct StoreSnapshot: Sendable {
         return snapshot
     }
 
+    /// Files every order under its buyer, and adds guests to ``people``.
+    ///
+    /// Works on local dictionaries and a buffer of the orders: done through
+    /// `self` for 100k orders, each lookup copied the snapshot or a person.
+    private mutating func indexOrdersByPerson() {
+        var people = self.people
+        self.people = [:]
+        var ordersByPerson: [String: [Int]] = [:]
+        ordersByPerson.reserveCapacity(people.count)
+        let customerIDByEmail = self.customerIDByEmail
+        orders.withUnsafeBufferPointer { orders in
+            for index in orders.indices {
+                let customer = orders[index].customer
+                guard
+                    let key = Self.personKey(
+                        customerID: customer.id, email: customer.email, customerIDByEmail: customerIDByEmail)
+                else { continue }
+                ordersByPerson[key, default: []].append(index)
+                if people.index(forKey: key) == nil, let email = customer.email {
+                    people[key] = Person(
+                        key: key, customerID: customer.id, email: email, firstName: customer.firstName,
+                        lastName: customer.lastName, acceptsMarketing: customer.acceptsMarketing)
+                } else if key.hasPrefix("e:"), let consent = customer.acceptsMarketing {
+                    // A guest's latest order carries their latest choice.
+                    people[key]?.acceptsMarketing = consent
+                }
+            }
+        }
+        self.people = people
+        self.ordersByPerson = ordersByPerson
+    }
+
     /// The order at `index` decoded in full, for rendering a message about it.
     ///
     /// - Throws: ``PlannerError/undecodable(_:)`` when the stored JSON does not decode.
@@ -100,6 +117,12 @@ struct StoreSnapshot: Sendable {
     /// The person key for an order's or a review's buyer: a customer id wins,
     /// and an email that belongs to a registered customer maps to them.
     func personKey(customerID: String?, email: String?) -> String? {
+        Self.personKey(customerID: customerID, email: email, customerIDByEmail: customerIDByEmail)
+    }
+
+    private static func personKey(customerID: String?, email: String?, customerIDByEmail: [String: String])
+        -> String?
+    {
         if let customerID, !customerID.isEmpty { return "c:" + customerID }
         if let email, let id = customerIDByEmail[email.lowercased()] { return "c:" + id }
         return Person.key(customerID: nil, email: email)
