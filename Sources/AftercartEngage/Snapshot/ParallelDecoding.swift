@@ -13,29 +13,28 @@ enum ParallelDecoding {
     static let chunkSize = 2_000
 
     /// Every stored record of `resource` in key order, scanned by `scan`,
-    /// with the payloads it came from.
-    ///
-    /// - Throws: ``PlannerError/undecodable(_:)`` naming the first record that does not scan.
+    /// with the payloads it came from, in the chunks they were scanned in.
     ///
     /// The database is an existential so that this is specialized for `T`
     /// (the planner's database type is only known at run time, and generic
     /// code left unspecialized was a tenth of the scan).
+    ///
+    /// - Throws: ``PlannerError/undecodable(_:)`` naming the first record that does not scan.
     static func scan<T: Sendable>(
         _ resource: ResourceKind, store: StoreID, from database: any RecordStore,
         _ scan: @escaping @Sendable (UnsafeBufferPointer<UInt8>) throws -> T
-    ) async throws -> (values: [T], payloads: [StoredPayload]) {
+    ) async throws -> ScannedChunks<T> {
         try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
-            var payloads: [StoredPayload] = []
-            var chunks = 0
+            var payloads: [[StoredPayload]] = []
             var pending: [StoredPayload] = []
             pending.reserveCapacity(chunkSize)
             func startChunk() {
                 let chunk = pending
-                let number = chunks
+                let number = payloads.count
                 group.addTask { (number, try scanChunk(chunk, resource: resource, store: store, scan)) }
-                chunks += 1
-                payloads.append(contentsOf: pending)
-                pending.removeAll(keepingCapacity: true)
+                payloads.append(chunk)
+                pending = []
+                pending.reserveCapacity(chunkSize)
             }
             for try await payload in database.allPayloads(
                 resource, store: store, includeVanished: false, pageSize: 5_000)
@@ -44,12 +43,9 @@ enum ParallelDecoding {
                 if pending.count == chunkSize { startChunk() }
             }
             if !pending.isEmpty { startChunk() }
-            var parts = [[T]](repeating: [], count: chunks)
-            for try await (number, values) in group { parts[number] = values }
-            var values: [T] = []
-            values.reserveCapacity(payloads.count)
-            for part in parts { values += part }
-            return (values, payloads)
+            var values = [[T]](repeating: [], count: payloads.count)
+            for try await (number, chunk) in group { values[number] = chunk }
+            return ScannedChunks(values: values, payloads: payloads)
         }
     }
 
@@ -80,4 +76,18 @@ enum ParallelDecoding {
             "\(store) \(resource) \(id): the stored record does not decode (\(error)); run 'aftercart sync --full --store \(store)'"
         )
     }
+}
+
+/// Scanned records in key order, kept in the chunks they were scanned in:
+/// joining them would copy every record once more.
+struct ScannedChunks<T: Sendable>: Sendable {
+    /// The records, chunk by chunk.
+    var values: [[T]]
+    /// Each record's stored payload, at the same chunk and offset.
+    var payloads: [[StoredPayload]]
+
+    var count: Int { values.reduce(0) { $0 + $1.count } }
+
+    /// Every record in key order.
+    var all: FlattenSequence<[[T]]> { values.joined() }
 }

@@ -37,7 +37,7 @@ struct StoreSnapshot: Sendable {
         async let loyaltyRead = ParallelDecoding.scan(.loyalty, store: store, from: records, RecordScan.loyaltyAccount)
         async let reviewsRead = ParallelDecoding.scan(.reviews, store: store, from: records, RecordScan.review)
         var snapshot = StoreSnapshot(store: store)
-        for customer in try await customersRead.values {
+        for customer in try await customersRead.all {
             snapshot.customerIDByEmail[customer.email.lowercased()] = customer.id
             snapshot.people["c:" + customer.id] = Person(
                 key: "c:" + customer.id, customerID: customer.id, email: customer.email,
@@ -45,20 +45,25 @@ struct StoreSnapshot: Sendable {
                 acceptsMarketing: customer.acceptsMarketing)
         }
         let scanned = try await ordersRead
-        let values = scanned.values
-        // Indexes, so the payloads follow their orders; fields are read in
-        // place rather than copying orders into every comparison.
-        let byCreation = values.indices.sorted { a, b in
-            values[a].lifecycle.createdAt != values[b].lifecycle.createdAt
-                ? values[a].lifecycle.createdAt < values[b].lifecycle.createdAt : values[a].id < values[b].id
+        // Sort (creation time, position) pairs, ties by id, then copy each
+        // order and payload once, straight into creation order.
+        var positions: [(createdAt: Date, chunk: Int, offset: Int)] = []
+        positions.reserveCapacity(scanned.count)
+        for (chunk, orders) in scanned.values.enumerated() {
+            for offset in orders.indices { positions.append((orders[offset].lifecycle.createdAt, chunk, offset)) }
         }
-        snapshot.orders = byCreation.map { values[$0] }
-        snapshot.orderPayloads = byCreation.map { scanned.payloads[$0].json }
+        positions.sort { a, b in
+            a.createdAt != b.createdAt
+                ? a.createdAt < b.createdAt
+                : scanned.values[a.chunk][a.offset].id < scanned.values[b.chunk][b.offset].id
+        }
+        snapshot.orders = positions.map { scanned.values[$0.chunk][$0.offset] }
+        snapshot.orderPayloads = positions.map { scanned.payloads[$0.chunk][$0.offset].json }
         snapshot.indexOrdersByPerson()
-        for account in try await loyaltyRead.values {
+        for account in try await loyaltyRead.all {
             snapshot.loyalty[account.customerID] = account
         }
-        for review in try await reviewsRead.values {
+        for review in try await reviewsRead.all {
             guard review.status == .approved || review.status == .hold else { continue }
             snapshot.reviews.append(review)
         }
