@@ -321,7 +321,12 @@ let package = Package(
         ),
         .testTarget(
             name: "AftercartEngageTests",
-            dependencies: ["AftercartEngage", "AftercartStore", "AftercartConfig", "AftercartModel"],
+            dependencies: [
+                "AftercartEngage", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
+                "MockStores", "WooCommerceConnector", "ShopifyConnector",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -55,6 +55,9 @@ struct RunBenchmarks: AsyncParsableCommand {
     @Flag(help: "Run only the planner benchmark (skip the sync tables).")
     var plannerOnly = false
 
+    @Option(help: "Write the planner's actions and per-campaign counts here (to compare two builds).")
+    var plannerActions: String?
+
     func run() async throws {
         let sizes = quick ? [500] : try Self.integers(orders, option: "--orders")
         let floorSize = quick ? 500 : floorOrders
@@ -71,7 +74,7 @@ struct RunBenchmarks: AsyncParsableCommand {
         if plannerOnly {
             try await PlannerBenchmark.printTable(
                 orders: quick ? 500 : plannerOrders, configPath: plannerConfig, directory: directory,
-                keptDatabase: plannerDatabase)
+                keptDatabase: plannerDatabase, actionsFile: plannerActions)
             return
         }
 
@@ -122,7 +125,7 @@ struct RunBenchmarks: AsyncParsableCommand {
             print("")
             try await PlannerBenchmark.printTable(
                 orders: quick ? 500 : plannerOrders, configPath: plannerConfig, directory: directory,
-                keptDatabase: plannerDatabase)
+                keptDatabase: plannerDatabase, actionsFile: plannerActions)
         }
     }
 

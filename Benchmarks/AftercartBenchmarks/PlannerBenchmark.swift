@@ -19,6 +19,8 @@ struct PlannerBenchmark {
     var directory: URL
     /// A SQLite file to keep: synced when missing, reused when present (for profiling).
     var keptDatabase: String?
+    /// Where to write the planned actions and per-campaign counts, to compare two builds' plans.
+    var actionsFile: String?
 
     struct Result {
         var customers: Int
@@ -56,6 +58,7 @@ struct PlannerBenchmark {
         let report = try await planner.plan(store: store.id, at: now, dryRun: true)
         let total = (clock.now - start).seconds
         try await database.close()
+        if let actionsFile { try Self.write(report, to: actionsFile) }
         return Result(
             customers: report.customersEvaluated, orders: report.ordersRead, actions: report.actions.count,
             syncSeconds: syncSeconds, loadSeconds: report.loadDuration.seconds,
@@ -83,8 +86,22 @@ struct PlannerBenchmark {
 }
 
 extension PlannerBenchmark {
+    /// One line per action (`plan --json`'s form), then one per campaign with its counts.
+    static func write(_ report: PlanReport, to path: String) throws {
+        var lines = report.actions.map { $0.json() }
+        for campaign in report.campaigns {
+            let suppressed = campaign.suppressed.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }
+            lines.append(
+                "campaign \(campaign.name) planned=\(campaign.planned) actions=\(campaign.actions) "
+                    + "already=\(campaign.alreadyPlanned) \(suppressed.joined(separator: " "))")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     /// Runs once and prints the planner's table.
-    static func printTable(orders: Int, configPath: String, directory: URL, keptDatabase: String?) async throws {
+    static func printTable(
+        orders: Int, configPath: String, directory: URL, keptDatabase: String?, actionsFile: String? = nil
+    ) async throws {
         print("## Planner (WooCommerce emulator store, all example campaigns, dry run)\n")
         let table = BenchmarkTable(columns: [
             "orders", "customers", "actions", "load s", "evaluate s", "plan total s",
@@ -92,7 +109,8 @@ extension PlannerBenchmark {
         ])
         table.header()
         let result = try await PlannerBenchmark(
-            orders: orders, configPath: configPath, directory: directory, keptDatabase: keptDatabase
+            orders: orders, configPath: configPath, directory: directory, keptDatabase: keptDatabase,
+            actionsFile: actionsFile
         ).run()
         table.row([
             "\(result.orders)", "\(result.customers)", "\(result.actions)", result.loadSeconds.twoDecimals,

@@ -11,7 +11,8 @@ struct ConditionMatcher: Sendable {
 
     func matches(_ occurrence: Occurrence) -> Bool {
         let conditions = occurrence.campaign.conditions
-        let order = occurrence.order ?? snapshot.orders(of: occurrence.person.key).last
+        let order =
+            occurrence.order ?? snapshot.orderIndexes(of: occurrence.person.key).last.map { snapshot.orders[$0] }
         if conditions.minOrderTotal != nil || conditions.maxOrderTotal != nil || conditions.orderStatuses != nil
             || conditions.productIDs != nil || conditions.skus != nil
         {
@@ -66,6 +67,8 @@ struct ConditionMatcher: Sendable {
     /// Orders the person placed that count (not failed or cancelled) as the
     /// synced data shows them.
     func ordersCount(_ person: Person) -> Int {
-        snapshot.orders(of: person.key).filter { $0.status != .failed && $0.status != .cancelled }.count
+        snapshot.orderIndexes(of: person.key).count(where: { index in
+            snapshot.orders[index].status != .failed && snapshot.orders[index].status != .cancelled
+        })
     }
 }

@@ -39,16 +39,19 @@ struct PlanRun {
         self.couponCodes = couponCodes
     }
 
-    mutating func plan(_ occurrence: Occurrence) -> Outcome {
+    ///
+    /// - Throws: ``PlannerError/undecodable(_:)`` when a rendered order's stored JSON does not decode.
+    mutating func plan(_ occurrence: Occurrence) throws -> Outcome {
         let campaign = occurrence.campaign
         if rules.isForgotten(occurrence.person) { return .suppressed(.forgotten) }
         if campaign.audience == .merchant {
-            return alert(occurrence, key: occurrence.key(store: store, "alert"), reason: nil)
+            return try alert(occurrence, key: occurrence.key(store: store, "alert"), reason: nil)
         }
         var count = 0
         // Alerts for the merchant do not depend on the customer's consent or caps.
-        if let reason = ReviewSteps.alertReason(for: occurrence, snapshot: snapshot, rules: rules) {
-            if case .planned(let added) = alert(occurrence, key: occurrence.key(store: store, "alert"), reason: reason)
+        if let reason = try ReviewSteps.alertReason(for: occurrence, snapshot: snapshot, rules: rules) {
+            if case .planned(let added) = try alert(
+                occurrence, key: occurrence.key(store: store, "alert"), reason: reason)
             {
                 count += added
             }
@@ -56,7 +59,7 @@ struct PlanRun {
         let emailKey = occurrence.key(store: store, "email")
         guard !existingKeys.contains(emailKey) else { return count > 0 ? .planned(count) : .alreadyPlanned }
 
-        var reviewProducts: [LineItem] = []
+        var reviewProducts: [PlanningOrder.Item] = []
         if campaign.isReviewRequest, let order = occurrence.order {
             if order.refundedTotal.amount > 0 || order.status == .refunded
                 || order.financialStatus == .partiallyRefunded || order.financialStatus == .refunded
@@ -108,7 +111,8 @@ struct PlanRun {
                 count += 1
             }
         }
-        let rendered = template.render(context.values(for: occurrence, coupon: coupon, reviewProducts: reviewProducts))
+        let rendered = template.render(
+            try context.values(for: occurrence, coupon: coupon, reviewProducts: reviewProducts))
         let email = EmailAction(
             to: occurrence.person.email, toName: occurrence.person.displayName, subject: rendered.subject,
             text: rendered.text, html: rendered.html, transactional: campaign.transactional, after: after,
@@ -119,7 +123,7 @@ struct PlanRun {
             channel: "email", coupon: coupon, subject: rendered.subject)
         count += 1
         if invite, let invitation = templates.template(named: ReviewSteps.invitationTemplate) {
-            let text = invitation.render(context.values(for: occurrence, coupon: nil, reviewProducts: []))
+            let text = invitation.render(try context.values(for: occurrence, coupon: nil, reviewProducts: []))
             let message = EmailAction(
                 to: occurrence.person.email, toName: occurrence.person.displayName, subject: text.subject,
                 text: text.text, html: text.html, transactional: false, customerID: occurrence.person.customerID)
@@ -135,11 +139,11 @@ struct PlanRun {
         count > 0 ? .planned(count) : .suppressed(reason)
     }
 
-    private mutating func alert(_ occurrence: Occurrence, key: String, reason: String?) -> Outcome {
+    private mutating func alert(_ occurrence: Occurrence, key: String, reason: String?) throws -> Outcome {
         guard !existingKeys.contains(key) else { return .alreadyPlanned }
         var text = reason
         if text == nil, let template = templates.template(named: occurrence.campaign.template) {
-            text = template.render(context.values(for: occurrence, coupon: nil, reviewProducts: [])).subject
+            text = template.render(try context.values(for: occurrence, coupon: nil, reviewProducts: [])).subject
         }
         let action = SupportAlertAction(
             reason: text ?? occurrence.campaign.name, customerEmail: occurrence.person.email,

@@ -89,7 +89,7 @@ public struct Planner: Sendable {
                     summary.suppressed[.conditions, default: 0] += 1
                     continue
                 }
-                switch run.plan(occurrence) {
+                switch try run.plan(occurrence) {
                 case .planned(let count):
                     summary.planned += 1
                     summary.actions += count

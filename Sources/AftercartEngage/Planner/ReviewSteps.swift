@@ -14,7 +14,11 @@ enum ReviewSteps {
     static let invitationMinimumRating = 4
 
     /// A support alert's text for a negative review or a failed delivery, if due.
-    static func alertReason(for occurrence: Occurrence, snapshot: StoreSnapshot, rules: SuppressionRules) -> String? {
+    ///
+    /// - Throws: ``PlannerError/undecodable(_:)`` when the order's stored JSON does not decode.
+    static func alertReason(for occurrence: Occurrence, snapshot: StoreSnapshot, rules: SuppressionRules) throws
+        -> String?
+    {
         if let review = occurrence.review, occurrence.campaign.trigger == .reviewPosted,
             review.rating <= rules.settings.negativeReviewMaxRating
         {
@@ -22,7 +26,8 @@ enum ReviewSteps {
             return
                 "\(review.rating)-star review of \(product) by \(occurrence.person.displayName ?? occurrence.person.email): reach out; promotions to them are paused for \(rules.settings.negativeReviewSuppression)."
         }
-        if occurrence.shipmentStatus == .failure, let order = occurrence.order {
+        if occurrence.shipmentStatus == .failure, let index = occurrence.orderIndex {
+            let order = try snapshot.fullOrder(at: index)
             let tracking = order.tracking.first
             return
                 "Delivery failed for order \(order.number)\(tracking.map { " (\($0.carrier ?? "carrier") \($0.number))" } ?? ""): contact \(occurrence.person.email)."

@@ -29,13 +29,18 @@ struct CoPurchaseIndex: Sendable {
 
     init() {}
 
+    /// The index over decoded orders (tests build their stores this way).
     init(orders: [Order], reviews: [Review]) {
-        for order in orders where Self.counts(order) {
+        self.init(orders: orders.map(PlanningOrder.init), reviews: reviews)
+    }
+
+    init(orders: [PlanningOrder], reviews: [Review]) {
+        for order in orders where Self.counts(order.lifecycle) {
             var seen: [Int32] = []
             let refunded = order.refundedTotal.amount > 0 || order.status == .refunded
             for item in order.lineItems {
                 guard let productID = item.productID else { continue }
-                let index = intern(productID, name: item.name, unitPrice: item.unitPrice)
+                let index = intern(productID, name: item.name, unitPrice: Money(item.unitPrice, order.currency))
                 if seen.contains(index) { continue }
                 seen.append(index)
                 products[Int(index)].orders += 1
@@ -54,7 +59,7 @@ struct CoPurchaseIndex: Sendable {
     }
 
     /// Orders that say what people bought together: paid or on their way.
-    static func counts(_ order: Order) -> Bool {
+    static func counts(_ order: PlanningOrder.Lifecycle) -> Bool {
         switch order.status {
         case .cancelled, .failed, .pending: false
         default: true

@@ -6,8 +6,13 @@ import Foundation
 /// a customer never queries the database.
 struct StoreSnapshot: Sendable {
     var store: StoreID
-    /// Orders by creation time.
-    var orders: [Order] = []
+    /// Orders by creation time, as the planner scans them.
+    var orders: [PlanningOrder] = []
+    /// Each order's stored JSON (same index), kept to decode the full
+    /// ``Order`` of the few that a message is rendered for. Keeping the text
+    /// costs less memory than the full orders it replaces did and no second
+    /// query; see BENCHMARKS.md, "Planner".
+    var orderPayloads: [String] = []
     var people: [String: Person] = [:]
     /// Order indexes per person key, by creation time.
     var ordersByPerson: [String: [Int]] = [:]
@@ -23,34 +28,42 @@ struct StoreSnapshot: Sendable {
     var currency: Currency? { orders.last?.currency }
 
     static func load(store: StoreID, from records: some RecordStore) async throws -> StoreSnapshot {
+        // The four reads overlap: each waits on the database between pages,
+        // and the scanning of one fills those waits.
+        async let customersRead = ParallelDecoding.scan(.customers, store: store, from: records, RecordScan.customer)
+        async let ordersRead = ParallelDecoding.scan(.orders, store: store, from: records) {
+            try PlanningOrder(json: $0)
+        }
+        async let loyaltyRead = ParallelDecoding.scan(.loyalty, store: store, from: records, RecordScan.loyaltyAccount)
+        async let reviewsRead = ParallelDecoding.scan(.reviews, store: store, from: records, RecordScan.review)
         var snapshot = StoreSnapshot(store: store)
-        for customer in try await ParallelDecoding.records(Customer.self, store: store, from: records) {
+        for customer in try await customersRead.all {
             snapshot.customerIDByEmail[customer.email.lowercased()] = customer.id
             snapshot.people["c:" + customer.id] = Person(
                 key: "c:" + customer.id, customerID: customer.id, email: customer.email,
                 firstName: customer.firstName, lastName: customer.lastName,
                 acceptsMarketing: customer.acceptsMarketing)
         }
-        snapshot.orders = try await ParallelDecoding.records(Order.self, store: store, from: records)
-        snapshot.orders.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        for (index, order) in snapshot.orders.enumerated() {
-            guard let key = snapshot.personKey(customerID: order.customer.id, email: order.customer.email) else {
-                continue
-            }
-            snapshot.ordersByPerson[key, default: []].append(index)
-            if snapshot.people[key] == nil, let email = order.customer.email {
-                snapshot.people[key] = Person(
-                    key: key, customerID: order.customer.id, email: email, firstName: order.customer.firstName,
-                    lastName: order.customer.lastName, acceptsMarketing: order.customer.acceptsMarketing)
-            } else if key.hasPrefix("e:"), let consent = order.customer.acceptsMarketing {
-                // A guest's latest order carries their latest choice.
-                snapshot.people[key]?.acceptsMarketing = consent
-            }
+        let scanned = try await ordersRead
+        // Sort (creation time, position) pairs, ties by id, then copy each
+        // order and payload once, straight into creation order.
+        var positions: [(createdAt: Date, chunk: Int, offset: Int)] = []
+        positions.reserveCapacity(scanned.count)
+        for (chunk, orders) in scanned.values.enumerated() {
+            for offset in orders.indices { positions.append((orders[offset].lifecycle.createdAt, chunk, offset)) }
         }
-        for account in try await ParallelDecoding.records(LoyaltyAccount.self, store: store, from: records) {
+        positions.sort { a, b in
+            a.createdAt != b.createdAt
+                ? a.createdAt < b.createdAt
+                : scanned.values[a.chunk][a.offset].id < scanned.values[b.chunk][b.offset].id
+        }
+        snapshot.orders = positions.map { scanned.values[$0.chunk][$0.offset] }
+        snapshot.orderPayloads = positions.map { scanned.payloads[$0.chunk][$0.offset].json }
+        snapshot.indexOrdersByPerson()
+        for account in try await loyaltyRead.all {
             snapshot.loyalty[account.customerID] = account
         }
-        for review in try await ParallelDecoding.records(Review.self, store: store, from: records) {
+        for review in try await reviewsRead.all {
             guard review.status == .approved || review.status == .hold else { continue }
             snapshot.reviews.append(review)
         }
@@ -63,16 +76,66 @@ struct StoreSnapshot: Sendable {
         return snapshot
     }
 
+    /// Files every order under its buyer, and adds guests to ``people``.
+    ///
+    /// Works on local dictionaries and a buffer of the orders: done through
+    /// `self` for 100k orders, each lookup copied the snapshot or a person.
+    private mutating func indexOrdersByPerson() {
+        var people = self.people
+        self.people = [:]
+        var ordersByPerson: [String: [Int]] = [:]
+        ordersByPerson.reserveCapacity(people.count)
+        let customerIDByEmail = self.customerIDByEmail
+        orders.withUnsafeBufferPointer { orders in
+            for index in orders.indices {
+                let customer = orders[index].customer
+                guard
+                    let key = Self.personKey(
+                        customerID: customer.id, email: customer.email, customerIDByEmail: customerIDByEmail)
+                else { continue }
+                ordersByPerson[key, default: []].append(index)
+                if people.index(forKey: key) == nil, let email = customer.email {
+                    people[key] = Person(
+                        key: key, customerID: customer.id, email: email, firstName: customer.firstName,
+                        lastName: customer.lastName, acceptsMarketing: customer.acceptsMarketing)
+                } else if key.hasPrefix("e:"), let consent = customer.acceptsMarketing {
+                    // A guest's latest order carries their latest choice.
+                    people[key]?.acceptsMarketing = consent
+                }
+            }
+        }
+        self.people = people
+        self.ordersByPerson = ordersByPerson
+    }
+
+    /// The order at `index` decoded in full, for rendering a message about it.
+    ///
+    /// - Throws: ``PlannerError/undecodable(_:)`` when the stored JSON does not decode.
+    func fullOrder(at index: Int) throws -> Order {
+        do {
+            return try ModelJSON.decoder().decode(Order.self, from: Data(orderPayloads[index].utf8))
+        } catch {
+            throw ParallelDecoding.undecodable(store: store, resource: .orders, id: orders[index].id, error)
+        }
+    }
+
     /// The person key for an order's or a review's buyer: a customer id wins,
     /// and an email that belongs to a registered customer maps to them.
     func personKey(customerID: String?, email: String?) -> String? {
+        Self.personKey(customerID: customerID, email: email, customerIDByEmail: customerIDByEmail)
+    }
+
+    private static func personKey(customerID: String?, email: String?, customerIDByEmail: [String: String])
+        -> String?
+    {
         if let customerID, !customerID.isEmpty { return "c:" + customerID }
         if let email, let id = customerIDByEmail[email.lowercased()] { return "c:" + id }
         return Person.key(customerID: nil, email: email)
     }
 
-    func orders(of person: String) -> [Order] {
-        (ordersByPerson[person] ?? []).map { orders[$0] }
+    /// The person's order indexes, by creation time.
+    func orderIndexes(of person: String) -> [Int] {
+        ordersByPerson[person] ?? []
     }
 
     func reviews(of person: String) -> [Review] {

@@ -16,7 +16,11 @@ struct MessageContext {
     var formatting: MessageFormatting
     var deliveryEstimate: TimeInterval
 
-    func values(for occurrence: Occurrence, coupon: CouponAction?, reviewProducts: [LineItem]) -> [String: Any] {
+    ///
+    /// - Throws: ``PlannerError/undecodable(_:)`` when the order's stored JSON does not decode.
+    func values(for occurrence: Occurrence, coupon: CouponAction?, reviewProducts: [PlanningOrder.Item]) throws
+        -> [String: Any]
+    {
         var context: [String: Any] = [:]
         let person = occurrence.person
         let currency = occurrence.order?.currency ?? snapshot.currency
@@ -25,8 +29,10 @@ struct MessageContext {
             "first_name": person.firstName ?? "", "last_name": person.lastName ?? "",
             "name": person.displayName ?? person.email, "email": person.email,
         ]
-        if let order = occurrence.order { context["order"] = orderValues(order) }
-        if let status = occurrence.shipmentStatus, let order = occurrence.order {
+        // Only here is the full order needed: its number, tracking and line totals.
+        let order = try occurrence.orderIndex.map { try snapshot.fullOrder(at: $0) }
+        if let order { context["order"] = orderValues(order) }
+        if let status = occurrence.shipmentStatus, let order {
             context["shipment"] = [
                 "status": status.rawValue, "status_label": Self.label(status),
                 "carrier": order.tracking.first?.carrier ?? "", "tracking_number": order.tracking.first?.number ?? "",
@@ -59,7 +65,8 @@ struct MessageContext {
             ]
         }
         if occurrence.campaign.trigger == .noRepeatPurchase {
-            let bought = Set(snapshot.orders(of: person.key).flatMap { $0.lineItems.compactMap(\.productID) })
+            let bought = Set(
+                snapshot.orderIndexes(of: person.key).flatMap { snapshot.orders[$0].lineItems.compactMap(\.productID) })
             let picks = snapshot.recommendations.recommend(for: bought)
             context["has_recommendations"] = !picks.isEmpty
             context["recommendations"] = picks.map { product in

@@ -14,7 +14,10 @@ struct Occurrence: Sendable {
     /// When the trigger happened; the message is due `delay` later.
     var at: Date
     var person: Person
-    var order: Order?
+    /// The order the firing is about, as the planner scans it.
+    var order: PlanningOrder?
+    /// Where ``order`` is in the snapshot, to decode it in full for rendering.
+    var orderIndex: Int?
     var review: Review?
     var loyalty: LoyaltyAccount?
     var shipmentStatus: ShipmentStatus?
@@ -37,7 +40,9 @@ enum DeliverySignal: String, Sendable, Hashable {
     case estimate = "shipped_plus_estimate"
 
     /// When the order counts as delivered and by which signal, or `nil`.
-    static func delivered(_ order: Order, estimate: TimeInterval, now: Date) -> (Date, DeliverySignal)? {
+    static func delivered(_ order: PlanningOrder.Lifecycle, estimate: TimeInterval, now: Date) -> (
+        Date, DeliverySignal
+    )? {
         switch order.status {
         case .cancelled, .failed, .pending, .refunded: return nil
         default: break

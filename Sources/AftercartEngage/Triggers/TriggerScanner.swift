@@ -39,78 +39,99 @@ struct TriggerScanner: Sendable {
         return campaign.delay.timeInterval
     }
 
+    /// The firings of `campaign` that are due and still fresh at `now`.
+    ///
+    /// Each trigger checks the window first and builds an occurrence only for
+    /// what passes it: a store of 100k orders has a few hundred fresh
+    /// firings per campaign, and building the others was most of the scan.
     func occurrences(of campaign: CampaignConfiguration) -> [Occurrence] {
-        let delay = Self.delay(campaign)
-        let freshness = Self.freshness(campaign.trigger)
-        let all: [Occurrence]
+        let window = Window(now: now, delay: Self.delay(campaign), freshness: Self.freshness(campaign.trigger))
         switch campaign.trigger {
-        case .orderPlaced: all = orderPlaced(campaign)
-        case .shipmentStatusChanged: all = shipmentChanged(campaign)
-        case .delivered: all = delivered(campaign)
-        case .reviewPosted: all = reviewPosted(campaign)
-        case .pointsExpiring: all = pointsExpiring(campaign)
-        case .tierChanged: all = tierChanged(campaign)
-        case .noRepeatPurchase: all = noRepeatPurchase(campaign)
+        case .orderPlaced: return orderPlaced(campaign, window)
+        case .shipmentStatusChanged: return shipmentChanged(campaign, window)
+        case .delivered: return delivered(campaign, window)
+        case .reviewPosted: return reviewPosted(campaign, window)
+        case .pointsExpiring: return pointsExpiring(campaign, window)
+        case .tierChanged: return tierChanged(campaign, window)
+        case .noRepeatPurchase: return noRepeatPurchase(campaign, window)
         }
-        return all.filter { occurrence in
-            let due = occurrence.at.addingTimeInterval(delay)
+    }
+
+    /// When a firing that happened at some time is offered: due, and not stale.
+    struct Window {
+        var now: Date
+        var delay: TimeInterval
+        var freshness: TimeInterval
+
+        func admits(_ at: Date) -> Bool {
+            let due = at.addingTimeInterval(delay)
             return due <= now && now.timeIntervalSince(due) <= freshness
         }
     }
 
-    private func person(for order: Order) -> Person? {
-        guard let key = snapshot.personKey(customerID: order.customer.id, email: order.customer.email) else {
-            return nil
-        }
-        return snapshot.people[key]
-    }
-
     private func orderOccurrence(
-        _ campaign: CampaignConfiguration, _ order: Order, step: String, at: Date
+        _ campaign: CampaignConfiguration, _ index: Int, step: String, at: Date
     ) -> Occurrence? {
-        guard let person = person(for: order) else { return nil }
+        let order = snapshot.orders[index]
+        guard let key = snapshot.personKey(customerID: order.customer.id, email: order.customer.email),
+            let person = snapshot.people[key]
+        else { return nil }
         return Occurrence(
             campaign: campaign, subjectKind: .orders, subjectID: order.id, step: step, at: at, person: person,
-            order: order)
+            order: order, orderIndex: index)
     }
 
-    private func orderPlaced(_ campaign: CampaignConfiguration) -> [Occurrence] {
-        snapshot.orders.compactMap { order in
-            guard order.status != .failed, order.status != .cancelled else { return nil }
-            return orderOccurrence(campaign, order, step: "placed", at: order.createdAt)
+    private func orderPlaced(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
+        snapshot.orders.indices.compactMap { index in
+            let status = snapshot.orders[index].lifecycle.status
+            let at = snapshot.orders[index].lifecycle.createdAt
+            guard status != .failed, status != .cancelled, window.admits(at) else { return nil }
+            return orderOccurrence(campaign, index, step: "placed", at: at)
         }
     }
 
-    private func shipmentChanged(_ campaign: CampaignConfiguration) -> [Occurrence] {
+    private func shipmentChanged(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
         let statuses = campaign.conditions.shipmentStatuses ?? Self.notifiedShipmentStatuses
-        return snapshot.orders.compactMap { order in
-            // Snapshots show the latest status only; keying by it gives one
-            // message per status reached, and a status skipped between two
-            // syncs is not announced late.
-            guard statuses.contains(order.shipmentStatus) else { return nil }
-            let at =
-                order.shipmentStatus == .delivered
-                ? (order.deliveredAt ?? order.updatedAt ?? order.createdAt) : (order.updatedAt ?? order.createdAt)
-            var occurrence = orderOccurrence(campaign, order, step: "status-\(order.shipmentStatus.rawValue)", at: at)
-            occurrence?.shipmentStatus = order.shipmentStatus
-            return occurrence
-        }
-    }
-
-    private func delivered(_ campaign: CampaignConfiguration) -> [Occurrence] {
-        snapshot.orders.compactMap { order in
-            guard let (at, signal) = DeliverySignal.delivered(order, estimate: deliveryEstimate, now: now) else {
-                return nil
+        // Through a buffer and the orders' lifecycles: read in place, nothing copied.
+        return snapshot.orders.withUnsafeBufferPointer { orders in
+            orders.indices.compactMap { index in
+                let order = orders[index].lifecycle
+                // Snapshots show the latest status only; keying by it gives one
+                // message per status reached, and a status skipped between two
+                // syncs is not announced late.
+                guard statuses.contains(order.shipmentStatus) else { return nil }
+                let at =
+                    order.shipmentStatus == .delivered
+                    ? (order.deliveredAt ?? order.updatedAt ?? order.createdAt) : (order.updatedAt ?? order.createdAt)
+                guard window.admits(at) else { return nil }
+                var occurrence = orderOccurrence(
+                    campaign, index, step: "status-\(order.shipmentStatus.rawValue)", at: at)
+                occurrence?.shipmentStatus = order.shipmentStatus
+                return occurrence
             }
-            var occurrence = orderOccurrence(campaign, order, step: "delivered", at: at)
-            occurrence?.deliverySignal = signal
-            return occurrence
         }
     }
 
-    private func reviewPosted(_ campaign: CampaignConfiguration) -> [Occurrence] {
+    private func delivered(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
+        snapshot.orders.withUnsafeBufferPointer { orders in
+            orders.indices.compactMap { index in
+                guard
+                    let (at, signal) = DeliverySignal.delivered(
+                        orders[index].lifecycle, estimate: deliveryEstimate, now: now),
+                    window.admits(at)
+                else { return nil }
+                var occurrence = orderOccurrence(campaign, index, step: "delivered", at: at)
+                occurrence?.deliverySignal = signal
+                return occurrence
+            }
+        }
+    }
+
+    private func reviewPosted(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
         snapshot.reviews.compactMap { review in
-            guard let key = snapshot.personKey(customerID: nil, email: review.customerEmail) else { return nil }
+            guard window.admits(review.createdAt),
+                let key = snapshot.personKey(customerID: nil, email: review.customerEmail)
+            else { return nil }
             let person =
                 snapshot.people[key]
                 ?? Person(
@@ -122,55 +143,72 @@ struct TriggerScanner: Sendable {
         }
     }
 
-    private func pointsExpiring(_ campaign: CampaignConfiguration) -> [Occurrence] {
+    private func pointsExpiring(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
         let within = campaign.conditions.expiringWithin?.timeInterval ?? Self.defaultExpiringWithin
-        return snapshot.loyalty.values.sorted { $0.customerID < $1.customerID }.compactMap { account in
+        let found: [Occurrence] = snapshot.loyalty.values.compactMap { account in
             guard let expiresAt = account.expiresAt, expiresAt > now,
                 expiresAt.timeIntervalSince(now) <= within,
-                (account.pointsExpiring ?? account.points) > 0,
-                let person = snapshot.people["c:" + account.customerID]
+                (account.pointsExpiring ?? account.points) > 0
             else { return nil }
+            let at = max(expiresAt.addingTimeInterval(-within), now.addingTimeInterval(-Self.delay(campaign)))
+            guard window.admits(at), let person = snapshot.people["c:" + account.customerID] else { return nil }
             let day = Int(expiresAt.timeIntervalSince1970 / 86_400)
             return Occurrence(
                 campaign: campaign, subjectKind: .customers, subjectID: account.customerID, step: "expiring-\(day)",
-                at: max(expiresAt.addingTimeInterval(-within), now.addingTimeInterval(-Self.delay(campaign))),
-                person: person, loyalty: account)
+                at: at, person: person, loyalty: account)
         }
+        // Loyalty accounts are keyed by customer id, so this order is total.
+        return found.sorted { $0.subjectID < $1.subjectID }
     }
 
-    private func tierChanged(_ campaign: CampaignConfiguration) -> [Occurrence] {
-        snapshot.loyalty.values.sorted { $0.customerID < $1.customerID }.compactMap { account in
-            guard let tier = account.tier, let previous = observedTiers[account.customerID], previous != tier,
-                let person = snapshot.people["c:" + account.customerID]
-            else { return nil }
+    private func tierChanged(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
+        let found: [Occurrence] = snapshot.loyalty.values.compactMap { account in
+            guard let tier = account.tier, let previous = observedTiers[account.customerID], previous != tier else {
+                return nil
+            }
+            let at = now.addingTimeInterval(-campaign.delay.timeInterval)
+            guard window.admits(at), let person = snapshot.people["c:" + account.customerID] else { return nil }
             var occurrence = Occurrence(
                 campaign: campaign, subjectKind: .customers, subjectID: account.customerID,
-                step: "tier-\(previous)-to-\(tier)", at: now.addingTimeInterval(-campaign.delay.timeInterval),
-                person: person, loyalty: account)
+                step: "tier-\(previous)-to-\(tier)", at: at, person: person, loyalty: account)
             occurrence.previousTier = previous
             return occurrence
         }
+        return found.sorted { $0.subjectID < $1.subjectID }
     }
 
-    private func noRepeatPurchase(_ campaign: CampaignConfiguration) -> [Occurrence] {
-        snapshot.ordersByPerson.keys.sorted().compactMap { key in
-            let orders = snapshot.orders(of: key)
-            var lastDelivered: (order: Order, at: Date)?
-            for order in orders {
-                if let (at, _) = DeliverySignal.delivered(order, estimate: deliveryEstimate, now: now),
-                    at > (lastDelivered?.at ?? .distantPast)
-                {
-                    lastDelivered = (order, at)
+    private func noRepeatPurchase(_ campaign: CampaignConfiguration, _ window: Window) -> [Occurrence] {
+        var found: [(key: String, occurrence: Occurrence)] = []
+        snapshot.orders.withUnsafeBufferPointer { orders in
+            for (key, indexes) in snapshot.ordersByPerson {
+                var lastDelivered: (index: Int, at: Date)?
+                for index in indexes {
+                    if let (at, _) = DeliverySignal.delivered(
+                        orders[index].lifecycle, estimate: deliveryEstimate, now: now),
+                        at > (lastDelivered?.at ?? .distantPast)
+                    {
+                        lastDelivered = (index, at)
+                    }
                 }
+                guard let last = lastDelivered, window.admits(last.at), let person = snapshot.people[key] else {
+                    continue
+                }
+                // Any order placed after it (even one still on its way) is a repeat purchase.
+                let lastCreated = orders[last.index].lifecycle.createdAt
+                let repeated = indexes.contains {
+                    orders[$0].lifecycle.createdAt > lastCreated && CoPurchaseIndex.counts(orders[$0].lifecycle)
+                }
+                guard !repeated else { continue }
+                let occurrence = Occurrence(
+                    campaign: campaign, subjectKind: .customers, subjectID: person.subjectID,
+                    step: "after-order-\(orders[last.index].id)", at: last.at, person: person,
+                    order: orders[last.index], orderIndex: last.index)
+                found.append((key, occurrence))
             }
-            guard let last = lastDelivered, let person = snapshot.people[key] else { return nil }
-            // Any order placed after it (even one still on its way) is a repeat purchase.
-            let repeated = orders.contains { $0.createdAt > last.order.createdAt && CoPurchaseIndex.counts($0) }
-            guard !repeated else { return nil }
-            return Occurrence(
-                campaign: campaign, subjectKind: .customers, subjectID: person.subjectID,
-                step: "after-order-\(last.order.id)", at: last.at, person: person, order: last.order)
         }
+        // Person keys are unique, so sorting the few found gives the order
+        // that sorting every key first gave.
+        return found.sorted { $0.key < $1.key }.map(\.occurrence)
     }
 }
 
