@@ -15,8 +15,9 @@ demo: deps
 
 ## Build everything and run every test suite.
 test: deps
-	$(SWIFT) build --build-tests
-	scripts/with-test-postgres.sh $(SWIFT) test
+	@start=$$(date +%s); $(SWIFT) build --build-tests && echo "make test: build took $$(( $$(date +%s) - start )) s"
+	@start=$$(date +%s); scripts/with-test-postgres.sh $(SWIFT) test; status=$$?; \
+		echo "make test: tests took $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Connectors Tests Mocks Benchmarks

@@ -8,8 +8,10 @@
 # and the number of 429s are read from the emulator's own stats (/__mock/stats).
 #
 # Usage: Benchmarks/shopify-rate-limit.sh [PAGES ...]      (default: 10 40)
-# Env:   BUCKET (4), LEAK (2, the client's default leak rate), PAGE_SIZE (250),
-#        CONFIG=debug|release (debug: the sync is bound by the rate limit, not the CPU).
+# Env:   BUCKET (4), LEAK (2), PAGE_SIZE (250): the emulator's bucket, told to the client as
+#        the store's bucket_size and leak_rate (Shopify Plus stores have 80 and 4),
+#        CONFIG=debug|release (debug: the sync is bound by the rate limit, not the CPU),
+#        SCRATCH (.build; e.g. .build-release to reuse make bench's release build).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,9 +22,10 @@ CONFIG=${CONFIG:-debug}
 PAGES=("$@")
 [ ${#PAGES[@]} -eq 0 ] && PAGES=(10 40)
 
-swift build -c "$CONFIG" --product aftercart >/dev/null 2>&1
-swift build -c "$CONFIG" --product aftercart-mock >/dev/null 2>&1
-BIN=$(swift build -c "$CONFIG" --show-bin-path 2>/dev/null)
+SCRATCH=${SCRATCH:-.build}
+swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart >/dev/null 2>&1
+swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart-mock >/dev/null 2>&1
+BIN=$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --show-bin-path 2>/dev/null)
 
 WORK=$(mktemp -d)
 MOCK_PID=
@@ -51,6 +54,8 @@ platform = "shopify"
 base_url = "$url"
 access_token = { env = "BENCH_SHOPIFY_TOKEN" }
 page_size = $PAGE_SIZE
+bucket_size = $BUCKET
+leak_rate = "$LEAK"
 TOML
     start=$(date +%s.%N)
     BENCH_SHOPIFY_TOKEN=$token "$BIN/aftercart" sync --config "$WORK/aftercart.toml" --log-level warning \
