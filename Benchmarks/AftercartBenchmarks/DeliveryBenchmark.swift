@@ -162,7 +162,8 @@ struct DiscardingSMTPServer {
     }
 
     func stop() {
-        process.terminate()
+        // SIGKILL: a child inherits this process's blocked SIGTERM.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
