@@ -105,8 +105,9 @@ struct RunBenchmarks: AsyncParsableCommand {
         ])
         syncTable.header()
         for platform in chosen {
-            // Shopify's cursor chain cannot be fetched ahead: one page at a time.
-            let platformConcurrencies = platform == .shopify ? [1] : concurrencies
+            // Shopify's cursor chain allows one page ahead at most: any concurrency above 1 is 2.
+            let platformConcurrencies =
+                platform == .shopify ? Array(Set(concurrencies.map { min($0, 2) })).sorted() : concurrencies
             for size in sizes {
                 for concurrency in platformConcurrencies {
                     let result = try SyncBenchmark(

@@ -185,6 +185,8 @@ extension ShopifyConnector {
         var endpoint: String
         var page: Int
         var cursor: SyncCursor
+        /// This page's request, sent while the previous page was being mapped and committed.
+        var ahead: PageAhead?
     }
 
     /// Walks `first` and its `Link rel="next"` continuations from `start`,
@@ -200,10 +202,33 @@ extension ShopifyConnector {
             // host come from the current config.
             firstEndpoint = ShopifyEndpoints.continuation(of: first, pageInfo: pageInfo, limit: limit)
         }
+        // The next page's URL is in this page's Link header, known before
+        // its body is mapped: with page concurrency above 1 (`sync
+        // --page-concurrency`), that request goes out at once, so the store
+        // renders page n+1 while page n is decoded and committed. One page
+        // ahead is all a cursor chain allows; the transport still paces it.
+        let fetchAhead = PagePrefetch.concurrency > 1
         return ResourcePages(initial: WalkState(endpoint: firstEndpoint, page: 1, cursor: start)) { state in
             if state.page == 1 { try await requireReadable(resource) }
             let request = TransportRequest(.get, url: url(state.endpoint), resource: resource.rawValue)
-            let response = try await send(request)
+            let response: TransportResponse
+            if let ahead = state.ahead {
+                response = try await ahead.response()
+            } else {
+                response = try await send(request)
+            }
+            var next = response.links["next"].flatMap(ShopifyEndpoints.pageInfo(in:)).map {
+                ShopifyEndpoints.continuation(of: first, pageInfo: $0, limit: limit)
+            }
+            if next == state.endpoint { next = nil }
+            // Dropped (a mapping error, a stopped walk), it cancels its request.
+            let ahead = next.flatMap { endpoint in
+                fetchAhead
+                    ? PageAhead {
+                        try await send(TransportRequest(.get, url: url(endpoint), resource: resource.rawValue))
+                    }
+                    : nil
+            }
             let batch: MappedBatch
             do {
                 batch = try await map(response.body)
@@ -216,14 +241,10 @@ extension ShopifyConnector {
             if let newest = batch.newestChange, cursor.highWater.map({ newest > $0 }) ?? true {
                 cursor.highWater = newest
             }
-            var next = response.links["next"].flatMap(ShopifyEndpoints.pageInfo(in:)).map {
-                ShopifyEndpoints.continuation(of: first, pageInfo: $0, limit: limit)
-            }
-            if next == state.endpoint { next = nil }
             let page = ResourcePage(
                 records: batch.records, cursor: next.map { cursor.continuing(atToken: url($0)) } ?? cursor.completed(),
                 progress: PageProgress(pageNumber: state.page, hasMore: next != nil))
-            return (page, next.map { WalkState(endpoint: $0, page: state.page + 1, cursor: cursor) })
+            return (page, next.map { WalkState(endpoint: $0, page: state.page + 1, cursor: cursor, ahead: ahead) })
         }
     }
 
