@@ -45,7 +45,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many stores sync at once.")
     var concurrency: Int = 4
 
-    @Option(name: .long, help: "Pages of one resource fetched at once where the store gives a page count.")
+    @Option(
+        name: .long,
+        help:
+            "Pages of one resource fetched at once where the store gives a page count (WooCommerce); above 1, Shopify fetches the next page while one is stored."
+    )
     var pageConcurrency: Int = 4
 
     @Option(

@@ -38,7 +38,10 @@ struct SyncCommand: AsyncParsableCommand {
     var concurrency: Int = 4
 
     @Option(
-        name: .long, help: "Pages of one resource fetched at once where the store gives a page count (1: one by one).")
+        name: .long,
+        help:
+            "Pages of one resource fetched at once where the store gives a page count (WooCommerce; 1: one by one); above 1, Shopify fetches the next page while one is stored."
+    )
     var pageConcurrency: Int = 4
 
     @Flag(name: .long, help: "Print a JSON summary on stdout instead of text lines.")
