@@ -232,7 +232,7 @@ struct JSONCursor {
     /// A decimal the normalized JSON carries as a string (money amounts).
     mutating func readDecimal() throws -> Decimal {
         let start = index
-        let value = try withString { DecimalBytes.decimal($0) }
+        let value = try withString { DecimalText.parse(utf8: $0) }
         guard let value else { throw failure("not a decimal number", at: start) }
         return value
     }

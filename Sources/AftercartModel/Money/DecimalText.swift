@@ -9,10 +9,19 @@ public enum DecimalText {
     /// Parses `text` strictly; surrounding spaces are allowed.
     /// Returns `nil` for empty or malformed text.
     public static func parse(_ text: some StringProtocol) -> Decimal? {
+        parse(utf8: Substring(text).utf8)
+    }
+
+    /// ``parse(_:)`` of UTF-8 bytes, for scanners that hold a JSON value's
+    /// bytes and should not build a `String` per amount. Inlinable so a
+    /// caller's module specializes it for its collection type.
+    @inlinable
+    public static func parse<Bytes: BidirectionalCollection>(utf8 bytes: Bytes) -> Decimal?
+    where Bytes.Element == UInt8 {
         // Money arrives by the million in a sync or a plan: scan the bytes
         // once and build the value from its digits, instead of trimming
         // through NSString and parsing again with a fresh Locale.
-        var utf8 = Substring(text).utf8[...]
+        var utf8 = bytes[...]
         while let first = utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
             utf8 = utf8.dropFirst()
         }
