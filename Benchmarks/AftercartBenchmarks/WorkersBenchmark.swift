@@ -115,20 +115,7 @@ struct WorkersBenchmark: AsyncParsableCommand {
 
     private func configText(database: URL, mocks: [MockStoreServer]) -> String {
         var text = "[database]\nurl = \"\(database.absoluteString)\"\n"
-        for (index, mock) in mocks.enumerated() {
-            text += """
-
-                [[stores]]
-                name = "store-\(index)"
-                platform = "woocommerce"
-                base_url = "\(mock.baseURL)"
-                consumer_key = { env = "WOO_KEY" }
-                consumer_secret = { env = "WOO_SECRET" }
-                timezone = "UTC"
-                marketing_consent = "unknown"
-
-                """
-        }
+        for (index, mock) in mocks.enumerated() { text += mock.aftercartStoreTable(name: "store-\(index)") }
         return text
     }
 }

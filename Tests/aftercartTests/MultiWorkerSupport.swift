@@ -45,18 +45,7 @@ struct WorkerStores {
 
             """
         for (index, mock) in mocks.enumerated() {
-            text += """
-
-                [[stores]]
-                name = "store-\(index)"
-                platform = "woocommerce"
-                base_url = "\(mock.baseURL)"
-                consumer_key = { env = "WOO_KEY" }
-                consumer_secret = { env = "WOO_SECRET" }
-                timezone = "Europe/Berlin"
-                marketing_consent = "unknown"
-
-                """
+            text += mock.aftercartStoreTable(name: "store-\(index)", timeZone: "Europe/Berlin")
         }
         return text
     }
