@@ -43,15 +43,8 @@ struct WorkersBenchmark: AsyncParsableCommand {
             throw BenchmarkError("no PostgreSQL: pass --postgres-url or run under scripts/with-test-postgres.sh")
         }
         let counts = workers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        var mocks: [MockStoreServer] = []
-        for index in 0..<stores {
-            mocks.append(
-                try await MockStoreServer.start(
-                    .woocommerce(
-                        WooCommerceMockOptions(
-                            orders: orders, seed: UInt64(1_000 + index),
-                            faults: try MockFaultPlan(spec: "slow:1@\(latencyMs)ms")))))
-        }
+        let mocks = try await MockStoreServer.startSlowWooCommerceStores(
+            count: stores, orders: orders, firstSeed: 1_000, latency: "\(latencyMs)ms")
         print(
             "\(stores) WooCommerce emulators x \(orders) orders, \(latencyMs) ms per answer; "
                 + "aftercart run --concurrency \(concurrency) --resources orders per worker\n")

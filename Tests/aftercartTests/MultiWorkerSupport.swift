@@ -14,20 +14,8 @@ struct WorkerStores {
     /// Starts `count` emulators of `orders` orders each; every answer takes
     /// `latency`, so a sync lasts long enough to be caught mid-run.
     static func start(count: Int, orders: Int, latency: String = "30ms") async throws -> WorkerStores {
-        var mocks: [MockStoreServer] = []
-        do {
-            for index in 0..<count {
-                mocks.append(
-                    try await MockStoreServer.start(
-                        .woocommerce(
-                            WooCommerceMockOptions(
-                                orders: orders, seed: UInt64(100 + index),
-                                faults: try MockFaultPlan(spec: "slow:1@\(latency)")))))
-            }
-        } catch {
-            for mock in mocks { await mock.stop() }
-            throw error
-        }
+        let mocks = try await MockStoreServer.startSlowWooCommerceStores(
+            count: count, orders: orders, firstSeed: 100, latency: latency)
         return WorkerStores(mocks: mocks)
     }
 

@@ -208,9 +208,12 @@ extension ShopifyConnector {
         // renders page n+1 while page n is decoded and committed. One page
         // ahead is all a cursor chain allows; the transport still paces it.
         let fetchAhead = PagePrefetch.concurrency > 1
+        let pageRequest: @Sendable (String) -> TransportRequest = { endpoint in
+            TransportRequest(.get, url: url(endpoint), resource: resource.rawValue)
+        }
         return ResourcePages(initial: WalkState(endpoint: firstEndpoint, page: 1, cursor: start)) { state in
             if state.page == 1 { try await requireReadable(resource) }
-            let request = TransportRequest(.get, url: url(state.endpoint), resource: resource.rawValue)
+            let request = pageRequest(state.endpoint)
             let response: TransportResponse
             if let ahead = state.ahead {
                 response = try await ahead.response()
@@ -224,9 +227,7 @@ extension ShopifyConnector {
             // Dropped (a mapping error, a stopped walk), it cancels its request.
             let ahead = next.flatMap { endpoint in
                 fetchAhead
-                    ? PageAhead {
-                        try await send(TransportRequest(.get, url: url(endpoint), resource: resource.rawValue))
-                    }
+                    ? PageAhead { try await send(pageRequest(endpoint)) }
                     : nil
             }
             let batch: MappedBatch

@@ -34,3 +34,29 @@ extension MockStoreServer {
             """
     }
 }
+
+extension MockStoreServer {
+    /// `count` WooCommerce emulators of `orders` orders each, seeded
+    /// `firstSeed`, `firstSeed + 1`, …, every answer delayed by `latency`
+    /// (a fault spec duration such as `30ms`): stores that are slow to
+    /// answer, for tests and benchmarks of several workers. If one fails
+    /// to start, those already started are stopped.
+    public static func startSlowWooCommerceStores(count: Int, orders: Int, firstSeed: UInt64, latency: String)
+        async throws -> [MockStoreServer]
+    {
+        var mocks: [MockStoreServer] = []
+        do {
+            let faults = try MockFaultPlan(spec: "slow:1@\(latency)")
+            for index in 0..<count {
+                mocks.append(
+                    try await start(
+                        .woocommerce(
+                            WooCommerceMockOptions(orders: orders, seed: firstSeed + UInt64(index), faults: faults))))
+            }
+        } catch {
+            for mock in mocks { await mock.stop() }
+            throw error
+        }
+        return mocks
+    }
+}
