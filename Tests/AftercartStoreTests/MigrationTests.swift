@@ -32,16 +32,24 @@ struct MigrationTests {
         }
     }
 
-    @Test("two openers racing on a new file both end up with the full schema")
+    /// A `run` daemon and an `export` started at the same moment both
+    /// migrate a new file; the one that loses a migration must wait for the
+    /// other to finish the rest, not give up halfway through the schema.
+    @Test("openers racing on a new file all end up with the full schema")
     func concurrentOpen() async throws {
         try await withTemporaryDirectory { directory in
-            let path = directory.path("race.sqlite")
-            async let first = SQLitePersistence.open(path: path)
-            async let second = SQLitePersistence.open(path: path)
-            let stores = try await [first, second]
-            for store in stores {
-                #expect(try await store.schemaStatus().isCurrent)
-                try await store.close()
+            for round in 0..<12 {
+                let path = directory.path("race-\(round).sqlite")
+                let stores = try await withThrowingTaskGroup(of: SQLitePersistence.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask { try await SQLitePersistence.open(path: path) }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                for store in stores {
+                    #expect(try await store.schemaStatus().isCurrent)
+                    try await store.close()
+                }
             }
         }
     }

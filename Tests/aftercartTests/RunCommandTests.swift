@@ -173,6 +173,34 @@ import Testing
         await mock.stop()
     }
 
+    /// An operator starts the daemon and, at the same moment, asks for an
+    /// export: both processes create and migrate the new database file.
+    /// CI once saw the daemon lose that race and exit.
+    @Test func processesStartedTogetherOnANewDatabaseAllOpenIt() async throws {
+        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 5, seed: 4)))
+        var failure: (any Error)?
+        for _ in 0..<4 where failure == nil {
+            do { try await startTogether(mock) } catch { failure = error }
+        }
+        await mock.stop()
+        if let failure { throw failure }
+    }
+
+    private func startTogether(_ mock: MockStoreServer) async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        try writeConfig(cli, mock: mock)
+        let outcomes = try await withThrowingTaskGroup(of: CLIProcess.Outcome.self) { group in
+            for index in 0..<5 {
+                group.addTask { try await cli.run(index % 2 == 0 ? ["export", "orders"] : ["status", "--json"]) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for outcome in outcomes {
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+        }
+    }
+
     @Test func optionsOutOfRangeAreRefusedBeforeAnythingStarts() async throws {
         let cli = try CLIProcess()
         defer { cli.remove() }

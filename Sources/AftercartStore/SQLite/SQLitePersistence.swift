@@ -29,13 +29,33 @@ public final class SQLitePersistence: Persistence {
     ///   aftercart migrated it, `.migrationFailed` when a migration fails
     ///   (the database stays at its previous version).
     public static func open(path: String, options: SQLiteOptions = SQLiteOptions()) async throws -> SQLitePersistence {
-        let pool = try makePool(path: path, options: options)
-        let persistence = SQLitePersistence(path: path, options: options, pool: pool)
-        try await persistence.migrate()
-        return persistence
+        try createDirectory(for: path)
+        // Switching a new file to WAL, and the first read, can meet
+        // SQLITE_BUSY without the busy handler being consulted when another
+        // process opens the same new file at that instant; it passes at once.
+        var attempt = 0
+        while true {
+            attempt += 1
+            var opened: DatabasePool?
+            do {
+                let pool = try makePool(path: path, options: options)
+                opened = pool
+                let persistence = SQLitePersistence(path: path, options: options, pool: pool)
+                try await persistence.migrate()
+                return persistence
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < openAttempts {
+                try? opened?.close()
+                try? await Task.sleep(for: .milliseconds(20 * attempt))
+            } catch {
+                try? opened?.close()
+                throw openError(path: path, error)
+            }
+        }
     }
 
-    private static func makePool(path: String, options: SQLiteOptions) throws -> DatabasePool {
+    private static let openAttempts = 8
+
+    private static func createDirectory(for path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -45,29 +65,24 @@ public final class SQLitePersistence: Persistence {
                 what: "cannot create the directory \(directory.path) (\(error.localizedDescription))",
                 fix: "create it or point [database] url at a writable place")
         }
+    }
+
+    private static func makePool(path: String, options: SQLiteOptions) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.label = "aftercart"
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(options.busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.maximumReaderCount = max(1, options.maximumReaderCount)
-        do {
-            return try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw openError(path: path, error)
-        }
+        return try DatabasePool(path: path, configuration: configuration)
     }
 
     private func migrate() async throws {
         let migrator = SQLiteMigrations.migrator
-        let unknown: [String]
-        do {
-            unknown = try await pool.read { db in
-                let known = Set(migrator.migrations)
-                return try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
-            }
-        } catch {
-            throw Self.openError(path: path, error)
+        // Errors here are raw: `open` retries SQLITE_BUSY and maps the rest.
+        let unknown = try await pool.read { db in
+            let known = Set(migrator.migrations)
+            return try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
         }
         if !unknown.isEmpty {
             throw PersistenceError(
@@ -76,22 +91,43 @@ public final class SQLitePersistence: Persistence {
                     + "this binary knows schema v\(SQLiteMigrations.latestVersion))",
                 fix: "upgrade aftercart, or point [database] url at another file")
         }
-        do {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                migrator.asyncMigrate(pool) { result in
-                    continuation.resume(with: result.map { _ in () })
+        // Processes opening a new file at once (a `run` and an `export`)
+        // race: GRDB reads the applied list outside a transaction, so the
+        // loser fails on a migration the winner just committed. Every
+        // migration is one transaction, so a failed attempt changed nothing;
+        // try again (the applied list is re-read) while someone else is
+        // making progress, and give up only on an error that persists.
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try await runMigrator(migrator)
+                return
+            } catch {
+                let completed = try? await pool.read { db in try migrator.hasCompletedMigrations(db) }
+                if completed == true { return }
+                if attempt < Self.migrationAttempts {
+                    try? await Task.sleep(for: .milliseconds(20 * attempt))
+                    continue
                 }
+                let reason = (error as? DatabaseError)?.message ?? "\(error)"
+                throw PersistenceError(
+                    kind: .migrationFailed, location: path,
+                    what: "migrating the schema to v\(SQLiteMigrations.latestVersion) failed (\(reason))",
+                    fix: "the database is unchanged; check free disk space and permissions, then retry")
             }
-        } catch {
-            // Two processes opening a new file at once both try v1; the
-            // loser fails on CREATE TABLE, yet the schema is complete.
-            let completed = try? await pool.read { db in try migrator.hasCompletedMigrations(db) }
-            if completed == true { return }
-            let reason = (error as? DatabaseError)?.message ?? "\(error)"
-            throw PersistenceError(
-                kind: .migrationFailed, location: path,
-                what: "migrating the schema to v\(SQLiteMigrations.latestVersion) failed (\(reason))",
-                fix: "the database is unchanged; check free disk space and permissions, then retry")
+        }
+    }
+
+    /// One more than the migrations: enough for a loser to collide with a
+    /// racing opener on each migration once and still finish.
+    private static var migrationAttempts: Int { SQLiteMigrations.latestVersion + 2 }
+
+    private func runMigrator(_ migrator: DatabaseMigrator) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            migrator.asyncMigrate(pool) { result in
+                continuation.resume(with: result.map { _ in () })
+            }
         }
     }
 
