@@ -63,7 +63,45 @@ import Testing
         for run in runs { #expect(run.timeIntervalSince(other) >= 60) }
     }
 
-    @Test func theRuleSkipsOnlyAnotherWorkersCompletionWithinHalfAnInterval() {
+    /// The race three `aftercart run` workers on PostgreSQL showed: worker B
+    /// asks "done elsewhere?" while worker A is still running, waits for the
+    /// lease, and gets it the moment A releases it. Asked only before the
+    /// lease, B would sync the store again right after A; asked while the
+    /// lease is held, B sees A's completion and does nothing.
+    @Test func theTurnIsCheckedAgainOnceTheLeaseIsHeldAndNothingIsReadWhenItWasDone() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lease-\(UUID().uuidString).sqlite")
+            .path
+        let db = try await SQLitePersistence.open(path: path)
+        let engine = SyncEngine(persistence: db, logger: Logger(label: "test"))
+        let orders = SampleOrders.make(store: "shared", count: 15)
+        let options = SyncOptions(resources: [.orders], owner: "b")
+
+        let otherRun = Date(timeIntervalSince1970: 1_800_000_000)
+        let held = Mutex<[String]>([])
+        let skipped = ScriptedConnector(store: "shared", orders: orders)
+        let report = await engine.sync(
+            skipped, options: options,
+            completedElsewhere: {
+                let owners = (try? await db.leases().map(\.owner)) ?? []
+                held.withLock { $0 = owners }
+                return otherRun
+            })
+        #expect(report.outcome == .completedElsewhere(at: otherRun))
+        #expect(held.withLock { $0 } == ["b"], "asked while holding the lease")
+        #expect(await skipped.calls.pages.isEmpty, "nothing read from the store")
+        #expect(try await db.leases().isEmpty, "the lease is released at once")
+        #expect(try await db.checkpoint(store: "shared", resource: .orders) == nil)
+
+        // Not done elsewhere: the run goes ahead as usual.
+        let ran = ScriptedConnector(store: "shared", orders: orders)
+        let second = await engine.sync(ran, options: options, completedElsewhere: { nil })
+        #expect(second.isComplete)
+        #expect(await ran.calls.pages == [1, 2])
+        try await db.close()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    @Test func theRuleSkipsOnlyAnotherWorkersCompletionWithinThreeQuartersOfAnInterval() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         func skip(_ last: TimeInterval?, own: TimeInterval? = nil, interval: TimeInterval = 60) -> Date? {
             CompletedElsewhere.skipTurn(
@@ -71,9 +109,11 @@ import Testing
                 ownCompletion: own.map { now.addingTimeInterval(-$0) }, interval: interval, now: now)
         }
         #expect(skip(5) == now.addingTimeInterval(-5))
-        #expect(skip(29) != nil)
+        // Half an interval apart: one worker skips (at exactly half, both used to sync).
+        #expect(skip(30) != nil)
+        #expect(skip(44) != nil)
         // The previous tick's run, or none at all: sync.
-        #expect(skip(31) == nil)
+        #expect(skip(46) == nil)
         #expect(skip(nil) == nil)
         // Our own run (a slow one ending late) is never a reason to skip; a newer one by another is.
         #expect(skip(5, own: 5) == nil)

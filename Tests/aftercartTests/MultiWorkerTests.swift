@@ -36,19 +36,33 @@ struct MultiWorkerTests {
                 try await eventually(600) { try await stores.allStored(persistence) },
                 "\(workers.map(\.output).joined())")
 
-            // 2. Over eight seconds (four ticks) each store syncs about four times, not three times as often.
+            // 2. Over eight seconds (four ticks) each store syncs once per tick: about four times, and
+            //    never twice within one tick, although all three workers schedule every store.
             let window: TimeInterval = 8
-            let before = workers.map(\.output)
-            try await Task.sleep(for: .seconds(window))
-            let during = zip(workers, before).map { worker, earlier in String(worker.output.dropFirst(earlier.count)) }
+            let completions = try await SyncCompletionLog.watch(workers, for: window)
             for index in 0..<Self.storeCount {
-                let syncs = during.reduce(0) { $0 + $1.components(separatedBy: "store-\(index) orders:").count - 1 }
-                #expect(syncs >= 1, "store-\(index) was not synced during the window")
+                let times = completions["store-\(index)"] ?? []
+                #expect(times.count >= 3, "store-\(index) synced \(times.count) times in \(window) s")
                 #expect(
-                    syncs <= Int(window / Self.interval) + 2,
-                    "store-\(index) synced \(syncs) times in \(window) s at one sync per \(Self.interval) s tick")
+                    times.count <= Int(window / Self.interval) + 1,
+                    "store-\(index) synced \(times.count) times in \(window) s at one sync per \(Self.interval) s tick")
+                let gaps = zip(times.dropFirst(), times).map { $0.timeIntervalSince($1) }
+                let lines = workers.map { worker in
+                    worker.output.split(separator: "\n").filter {
+                        $0.contains("store-\(index) ") || $0.contains("store-\(index)\"")
+                    }
+                    .joined(separator: "\n")
+                }.joined(separator: "\n---\n")
+                // A missed tick would leave a gap of two intervals; a loaded machine delays runs less.
+                #expect(
+                    gaps.allSatisfy { $0 <= Self.interval * 1.75 },
+                    "store-\(index) missed a tick: gaps \(gaps.map { String(format: "%.2f", $0) }) s")
+                #expect(
+                    gaps.allSatisfy { $0 >= Self.interval / 2 },
+                    "store-\(index) synced twice in one tick: gaps \(gaps.map { String(format: "%.2f", $0) }) s\n\(lines)"
+                )
             }
-            #expect(during.joined().contains("skipping a sync another worker just completed"))
+            #expect(workers.map(\.output).joined().contains("skipping a sync another worker just completed"))
 
             // 3. SIGKILL a worker while it holds a store; new orders of every store still arrive.
             let victim = workers[0]
@@ -79,6 +93,37 @@ struct MultiWorkerTests {
         for worker in workers { worker.forceKill() }
         await stores.stop()
         try await database.drop()
+    }
+}
+
+/// When each store's sync summaries appear in the workers' logs, polled
+/// every 50 ms: a summary is printed as a run ends, so the times are the
+/// ends of the runs, within the polling step.
+enum SyncCompletionLog {
+    static func watch(_ workers: [RunCommandTests.Daemon], for window: TimeInterval) async throws -> [String: [Date]] {
+        var read = workers.map { complete($0.output).count }
+        var times: [String: [Date]] = [:]
+        let end = Date().addingTimeInterval(window)
+        while Date() < end {
+            try await Task.sleep(for: .milliseconds(50))
+            let now = Date()
+            for (index, worker) in workers.enumerated() {
+                let text = complete(worker.output)
+                for line in text.dropFirst(read[index]).split(separator: "\n") {
+                    guard let range = line.range(of: " orders:") else { continue }
+                    let store = line[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+                    times[store, default: []].append(now)
+                }
+                read[index] = text.count
+            }
+        }
+        return times.mapValues { $0.sorted() }
+    }
+
+    /// The text up to its last line break: a line still being written is read next time.
+    private static func complete(_ text: String) -> Substring {
+        guard let last = text.lastIndex(of: "\n") else { return "" }
+        return text[...last]
     }
 }
 

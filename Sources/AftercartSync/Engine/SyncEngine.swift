@@ -65,8 +65,16 @@ public struct SyncEngine: Sendable {
     }
 
     /// Syncs one store's requested resources under the store's sync lease.
+    ///
+    /// - Parameter completedElsewhere: asked once the lease is held; a date
+    ///   means another worker already did this turn's run (it may have held
+    ///   the lease a moment ago), so the lease is released at once and the
+    ///   outcome is ``StoreSyncReport/Outcome/completedElsewhere(at:)``.
+    ///   Asking before taking the lease alone would let two workers run the
+    ///   same turn back to back.
     public func sync(
         _ connector: any StoreConnector, options: SyncOptions, stop: SyncStopSignal = SyncStopSignal(),
+        completedElsewhere: (@Sendable () async -> Date?)? = nil,
         progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) async -> StoreSyncReport {
         let store = connector.store
@@ -90,6 +98,10 @@ public struct SyncEngine: Sendable {
             }
         } catch {
             return StoreSyncReport(store: store, outcome: .failed("\(store): cannot take the sync lease: \(error)"))
+        }
+        if let completedElsewhere, let other = await completedElsewhere() {
+            try? await persistence.releaseLease(name: leaseName, owner: options.owner)
+            return StoreSyncReport(store: store, outcome: .completedElsewhere(at: other))
         }
         let lease = LeaseKeeper(
             persistence: persistence, name: leaseName, owner: options.owner, ttl: options.leaseTTL, now: now)

@@ -58,6 +58,9 @@ public struct StoreSyncReport: Sendable, Hashable {
         case synced
         /// Another process holds the store's sync lease; nothing was done.
         case alreadyRunning(owner: String?)
+        /// Another worker completed this turn's run, at the given time, while
+        /// this one waited for the lease; nothing was done.
+        case completedElsewhere(at: Date)
         /// The store could not be synced at all (e.g. the lease store failed).
         case failed(String)
     }

@@ -98,15 +98,21 @@ public struct SyncScheduler: Sendable {
 
     private func runOnce(_ connector: any StoreConnector, schedule: ScheduleBox, stop: SyncStopSignal) async {
         let started = now()
-        if let other = await completedElsewhere(connector.store, schedule: schedule, at: started) {
-            logger.info(
-                "skipping a sync another worker just completed",
-                metadata: ["store": "\(connector.store)", "completedAt": "\(other)"])
-            // Take the other worker's run as this turn's: the next one is an interval after it.
-            await schedule.finished(connector.store, at: started, startedAt: other, complete: true)
+        // Asked before the lease (a cheap read spares most skipped turns a
+        // lease write) and again once it is held (the run that just released
+        // it may have been this turn's).
+        let store = connector.store
+        if let other = await completedElsewhere(store, schedule: schedule, at: started) {
+            await skip(store, completedAt: other, schedule: schedule, at: started)
             return
         }
-        let report = await engine.sync(connector, options: options, stop: stop)
+        let report = await engine.sync(
+            connector, options: options, stop: stop,
+            completedElsewhere: { await completedElsewhere(store, schedule: schedule, at: now()) })
+        if case .completedElsewhere(let other) = report.outcome {
+            await skip(store, completedAt: other, schedule: schedule, at: now())
+            return
+        }
         onReport(report)
         if case .synced = report.outcome, await !stop.isStopped {
             await postSync.afterSync(store: connector.store, report: report)
@@ -115,6 +121,13 @@ public struct SyncScheduler: Sendable {
         if report.isComplete { await schedule.recordOwnCompletion(connector.store, at: finished) }
         await schedule.finished(
             connector.store, at: finished, startedAt: report.startedAt ?? started, complete: report.isComplete)
+    }
+
+    private func skip(_ store: StoreID, completedAt other: Date, schedule: ScheduleBox, at now: Date) async {
+        logger.info(
+            "skipping a sync another worker just completed", metadata: ["store": "\(store)", "completedAt": "\(other)"])
+        // Take the other worker's run as this turn's: the next one is an interval after it.
+        await schedule.finished(store, at: now, startedAt: other, complete: true)
     }
 
     /// When another worker completed `store` for this tick

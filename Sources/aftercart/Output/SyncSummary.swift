@@ -14,6 +14,9 @@ enum SyncSummary {
             case .failed(let message):
                 lines.append("\(report.store): failed: \(message)")
                 continue
+            case .completedElsewhere(let date):
+                lines.append("\(report.store): synced by another worker at \(date); skipped")
+                continue
             case .synced:
                 break
             }
@@ -54,6 +57,9 @@ enum SyncSummary {
             case .failed(let message):
                 object["outcome"] = "failed"
                 object["error"] = message
+            case .completedElsewhere(let date):
+                object["outcome"] = "completed_elsewhere"
+                object["completed_at"] = ISO8601DateFormatter().string(from: date)
             }
             object["resources"] = report.resources.map { resource -> [String: Any] in
                 var entry: [String: Any] = [
