@@ -189,6 +189,13 @@ public final class MockStoreServer: Sendable {
     /// fault request counter.
     public func reset() { core.reset() }
 
+    /// Empties a Shopify emulator's GraphQL cost bucket, as another app of the
+    /// store spending the whole budget would; it then restores at its rate.
+    /// Does nothing for WooCommerce.
+    public func spendShopifyGraphQLBudget() {
+        (core.emulator as? ShopifyEmulator)?.graphQLBucket.spendAll()
+    }
+
     /// Replaces the fault plan; request numbering continues (call ``reset()`` to restart it).
     public func setFaults(_ plan: MockFaultPlan) { core.faults = plan }
 

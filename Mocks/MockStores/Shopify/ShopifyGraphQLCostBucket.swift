@@ -51,6 +51,9 @@ final class ShopifyGraphQLCostBucket: Sendable {
 
     func reset() { state.withLockedValue { $0 = (maximum, .now) } }
 
+    /// Empties the bucket now, as another app spending the whole budget would.
+    func spendAll() { state.withLockedValue { $0 = (0, .now) } }
+
     private func restore(_ s: inout (available: Double, at: ContinuousClock.Instant), _ now: ContinuousClock.Instant) {
         let elapsed = s.at.duration(to: now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
