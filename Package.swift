@@ -252,6 +252,7 @@ let package = Package(
             dependencies: [
                 "AftercartConnector",
                 "AftercartModel",
+                "MockStores",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

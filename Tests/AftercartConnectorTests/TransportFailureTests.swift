@@ -1,5 +1,6 @@
 import AftercartConnector
 import Foundation
+import MockStores
 import Testing
 
 @Suite("HTTPTransport failures")
@@ -22,7 +23,10 @@ struct TransportFailureTests {
             try await withClient { client in
                 let transport = makeTransport(client: client, readTimeout: .seconds(30))
                 let task = Task { try await transport.send(TransportRequest(url: server.baseURL)) }
-                try await Task.sleep(for: .milliseconds(200))
+                // Cancel once the request is at the server (hanging there), not before.
+                for _ in 0..<1_000 where server.requestCount == 0 {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
                 task.cancel()
                 await #expect(throws: CancellationError.self) { try await task.value }
                 #expect(server.requestCount == 1)

@@ -107,11 +107,13 @@ struct TransportRetryTests {
                 let transport = makeTransport(
                     client: client, retry: RetryPolicy(maxAttempts: 10), totalDeadline: .milliseconds(1500))
                 let error = await connectorError { try await transport.send(TransportRequest(url: server.baseURL)) }
-                guard case .rateLimited(let retryAfter, _) = error else {
-                    Issue.record("expected .rateLimited, got \(String(describing: error))")
-                    return
+                // The last 429 when no wait fits any more; the deadline itself when the one
+                // wait that fitted left the second attempt too little time (a slow machine).
+                switch error {
+                case .rateLimited(let retryAfter, _): #expect(retryAfter == 1)
+                case .timeout(let seconds, _): #expect(seconds == 1.5)
+                default: Issue.record("expected .rateLimited or .timeout, got \(String(describing: error))")
                 }
-                #expect(retryAfter == 1)
                 // At most one 1 s wait fits in 1.5 s (none when the machine is slow):
                 // the point is that it did not make 10 attempts. Speed itself is not asserted.
                 #expect((1...2).contains(server.requestCount))
@@ -170,11 +172,14 @@ struct TransportRetryTests {
         try await withScriptedServer([.json(200, "{}", headers: [("X-Shopify-Shop-Api-Call-Limit", "39/40")])]) {
             server in
             try await withClient { client in
-                let bucket = TokenBucket(capacity: 40, refillPerSecond: 2, usageHeader: "X-Shopify-Shop-Api-Call-Limit")
+                // A stopped clock: no refill between the answer and the check, however slow the machine.
+                let bucket = TokenBucket(
+                    capacity: 40, refillPerSecond: 2, usageHeader: "X-Shopify-Shop-Api-Call-Limit", clock: ManualClock()
+                )
                 let response = try await makeTransport(client: client, rateLimiter: bucket)
                     .send(TransportRequest(url: server.baseURL))
                 #expect(response.callLimit() == CallLimit(used: 39, limit: 40))
-                #expect(await bucket.available <= 1.5)
+                #expect(await bucket.available == 1)
             }
         }
     }

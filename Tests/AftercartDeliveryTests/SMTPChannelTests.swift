@@ -1,6 +1,7 @@
 import AftercartDelivery
 import AftercartModel
 import Foundation
+import MockStores
 import Testing
 
 /// The SMTP channel against a real aiosmtpd on 127.0.0.1.
@@ -148,16 +149,16 @@ import Testing
     }
 
     @Test func anUnreachableServerIsTransient() async throws {
-        // A port that was free a moment ago: nothing listens there.
-        let server = try await SMTPTestServer.start()
-        let url = server.url
-        await server.stop()
-        let channel = SMTPChannel(settings: SMTPSettings(url: url, connectTimeout: 2))
+        // Bound but never listening, so no other test's server can take it meanwhile.
+        let closed = try ClosedPort()
+        let channel = SMTPChannel(
+            settings: SMTPSettings(url: URL(string: "smtp://127.0.0.1:\(closed.port)")!, connectTimeout: 2))
         await #expect {
             _ = try await channel.deliver(try Self.message(), connector: nil)
         } throws: { error in
             (error as? ChannelFailure)?.isTransient == true
         }
         await channel.shutdown()
+        withExtendedLifetime(closed) {}
     }
 }

@@ -48,7 +48,9 @@ import Testing
                 clock.advance(duration)
                 if clock.now >= end { await stop.stop() }
             },
-            longestSleep: .seconds(10), logger: Logger(label: "test"))
+            // One virtual second a step: a run a loaded machine is slow to finish still ends
+            // long before the stop (a 10 s step left it some 9 steps to do so).
+            longestSleep: .seconds(1), logger: Logger(label: "test"))
         await scheduler.run(stop: stop)
         try await db.close()
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -154,8 +154,9 @@ final class WebhookReceiver: Sendable {
         return WebhookReceiver(url: "http://127.0.0.1:\(port)/hook", task: task, inbox: inbox)
     }
 
+    /// Up to 30 s: deliveries are asynchronous, and a loaded machine delays them.
     func wait(count: Int) async throws -> [Delivery] {
-        for _ in 0..<200 {
+        for _ in 0..<1_200 {
             let items = await inbox.items
             if items.count >= count { return items }
             try await Task.sleep(for: .milliseconds(25))

@@ -21,7 +21,7 @@ import Testing
             let first = try #require(try await iterator.next())
             // Page 2 is on its way before anyone asked for it.
             var ahead = false
-            for _ in 0..<200 where !ahead {
+            for _ in 0..<2_000 where !ahead {
                 ahead = harness.mock.stats().count(path: path) == sequentialRequests + 2
                 if !ahead { try await Task.sleep(for: .milliseconds(10)) }
             }

@@ -42,7 +42,7 @@ struct MultiWorkerOutboxTests {
 
             // The first worker starts alone, so it surely claims a batch; the
             // other two join, and the first is killed while it holds the batch.
-            let arguments = ["--sync-every", "2s", "--resources", "orders", "--lease-ttl", "3s"]
+            let arguments = ["--sync-every", "2s", "--resources", "orders", "--lease-ttl", "6s"]
             workers.append(try RunCommandTests.Daemon.start(cli, arguments))
             let victim = workers[0]
             let victimOwner = ":\(victim.process.processIdentifier):"

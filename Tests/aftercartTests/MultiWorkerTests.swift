@@ -10,7 +10,8 @@ import Testing
 @Suite(.enabled(if: FreshDatabase.serverURL != nil, "needs AFTERCART_TEST_POSTGRES_URL"))
 struct MultiWorkerTests {
     static let storeCount = 50
-    static let interval: TimeInterval = 2
+    /// Long enough that a loaded 2-core machine finishes a tick's 50 runs well within it.
+    static let interval: TimeInterval = 3
 
     @Test func threeWorkersSyncEachStoreOncePerTickAndTakeOverAKilledWorkersStores() async throws {
         let database = try await FreshDatabase.create()
@@ -27,7 +28,7 @@ struct MultiWorkerTests {
                     try RunCommandTests.Daemon.start(
                         cli,
                         [
-                            "--sync-every", "2s", "--resources", "orders", "--lease-ttl", "3s", "--no-engage",
+                            "--sync-every", "3s", "--resources", "orders", "--lease-ttl", "3s", "--no-engage",
                         ]))
             }
 
@@ -36,13 +37,15 @@ struct MultiWorkerTests {
                 try await eventually(600) { try await stores.allStored(persistence) },
                 "\(workers.map(\.output).joined())")
 
-            // 2. Over eight seconds (four ticks) each store syncs once per tick: about four times, and
+            // 2. Over twelve seconds (four ticks) each store syncs once per tick: about four times, and
             //    never twice within one tick, although all three workers schedule every store.
-            let window: TimeInterval = 8
+            let window: TimeInterval = 12
             let completions = try await SyncCompletionLog.watch(workers, for: window)
             for index in 0..<Self.storeCount {
                 let times = completions["store-\(index)"] ?? []
-                #expect(times.count >= 3, "store-\(index) synced \(times.count) times in \(window) s")
+                #expect(
+                    times.count >= Int(window / Self.interval) - 1,
+                    "store-\(index) synced \(times.count) times in \(window) s")
                 #expect(
                     times.count <= Int(window / Self.interval) + 1,
                     "store-\(index) synced \(times.count) times in \(window) s at one sync per \(Self.interval) s tick")

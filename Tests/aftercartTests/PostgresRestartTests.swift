@@ -17,10 +17,12 @@ struct PostgresRestartTests {
 
     @Test func aSyncDuringWhichPostgreSQLRestartsResumesAndCompletes() async throws {
         let server = try await PrivatePostgres.start()
+        // 150 ms a page: the 19 pages after the fifth take ~3 s, time enough for `pg_ctl stop`
+        // on a loaded machine before the sync could finish without noticing.
         let mock = try await MockStoreServer.start(
             .woocommerce(
                 WooCommerceMockOptions(
-                    orders: Self.orders, seed: 11, faults: try MockFaultPlan(spec: "slow:1@40ms"))))
+                    orders: Self.orders, seed: 11, faults: try MockFaultPlan(spec: "slow:1@150ms"))))
         let cli = try CLIProcess()
         defer { cli.remove() }
         do {
@@ -97,7 +99,9 @@ struct PrivatePostgres {
         try await run(["init", folder.path, password])
         var lastError: (any Error)?
         for _ in 0..<10 {
-            let port = Int.random(in: 20_000..<60_000)
+            // Below Linux's ephemeral range (32768-60999): while the server is down for the
+            // restart, no outgoing connection can be given its port.
+            let port = Int.random(in: 20_000..<32_768)
             let url = try #require(URL(string: "postgres://aftercart:\(password)@127.0.0.1:\(port)/postgres"))
             let server = PrivatePostgres(folder: folder, port: port, url: url)
             do {

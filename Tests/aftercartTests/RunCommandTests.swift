@@ -134,10 +134,11 @@ import Testing
     }
 
     @Test func sigtermMidSyncCommitsThePageInFlightAndASecondSyncSaysAlreadyRunning() async throws {
-        // Every answer takes 250 ms, so a full read of 40 pages is still running when the test acts.
+        // Every answer takes 500 ms, so a full read of 40 pages (20 s) is still running when the
+        // test acts, even on a loaded machine where each CLI process takes a while to start.
         let mock = try await MockStoreServer.start(
             .woocommerce(
-                WooCommerceMockOptions(orders: 4000, seed: 8, faults: try MockFaultPlan(spec: "slow:1@250ms"))))
+                WooCommerceMockOptions(orders: 4000, seed: 8, faults: try MockFaultPlan(spec: "slow:1@500ms"))))
         let cli = try CLIProcess()
         defer { cli.remove() }
         var daemon: Daemon?

@@ -7,11 +7,14 @@ import Foundation
 /// A loopback port that refuses connections for as long as this value
 /// lives: bound, never listening, so no other test's server can take it
 /// (a port merely released could be reused by a server starting meanwhile).
-final class ClosedPort {
-    let port: Int
+/// For tests of "nothing answers there".
+public final class ClosedPort {
+    /// The port on 127.0.0.1.
+    public let port: Int
     private let socketDescriptor: Int32
 
-    init() throws {
+    /// Binds a free loopback port and keeps it until this value is released.
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ClosedPortError(step: "socket") }
         var address = sockaddr_in()
@@ -38,6 +41,7 @@ final class ClosedPort {
     deinit { close(socketDescriptor) }
 }
 
-struct ClosedPortError: Error {
-    var step: String
+/// The socket call that failed while reserving a ``ClosedPort``.
+public struct ClosedPortError: Error {
+    public var step: String
 }
