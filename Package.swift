@@ -238,10 +238,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                "CHeapStatistics",
             ],
             path: "Benchmarks/AftercartBenchmarks",
             swiftSettings: upcoming
         ),
+        // mallinfo2 for the memory benchmark: Swift's Glibc module leaves out <malloc.h>.
+        .target(name: "CHeapStatistics", path: "Benchmarks/CHeapStatistics"),
         .testTarget(
             name: "AftercartModelTests",
             dependencies: ["AftercartModel"],

@@ -37,6 +37,9 @@ struct RunBenchmarks: AsyncParsableCommand {
     @Option(help: "WooCommerce page concurrencies to compare, comma separated.")
     var pageConcurrency: String = "1,4"
 
+    @Flag(help: "Add malloc's peak live and held heap to the sync table (samples every 5 ms; slows the sync a little).")
+    var sampleHeap = false
+
     @Flag(help: "One tiny iteration (500 orders) to check that everything runs.")
     var quick = false
 
@@ -100,9 +103,12 @@ struct RunBenchmarks: AsyncParsableCommand {
         try await client.shutdown()
 
         print("\n## End-to-end sync from aftercart-mock over loopback\n")
-        let syncTable = BenchmarkTable(columns: [
-            "platform", "orders", "page concurrency", "seconds", "records/s", "ratio to floor", "peak RSS MB",
-        ])
+        let syncTable = BenchmarkTable(
+            columns: [
+                "platform", "orders", "page concurrency", "seconds", "records/s", "ratio to floor", "peak RSS MB",
+            ]
+                + (sampleHeap
+                    ? ["live heap MB: peak", "median", "at the end", "peak malloc-held heap MB"] : []))
         syncTable.header()
         for platform in chosen {
             // Shopify's cursor chain allows one page ahead at most: any concurrency above 1 is 2.
@@ -111,14 +117,16 @@ struct RunBenchmarks: AsyncParsableCommand {
             for size in sizes {
                 for concurrency in platformConcurrencies {
                     let result = try SyncBenchmark(
-                        platform: platform, orders: size, pageConcurrency: concurrency, directory: directory
+                        platform: platform, orders: size, pageConcurrency: concurrency, directory: directory,
+                        sampleHeap: sampleHeap
                     ).run()
                     let ratio = floors[platform].map { result.recordsPerSecond / $0 } ?? 0
-                    syncTable.row([
-                        platform.rawValue, "\(size)", "\(concurrency)", result.seconds.twoDecimals,
-                        result.recordsPerSecond.grouped, ratio.twoDecimals,
-                        (Double(result.peakRSSKilobytes) / 1024).twoDecimals,
-                    ])
+                    syncTable.row(
+                        [
+                            platform.rawValue, "\(size)", "\(concurrency)", result.seconds.twoDecimals,
+                            result.recordsPerSecond.grouped, ratio.twoDecimals,
+                            (Double(result.peakRSSKilobytes) / 1024).twoDecimals,
+                        ] + heapColumns(result))
                 }
             }
         }
@@ -127,6 +135,16 @@ struct RunBenchmarks: AsyncParsableCommand {
             try await PlannerBenchmark.printTable(
                 orders: quick ? 500 : plannerOrders, configPath: plannerConfig, directory: directory,
                 keptDatabase: plannerDatabase, actionsFile: plannerActions)
+        }
+    }
+
+    private func heapColumns(_ result: SyncBenchmark.Result) -> [String] {
+        guard sampleHeap else { return [] }
+        return [
+            result.peakLiveHeapKilobytes, result.medianLiveHeapKilobytes, result.lastLiveHeapKilobytes,
+            result.peakHeldHeapKilobytes,
+        ].map { kilobytes in
+            kilobytes.map { (Double($0) / 1024).twoDecimals } ?? "–"
         }
     }
 

@@ -9,11 +9,17 @@ struct SyncBenchmark {
     var orders: Int
     var pageConcurrency: Int
     var directory: URL
+    var sampleHeap = false
 
     struct Result {
         var records: Int
         var seconds: Double
         var peakRSSKilobytes: Int
+        /// malloc's peak live and held heap, with `sampleHeap`.
+        var peakLiveHeapKilobytes: Int?
+        var medianLiveHeapKilobytes: Int?
+        var lastLiveHeapKilobytes: Int?
+        var peakHeldHeapKilobytes: Int?
         var recordsPerSecond: Double { Double(records) / seconds }
     }
 
@@ -25,10 +31,11 @@ struct SyncBenchmark {
             "sync-\(platform.rawValue)-\(orders)-\(UUID().uuidString).sqlite")
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        child.arguments = [
-            "sync-child", "--platform", platform.rawValue, "--base-url", mock.baseURL, "--database", database.path,
-            "--page-concurrency", String(pageConcurrency),
-        ]
+        child.arguments =
+            [
+                "sync-child", "--platform", platform.rawValue, "--base-url", mock.baseURL, "--database", database.path,
+                "--page-concurrency", String(pageConcurrency),
+            ] + (sampleHeap ? ["--sample-heap"] : [])
         let output = Pipe()
         child.standardOutput = output
         try child.run()
@@ -41,6 +48,11 @@ struct SyncBenchmark {
         else {
             throw BenchmarkError("sync-child failed (exit \(child.terminationStatus))")
         }
-        return Result(records: records, seconds: seconds, peakRSSKilobytes: object["peak_rss_kb"] as? Int ?? 0)
+        return Result(
+            records: records, seconds: seconds, peakRSSKilobytes: object["peak_rss_kb"] as? Int ?? 0,
+            peakLiveHeapKilobytes: object["peak_live_heap_kb"] as? Int,
+            medianLiveHeapKilobytes: object["median_live_heap_kb"] as? Int,
+            lastLiveHeapKilobytes: object["last_live_heap_kb"] as? Int,
+            peakHeldHeapKilobytes: object["peak_held_heap_kb"] as? Int)
     }
 }

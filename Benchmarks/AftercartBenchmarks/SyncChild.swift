@@ -11,7 +11,8 @@ import ShopifyConnector
 import WooCommerceConnector
 
 /// One end-to-end sync of a store's orders, run as a child process so its
-/// peak RSS is its own. Prints one JSON line: records, seconds, peak RSS.
+/// peak RSS is its own. Prints one JSON line: records, seconds, peak RSS
+/// (and, with `--sample-heap`, malloc's peak live and held heap).
 struct SyncChildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync-child", abstract: "Sync one emulator's orders into a fresh SQLite file (internal).")
@@ -20,6 +21,7 @@ struct SyncChildCommand: AsyncParsableCommand {
     @Option(help: "The emulator's base URL.") var baseURL: String
     @Option(help: "The SQLite file to create.") var database: String
     @Option(help: "Pages of one resource in flight at once.") var pageConcurrency: Int = 1
+    @Flag(help: "Sample malloc's live and held heap every 5 ms (glibc mallinfo2).") var sampleHeap = false
 
     func run() async throws {
         let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(60))
@@ -29,14 +31,23 @@ struct SyncChildCommand: AsyncParsableCommand {
         let engine = SyncEngine(persistence: persistence, logger: logger)
         let clock = ContinuousClock()
         let start = clock.now
+        let heap = sampleHeap ? HeapSampler() : nil
         let report = await engine.sync(
             connector, options: SyncOptions(resources: [.orders], pageConcurrency: pageConcurrency))
         let seconds = (clock.now - start).seconds
+        let peaks = heap?.stop()
         let records = report.resources.reduce(0) { $0 + $1.records }
         try await persistence.close()
         try await client.shutdown()
         guard report.isComplete else { throw BenchmarkError("sync failed: \(report)") }
-        print(#"{"records":\#(records),"seconds":\#(seconds),"peak_rss_kb":\#(PeakMemory.selfKilobytes())}"#)
+        let heapFields =
+            peaks.map {
+                #","peak_live_heap_kb":\#($0.live / 1024),"median_live_heap_kb":\#($0.medianLive / 1024)"#
+                    + #","last_live_heap_kb":\#($0.lastLive / 1024),"peak_held_heap_kb":\#($0.held / 1024)"#
+            } ?? ""
+        print(
+            #"{"records":\#(records),"seconds":\#(seconds),"peak_rss_kb":\#(PeakMemory.selfKilobytes())\#(heapFields)}"#
+        )
     }
 
     private func makeConnector(client: HTTPClient, logger: Logger) throws -> any StoreConnector {
