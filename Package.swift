@@ -213,7 +213,7 @@ let package = Package(
         ),
         .target(
             name: "MockStoreConformance",
-            dependencies: ["MockStores", "AftercartConnectorTesting"],
+            dependencies: ["MockStores", "AftercartConnectorTesting", "AftercartConnector", "AftercartModel"],
             path: "Mocks/MockStoreConformance",
             swiftSettings: upcoming
         ),
@@ -327,7 +327,7 @@ let package = Package(
             name: "AftercartEngageTests",
             dependencies: [
                 "AftercartEngage", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
-                "MockStores", "WooCommerceConnector", "ShopifyConnector",
+                "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -337,7 +337,7 @@ let package = Package(
             name: "AftercartDeliveryTests",
             dependencies: [
                 "AftercartDelivery", "AftercartConnector", "AftercartStore", "AftercartConfig", "AftercartModel",
-                "MockStores", "WooCommerceConnector", "ShopifyConnector",
+                "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

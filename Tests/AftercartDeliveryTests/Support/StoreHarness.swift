@@ -3,6 +3,7 @@ import AftercartModel
 import AsyncHTTPClient
 import Foundation
 import Logging
+import MockStoreConformance
 import MockStores
 import ShopifyConnector
 import WooCommerceConnector
@@ -66,23 +67,11 @@ func withStore<T>(
         let connector: any StoreConnector
         switch platform {
         case .woocommerce:
-            let settings = ConnectorSettings(
-                store: "test-woo", platform: "woocommerce",
-                values: ["base_url": mock.baseURL, "home_url": mock.homeURL],
-                secrets: [
-                    "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
-                    "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
-                ])
-            connector = try WooCommerceConnector.registration.makeConnector(settings, environment)
+            connector = try WooCommerceConnector.registration.makeConnector(
+                mock.connectorSettings(store: "test-woo"), environment)
         case .shopify:
-            let settings = ConnectorSettings(
-                store: "test-shopify", platform: "shopify",
-                values: [
-                    "base_url": mock.baseURL, "api_version": mock.credentials.apiVersion, "bucket_size": "1000",
-                    "leak_rate": "1000",
-                ],
-                secrets: ["access_token": Secret(mock.credentials.accessToken ?? "")])
-            connector = try ShopifyConnector.registration.makeConnector(settings, environment)
+            connector = try ShopifyConnector.registration.makeConnector(
+                mock.connectorSettings(store: "test-shopify"), environment)
         }
         let value = try await body(StoreHarness(mock: mock, connector: connector, client: client))
         try await client.shutdown()

@@ -3,6 +3,7 @@ import AftercartModel
 import AsyncHTTPClient
 import Foundation
 import Logging
+import MockStoreConformance
 import MockStores
 import ShopifyConnector
 import Testing
@@ -54,23 +55,11 @@ enum ScanSources {
             let connector: any StoreConnector
             switch platform {
             case .woocommerce:
-                let settings = ConnectorSettings(
-                    store: "test-woo", platform: "woocommerce",
-                    values: ["base_url": mock.baseURL, "home_url": mock.homeURL],
-                    secrets: [
-                        "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
-                        "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
-                    ])
-                connector = try WooCommerceConnector.registration.makeConnector(settings, environment)
+                connector = try WooCommerceConnector.registration.makeConnector(
+                    mock.connectorSettings(store: "test-woo"), environment)
             case .shopify:
-                let settings = ConnectorSettings(
-                    store: "test-shopify", platform: "shopify",
-                    values: [
-                        "base_url": mock.baseURL, "api_version": mock.credentials.apiVersion, "bucket_size": "1000",
-                        "leak_rate": "1000",
-                    ],
-                    secrets: ["access_token": Secret(mock.credentials.accessToken ?? "")])
-                connector = try ShopifyConnector.registration.makeConnector(settings, environment)
+                connector = try ShopifyConnector.registration.makeConnector(
+                    mock.connectorSettings(store: "test-shopify"), environment)
             }
             var batches: [RecordBatch] = []
             for resource in resources {

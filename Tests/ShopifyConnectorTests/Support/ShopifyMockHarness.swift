@@ -3,6 +3,7 @@ import AftercartModel
 import AsyncHTTPClient
 import Foundation
 import Logging
+import MockStoreConformance
 import MockStores
 import NIOCore
 import ShopifyConnector
@@ -58,14 +59,9 @@ func withShopifyMock<T>(
                 graphQLRestoreRate: graphQLRestore)))
     let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
     do {
-        var settingsValues = [
-            "base_url": mock.baseURL, "api_version": mock.credentials.apiVersion, "bucket_size": "1000",
-            "leak_rate": "1000",
-        ]
-        settingsValues.merge(values) { _, new in new }
-        let settings = ConnectorSettings(
-            store: "test-shopify", platform: "shopify", values: settingsValues,
-            secrets: ["access_token": Secret(token ?? mock.credentials.accessToken ?? "")])
+        var settings = mock.connectorSettings(store: "test-shopify")
+        settings.values.merge(values) { _, new in new }
+        if let token { settings.secrets["access_token"] = Secret(token) }
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let connector = try ShopifyConnector.registration.makeConnector(
             settings, ConnectorEnvironment(client: client, logger: logger))
