@@ -64,15 +64,9 @@ func withStore<T>(
     do {
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let environment = ConnectorEnvironment(client: client, logger: logger)
-        let connector: any StoreConnector
-        switch platform {
-        case .woocommerce:
-            connector = try WooCommerceConnector.registration.makeConnector(
-                mock.connectorSettings(store: "test-woo"), environment)
-        case .shopify:
-            connector = try ShopifyConnector.registration.makeConnector(
-                mock.connectorSettings(store: "test-shopify"), environment)
-        }
+        let store: StoreID = platform == .woocommerce ? "test-woo" : "test-shopify"
+        let connector = try ConnectorRegistry([WooCommerceConnector.registration, ShopifyConnector.registration])
+            .connector(for: mock.connectorSettings(store: store), environment: environment)
         let value = try await body(StoreHarness(mock: mock, connector: connector, client: client))
         try await client.shutdown()
         await mock.stop()

@@ -52,15 +52,9 @@ enum ScanSources {
         do {
             let environment = ConnectorEnvironment(
                 client: client, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
-            let connector: any StoreConnector
-            switch platform {
-            case .woocommerce:
-                connector = try WooCommerceConnector.registration.makeConnector(
-                    mock.connectorSettings(store: "test-woo"), environment)
-            case .shopify:
-                connector = try ShopifyConnector.registration.makeConnector(
-                    mock.connectorSettings(store: "test-shopify"), environment)
-            }
+            let store: StoreID = platform == .woocommerce ? "test-woo" : "test-shopify"
+            let connector = try ConnectorRegistry([WooCommerceConnector.registration, ShopifyConnector.registration])
+                .connector(for: mock.connectorSettings(store: store), environment: environment)
             var batches: [RecordBatch] = []
             for resource in resources {
                 for try await page in connector.read(resource, since: nil) { batches.append(page.records) }
