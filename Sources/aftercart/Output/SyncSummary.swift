@@ -15,7 +15,7 @@ enum SyncSummary {
                 lines.append("\(report.store): failed: \(message)")
                 continue
             case .completedElsewhere(let date):
-                lines.append("\(report.store): synced by another worker at \(date); skipped")
+                lines.append("\(report.store): synced by another worker at \(Timestamp.format(date)); skipped")
                 continue
             case .synced:
                 break
@@ -59,7 +59,7 @@ enum SyncSummary {
                 object["error"] = message
             case .completedElsewhere(let date):
                 object["outcome"] = "completed_elsewhere"
-                object["completed_at"] = ISO8601DateFormatter().string(from: date)
+                object["completed_at"] = Timestamp.format(date)
             }
             object["resources"] = report.resources.map { resource -> [String: Any] in
                 var entry: [String: Any] = [
