@@ -7,26 +7,23 @@ import Synchronization
 /// malloc holds from the kernel, in use or not (`held`). RSS alone can't
 /// tell records piling up from an allocator keeping freed buffers.
 final class HeapSampler: Sendable {
-    struct Peaks: Sendable {
+    /// What the samples show, in bytes.
+    struct Summary: Sendable {
         /// Bytes in allocated chunks (`uordblks + hblkhd`), at their highest.
-        var live = 0
-        /// Bytes malloc got from the kernel (`arena + hblkhd`), at their highest.
-        var held = 0
+        var peakLive: Int
         /// The live heap's median over the run, and its last sample: a heap
         /// that accumulates shows in both, a few big pages only in the peak.
-        var medianLive = 0
-        var lastLive = 0
-        var samples = 0
+        var medianLive: Int
+        var lastLive: Int
+        /// Bytes malloc got from the kernel (`arena + hblkhd`), at their highest.
+        var peakHeld: Int
     }
 
-    private let peaks = Mutex(Peaks())
-    private let liveSamples = Mutex<[Int]>([])
+    private let samples = Mutex<[(live: Int, held: Int)]>([])
     private let running = Atomic<Bool>(true)
-    private let interval: TimeInterval
 
     /// Starts sampling every `interval` seconds until ``stop()``.
     init(interval: TimeInterval = 0.005) {
-        self.interval = interval
         let thread = Thread { [self] in
             while running.load(ordering: .relaxed) {
                 sample()
@@ -36,27 +33,22 @@ final class HeapSampler: Sendable {
         thread.start()
     }
 
-    /// Takes a last sample, stops the thread and returns the peaks.
-    func stop() -> Peaks {
+    /// Takes a last sample, stops the thread and sums the samples up.
+    func stop() -> Summary {
         sample()
         running.store(false, ordering: .relaxed)
-        let live = liveSamples.withLock { $0 }.sorted()
-        var result = peaks.withLock { $0 }
-        result.medianLive = live.isEmpty ? 0 : live[live.count / 2]
-        return result
+        let taken = samples.withLock { $0 }
+        let live = taken.map(\.live).sorted()
+        return Summary(
+            peakLive: live.last ?? 0, medianLive: live[live.count / 2], lastLive: taken.last?.live ?? 0,
+            peakHeld: taken.map(\.held).max() ?? 0)
     }
 
     private func sample() {
         // mallinfo2 sums every arena, so the connection threads' allocations count too.
-        var liveBytes = 0
-        var heldBytes = 0
-        aftercart_heap_usage(&liveBytes, &heldBytes)
-        liveSamples.withLock { $0.append(liveBytes) }
-        peaks.withLock { peaks in
-            peaks.live = max(peaks.live, liveBytes)
-            peaks.held = max(peaks.held, heldBytes)
-            peaks.lastLive = liveBytes
-            peaks.samples += 1
-        }
+        var live = 0
+        var held = 0
+        aftercart_heap_usage(&live, &held)
+        samples.withLock { $0.append((live, held)) }
     }
 }

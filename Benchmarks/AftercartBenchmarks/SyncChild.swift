@@ -35,15 +35,15 @@ struct SyncChildCommand: AsyncParsableCommand {
         let report = await engine.sync(
             connector, options: SyncOptions(resources: [.orders], pageConcurrency: pageConcurrency))
         let seconds = (clock.now - start).seconds
-        let peaks = heap?.stop()
+        let heapSummary = heap?.stop()
         let records = report.resources.reduce(0) { $0 + $1.records }
         try await persistence.close()
         try await client.shutdown()
         guard report.isComplete else { throw BenchmarkError("sync failed: \(report)") }
         let heapFields =
-            peaks.map {
-                #","peak_live_heap_kb":\#($0.live / 1024),"median_live_heap_kb":\#($0.medianLive / 1024)"#
-                    + #","last_live_heap_kb":\#($0.lastLive / 1024),"peak_held_heap_kb":\#($0.held / 1024)"#
+            heapSummary.map {
+                #","peak_live_heap_kb":\#($0.peakLive / 1024),"median_live_heap_kb":\#($0.medianLive / 1024)"#
+                    + #","last_live_heap_kb":\#($0.lastLive / 1024),"peak_held_heap_kb":\#($0.peakHeld / 1024)"#
             } ?? ""
         print(
             #"{"records":\#(records),"seconds":\#(seconds),"peak_rss_kb":\#(PeakMemory.selfKilobytes())\#(heapFields)}"#
