@@ -50,19 +50,13 @@ struct MultiWorkerTests {
                     times.count <= Int(window / Self.interval) + 1,
                     "store-\(index) synced \(times.count) times in \(window) s at one sync per \(Self.interval) s tick")
                 let gaps = zip(times.dropFirst(), times).map { $0.timeIntervalSince($1) }
-                let lines = workers.map { worker in
-                    worker.output.split(separator: "\n").filter {
-                        $0.contains("store-\(index) ") || $0.contains("store-\(index)\"")
-                    }
-                    .joined(separator: "\n")
-                }.joined(separator: "\n---\n")
                 // A missed tick would leave a gap of two intervals; a loaded machine delays runs less.
                 #expect(
                     gaps.allSatisfy { $0 <= Self.interval * 1.75 },
                     "store-\(index) missed a tick: gaps \(gaps.map { String(format: "%.2f", $0) }) s")
                 #expect(
                     gaps.allSatisfy { $0 >= Self.interval / 2 },
-                    "store-\(index) synced twice in one tick: gaps \(gaps.map { String(format: "%.2f", $0) }) s\n\(lines)"
+                    "store-\(index) synced twice in one tick: gaps \(gaps.map { String(format: "%.2f", $0) }) s\n\(log(of: "store-\(index)", in: workers))"
                 )
             }
             #expect(workers.map(\.output).joined().contains("skipping a sync another worker just completed"))
@@ -97,6 +91,15 @@ struct MultiWorkerTests {
         await stores.stop()
         try await database.drop()
     }
+}
+
+/// The lines of every worker's log about `store`, worker by worker: only
+/// built for a failure message (an expectation's comment is evaluated lazily).
+private func log(of store: String, in workers: [RunCommandTests.Daemon]) -> String {
+    workers.map { worker in
+        worker.output.split(separator: "\n").filter { $0.contains("\(store) ") || $0.contains("\(store)\"") }
+            .joined(separator: "\n")
+    }.joined(separator: "\n---\n")
 }
 
 /// When each store's sync summaries appear in the workers' logs, polled

@@ -20,7 +20,7 @@ struct ShopifyMockHarness {
         "/admin/api/\(mock.credentials.apiVersion)/\(endpoint)"
     }
 
-    /// A raw authenticated GraphQL call (another app spending the budget, or a check).
+    /// A raw authenticated GraphQL call, to look at what a write did.
     func rawGraphQL(_ body: [String: Any]) async throws -> [String: Any] {
         var request = HTTPClientRequest(url: mock.apiBaseURL + "/graphql.json")
         request.method = .POST
