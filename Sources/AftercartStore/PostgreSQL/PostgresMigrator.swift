@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// Brings a PostgreSQL schema to ``PostgreSQLMigrations/latestVersion`` on
+/// Brings a PostgreSQL schema to ``SchemaMigrations/latestVersion`` on
 /// one direct connection, so a wrong password, host or database name is
 /// reported at once instead of being retried by the pool.
 ///
@@ -14,9 +14,13 @@ struct PostgresMigrator {
     let options: PostgresOptions
     private let logger = Logger(label: "aftercart.postgres.migrate")
 
-    /// An arbitrary constant: the first key of the advisory lock, so the
-    /// lock can't collide with another application's.
-    static let lockKey: Int32 = 0x4166_7443
+    /// Where the applied migrations are recorded.
+    static let bookkeeping = """
+        CREATE TABLE IF NOT EXISTS aftercart_migrations (
+            identifier TEXT PRIMARY KEY,
+            applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+        )
+        """
 
     init(endpoint: PostgresEndpoint, options: PostgresOptions) {
         self.endpoint = endpoint
@@ -52,50 +56,32 @@ struct PostgresMigrator {
         }
     }
 
-    private func migrate(on connection: PostgresConnection) async throws {
-        let location = endpoint.location
-        let latest = PostgreSQLMigrations.latestVersion
+    private func migrate(on raw: PostgresConnection) async throws {
+        let connection = PostgresExecutor.Connection(connection: raw, logger: logger)
+        let migrations = SchemaMigrations.all(.postgres)
         let applied: Set<String>
         do {
-            _ = try await connection.query("BEGIN", logger: logger).collect()
-            _ = try await connection.query(
-                "SELECT pg_advisory_xact_lock(\(Self.lockKey), hashtext(current_schema()))", logger: logger
-            ).collect()
-            _ = try await connection.query(
-                PostgresQuery(unsafeSQL: PostgreSQLMigrations.bookkeeping), logger: logger
-            ).collect()
-            let rows = try await connection.query("SELECT identifier FROM aftercart_migrations", logger: logger)
-                .collect()
-            applied = Set(try rows.map { try $0.decode(String.self) })
+            try await connection.execute("BEGIN")
+            try await connection.execute(SQLDialect.postgres.schemaLock ?? "")
+            try await connection.execute(Self.bookkeeping)
+            applied = Set(
+                try await connection.query("SELECT identifier FROM aftercart_migrations", []).map { try $0.text(0) })
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger).collect()
-            throw PostgresErrors.openError(error, location: location)
-        }
-        let known = Set(PostgreSQLMigrations.all.map(\.identifier))
-        let unknown = applied.subtracting(known).sorted()
-        guard unknown.isEmpty else {
-            _ = try? await connection.query("ROLLBACK", logger: logger).collect()
-            throw PersistenceError(
-                kind: .schemaTooNew, location: location,
-                what: "the database was migrated by a newer aftercart (it has \(unknown.joined(separator: ", ")); "
-                    + "this binary knows schema v\(latest))",
-                fix: "upgrade aftercart, or point [database] url at another database")
+            try? await connection.execute("ROLLBACK")
+            throw PostgresErrors.openError(error, location: endpoint.location)
         }
         do {
-            for migration in PostgreSQLMigrations.all where !applied.contains(migration.identifier) {
-                for statement in migration.statements {
-                    _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).collect()
-                }
-                _ = try await connection.query(
-                    "INSERT INTO aftercart_migrations (identifier) VALUES (\(migration.identifier))", logger: logger
-                ).collect()
+            try SchemaMigrations.refuseUnknown(applied, location: endpoint.location, target: "database")
+            for migration in migrations where !applied.contains(migration.identifier) {
+                for statement in migration.statements { try await connection.execute(statement) }
+                try await connection.execute(
+                    "INSERT INTO aftercart_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
             }
-            _ = try await connection.query("COMMIT", logger: logger).collect()
+            try await connection.execute("COMMIT")
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger).collect()
-            throw PersistenceError(
-                kind: .migrationFailed, location: location,
-                what: "migrating the schema to v\(latest) failed (\(PostgresErrors.reason(error)))",
+            try? await connection.execute("ROLLBACK")
+            throw SchemaMigrations.failed(
+                error, reason: PostgresErrors.reason(error), location: endpoint.location,
                 fix: "the database is unchanged; check the user's rights on the schema, then retry")
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension SQLitePersistence {
+extension SQLiteExecutor {
     /// Turns whatever a database access threw into a ``PersistenceError``
     /// that names the file and the operation. `CancellationError` passes
     /// through: a cancelled task is not a database problem.

@@ -1,0 +1,150 @@
+public import AftercartModel
+public import Foundation
+
+extension SQLPersistence {
+    public func commitPage<R: SyncRecord>(_ records: [R], checkpoint: CheckpointUpdate) async throws
+        -> PageCommitResult
+    {
+        guard R.resource == checkpoint.resource else {
+            throw PersistenceError(
+                kind: .invalidArgument, location: location,
+                what: "a page of \(R.resource) was committed with the checkpoint of \(checkpoint.resource)",
+                fix: "this is a bug in the sync engine; report it with this message")
+        }
+        let rows = try prepareRows(
+            records, store: checkpoint.store, arrivedIn: "a page", producer: "sync engine or the connector")
+        let operation = "committing a page of \(checkpoint.store) \(checkpoint.resource)"
+        return try await executor.transaction(operation) { connection in
+            let outcome = try await self.writeNewer(rows, changedAt: checkpoint.at, on: connection, refused: "its page")
+            let saved = try await self.advanceCheckpoint(checkpoint, received: records.count, on: connection)
+            return PageCommitResult(
+                inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged + outcome.stale,
+                checkpoint: saved)
+        }
+    }
+
+    public func record<R: SyncRecord>(_ type: R.Type, store: StoreID, platformID: String) async throws
+        -> StoredRecord<R>?
+    {
+        let table = RecordTable.table(for: R.resource)
+        let raw = try await executor.read("reading \(store) \(R.resource) \(platformID)") { connection in
+            try await connection.query(
+                "SELECT \(RecordTable.readColumns) FROM \(table.name) WHERE store = ? AND platform_id = ?",
+                [.text(store.rawValue), .text(platformID)]
+            ).first.map(StoredRow.init)
+        }
+        return try raw.map { try decode($0, as: type) }
+    }
+
+    public func recordPage<R: SyncRecord>(
+        _ type: R.Type, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
+    ) async throws -> RecordPage<StoredRecord<R>> {
+        let raws = try await storedPage(
+            R.resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
+        let decoder = ModelJSON.decoder()
+        let items = try raws.map { try decode($0, as: type, decoder: decoder) }
+        return RecordPage(items: items, next: raws.count == limit ? raws.last?.key : nil)
+    }
+
+    public func payloadPage(
+        _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
+    ) async throws -> RecordPage<StoredPayload> {
+        let raws = try await storedPage(
+            resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
+        let items = raws.map {
+            StoredPayload(resource: resource, key: $0.key, json: $0.payload, vanishedAt: $0.vanishedAt)
+        }
+        return RecordPage(items: items, next: raws.count == limit ? raws.last?.key : nil)
+    }
+
+    public func recordCounts() async throws -> [RecordCount] {
+        let counts = try await executor.read("counting records") { connection in
+            var counts: [RecordCount] = []
+            for resource in ResourceKind.allCases {
+                let table = RecordTable.table(for: resource)
+                for row in try await connection.query(
+                    "SELECT store, COUNT(*), COUNT(vanished_at) FROM \(table.name) GROUP BY store", [])
+                {
+                    counts.append(
+                        RecordCount(
+                            store: StoreID(try row.text(0)), resource: resource, total: try row.int(1),
+                            vanished: try row.int(2)))
+                }
+            }
+            return counts
+        }
+        let order = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.enumerated().map { ($1, $0) })
+        return counts.sorted { ($0.store, order[$0.resource]!) < ($1.store, order[$1.resource]!) }
+    }
+
+    @discardableResult
+    public func markVanished(_ resource: ResourceKind, store: StoreID, platformIDs: [String], at: Date) async throws
+        -> Int
+    {
+        try await executor.transaction("marking \(store) \(resource) as vanished") { connection in
+            try await self.markVanished(resource, store: store, platformIDs: platformIDs, at: at, on: connection)
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    /// Marks `platformIDs` vanished where they are not yet; rows are never deleted.
+    func markVanished(
+        _ resource: ResourceKind, store: StoreID, platformIDs: [String], at: Date, on connection: Executor.Connection
+    ) async throws -> Int {
+        let table = RecordTable.table(for: resource)
+        var marked = 0
+        for chunk in platformIDs.chunked(Self.maximumRowsPerStatement) {
+            marked += try await connection.count(
+                """
+                UPDATE \(table.name) SET vanished_at = ?
+                WHERE store = ? AND platform_id IN (\(Self.placeholders(chunk.count))) AND vanished_at IS NULL
+                RETURNING 1
+                """,
+                [.time(at), .text(store.rawValue)] + chunk.map { .text($0) })
+        }
+        return marked
+    }
+
+    // MARK: - Reading
+
+    private func storedPage(
+        _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
+    ) async throws -> [StoredRow] {
+        try checkLimit(limit)
+        let table = RecordTable.table(for: resource)
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let store {
+            conditions.append("store = ?")
+            arguments.append(.text(store.rawValue))
+        }
+        if let after {
+            conditions.append("(store, platform_id) > (?, ?)")
+            arguments += [.text(after.store.rawValue), .text(after.platformID)]
+        }
+        if !includeVanished {
+            conditions.append("vanished_at IS NULL")
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT \(RecordTable.readColumns) FROM \(table.name) \(filter) ORDER BY store, platform_id LIMIT ?"
+        let frozen = arguments + [.integer(limit)]
+        return try await executor.read("reading \(store.map { "\($0) " } ?? "")\(resource)") { connection in
+            try await connection.query(sql, frozen).map(StoredRow.init)
+        }
+    }
+
+    private func decode<R: SyncRecord>(_ raw: StoredRow, as type: R.Type, decoder: JSONDecoder = ModelJSON.decoder())
+        throws -> StoredRecord<R>
+    {
+        do {
+            let record = try decoder.decode(type, from: Data(raw.payload.utf8))
+            return StoredRecord(record: record, changedAt: raw.changedAt, vanishedAt: raw.vanishedAt)
+        } catch {
+            throw PersistenceError(
+                kind: .corruptRecord, location: location,
+                what: "stored \(raw.key.store) \(R.resource) \(raw.key.platformID) does not decode (\(error))",
+                fix: "run 'aftercart sync --store \(raw.key.store) --full' to rewrite it from the store")
+        }
+    }
+}
