@@ -102,6 +102,11 @@ public protocol OutboxStore: Sendable {
 }
 
 extension OutboxStore {
+    /// Claims due rows of every store.
+    public func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date) async throws -> [OutboxClaim] {
+        try await claimDue(owner: owner, limit: limit, leaseFor: leaseFor, now: now, stores: nil)
+    }
+
     /// Adds `entry` unless its idempotency key exists.
     ///
     /// - Returns: `false` when the key already existed.

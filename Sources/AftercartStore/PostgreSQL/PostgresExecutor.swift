@@ -84,14 +84,10 @@ public struct PostgresExecutor: SQLExecutor {
         }
     }
 
-    public func read<T: Sendable>(_ operation: String, _ body: (Connection) async throws -> T) async throws -> T {
-        try await withConnection(operation) { connection in try await body(connection) }
-    }
-
     public func transaction<T: Sendable>(_ operation: String, _ body: (Connection) async throws -> T) async throws
         -> T
     {
-        try await withConnection(operation) { connection in
+        try await read(operation) { connection in
             try await connection.execute("BEGIN")
             do {
                 let result = try await body(connection)
@@ -107,9 +103,7 @@ public struct PostgresExecutor: SQLExecutor {
 
     /// Runs `body` on a pooled connection, again on a fresh one when the
     /// connection is lost, and maps what it finally throws.
-    private func withConnection<T: Sendable>(_ operation: String, _ body: (Connection) async throws -> T)
-        async throws -> T
-    {
+    public func read<T: Sendable>(_ operation: String, _ body: (Connection) async throws -> T) async throws -> T {
         var retried = 0
         while true {
             guard !closed.isSet else {

@@ -36,10 +36,6 @@ extension SQLPersistence {
         try await outboxEntries("reading outbox action #\(id)", "id = ?", [.integer(id)]).first
     }
 
-    public func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date) async throws -> [OutboxClaim] {
-        try await claimDue(owner: owner, limit: limit, leaseFor: leaseFor, now: now, stores: nil)
-    }
-
     public func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date, stores: Set<StoreID>?)
         async throws -> [OutboxClaim]
     {

@@ -1,13 +1,10 @@
 import AftercartModel
 import Foundation
 
-/// What writing a batch of records changed.
+/// What writing a batch of records changed; `written` are the platform ids
+/// inserted or changed, by resource.
 struct RecordWriteOutcome: Sendable {
-    var inserted = 0
-    var updated = 0
-    var unchanged = 0
-    var stale = 0
-    /// Platform ids inserted or changed, by resource.
+    var inserted = 0, updated = 0, unchanged = 0, stale = 0
     var written: [ResourceKind: [String]] = [:]
 }
 
@@ -110,11 +107,7 @@ extension SQLPersistence {
         return outcome
     }
 
-    private struct StoredState {
-        let payload: String
-        let updatedAt: Date?
-        let vanished: Bool
-    }
+    private typealias StoredState = (payload: String, updatedAt: Date?, vanished: Bool)
 
     /// The stored payload, time and vanished flag of each of `ids` that
     /// exists, locked for the rest of the transaction where the database
@@ -133,8 +126,7 @@ extension SQLPersistence {
                     [.text(store.rawValue)] + chunk.map { .text($0.platformID) })
                 for row in rows {
                     let key = RecordKey(store: store, platformID: try row.text(0))
-                    state[key] = StoredState(
-                        payload: try row.text(1), updatedAt: try row.optionalTime(2), vanished: try row.bool(3))
+                    state[key] = (try row.text(1), try row.optionalTime(2), try row.bool(3))
                 }
             }
         }

@@ -39,22 +39,20 @@ extension SQLPersistence {
     public func recordPage<R: SyncRecord>(
         _ type: R.Type, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
     ) async throws -> RecordPage<StoredRecord<R>> {
-        let raws = try await storedPage(
-            R.resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
         let decoder = ModelJSON.decoder()
-        let items = try raws.map { try decode($0, as: type, decoder: decoder) }
-        return RecordPage(items: items, next: raws.count == limit ? raws.last?.key : nil)
+        return try await storedPage(
+            R.resource, store: store, after: after, limit: limit, includeVanished: includeVanished
+        ) {
+            try self.decode($0, as: type, decoder: decoder)
+        }
     }
 
     public func payloadPage(
         _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
     ) async throws -> RecordPage<StoredPayload> {
-        let raws = try await storedPage(
-            resource, store: store, after: after, limit: limit, includeVanished: includeVanished)
-        let items = raws.map {
+        try await storedPage(resource, store: store, after: after, limit: limit, includeVanished: includeVanished) {
             StoredPayload(resource: resource, key: $0.key, json: $0.payload, vanishedAt: $0.vanishedAt)
         }
-        return RecordPage(items: items, next: raws.count == limit ? raws.last?.key : nil)
     }
 
     public func recordCounts() async throws -> [RecordCount] {
@@ -108,9 +106,11 @@ extension SQLPersistence {
 
     // MARK: - Reading
 
-    private func storedPage(
-        _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
-    ) async throws -> [StoredRow] {
+    /// One page of `resource` in key order, each row made an `Item` by `item`.
+    private func storedPage<Item: Sendable>(
+        _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool,
+        _ item: (StoredRow) throws -> Item
+    ) async throws -> RecordPage<Item> {
         try checkLimit(limit)
         let table = RecordTable.table(for: resource)
         var conditions: [String] = []
@@ -129,9 +129,10 @@ extension SQLPersistence {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = "SELECT \(RecordTable.readColumns) FROM \(table.name) \(filter) ORDER BY store, platform_id LIMIT ?"
         let frozen = arguments + [.integer(limit)]
-        return try await executor.read("reading \(store.map { "\($0) " } ?? "")\(resource)") { connection in
+        let rows = try await executor.read("reading \(store.map { "\($0) " } ?? "")\(resource)") { connection in
             try await connection.query(sql, frozen).map(StoredRow.init)
         }
+        return RecordPage(items: try rows.map(item), next: rows.count == limit ? rows.last?.key : nil)
     }
 
     private func decode<R: SyncRecord>(_ raw: StoredRow, as type: R.Type, decoder: JSONDecoder = ModelJSON.decoder())

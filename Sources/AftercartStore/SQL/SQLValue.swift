@@ -40,12 +40,7 @@ public struct SQLRow: Sendable {
         }
     }
 
-    func text(_ index: Int) throws -> String {
-        guard let text = try optionalText(index) else {
-            throw SQLRowError(index: index, expected: "text", found: .null)
-        }
-        return text
-    }
+    func text(_ index: Int) throws -> String { try required(index, "text", optionalText) }
 
     func int(_ index: Int) throws -> Int {
         switch values[index] {
@@ -77,11 +72,11 @@ public struct SQLRow: Sendable {
         }
     }
 
-    func time(_ index: Int) throws -> Date {
-        guard let date = try optionalTime(index) else {
-            throw SQLRowError(index: index, expected: "a time", found: .null)
-        }
-        return date
+    func time(_ index: Int) throws -> Date { try required(index, "a time", optionalTime) }
+
+    private func required<T>(_ index: Int, _ expected: String, _ read: (Int) throws -> T?) throws -> T {
+        guard let value = try read(index) else { throw SQLRowError(index: index, expected: expected, found: .null) }
+        return value
     }
 }
 
