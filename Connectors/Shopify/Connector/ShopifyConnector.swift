@@ -26,7 +26,7 @@ public struct ShopifyConnector: StoreConnector {
     public var store: StoreID { settings.store }
 
     /// How the CLI makes the adapter for a `platform = "shopify"` store.
-    public static let registration = PlatformRegistration(platform: "shopify") { settings, environment in
+    public static let registration = PlatformRegistration(settingsSchema: settingsSchema) { settings, environment in
         let shopify = try ShopifyStoreSettings(settings)
         let transport = ShopifyConnector.makeTransport(
             settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock)
