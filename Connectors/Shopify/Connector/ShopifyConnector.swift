@@ -132,7 +132,10 @@ public struct ShopifyConnector: StoreConnector {
         return ConnectorCapabilities(
             readable: readable, incremental: incremental,
             writes: [.createCoupon, .findCoupon, .orderNotes, .customerTags, .customerMeta], loyalty: loyalty,
-            deliveredSignal: .carrierStatus, webhooks: true)
+            deliveredSignal: .carrierStatus, webhooks: true,
+            // The Admin API cannot email a customer; a Shopify Flow or the
+            // merchant's email app acts on the tags.
+            storeMessaging: .customerTags)
     }
 
     /// `GET shop.json`: proves the token and reports name, currency, IANA

@@ -89,7 +89,9 @@ public struct WooCommerceConnector: StoreConnector {
         return ConnectorCapabilities(
             readable: readable, incremental: [.orders, .coupons, .reviews],
             writes: [.createCoupon, .findCoupon, .orderNotes, .customerMeta], loyalty: loyalty,
-            deliveredSignal: saysDelivered ? .orderStatus : .none, webhooks: true)
+            deliveredSignal: saysDelivered ? .orderStatus : .none, webhooks: true,
+            // WooCommerce emails a customer note to the buyer itself.
+            storeMessaging: .customerOrderNote)
     }
 
     /// Reads the WordPress index (name, home URL, time zone, plugin

@@ -14,4 +14,7 @@ enum Platforms {
 
     /// The config keys every registered platform accepts.
     static let settings = StorePlatformRegistry(registry.settingsSchemas)
+
+    /// The registered platform names, in registration order.
+    static var names: [String] { registry.settingsSchemas.map(\.platform) }
 }
