@@ -103,9 +103,10 @@ public struct ShopifyConnector: StoreConnector {
     /// Orders, customers and coupons incrementally (`updated_at_min`);
     /// loyalty when a metafield or store credit source is configured
     /// (incremental on the customers' `updated_at`; store credit is also
-    /// written). Reviews: the Admin API has none; they live in review apps
-    /// (api-facts §6). Once the granted scopes are known (``check()`` or the
-    /// first read or write), what a missing scope needs is left out.
+    /// written). Reviews: the Admin API reference has no review resource;
+    /// they live in review apps. Once the granted scopes are known
+    /// (``check()`` or the first read or write), what a missing scope needs
+    /// is left out.
     public var capabilities: ConnectorCapabilities {
         let configured = configuredCapabilities
         guard let granted = grantedScopes.granted else { return configured }

@@ -5,7 +5,8 @@ public import Foundation
 /// Everything the Shopify adapter needs to know about one store, as the
 /// config (`[[stores]]`, platform `shopify`) describes it.
 public struct ShopifyStoreSettings: Sendable {
-    /// Where loyalty balances live on this store (api-facts §2.7).
+    /// Where loyalty balances live on this store (Shopify has no points API:
+    /// customer metafields or native store credit).
     public enum LoyaltySource: Sendable, Hashable {
         case none
         /// Customer metafields written by a loyalty app or by Aftercart.

@@ -62,7 +62,7 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
         public static let expiry = Loyalty(rawValue: 1 << 2)
     }
 
-    /// Where "delivered" comes from; SPEC.md, Campaigns.
+    /// Where "delivered" comes from, for the `delivered` trigger (config/README.md).
     public enum DeliveredSignal: String, Sendable, Hashable, Codable {
         /// The carrier's status on the shipment (Shopify `shipment_status`,
         /// a WooCommerce tracking plugin).
