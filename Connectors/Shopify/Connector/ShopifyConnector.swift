@@ -14,7 +14,8 @@ public import Logging
 /// pacing (a ``TokenBucket`` that learns from `X-Shopify-Shop-Api-Call-Limit`)
 /// and redaction of the access token.
 public struct ShopifyConnector: StoreConnector {
-    public let platform = "shopify"
+    /// The config name its ``settingsSchema`` declares, so the two never differ.
+    public var platform: String { Self.settingsSchema.platform }
     public let settings: ShopifyStoreSettings
     let transport: HTTPTransport
     let logger: Logger

@@ -11,7 +11,8 @@ public import Logging
 /// `WooCommerce…Mapper`s); the shared ``HTTPTransport`` carries retries,
 /// rate limits and redaction, and ``PageNumberPager`` the paging.
 public struct WooCommerceConnector: StoreConnector {
-    public let platform = "woocommerce"
+    /// The config name its ``settingsSchema`` declares, so the two never differ.
+    public var platform: String { Self.settingsSchema.platform }
     /// The store as configured.
     public let settings: WooCommerceStoreSettings
     let transport: HTTPTransport
