@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "aftercart", targets: ["aftercart"]),
         .executable(name: "aftercart-mock", targets: ["aftercart-mock"]),
         .library(name: "AftercartModel", targets: ["AftercartModel"]),
+        .library(name: "AftercartPlatform", targets: ["AftercartPlatform"]),
         .library(name: "AftercartConnector", targets: ["AftercartConnector"]),
         .library(name: "AftercartStore", targets: ["AftercartStore"]),
         .library(name: "AftercartConfig", targets: ["AftercartConfig"]),
@@ -44,10 +45,17 @@ let package = Package(
             name: "AftercartModel",
             swiftSettings: upcoming
         ),
+        // What an adapter declares to the core (settings schema, storefront
+        // links), below both the adapters and the config layer.
+        .target(
+            name: "AftercartPlatform",
+            swiftSettings: upcoming
+        ),
         .target(
             name: "AftercartConnector",
             dependencies: [
                 "AftercartModel",
+                "AftercartPlatform",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -63,6 +71,7 @@ let package = Package(
             dependencies: [
                 "AftercartModel",
                 "AftercartConnector",
+                "AftercartPlatform",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -74,6 +83,7 @@ let package = Package(
             dependencies: [
                 "AftercartModel",
                 "AftercartConnector",
+                "AftercartPlatform",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -116,6 +126,7 @@ let package = Package(
             name: "AftercartConfig",
             dependencies: [
                 "AftercartModel",
+                "AftercartPlatform",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: upcoming
@@ -309,7 +320,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AftercartConfigTests",
-            dependencies: ["AftercartConfig", "AftercartModel"],
+            dependencies: [
+                "AftercartConfig", "AftercartModel", "AftercartPlatform", "WooCommerceConnector", "ShopifyConnector",
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

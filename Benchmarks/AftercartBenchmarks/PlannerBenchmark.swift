@@ -33,7 +33,7 @@ struct PlannerBenchmark {
     }
 
     func run() async throws -> Result {
-        let configuration = try AftercartConfiguration.load(path: configPath)
+        let configuration = try AftercartConfiguration.load(path: configPath, platforms: .shipped)
         guard let store = configuration.stores.first(where: { $0.platform == "woocommerce" }) else {
             throw BenchmarkError("\(configPath) has no woocommerce store to plan")
         }

@@ -72,13 +72,13 @@ public struct AftercartConfiguration: Sendable {
     /// - Parameters:
     ///   - path: the config file; messages name files relative to how this is written.
     ///   - environment: variables for `{ env = … }` secrets (only read with `.required`).
-    ///   - platforms: the store platforms and their keys.
+    ///   - platforms: the store platforms and their keys, as the adapters declare them.
     ///   - secrets: whether secret values must resolve now.
     /// - Throws: ``ConfigurationError`` with every problem found.
     public static func load(
         path: String = defaultPath,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        platforms: StorePlatformRegistry = .builtIn,
+        platforms: StorePlatformRegistry,
         secrets: SecretResolution = .deferred
     ) throws(ConfigurationError) -> AftercartConfiguration {
         let url = URL(fileURLWithPath: path)
@@ -111,7 +111,7 @@ public struct AftercartConfiguration: Sendable {
     public static func parse(
         _ text: String, file: String, directory: URL,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        platforms: StorePlatformRegistry = .builtIn, secrets: SecretResolution = .deferred,
+        platforms: StorePlatformRegistry, secrets: SecretResolution = .deferred,
         loadCampaignFiles: Bool = true
     ) throws(ConfigurationError) -> AftercartConfiguration {
         let loader = ConfigurationLoader(

@@ -86,7 +86,7 @@ struct ConfigurationLoader {
         guard let value = root.values["stores"] else {
             root.warning(
                 nil, "no [[stores]] are configured; nothing will be synced.",
-                example: StorePlatformSchema.wooCommerce.example.replacingOccurrences(of: "\n", with: "; "))
+                example: (platforms.schemas.first?.example ?? "[[stores]]").replacingOccurrences(of: "\n", with: "; "))
             return []
         }
         guard let entries = arrayOfTables(value, key: "stores", in: root) else { return [] }

@@ -1,12 +1,40 @@
-/// The commented example configuration `aftercart init` installs.
+import AftercartPlatform
+
+/// The commented example configuration `aftercart init` installs: the
+/// sections every install shares, kept here, and one `[[stores]]` entry per
+/// registered platform, which its adapter declares
+/// (``StorePlatformSchema/initExample``).
 ///
-/// The text is kept here so the executable needs no resource bundle, and in
-/// `config/aftercart.example.toml` (and `config/env.example`) so merchants
+/// The text is kept in code so the executable needs no resource bundle, and
+/// in `config/aftercart.example.toml` (and `config/env.example`) so merchants
 /// can read it in the repo; a test asserts they are byte-identical, so edit
-/// the `.example` files and paste them here (indented four spaces) together.
-public enum ExampleConfiguration {
+/// the `.example` files and paste the parts here and into the adapters
+/// (indented four spaces) together.
+public struct ExampleConfiguration: Sendable {
+    /// The platforms whose entries the example shows, in registration order.
+    public var platforms: StorePlatformRegistry
+
+    /// The example for `platforms`.
+    public init(platforms: StorePlatformRegistry) {
+        self.platforms = platforms
+    }
+
     /// `config/aftercart.toml` as `init` writes it.
-    public static let toml: String = #"""
+    public var toml: String {
+        Self.tomlHead + entries.map { $0.toml + "\n" }.joined() + Self.tomlTail
+    }
+
+    /// `.env.example` as `init` writes it: the variables the example's
+    /// `{ env = … }` secrets name.
+    public var environmentExample: String {
+        Self.environmentHead + entries.map { $0.environment + "\n" }.joined() + Self.environmentTail
+    }
+
+    private var entries: [StoreEntryExample] { platforms.schemas.compactMap(\.initExample) }
+
+    /// The file up to the stores: the database and the stores' introduction
+    /// (a literal drops its last line break, hence two blank lines).
+    private static let tomlHead = #"""
         # Aftercart configuration.
         #
         # Copy this file to config/aftercart.toml (`aftercart init` does it for you),
@@ -28,38 +56,11 @@ public enum ExampleConfiguration {
         # One [[stores]] block per shop. `name` is yours to choose: it is what
         # `--store NAME` takes and what every synced record is keyed by.
 
-        [[stores]]
-        name = "tokyo-woo"
-        platform = "woocommerce"
-        base_url = "https://shop.example.com"
-        # WooCommerce → Settings → Advanced → REST API → Add key (Read/Write).
-        consumer_key = { env = "TOKYO_WOO_KEY" }
-        consumer_secret = { env = "TOKYO_WOO_SECRET" }
-        # auth = "auto"                    # auto | basic | oauth1 | query
-        # webhook_secret = { env = "TOKYO_WOO_WEBHOOK_SECRET" }
-        sync_every = "15m"
-        timezone = "Asia/Tokyo"            # quiet hours are kept in this time zone
-        # WooCommerce has no marketing-consent field of its own: name the customer
-        # meta key your opt-in plugin writes, or state a store-wide consent you can
-        # prove (marketing_consent = "granted" | "denied" | "unknown").
-        consent_meta_key = "_marketing_opt_in"
-        # When no tracking plugin reports delivery, a shipped order counts as
-        # delivered this long after shipping.
-        delivery_estimate = "5d"
-        # delivered_status = "delivered"   # a custom order status meaning "arrived"
-        loyalty = { source = "customer_meta", points_key = "_points", expiry_key = "_points_expire_at", tier_key = "_loyalty_tier" }
 
-        [[stores]]
-        name = "osaka-shopify"
-        platform = "shopify"
-        shop = "osaka.myshopify.com"       # base_url = "http://127.0.0.1:8081" may replace it (tests, proxies)
-        # Settings → Apps → Develop apps → your app → Admin API access token.
-        access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
-        webhook_secret = { env = "OSAKA_SHOPIFY_WEBHOOK_SECRET" }
-        api_version = "2025-01"
-        timezone = "Asia/Tokyo"
-        loyalty = { source = "shopify_metafield", namespace = "loyalty", key = "points", expiry_key = "points_expire_at", tier_key = "tier" }
+        """#
 
+    /// The file after the stores: delivery, engagement rules and campaigns.
+    private static let tomlTail = #"""
         # --- Delivery ----------------------------------------------------------------
         [delivery]
         channel = "file"                   # file | smtp | store | webhook
@@ -110,23 +111,19 @@ public enum ExampleConfiguration {
 
         """#
 
-    /// `.env.example` as `init` writes it: the variables the example's
-    /// `{ env = … }` secrets name.
-    public static let environmentExample: String = #"""
+    /// `.env.example` up to the stores' variables (two blank lines, as above).
+    private static let environmentHead = #"""
         # Secrets for config/aftercart.toml. Copy to .env, fill in, keep it out of git
         # (`chmod 600 .env`), and load it before running aftercart, e.g.
         #   set -a; . ./.env; set +a
         # `aftercart check` names every variable that is still unset, with the
         # config line that needs it.
 
-        # tokyo-woo (WooCommerce → Settings → Advanced → REST API)
-        TOKYO_WOO_KEY=ck_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-        TOKYO_WOO_SECRET=cs_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 
-        # osaka-shopify (Settings → Apps → Develop apps → Admin API access token)
-        OSAKA_SHOPIFY_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-        OSAKA_SHOPIFY_WEBHOOK_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        """#
 
+    /// `.env.example` after the stores' variables.
+    private static let environmentTail = #"""
         # Only with [delivery] channel = "smtp"
         # SMTP_PASSWORD=
 

@@ -29,7 +29,7 @@ extension ExampleConfiguration {
     ///
     /// An existing `.env.example` is replaced (it holds no values); an
     /// existing config only with `overwrite`.
-    public static func install(into directory: URL, overwrite: Bool = false) throws(InstallError) -> Installation {
+    public func install(into directory: URL, overwrite: Bool = false) throws(InstallError) -> Installation {
         let configFolder = directory.appendingPathComponent("config", isDirectory: true)
         let configFile = configFolder.appendingPathComponent("aftercart.toml")
         let environmentFile = directory.appendingPathComponent(".env.example")

@@ -20,7 +20,7 @@ public enum ConformanceScenario: String, Sendable, Hashable, CaseIterable, Custo
     case malformedResponses
     /// Create → find by code → create again yields one coupon upstream.
     case couponIdempotency
-    /// Every mapped record encodes to SPEC.md's JSON and decodes back.
+    /// Every mapped record encodes to the model's JSON (``SpecShape``) and decodes back.
     case modelShape
     /// Resources outside ``ConnectorCapabilities/readable`` refuse with
     /// ``ConnectorError/unsupported(operation:_:)``.

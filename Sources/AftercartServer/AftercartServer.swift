@@ -29,16 +29,20 @@ public struct AftercartServer: Service {
         public var maximumBodySize: Int
         /// How long applied delivery ids are remembered for deduplication (default 7 days).
         public var deliveryRetention: TimeInterval
+        /// The platforms whose webhook series `/metrics` shows before their
+        /// first delivery (the registered ones; default none).
+        public var platforms: [String]
 
         /// Creates settings.
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maximumBodySize: Int = 1 << 20,
-            deliveryRetention: TimeInterval = 7 * 86_400
+            deliveryRetention: TimeInterval = 7 * 86_400, platforms: [String] = []
         ) {
             self.host = host
             self.port = port
             self.maximumBodySize = maximumBodySize
             self.deliveryRetention = deliveryRetention
+            self.platforms = platforms
         }
     }
 
@@ -67,7 +71,8 @@ public struct AftercartServer: Service {
         let receiver = WebhookReceiver(inbox: persistence, followUps: followUps, logger: logger, now: now)
         let routes = ServerRoutes(
             directory: stores, receiver: receiver, persistence: persistence,
-            metrics: ServerMetrics(registry: metrics), maximumBodySize: settings.maximumBodySize, logger: logger)
+            metrics: ServerMetrics(registry: metrics, platforms: settings.platforms),
+            maximumBodySize: settings.maximumBodySize, logger: logger)
         var application = Application(
             router: routes.router(),
             configuration: ApplicationConfiguration(

@@ -8,6 +8,7 @@ import Testing
         Result { () throws(ConfigurationError) in
             try AftercartConfiguration.parse(
                 wooStore + "\n" + text, file: "config/aftercart.toml", directory: URL(fileURLWithPath: "/nonexistent"),
+                platforms: .shipped,
                 loadCampaignFiles: false)
         }
     }
@@ -140,7 +141,8 @@ import Testing
             conditions = { tiers = ["gold"] }
             """)
         try folder.write("config/campaigns/README.md", "not a campaign")
-        let configuration = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+        let configuration = try AftercartConfiguration.load(
+            path: folder.path("config/aftercart.toml"), platforms: .shipped)
         #expect(configuration.campaigns.map(\.name) == ["shipping-update", "tier-up", "win-back"])
         #expect(configuration.campaigns[2].delay == .days(60))
         #expect(configuration.campaigns[2].file.hasSuffix("config/campaigns/win-back.toml"))
@@ -160,7 +162,7 @@ import Testing
             """)
         try folder.write("config/campaigns/broken.toml", "trigger = \n")
         do {
-            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"), platforms: .shipped)
             Issue.record("loaded")
         } catch {
             #expect(error.problems.count == 2)
@@ -186,7 +188,7 @@ import Testing
                 """)
         try folder.write("config/campaigns/win-back.toml", "trigger = \"no_repeat_purchase\"\ntemplate = \"w\"\n")
         do {
-            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"), platforms: .shipped)
             Issue.record("loaded")
         } catch {
             #expect(error.problems.count == 1)

@@ -4,17 +4,21 @@ import Testing
 @testable import AftercartConfig
 
 @Suite struct ExampleConfigurationTests {
+    /// The example as `aftercart init` builds it, from the shipped adapters.
+    let example = ExampleConfiguration(platforms: .shipped)
+
     @Test func embeddedExampleMatchesTheRepositoryFilesByteForByte() throws {
         let toml = try Data(contentsOf: repositoryRoot.appendingPathComponent("config/aftercart.example.toml"))
         let env = try Data(contentsOf: repositoryRoot.appendingPathComponent("config/env.example"))
-        #expect(Data(ExampleConfiguration.toml.utf8) == toml)
-        #expect(Data(ExampleConfiguration.environmentExample.utf8) == env)
+        #expect(Data(example.toml.utf8) == toml)
+        #expect(Data(example.environmentExample.utf8) == env)
     }
 
     @Test func exampleValidatesWithoutWarningsWhileItsVariablesAreUnset() throws {
         let folder = try TemporaryFolder()
-        let installation = try ExampleConfiguration.install(into: folder.url)
-        let configuration = try AftercartConfiguration.load(path: installation.configFile.path, environment: [:])
+        let installation = try example.install(into: folder.url)
+        let configuration = try AftercartConfiguration.load(
+            path: installation.configFile.path, environment: [:], platforms: .shipped)
         #expect(configuration.warnings == [])
         #expect(configuration.stores.map(\.name) == ["tokyo-woo", "osaka-shopify"])
         #expect(configuration.stores.map(\.platform) == ["woocommerce", "shopify"])
@@ -36,32 +40,32 @@ import Testing
 
         // Every variable the example names is in .env.example.
         for case .environment(let name) in configuration.secretReferences().map(\.source) {
-            #expect(ExampleConfiguration.environmentExample.contains("\n\(name)="))
+            #expect(example.environmentExample.contains("\n\(name)="))
         }
         let environment = Dictionary(
-            uniqueKeysWithValues: ExampleConfiguration.environmentExample
+            uniqueKeysWithValues: example.environmentExample
                 .split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }
                 .map { line in
                     let parts = line.split(separator: "=", maxSplits: 1)
                     return (String(parts[0]), String(parts[1]))
                 })
         _ = try AftercartConfiguration.load(
-            path: installation.configFile.path, environment: environment, secrets: .required)
+            path: installation.configFile.path, environment: environment, platforms: .shipped, secrets: .required)
     }
 
     @Test func installRefusesToOverwriteAConfig() throws {
         let folder = try TemporaryFolder()
-        let first = try ExampleConfiguration.install(into: folder.url)
+        let first = try example.install(into: folder.url)
         #expect(FileManager.default.fileExists(atPath: first.environmentFile.path))
         #expect(throws: ExampleConfiguration.InstallError.self) {
-            try ExampleConfiguration.install(into: folder.url)
+            try example.install(into: folder.url)
         }
-        _ = try ExampleConfiguration.install(into: folder.url, overwrite: true)
+        _ = try example.install(into: folder.url, overwrite: true)
     }
 
     @Test func theRepositoryConfigFolderValidates() throws {
         let path = repositoryRoot.appendingPathComponent("config/aftercart.example.toml").path
-        let configuration = try AftercartConfiguration.load(path: path, environment: [:])
+        let configuration = try AftercartConfiguration.load(path: path, environment: [:], platforms: .shipped)
         // The two review campaigns of the example plus the five shipped in config/campaigns/.
         #expect(
             Set(configuration.campaigns.map(\.name)) == [

@@ -8,7 +8,8 @@ import Testing
     func problems(_ text: String) -> [ConfigurationProblem] {
         do {
             _ = try AftercartConfiguration.parse(
-                text, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), loadCampaignFiles: false)
+                text, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), platforms: .shipped,
+                loadCampaignFiles: false)
             return []
         } catch {
             return error.problems
@@ -76,7 +77,8 @@ import Testing
     @Test func secretsDoNotLeakThroughDumpingTheConfiguration() throws {
         let configuration = try AftercartConfiguration.parse(
             wooStore.replacingOccurrences(of: "{ env = \"TOKYO_WOO_KEY\" }", with: "\"ck_leak_me\""),
-            file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), loadCampaignFiles: false)
+            file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), platforms: .shipped,
+            loadCampaignFiles: false)
         var text = ""
         dump(configuration, to: &text)
         #expect(!text.contains("ck_leak_me"))

@@ -24,7 +24,8 @@ import Testing
     @Test func environmentSecretsResolveFromTheInjectedEnvironment() throws {
         let folder = try TemporaryFolder()
         try folder.write("config/aftercart.toml", wooStore)
-        let configuration = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+        let configuration = try AftercartConfiguration.load(
+            path: folder.path("config/aftercart.toml"), platforms: .shipped)
         let store = try #require(configuration.store(named: "tokyo-woo"))
         let key = try #require(store.secret("consumer_key"))
         #expect(try key.resolve(environment: ["TOKYO_WOO_KEY": "ck_1"]).revealed() == "ck_1")
@@ -42,16 +43,18 @@ import Testing
         try folder.write("config/aftercart.toml", wooStore)
         let path = folder.path("config/aftercart.toml")
         #expect(throws: ConfigurationError.self) {
-            try AftercartConfiguration.load(path: path, environment: [:], secrets: .required)
+            try AftercartConfiguration.load(path: path, environment: [:], platforms: .shipped, secrets: .required)
         }
         do {
-            _ = try AftercartConfiguration.load(path: path, environment: ["TOKYO_WOO_KEY": "a"], secrets: .required)
+            _ = try AftercartConfiguration.load(
+                path: path, environment: ["TOKYO_WOO_KEY": "a"], platforms: .shipped, secrets: .required)
         } catch {
             #expect(error.problems.map(\.line) == [6])
             #expect(error.problems.first?.file == path)
         }
         let ok = try AftercartConfiguration.load(
-            path: path, environment: ["TOKYO_WOO_KEY": "a", "TOKYO_WOO_SECRET": "b"], secrets: .required)
+            path: path, environment: ["TOKYO_WOO_KEY": "a", "TOKYO_WOO_SECRET": "b"], platforms: .shipped,
+            secrets: .required)
         #expect(ok.stores.count == 1)
     }
 
@@ -65,7 +68,7 @@ import Testing
         let path = folder.path("config/aftercart.toml")
 
         do {
-            _ = try AftercartConfiguration.load(path: path)
+            _ = try AftercartConfiguration.load(path: path, platforms: .shipped)
             Issue.record("a 0644 secret file was accepted")
         } catch {
             let problem = try #require(error.problems.first)
@@ -78,7 +81,7 @@ import Testing
 
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o600], ofItemAtPath: folder.path("config/secrets/woo-secret"))
-        let configuration = try AftercartConfiguration.load(path: path)
+        let configuration = try AftercartConfiguration.load(path: path, platforms: .shipped)
         let secret = try #require(configuration.stores.first?.secret("consumer_secret"))
         // The final newline an editor adds is not part of the secret.
         #expect(try secret.resolve(environment: [:]).revealed() == "cs_value")
@@ -91,7 +94,7 @@ import Testing
             wooStore.replacingOccurrences(
                 of: "{ env = \"TOKYO_WOO_SECRET\" }", with: "{ file = \"nope\" }"))
         #expect(throws: ConfigurationError.self) {
-            try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+            try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"), platforms: .shipped)
         }
     }
 
@@ -101,7 +104,8 @@ import Testing
             "config/aftercart.toml",
             wooStore.replacingOccurrences(
                 of: "{ env = \"TOKYO_WOO_KEY\" }", with: "\"ck_inline_value\""))
-        let configuration = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+        let configuration = try AftercartConfiguration.load(
+            path: folder.path("config/aftercart.toml"), platforms: .shipped)
         #expect(configuration.warnings.count == 1)
         let warning = try #require(configuration.warnings.first)
         #expect(warning.severity == .warning)
@@ -119,7 +123,7 @@ import Testing
             wooStore.replacingOccurrences(
                 of: "{ env = \"TOKYO_WOO_KEY\" }", with: "{ evn = \"X\" }"))
         do {
-            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"))
+            _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"), platforms: .shipped)
             Issue.record("accepted { evn = … }")
         } catch {
             #expect(error.problems.contains { $0.message.contains("did you mean \"env\"") && $0.line == 5 })

@@ -1,5 +1,8 @@
+import AftercartPlatform
 import Foundation
+import ShopifyConnector
 import Testing
+import WooCommerceConnector
 
 @testable import AftercartConfig
 
@@ -7,7 +10,8 @@ import Testing
     func problems(_ text: String, file: String = "config/aftercart.toml") -> [ConfigurationProblem] {
         do {
             _ = try AftercartConfiguration.parse(
-                text, file: file, directory: URL(fileURLWithPath: "/nonexistent"), loadCampaignFiles: false)
+                text, file: file, directory: URL(fileURLWithPath: "/nonexistent"), platforms: .shipped,
+                loadCampaignFiles: false)
             return []
         } catch {
             return error.problems
@@ -146,7 +150,7 @@ import Testing
 
     @Test func missingFileSaysHowToCreateOne() {
         do {
-            _ = try AftercartConfiguration.load(path: "/nonexistent/aftercart.toml")
+            _ = try AftercartConfiguration.load(path: "/nonexistent/aftercart.toml", platforms: .shipped)
             Issue.record("loaded a missing file")
         } catch {
             #expect(error.problems.first?.message.contains("aftercart init") == true)
@@ -155,7 +159,8 @@ import Testing
 
     @Test func defaultsApply() throws {
         let configuration = try AftercartConfiguration.parse(
-            wooStore, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), loadCampaignFiles: false)
+            wooStore, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), platforms: .shipped,
+            loadCampaignFiles: false)
         #expect(configuration.database.url == .sqlite(path: "data/aftercart.sqlite"))
         #expect(configuration.delivery.channel == .file)
         #expect(configuration.delivery.fileDirectory == "data/outbox")
@@ -173,7 +178,8 @@ import Testing
     @Test func wooStoreWithoutConsentSourceWarns() throws {
         let text = wooStore.replacingOccurrences(of: "consent_meta_key = \"_opt_in\"", with: "")
         let configuration = try AftercartConfiguration.parse(
-            text, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), loadCampaignFiles: false)
+            text, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), platforms: .shipped,
+            loadCampaignFiles: false)
         #expect(configuration.warnings.count == 1)
         #expect(configuration.warnings.first?.message.contains("marketing-consent") == true)
     }
@@ -186,7 +192,7 @@ import Testing
     }
 
     @Test func platformSchemasArePluggable() throws {
-        var registry = StorePlatformRegistry.builtIn
+        var registry = StorePlatformRegistry.shipped
         registry.register(
             StorePlatformSchema(
                 platform: "bigcommerce",
@@ -208,7 +214,7 @@ import Testing
             text, file: "c.toml", directory: URL(fileURLWithPath: "/"), platforms: registry, loadCampaignFiles: false)
         #expect(configuration.stores.first?.settings.string("store_hash") == "abc")
         #expect(configuration.stores.first?.secrets.keys.sorted() == ["access_token"])
-        #expect(StorePlatformSchema.wooCommerce.secretKeys.contains("consumer_secret"))
-        #expect(StorePlatformSchema.shopify.requiredKeys == ["access_token"])
+        #expect(WooCommerceConnector.settingsSchema.secretKeys.contains("consumer_secret"))
+        #expect(ShopifyConnector.settingsSchema.requiredKeys == ["access_token"])
     }
 }

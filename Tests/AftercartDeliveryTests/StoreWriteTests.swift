@@ -128,7 +128,7 @@ import Testing
             _ = try await StoreChannel().deliver(message, connector: harness.connector)
             let customer = try await shopifyCustomer(harness, customerID)
             let tags = ((customer["customer"] as? [String: Any])?["tags"] as? String) ?? ""
-            #expect(tags.contains(StoreChannel.shopifyTag))
+            #expect(tags.contains(StoreChannel.messageTag))
             #expect(tags.contains("aftercart-review"))
             let metafields = try await shopifyCustomer(harness, customerID, "/metafields")
             let entries = (metafields["metafields"] as? [[String: Any]]) ?? []

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ShippedCampaignTests {
     @Test func theShippedCampaignFilesLoadWithTheExampleAndDefineEveryTrigger() throws {
         let path = EngageFixture.repository.appendingPathComponent("config/aftercart.example.toml").path
-        let configuration = try AftercartConfiguration.load(path: path, environment: [:])
+        let configuration = try AftercartConfiguration.load(path: path, environment: [:], platforms: .shipped)
         let names = Set(configuration.campaigns.map(\.name))
         #expect(
             names.isSuperset(of: [
@@ -29,7 +29,7 @@ import Testing
                 template = "review-thank-you"
                 coupon = { kind = "percent", amount = "10", code_prefix = "thanks!" }
                 """, file: "aftercart.toml", directory: URL(fileURLWithPath: "/nonexistent"),
-                environment: [:], loadCampaignFiles: false)
+                environment: [:], platforms: .shipped, loadCampaignFiles: false)
         }
     }
 }

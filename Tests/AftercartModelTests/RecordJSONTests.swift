@@ -2,7 +2,8 @@ import AftercartModel
 import Foundation
 import Testing
 
-/// The normalized JSON is a contract (SPEC.md): these tests pin its shape.
+/// The normalized JSON is a contract (what `aftercart export` prints and the conformance
+/// kit's `SpecShape` checks): these tests pin its shape.
 @Suite struct RecordJSONTests {
     static let specOrder = """
         {"store":"tokyo-woo","id":"1042","number":"1042","status":"completed",

@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test func readsSiteLocalTimeInTheStoresZone() throws {
-        // §7: coupon date_expires 2030-06-30T23:59:59 in Berlin came back as 21:59:59 GMT (summer time).
+        // Seen on a real store: coupon date_expires 2030-06-30T23:59:59 in Berlin came back
+        // as 21:59:59 GMT (summer time).
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
         let date = try #require(Timestamp.parse("2030-06-30T23:59:59", zoneless: berlin))
         #expect(Timestamp.format(date) == "2030-06-30T21:59:59Z")

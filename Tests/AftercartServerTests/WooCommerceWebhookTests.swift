@@ -7,7 +7,7 @@ import MockStores
 import Testing
 import WooCommerceConnector
 
-/// WooCommerce deliveries, with what real stores were seen to send (api-facts §7).
+/// WooCommerce deliveries, with what real stores were seen to send (recorded in these tests).
 @Suite struct WooCommerceWebhookTests {
     let path = "/webhooks/woocommerce/tokyo-woo"
 
@@ -53,7 +53,7 @@ import WooCommerceConnector
     }
 
     /// Real stores reuse `X-WC-Webhook-Delivery-ID` across different deliveries
-    /// sent in the same second (§7): dedupe must not lose the second order.
+    /// sent in the same second, as real stores do: dedupe must not lose the second order.
     @Test func sharedDeliveryIdDoesNotHideADifferentDelivery() async throws {
         let counter = FollowUpRecorder()
         let server = try await RunningServer.start([try TestStores.woo()], followUp: counter)

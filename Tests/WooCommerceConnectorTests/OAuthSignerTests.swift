@@ -19,7 +19,7 @@ import Testing
 
     /// Calling port 8081 of a store whose WordPress home is
     /// `https://127.0.0.1:8443`: the signature must be over
-    /// `http://127.0.0.1:8443/…` (api-facts §7).
+    /// `http://127.0.0.1:8443/…` (WordPress signs over its home URL).
     @Test func sha256VectorSignsOverTheHomeURLNotTheCalledURL() throws {
         let signer = WooCommerceOAuthSigner(
             consumerKey: Self.key, consumerSecret: Self.secret, homeURL: "https://127.0.0.1:8443")

@@ -3,7 +3,7 @@ import AftercartStore
 import Foundation
 import Testing
 
-/// The CLI as a user meets it: a real process, real files, exit codes from SPEC.md.
+/// The CLI as a user meets it: a real process, real files, exit codes from `ExitCodes.swift`.
 @Suite struct CommandLineTests {
     @Test func helpListsTheCommands() async throws {
         let cli = try CLIProcess()

@@ -4,7 +4,7 @@ import Crypto
 public import Foundation
 
 /// Checks Shopify webhook HMACs: `base64(HMAC-SHA256(raw body, secret))`
-/// with the app's client secret (api-facts §2.9).
+/// with the app's client secret (Shopify docs, "Verify webhooks").
 ///
 /// Verify the body bytes exactly as delivered, before parsing: re-encoding
 /// the JSON changes them. The header comes as `X-Shopify-Hmac-Sha256` or,

@@ -6,7 +6,7 @@ import Logging
 extension ShopifyConnector {
     /// Creates a single-use coupon the REST way: a price rule titled
     /// `aftercart:<code>` (which marks it as Aftercart's), then its one
-    /// discount code (api-facts §2.6).
+    /// discount code (Shopify Admin REST API, PriceRule and DiscountCode).
     ///
     /// The rule: `value_type` `percentage` or `fixed_amount` with a negative
     /// `value`; ``CouponKind/fixedProduct`` applies the amount to each line
@@ -18,7 +18,7 @@ extension ShopifyConnector {
     /// customer, not email: a request with emails but no customer ids has
     /// its emails resolved (`customers/search.json?query=email:…`); an
     /// email no customer has fails the creation with `.notFound`: a smart
-    /// coupon is restricted to its customer (SPEC.md) or not made at all.
+    /// coupon is restricted to its customer (CouponRequest) or not made at all.
     ///
     /// Never a second code: the code is looked up first, and if Shopify
     /// still answers 422 "must be unique" (a concurrent creation) the

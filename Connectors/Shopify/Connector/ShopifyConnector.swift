@@ -14,7 +14,8 @@ public import Logging
 /// pacing (a ``TokenBucket`` that learns from `X-Shopify-Shop-Api-Call-Limit`)
 /// and redaction of the access token.
 public struct ShopifyConnector: StoreConnector {
-    public let platform = "shopify"
+    /// The config name its ``settingsSchema`` declares, so the two never differ.
+    public var platform: String { Self.settingsSchema.platform }
     public let settings: ShopifyStoreSettings
     let transport: HTTPTransport
     let logger: Logger
@@ -26,7 +27,7 @@ public struct ShopifyConnector: StoreConnector {
     public var store: StoreID { settings.store }
 
     /// How the CLI makes the adapter for a `platform = "shopify"` store.
-    public static let registration = PlatformRegistration(platform: "shopify") { settings, environment in
+    public static let registration = PlatformRegistration(settingsSchema: settingsSchema) { settings, environment in
         let shopify = try ShopifyStoreSettings(settings)
         let transport = ShopifyConnector.makeTransport(
             settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock)
@@ -103,9 +104,10 @@ public struct ShopifyConnector: StoreConnector {
     /// Orders, customers and coupons incrementally (`updated_at_min`);
     /// loyalty when a metafield or store credit source is configured
     /// (incremental on the customers' `updated_at`; store credit is also
-    /// written). Reviews: the Admin API has none; they live in review apps
-    /// (api-facts §6). Once the granted scopes are known (``check()`` or the
-    /// first read or write), what a missing scope needs is left out.
+    /// written). Reviews: the Admin API reference has no review resource;
+    /// they live in review apps. Once the granted scopes are known
+    /// (``check()`` or the first read or write), what a missing scope needs
+    /// is left out.
     public var capabilities: ConnectorCapabilities {
         let configured = configuredCapabilities
         guard let granted = grantedScopes.granted else { return configured }
@@ -132,7 +134,10 @@ public struct ShopifyConnector: StoreConnector {
         return ConnectorCapabilities(
             readable: readable, incremental: incremental,
             writes: [.createCoupon, .findCoupon, .orderNotes, .customerTags, .customerMeta], loyalty: loyalty,
-            deliveredSignal: .carrierStatus, webhooks: true)
+            deliveredSignal: .carrierStatus, webhooks: true,
+            // The Admin API cannot email a customer; a Shopify Flow or the
+            // merchant's email app acts on the tags.
+            storeMessaging: .customerTags)
     }
 
     /// `GET shop.json`: proves the token and reports name, currency, IANA

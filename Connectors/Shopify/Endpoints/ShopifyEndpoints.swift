@@ -4,7 +4,8 @@ public import Foundation
 /// The REST Admin paths and queries the adapter uses, relative to
 /// `/admin/api/{version}/`. Filters go on the first page only: Shopify
 /// refuses any parameter but `limit` and `fields` next to `page_info`
-/// (api-facts §2.2), so continuations are built by ``continuation(of:pageInfo:limit:)``.
+/// (Shopify docs, "Paginating REST Admin API requests"), so continuations
+/// are built by ``continuation(of:pageInfo:limit:)``.
 public enum ShopifyEndpoints {
     /// `shop.json`.
     public static let shop = "shop.json"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The GraphQL documents of the store credit loyalty source and their wire shapes
-/// (GraphQL Admin API 2024-07 and later; api-facts §2.7).
+/// (GraphQL Admin API 2024-07 and later: `storeCreditAccountCredit`, `storeCreditAccountDebit`).
 enum ShopifyStoreCreditOperations {
     /// Customers in id order, each with its store credit account in one currency and that
     /// account's newest transactions (credits carry `expiresAt` and `remainingAmount`).

@@ -1,4 +1,5 @@
-/// Marketing consent as Shopify records it (api-facts §4.1): only
+/// Marketing consent as Shopify records it (Shopify Admin REST API, Customer
+/// `email_marketing_consent`): only
 /// `email_marketing_consent.state == "subscribed"` is consent. `pending`
 /// (double opt-in not confirmed), `not_subscribed`, `unsubscribed`,
 /// `redacted`, `invalid` and a missing record are not. The deprecated

@@ -3,7 +3,7 @@ import AftercartModel
 import Foundation
 
 /// Reads an order's `fulfillments[]` into tracking, a shipment status and
-/// the shipped and delivered instants (api-facts §2.5).
+/// the shipped and delivered instants (Shopify Admin REST API, Fulfillment).
 ///
 /// - Fulfillments whose `status` is `cancelled` are ignored entirely; their
 ///   tracking numbers are void.
@@ -63,7 +63,7 @@ struct ShopifyShipmentReader {
 
     /// REST `shipment_status` and the GraphQL event names it mirrors →
     /// the normalized stage. Unknown values are "in progress" (`in_transit`),
-    /// as api-facts §2.5 advises.
+    /// since Shopify may add values (Shopify Admin REST API, Fulfillment `shipment_status`).
     static func shipmentStatus(_ raw: String) -> ShipmentStatus {
         switch raw.lowercased() {
         case "label_printed", "label_purchased": .labelPrinted

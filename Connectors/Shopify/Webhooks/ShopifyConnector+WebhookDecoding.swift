@@ -3,7 +3,7 @@ public import AftercartModel
 import Crypto
 public import Foundation
 
-/// Shopify webhooks through the adapter's own mappers (api-facts §2.9).
+/// Shopify webhooks through the adapter's own mappers (Shopify docs, "Webhooks").
 ///
 /// - `orders/*` bodies are the bare order: ``ShopifyOrderMapper/mapWebhookOrder(_:)``.
 /// - `fulfillments/*` and `refunds/create` bodies name their order

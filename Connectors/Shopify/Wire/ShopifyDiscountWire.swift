@@ -12,7 +12,7 @@ struct ShopifyPriceRuleEnvelopeWire: Sendable, Decodable {
     enum CodingKeys: String, CodingKey { case priceRule = "price_rule" }
 }
 
-/// A price rule (api-facts §2.6): what a discount takes off and who may use it.
+/// A price rule (Shopify Admin REST API, PriceRule): what a discount takes off and who may use it.
 struct ShopifyPriceRuleWire: Sendable, Decodable {
     let id: Int64
     let title: String?

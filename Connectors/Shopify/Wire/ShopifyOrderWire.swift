@@ -8,7 +8,7 @@ struct ShopifyOrderEnvelopeWire: Sendable, Decodable {
     let order: ShopifyOrderWire
 }
 
-/// The fields of a REST Admin order (api-facts §2.4) that Aftercart reads.
+/// The fields of a REST Admin order (Shopify Admin REST API, Order) that Aftercart reads.
 ///
 /// Keys the mapper cannot do without are non-optional, so a missing one is
 /// reported by name; money stays text until the mapper parses it strictly.
@@ -134,7 +134,7 @@ struct ShopifyShippingLineWire: Sendable, Decodable {
     let price: String?
 }
 
-/// `fulfillments[]` (api-facts §2.4, §2.5).
+/// `fulfillments[]` (Shopify Admin REST API, Order and Fulfillment).
 struct ShopifyFulfillmentWire: Sendable, Decodable {
     let status: String?
     let shipmentStatus: String?

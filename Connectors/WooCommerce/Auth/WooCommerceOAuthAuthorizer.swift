@@ -3,7 +3,7 @@ public import AftercartModel
 
 /// Adds a fresh one-legged OAuth 1.0a signature to every attempt of a
 /// request, for stores reached over plain HTTP (where WooCommerce ignores
-/// Basic auth and answers 401 `woocommerce_rest_cannot_view`, §7).
+/// Basic auth and answers 401 `woocommerce_rest_cannot_view`; WooCommerce REST API docs, "Authentication").
 ///
 /// Fresh per attempt because WooCommerce rejects a reused nonce and a
 /// timestamp more than 15 minutes old, and a retry may come minutes later.

@@ -4,7 +4,7 @@ import Foundation
 
 /// Signs requests with WooCommerce's one-legged OAuth 1.0a, the only key
 /// authentication WooCommerce accepts over plain HTTP (over HTTPS, Basic
-/// auth is simpler; api-facts §1.2, §7).
+/// auth is simpler; WooCommerce REST API docs, "Authentication").
 ///
 /// What WooCommerce checks, and so what this builds:
 /// - parameters `oauth_consumer_key`, `oauth_timestamp`, `oauth_nonce`,
@@ -16,7 +16,7 @@ import Foundation
 /// - a base URL built from the store's WordPress **home URL**, with its
 ///   host and port and the scheme forced to `http`, followed by the
 ///   requested path. Not the URL actually called: behind a proxy or a port
-///   mapping those differ, and only the home URL verifies (§7).
+///   mapping those differ, and only the home URL verifies (OAuthSignerTests).
 public struct WooCommerceOAuthSigner: Sendable {
     /// The HMAC WooCommerce accepts.
     public enum SignatureMethod: String, Sendable, Hashable, CaseIterable {

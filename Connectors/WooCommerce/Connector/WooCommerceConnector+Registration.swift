@@ -5,7 +5,7 @@ import Foundation
 extension WooCommerceConnector {
     /// `platform = "woocommerce"`: builds the adapter from a store's config
     /// over the process's shared HTTP client.
-    public static let registration = PlatformRegistration(platform: "woocommerce") { settings, environment in
+    public static let registration = PlatformRegistration(settingsSchema: settingsSchema) { settings, environment in
         let storeSettings = try WooCommerceStoreSettings(settings)
         let transport = HTTPTransport(
             client: environment.client, configuration: transportConfiguration(for: storeSettings),
@@ -17,48 +17,51 @@ extension WooCommerceConnector {
 }
 
 extension WooCommerceStoreSettings {
-    /// Reads the config keys of `platform = "woocommerce"` (config/README.md).
+    /// Reads the config keys of `platform = "woocommerce"`, as
+    /// ``WooCommerceConnector/settingsSchema`` declares them.
     public init(_ settings: ConnectorSettings) throws(ConnectorSetupError) {
-        guard let baseURL = settings.string("base_url") else {
+        typealias Key = WooCommerceSettingKey
+        guard let baseURL = settings.string(Key.baseURL) else {
             throw ConnectorSetupError(store: settings.store, message: "base_url is not set")
         }
         let authentication: Authentication
-        switch settings.string("auth") ?? "auto" {
-        case "basic": authentication = .basic
-        case "query": authentication = .queryString
-        case "oauth1": authentication = .oauth(.hmacSHA256)
-        default: authentication = .automatic
+        switch Key.Auth(rawValue: settings.string(Key.auth) ?? "") ?? .auto {
+        case .basic: authentication = .basic
+        case .query: authentication = .queryString
+        case .oauth1: authentication = .oauth(.hmacSHA256)
+        case .auto: authentication = .automatic
         }
         var mapping = WooCommerceOrderMappingOptions()
         mapping.siteTimeZone = settings.timeZone
         mapping.consent = WooCommerceConsentPolicy(
-            metaKey: settings.string("consent_meta_key"),
-            storeWide: settings.string("marketing_consent").flatMap(WooCommerceConsentPolicy.StoreWide.init(rawValue:))
+            metaKey: settings.string(Key.consentMetaKey),
+            storeWide: settings.string(Key.marketingConsent).flatMap(WooCommerceConsentPolicy.StoreWide.init(rawValue:))
                 ?? .unknown)
-        if let delivered = settings.string("delivered_status") {
+        if let delivered = settings.string(Key.deliveredStatus) {
             mapping.customStatuses[delivered] = .delivered
         }
-        if let trackingKey = settings.string("tracking_meta_key"), !mapping.trackingMetaKeys.contains(trackingKey) {
+        if let trackingKey = settings.string(Key.trackingMetaKey), !mapping.trackingMetaKeys.contains(trackingKey) {
             mapping.trackingMetaKeys.insert(trackingKey, at: 0)
         }
+        func loyaltyKey(_ key: String) -> String? { settings.string("\(Key.loyalty).\(key)") }
         let loyalty: LoyaltySource
-        switch settings.string("loyalty.source") {
-        case "customer_meta":
-            guard let points = settings.string("loyalty.points_key") else {
+        switch loyaltyKey(Key.Loyalty.source).flatMap(Key.LoyaltySource.init(rawValue:)) {
+        case .customerMeta:
+            guard let points = loyaltyKey(Key.Loyalty.pointsKey) else {
                 throw ConnectorSetupError(
                     store: settings.store, message: "loyalty source customer_meta needs points_key")
             }
             loyalty = .customerMeta(
                 WooCommerceLoyaltyMetaKeys(
-                    points: points, pointsExpiring: settings.string("loyalty.points_expiring_key"),
-                    expiresAt: settings.string("loyalty.expiry_key"), tier: settings.string("loyalty.tier_key")))
-        case "advanced_coupons": loyalty = .advancedCoupons
-        default: loyalty = .none
+                    points: points, pointsExpiring: loyaltyKey(Key.Loyalty.pointsExpiringKey),
+                    expiresAt: loyaltyKey(Key.Loyalty.expiryKey), tier: loyaltyKey(Key.Loyalty.tierKey)))
+        case .advancedCoupons: loyalty = .advancedCoupons
+        case .none?, nil: loyalty = .none
         }
         self.init(
-            store: settings.store, baseURL: baseURL, consumerKey: try settings.requiredSecret("consumer_key"),
-            consumerSecret: try settings.requiredSecret("consumer_secret"), authentication: authentication,
-            homeURL: settings.string("home_url"), orderMapping: mapping, loyalty: loyalty,
-            lookback: settings.seconds("lookback") ?? 300)
+            store: settings.store, baseURL: baseURL, consumerKey: try settings.requiredSecret(Key.consumerKey),
+            consumerSecret: try settings.requiredSecret(Key.consumerSecret), authentication: authentication,
+            homeURL: settings.string(Key.homeURL), orderMapping: mapping, loyalty: loyalty,
+            lookback: settings.seconds(Key.lookback) ?? 300)
     }
 }

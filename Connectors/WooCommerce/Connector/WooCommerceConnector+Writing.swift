@@ -7,7 +7,7 @@ extension WooCommerceConnector {
     /// (``WooCommerceCouponMapper/markerMetaKey``).
     ///
     /// The expiry is sent as `date_expires` with an explicit `Z`: WooCommerce
-    /// reads a date without an offset in the store's time zone (§7) and
+    /// reads a date without an offset in the store's time zone (WooCommerce REST API docs: `dates_are_gmt`) and
     /// ignores writes to `date_expires_gmt`. If the code already exists
     /// (WooCommerce compares codes case-insensitively) the existing coupon
     /// is returned, so a retry after a crash is harmless.

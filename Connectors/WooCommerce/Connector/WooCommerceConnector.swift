@@ -11,7 +11,8 @@ public import Logging
 /// `WooCommerce…Mapper`s); the shared ``HTTPTransport`` carries retries,
 /// rate limits and redaction, and ``PageNumberPager`` the paging.
 public struct WooCommerceConnector: StoreConnector {
-    public let platform = "woocommerce"
+    /// The config name its ``settingsSchema`` declares, so the two never differ.
+    public var platform: String { Self.settingsSchema.platform }
     /// The store as configured.
     public let settings: WooCommerceStoreSettings
     let transport: HTTPTransport
@@ -89,7 +90,9 @@ public struct WooCommerceConnector: StoreConnector {
         return ConnectorCapabilities(
             readable: readable, incremental: [.orders, .coupons, .reviews],
             writes: [.createCoupon, .findCoupon, .orderNotes, .customerMeta], loyalty: loyalty,
-            deliveredSignal: saysDelivered ? .orderStatus : .none, webhooks: true)
+            deliveredSignal: saysDelivered ? .orderStatus : .none, webhooks: true,
+            // WooCommerce emails a customer note to the buyer itself.
+            storeMessaging: .customerOrderNote)
     }
 
     /// Reads the WordPress index (name, home URL, time zone, plugin

@@ -8,7 +8,7 @@ public import Foundation
 ///   `dates_are_gmt=true`, never `after`: `after` is the *creation* date,
 ///   and a sync that uses it never sees an order change status (the bug in
 ///   airbyte#13824). Without `dates_are_gmt` the store reads the date in
-///   its own time zone (§7).
+///   its own time zone (WooCommerce REST API docs: `dates_are_gmt`).
 /// - **Ordering** is `orderby=id&order=asc` by default, as Airbyte's
 ///   connector sends: every WooCommerce version accepts it, and with a
 ///   fixed lower bound new and newly modified records join the set at the
@@ -20,7 +20,7 @@ public import Foundation
 ///   approved only, so `status=all` is sent: a held one-star review must
 ///   still reach the suppression rules.
 /// - **Customers** have no date filter at all: a full scan, in id order.
-/// - Every list asks for 100 per page, WordPress's maximum (§1.3).
+/// - Every list asks for 100 per page, WordPress's maximum (WooCommerce REST API docs, "Pagination").
 public enum WooCommerceEndpoints {
     /// The REST namespace, relative to the store's base URL.
     public static let restPrefix = "/wp-json/wc/v3"

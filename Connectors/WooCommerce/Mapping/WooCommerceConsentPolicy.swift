@@ -1,5 +1,5 @@
 /// Where a WooCommerce store keeps marketing consent. WooCommerce core has
-/// no consent field, so the merchant says (SPEC.md, Campaigns): a customer
+/// no consent field, so the merchant says (config/README.md, `consent_meta_key`): a customer
 /// or order meta key written by their opt-in plugin, and/or a store-wide
 /// statement.
 ///

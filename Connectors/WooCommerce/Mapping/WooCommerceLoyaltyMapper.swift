@@ -23,7 +23,7 @@ public struct WooCommerceLoyaltyMetaKeys: Sendable, Hashable {
 
 /// Loyalty balances on WooCommerce → ``LoyaltyAccount``. Pure.
 ///
-/// WooCommerce has no loyalty API of its own (api-facts §1.14), so two
+/// WooCommerce has no loyalty API of its own (WooCommerce REST API docs list none), so two
 /// sources are supported:
 ///
 /// - **Customer meta** (`source` `customer_meta`): a points plugin keeps the

@@ -3,14 +3,14 @@ public import AftercartModel
 import Crypto
 public import Foundation
 
-/// WooCommerce webhooks through the adapter's own mappers (api-facts §1.13, §7).
+/// WooCommerce webhooks through the adapter's own mappers (WooCommerce REST API docs, "Webhooks").
 ///
 /// `created`/`updated`/`restored` bodies are the REST resource as `GET`
 /// returns it, mapped like a page record; `deleted` bodies are `{"id": N}`.
 ///
 /// A delivery is identified by the webhook's id and the SHA-256 of the body
 /// as received, not by `X-WC-Webhook-Delivery-ID`: on real stores deliveries
-/// sent in the same second share that id (§7). Two deliveries with the same
+/// sent in the same second share that id (WooCommerceWebhookTests). Two deliveries with the same
 /// body carry the same record state, so applying the second would change
 /// nothing anyway; a changed record always changes the body (`date_modified`).
 extension WooCommerceConnector: WebhookDecoding {

@@ -6,7 +6,8 @@ import Foundation
 /// own `secret` (write-only; WooCommerce signs deliveries with it).
 ///
 /// Creating an active webhook makes WooCommerce ping `delivery_url`
-/// synchronously; the create succeeds even when the ping fails (§7).
+/// synchronously; the create succeeds even when the ping fails (WooCommerce's
+/// `WC_Webhook::deliver_ping`).
 extension WooCommerceConnector: WebhookRegistering {
     public func listWebhooks() async throws -> [WebhookSubscription] {
         let request = TransportRequest(

@@ -3,7 +3,7 @@ import Crypto
 public import Foundation
 
 /// Checks `X-WC-Webhook-Signature`: `base64(HMAC-SHA256(raw body, secret))`
-/// over the body bytes exactly as delivered (api-facts §1.13, §7).
+/// over the body bytes exactly as delivered (WooCommerce REST API docs, "Webhooks").
 ///
 /// Verify before parsing: re-encoding the JSON changes the bytes. The
 /// ping WooCommerce sends when a webhook is created (form body

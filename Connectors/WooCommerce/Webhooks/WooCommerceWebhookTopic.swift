@@ -8,7 +8,7 @@ import Foundation
 /// with the resource's mapper, e.g. ``WooCommerceOrderMapper/mapOrder(_:)``);
 /// `deleted` bodies are only `{"id": …}`. WooCommerce sometimes sends
 /// `order.updated` for a new order and decides created/updated by the
-/// record's age, so treat both as "upsert" (api-facts §1.13, §7).
+/// record's age, so treat both as "upsert" (as seen from real stores).
 public struct WooCommerceWebhookTopic: Sendable, Hashable, CustomStringConvertible {
     /// What happened to the record.
     public enum Event: String, Sendable, Hashable {

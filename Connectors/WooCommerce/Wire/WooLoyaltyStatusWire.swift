@@ -9,8 +9,8 @@
 ///  "sources": [{"label": "Purchasing products", "points": 61}, …]}
 /// ```
 ///
-/// Shape taken from the plugin's published API documentation (api-facts
-/// §1.14), not from a live store. The labels are translatable, so the
+/// Shape taken from the plugin's published API documentation (Advanced
+/// Coupons' loyalty REST API docs), not from a live store. The labels are translatable, so the
 /// mapper finds rows by label when it can and by position otherwise.
 struct WooLoyaltyStatusWire: Sendable, Decodable {
     let status: [Row]

@@ -3,7 +3,7 @@ struct WooCouponCreateBody: Sendable, Encodable {
     let code: String
     let discountType: String
     /// WooCommerce takes the amount as a string and silently stores a
-    /// malformed one as `0.00` (§7), so it is formatted here, never parsed there.
+    /// malformed one as `0.00`, so it is formatted here, never parsed there.
     let amount: String
     /// With an explicit `Z`; see ``WooCommerceConnector/createCoupon(_:)``.
     let dateExpires: String?

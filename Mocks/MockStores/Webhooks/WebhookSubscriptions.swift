@@ -9,7 +9,8 @@ import NIOCore
 ///
 /// They are recorded, not delivered to: deliveries go to the target given
 /// at start (`MockWebhookTarget`, `--webhook-url`). Creating an active
-/// WooCommerce webhook pings its URL once, as WooCommerce does (api-facts §7).
+/// WooCommerce webhook pings its URL once, as WooCommerce does
+/// (`WC_Webhook::deliver_ping`).
 final class MockWebhookSubscriptions: Sendable {
     struct Subscription: Sendable {
         let id: Int64

@@ -1,7 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// WooCommerce REST authentication, as observed on real stores (api-facts §7):
+/// WooCommerce REST authentication, as observed on real stores (WooCommerce REST API docs, "Authentication"):
 /// over HTTPS Basic auth or `consumer_key`/`consumer_secret` query parameters; over plain
 /// HTTP only one-legged OAuth 1.0a signed against the *home URL*, Basic being ignored.
 final class WooAuthenticator: Sendable {
@@ -42,7 +42,7 @@ final class WooAuthenticator: Sendable {
             secret = s
         }
         guard let key, let secret else { return .anonymous }
-        // An unknown key is silently ignored, which reads as "not allowed" later (§7).
+        // An unknown key is silently ignored, which reads as "not allowed" later.
         guard key == consumerKey else { return .anonymous }
         guard secret == consumerSecret else {
             return .rejected(code: "woocommerce_rest_authentication_error", message: "Consumer secret is invalid.")

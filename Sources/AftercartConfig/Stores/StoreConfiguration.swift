@@ -1,4 +1,5 @@
 public import AftercartModel
+public import AftercartPlatform
 public import Foundation
 
 /// One `[[stores]]` entry, validated.
@@ -8,7 +9,7 @@ public import Foundation
 public struct StoreConfiguration: Sendable, Hashable {
     /// The merchant's name for the store; keys every synced record.
     public var id: StoreID
-    /// The `platform` value (`woocommerce`, `shopify`).
+    /// The `platform` value, which names its registered schema.
     public var platform: String
     /// How often `aftercart run` syncs it (default 15 minutes).
     public var syncEvery: ConfigDuration
@@ -19,6 +20,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var deliveryEstimate: ConfigDuration
     /// The platform-specific keys, defaults filled in.
     public var settings: StoreSettings
+    /// Where the platform's storefront keeps product and order pages.
+    public var links: StorefrontLinkTemplates
     /// The config file and the line of this entry's header.
     public var file: String
     /// 1-based line of the `[[stores]]` header.
@@ -28,7 +31,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     public init(
         id: StoreID, platform: String, syncEvery: ConfigDuration = .minutes(15),
         timeZone: TimeZone = TimeZone(identifier: "UTC")!, deliveryEstimate: ConfigDuration = .days(5),
-        settings: StoreSettings = StoreSettings(), file: String = "", line: Int? = nil
+        settings: StoreSettings = StoreSettings(), links: StorefrontLinkTemplates = StorefrontLinkTemplates(),
+        file: String = "", line: Int? = nil
     ) {
         self.id = id
         self.platform = platform
@@ -36,6 +40,7 @@ public struct StoreConfiguration: Sendable, Hashable {
         self.timeZone = timeZone
         self.deliveryEstimate = deliveryEstimate
         self.settings = settings
+        self.links = links
         self.file = file
         self.line = line
     }

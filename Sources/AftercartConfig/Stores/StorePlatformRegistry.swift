@@ -1,28 +1,37 @@
-/// The store platforms the config accepts, by `platform` name.
+public import AftercartPlatform
+
+/// The store platforms the config accepts, by `platform` name: the schemas
+/// the adapters declare, handed over by the CLI's registration.
 public struct StorePlatformRegistry: Sendable {
-    private var schemas: [String: StorePlatformSchema]
+    private var byPlatform: [String: StorePlatformSchema]
+    /// The platform names in the order they were first registered.
+    private var registrationOrder: [String]
 
     /// A registry with the given schemas.
     public init(_ schemas: [StorePlatformSchema] = []) {
-        self.schemas = [:]
+        byPlatform = [:]
+        registrationOrder = []
         for schema in schemas { register(schema) }
     }
 
-    /// WooCommerce and Shopify, the platforms this release ships.
-    public static let builtIn = StorePlatformRegistry([.wooCommerce, .shopify])
-
     /// Adds or replaces the schema for `schema.platform`.
     public mutating func register(_ schema: StorePlatformSchema) {
-        schemas[schema.platform] = schema
+        if byPlatform[schema.platform] == nil { registrationOrder.append(schema.platform) }
+        byPlatform[schema.platform] = schema
     }
 
     /// The schema for a `platform` value, if registered.
     public func schema(for platform: String) -> StorePlatformSchema? {
-        schemas[platform]
+        byPlatform[platform]
     }
 
     /// The registered platform names, sorted.
     public var platforms: [String] {
-        schemas.keys.sorted()
+        byPlatform.keys.sorted()
+    }
+
+    /// The schemas in registration order: the order examples list them in.
+    public var schemas: [StorePlatformSchema] {
+        registrationOrder.compactMap { byPlatform[$0] }
     }
 }

@@ -69,3 +69,27 @@ public struct StoreSettings: Sendable, Hashable {
         return nil
     }
 }
+
+extension StoreSettings {
+    /// The values other than secrets as text, nested keys as `table.key`
+    /// and durations in seconds: what rules and adapters read.
+    public var textValues: [String: String] {
+        var text: [String: String] = [:]
+        func collect(_ settings: StoreSettings, prefix: String) {
+            for (key, value) in settings.values {
+                let name = prefix + key
+                switch value {
+                case .string(let string): text[name] = string
+                case .integer(let number): text[name] = String(number)
+                case .bool(let flag): text[name] = flag ? "true" : "false"
+                case .url(let url): text[name] = url.absoluteString
+                case .duration(let duration): text[name] = String(duration.seconds)
+                case .secret: break
+                case .table(let nested): collect(nested, prefix: name + ".")
+                }
+            }
+        }
+        collect(self, prefix: "")
+        return text
+    }
+}

@@ -1,4 +1,5 @@
 import AftercartModel
+import AftercartPlatform
 import Foundation
 
 /// Validates `[[stores]]` entries: the common keys here, the platform's
@@ -7,7 +8,6 @@ struct StoreValidator {
     static let commonKeys = ["name", "platform", "sync_every", "timezone", "delivery_estimate"]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
-        "platform": "platform = \"woocommerce\"",
         "sync_every": "sync_every = \"15m\"",
         "timezone": "timezone = \"Asia/Tokyo\"",
         "delivery_estimate": "delivery_estimate = \"5d\"",
@@ -15,8 +15,15 @@ struct StoreValidator {
 
     let registry: StorePlatformRegistry
 
+    /// The common examples, `platform` showing the first registered platform.
+    private var keyExamples: [String: String] {
+        var examples = Self.commonExamples
+        examples["platform"] = "platform = \"\(registry.schemas.first?.platform ?? "…")\""
+        return examples
+    }
+
     func validate(_ reader: TableReader) -> StoreConfiguration? {
-        let examples = Self.commonExamples
+        let examples = keyExamples
         let name = reader.string("name", required: true, example: examples["name"]!)
         if let name, !Self.isSlug(name) {
             reader.error(
@@ -27,7 +34,7 @@ struct StoreValidator {
         let platforms = registry.platforms
         let platform = reader.choice(
             "platform", allowed: platforms, noun: "a platform", required: true,
-            example: "platform = \"\(platforms.first ?? "woocommerce")\"")
+            example: "platform = \"\(platforms.first ?? "…")\"")
 
         let syncEvery = reader.duration("sync_every", example: examples["sync_every"]!) ?? .minutes(15)
         if syncEvery.seconds < 30, reader.has("sync_every") {
@@ -56,8 +63,9 @@ struct StoreValidator {
                     "\(reader.label) (\(schema.platform)) needs \(group.map { "\"\($0)\"" }.joined(separator: " or ")).",
                     example: example)
             }
+            let ruleValues = StoreSettingValues(settings.textValues)
             for rule in schema.rules {
-                for issue in rule.check(settings) {
+                for issue in rule.check(ruleValues) {
                     let path = issue.keyPath.reduce(reader.path) { $0.appending($1) }
                     let message =
                         issue.keyPath.isEmpty
@@ -71,10 +79,10 @@ struct StoreValidator {
             }
         }
 
-        guard let name, let platform, schema != nil else { return nil }
+        guard let name, let platform, let schema else { return nil }
         return StoreConfiguration(
             id: StoreID(name), platform: platform, syncEvery: syncEvery, timeZone: timeZone ?? .utc,
-            deliveryEstimate: deliveryEstimate, settings: settings, file: reader.file.displayPath,
+            deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
             line: reader.file.locator.nearestLine(for: reader.path))
     }
 
@@ -98,7 +106,7 @@ struct StoreValidator {
         for spec in specs {
             guard reader.has(spec.key) else {
                 if spec.required { reader.missing(spec.key, example: spec.example) }
-                if let value = spec.defaultValue { values[spec.key] = value }
+                if let value = spec.defaultValue { values[spec.key] = StoreSetting(value) }
                 continue
             }
             if let value = read(spec, from: reader, storeName: storeName) { values[spec.key] = value }
@@ -167,6 +175,17 @@ struct StoreValidator {
             case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": true
             default: false
             }
+        }
+    }
+}
+
+extension StoreSetting {
+    /// A schema's default as a validated value.
+    init(_ value: StoreSettingSpec.DefaultValue) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .integer(let number): self = .integer(number)
+        case .bool(let flag): self = .bool(flag)
         }
     }
 }

@@ -18,10 +18,13 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
     public var deliveredSignal: DeliveredSignal
     /// Whether the platform pushes change notifications the server can verify.
     public var webhooks: Bool
+    /// How the store itself gets a message to a customer (the `store`
+    /// delivery channel).
+    public var storeMessaging: StoreMessaging
 
     public init(
         readable: Set<ResourceKind>, incremental: Set<ResourceKind>, writes: Writes, loyalty: Loyalty,
-        deliveredSignal: DeliveredSignal, webhooks: Bool
+        deliveredSignal: DeliveredSignal, webhooks: Bool, storeMessaging: StoreMessaging = .none
     ) {
         self.readable = readable
         self.incremental = incremental
@@ -29,6 +32,7 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
         self.loyalty = loyalty
         self.deliveredSignal = deliveredSignal
         self.webhooks = webhooks
+        self.storeMessaging = storeMessaging
     }
 
     /// Nothing at all; a starting point for adapters that build theirs up.
@@ -58,7 +62,7 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
         public static let expiry = Loyalty(rawValue: 1 << 2)
     }
 
-    /// Where "delivered" comes from; SPEC.md, Campaigns.
+    /// Where "delivered" comes from, for the `delivered` trigger (config/README.md).
     public enum DeliveredSignal: String, Sendable, Hashable, Codable {
         /// The carrier's status on the shipment (Shopify `shipment_status`,
         /// a WooCommerce tracking plugin).
@@ -66,6 +70,18 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
         /// A custom order status such as WooCommerce `delivered`.
         case orderStatus = "order_status"
         /// Never said; the engine uses shipped + the delivery estimate.
+        case none
+    }
+
+    /// How a message reaches a customer through the store itself.
+    public enum StoreMessaging: String, Sendable, Hashable, Codable {
+        /// A customer-visible note on the message's order, which the store
+        /// emails to the buyer with its own template.
+        case customerOrderNote = "customer_order_note"
+        /// Tags and meta on the customer, which the merchant's own
+        /// automation (a flow, an email app) turns into a message.
+        case customerTags = "customer_tags"
+        /// The store cannot deliver messages.
         case none
     }
 

@@ -4,7 +4,7 @@ public import Foundation
 /// Every way a store conversation fails, typed so callers decide what to
 /// do (retry later, stop the store, report), each with its context.
 ///
-/// ``description`` is the line a user sees (SPEC.md "Errors a user sees"):
+/// ``description`` is the line a user sees (ErrorDescriptionTests pins them):
 /// store, resource, what happened and what to do, never a secret and never
 /// a body dump. ``debugDetails`` adds the first bytes of an unexpected body
 /// for debug-level logs.

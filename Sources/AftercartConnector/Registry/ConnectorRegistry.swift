@@ -1,3 +1,4 @@
+public import AftercartPlatform
 public import AsyncHTTPClient
 public import Logging
 
@@ -15,27 +16,36 @@ public struct ConnectorEnvironment: Sendable {
     }
 }
 
-/// How a platform's adapter is made from a store's settings; an adapter
-/// publishes one as `static let registration`.
+/// What a platform's adapter declares to the rest of the product: the
+/// config keys it accepts (and the storefront links they imply), and how it
+/// is made from a store's settings. An adapter publishes one as
+/// `static let registration`; the CLI hands the schemas to the config loader
+/// and the registrations to a ``ConnectorRegistry``.
 public struct PlatformRegistration: Sendable {
-    /// The name `platform = "…"` uses in the config.
-    public var platform: String
+    /// What a `[[stores]]` entry of this platform may hold.
+    public var settingsSchema: StorePlatformSchema
     /// Builds the adapter for one store.
     public var makeConnector: @Sendable (ConnectorSettings, ConnectorEnvironment) throws -> any StoreConnector
 
+    /// A registration under `settingsSchema.platform`.
     public init(
-        platform: String,
+        settingsSchema: StorePlatformSchema,
         makeConnector: @escaping @Sendable (ConnectorSettings, ConnectorEnvironment) throws -> any StoreConnector
     ) {
-        self.platform = platform
+        self.settingsSchema = settingsSchema
         self.makeConnector = makeConnector
     }
+
+    /// The name `platform = "…"` uses in the config.
+    public var platform: String { settingsSchema.platform }
 }
 
 /// The platforms this build knows, by config name. Adding a platform is one
 /// registration in the list the CLI builds; nothing else switches on names.
 public struct ConnectorRegistry: Sendable {
     private var registrations: [String: PlatformRegistration] = [:]
+    /// Platform names in the order they were first registered.
+    private var registrationOrder: [String] = []
 
     public init(_ registrations: [PlatformRegistration] = []) {
         for registration in registrations { register(registration) }
@@ -43,11 +53,18 @@ public struct ConnectorRegistry: Sendable {
 
     /// Adds or replaces a platform.
     public mutating func register(_ registration: PlatformRegistration) {
+        if registrations[registration.platform] == nil { registrationOrder.append(registration.platform) }
         registrations[registration.platform] = registration
     }
 
     /// The registered platform names, sorted.
     public var platforms: [String] { registrations.keys.sorted() }
+
+    /// Every platform's settings schema, in registration order (the order
+    /// the example configuration lists them in).
+    public var settingsSchemas: [StorePlatformSchema] {
+        registrationOrder.compactMap { registrations[$0]?.settingsSchema }
+    }
 
     /// The adapter for one store.
     ///

@@ -2,7 +2,7 @@ import AftercartConnector
 import AftercartModel
 
 /// Whatever the platform sent, what the adapter hands on is the model
-/// SPEC.md prints: every readable resource, every record.
+/// `aftercart export` prints (``SpecShape``): every readable resource, every record.
 enum ModelShapeScenario {
     static func run(_ kit: ConformanceRun) async {
         let records = max(kit.harness.pageSize + 1, 120)

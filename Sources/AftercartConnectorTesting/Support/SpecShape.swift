@@ -1,7 +1,7 @@
 import AftercartModel
 import Foundation
 
-/// SPEC.md's "Normalized model" as checks on encoded JSON: the keys a
+/// The normalized model's JSON (RecordJSONTests pins examples) as checks on encoded JSON: the keys a
 /// reader of `aftercart export` relies on, money as decimal strings, and
 /// times in UTC with `Z`.
 enum SpecShape {
@@ -51,7 +51,7 @@ enum SpecShape {
     static let lineItemKeys = ["product_id", "variant_id", "sku", "name", "quantity", "unit_price", "total"]
     static let trackingKeys = ["carrier", "number", "url"]
 
-    /// Problems with one record's JSON; empty when it matches SPEC.md and
+    /// Problems with one record's JSON; empty when it has the model's keys and
     /// decodes back to the same bytes.
     static func problems(_ record: any SyncRecord, resource: ResourceKind) -> [String] {
         let encoder = ModelJSON.encoder()
@@ -92,7 +92,7 @@ enum SpecShape {
     }
 
     private static func missing(_ keys: [String], in object: [String: Any], at prefix: String) -> [String] {
-        keys.filter { object[$0] == nil }.map { "key \(prefix)\($0) is missing (SPEC.md wants it, null if unknown)" }
+        keys.filter { object[$0] == nil }.map { "key \(prefix)\($0) is missing (the model wants it, null if unknown)" }
     }
 
     private static func moneyProblems(_ value: Any?, at key: String) -> [String] {

@@ -6,24 +6,21 @@ import Foundation
 /// forms and the tracking page, from URL patterns in the store's settings
 /// (`product_url`, `review_url`, `tracking_url` with `{product_id}`,
 /// `{order_id}`, `{order_number}`, `{tracking_number}`), else from the
-/// store's address.
+/// store's address and the paths its platform's adapter declares
+/// (``StoreConfiguration/links``).
 struct StoreLinks: Sendable {
     var baseURL: String
     var productPattern: String
     var reviewPattern: String
     var trackingPattern: String
 
-    init(store: StoreConfiguration?) {
-        var base = store?.baseURL?.absoluteString ?? store?.settings.string("shop").map { "https://\($0)" } ?? ""
+    init(store: StoreConfiguration) {
+        var base = store.baseURL?.absoluteString ?? store.settings.string("shop").map { "https://\($0)" } ?? ""
         while base.hasSuffix("/") { base.removeLast() }
         baseURL = base
-        let shopify = store?.platform == "shopify"
-        let product = shopify ? "\(base)/products/{product_id}" : "\(base)/?p={product_id}"
-        productPattern = store?.settings.string("product_url") ?? product
-        reviewPattern = store?.settings.string("review_url") ?? productPattern + "#reviews"
-        trackingPattern =
-            store?.settings.string("tracking_url")
-            ?? (shopify ? "\(base)/account/orders/{order_id}" : "\(base)/my-account/view-order/{order_id}/")
+        productPattern = store.settings.string("product_url") ?? base + store.links.productPath
+        reviewPattern = store.settings.string("review_url") ?? productPattern + "#reviews"
+        trackingPattern = store.settings.string("tracking_url") ?? base + store.links.orderTrackingPath
     }
 
     func product(_ productID: String) -> String {

@@ -2,7 +2,7 @@ public import Foundation
 
 /// The JSON encoder and decoder for the normalized model: UTC `Z`
 /// timestamps out, any ISO 8601 form in (with or without fractional
-/// seconds), keys exactly as SPEC.md names them.
+/// seconds), keys exactly as `aftercart export` prints them (RecordJSONTests pins them).
 public enum ModelJSON {
     /// An encoder for one record per line (`export --format jsonl`, the store's payload column).
     /// Keys are sorted so the same record always encodes to the same bytes.

@@ -20,10 +20,11 @@ struct ServerMetrics: Sendable {
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
     ]
 
-    init(registry: PrometheusCollectorRegistry) {
+    /// Series for `registry`, with `platforms`' durations present from the
+    /// start, so a scrape before the first webhook shows them.
+    init(registry: PrometheusCollectorRegistry, platforms: [String]) {
         self.registry = registry
-        // Present from the start, so a scrape before the first webhook shows the series.
-        for platform in ["woocommerce", "shopify"] {
+        for platform in platforms {
             _ = registry.makeDurationHistogram(
                 descriptor: Self.duration, labels: [("platform", platform)], buckets: Self.buckets)
         }

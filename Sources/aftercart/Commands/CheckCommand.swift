@@ -32,7 +32,7 @@ struct CheckCommand: AsyncParsableCommand {
         let logger = global.makeLogger()
         let configuration: AftercartConfiguration
         do {
-            configuration = try AftercartConfiguration.load(path: global.configPath)
+            configuration = try AftercartConfiguration.load(path: global.configPath, platforms: Platforms.settings)
         } catch {
             ConsoleReport.problems(error.problems, warnings: error.warnings)
             throw ExitCode.configurationError

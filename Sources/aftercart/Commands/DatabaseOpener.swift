@@ -43,7 +43,8 @@ enum DatabaseOpener {
         _ global: GlobalOptions, secrets: AftercartConfiguration.SecretResolution = .deferred
     ) throws -> AftercartConfiguration {
         do {
-            let configuration = try AftercartConfiguration.load(path: global.configPath, secrets: secrets)
+            let configuration = try AftercartConfiguration.load(
+                path: global.configPath, platforms: Platforms.settings, secrets: secrets)
             ConsoleReport.problems([], warnings: configuration.warnings)
             return configuration
         } catch {

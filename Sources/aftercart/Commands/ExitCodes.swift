@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The exit codes SPEC.md promises to scripts.
+/// The exit codes scripts rely on; CommandLineTests pins them.
 extension ExitCode {
     /// The config is wrong; nothing was started.
     static let configurationError = ExitCode(2)

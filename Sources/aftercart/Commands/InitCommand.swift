@@ -17,7 +17,7 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let written = try ExampleConfiguration.install(
+            let written = try ExampleConfiguration(platforms: Platforms.settings).install(
                 into: URL(fileURLWithPath: dir, isDirectory: true), overwrite: force)
             print("wrote \(written.configFile.path)")
             print("wrote \(written.environmentFile.path)")

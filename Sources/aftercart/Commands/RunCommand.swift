@@ -139,7 +139,8 @@ struct RunCommand: AsyncParsableCommand {
         {
             let endpoints = ServeCommand.webhookEndpoints(
                 stores, environment: ConnectorEnvironment(client: wiring.client, logger: logger), logger: logger)
-            let settings = AftercartServer.Settings(host: configuration.server.host, port: configuration.server.port)
+            let settings = AftercartServer.Settings(
+                host: configuration.server.host, port: configuration.server.port, platforms: Platforms.names)
             daemon = daemon.adding(
                 AftercartServer(
                     settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,

@@ -49,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         let endpoints = Self.webhookEndpoints(
             configuration.stores, environment: ConnectorEnvironment(client: client, logger: logger), logger: logger)
         let host = host ?? configuration.server.host
-        let settings = AftercartServer.Settings(host: host, port: port ?? configuration.server.port)
+        let settings = AftercartServer.Settings(
+            host: host, port: port ?? configuration.server.port, platforms: Platforms.names)
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
             metrics: MetricsSetup.registry, logger: logger,

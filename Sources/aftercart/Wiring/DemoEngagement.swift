@@ -38,7 +38,8 @@ struct DemoEngagement {
 
     /// Plans each store at its emulator's clock and delivers the due actions.
     func run(clocks: [StoreID: Date]) async throws {
-        let configuration = try AftercartConfiguration.load(path: configPath, environment: [:])
+        let configuration = try AftercartConfiguration.load(
+            path: configPath, environment: [:], platforms: Platforms.settings)
         guard let database = persistence as? any PlannerDatabase else {
             throw EngagementCycleError("the demo database cannot plan")
         }

@@ -50,7 +50,8 @@ struct EngageFixture {
         if let storeConsent { text += "marketing_consent = \"\(storeConsent)\"\n" }
         text += reviewCampaigns
         var configuration = try AftercartConfiguration.parse(
-            text, file: config.appendingPathComponent("aftercart.toml").path, directory: config, environment: [:])
+            text, file: config.appendingPathComponent("aftercart.toml").path, directory: config, environment: [:],
+            platforms: .shipped)
         configuration.engage = engage
         let database = try await SQLitePersistence.open(path: folder.appendingPathComponent("a.sqlite").path)
         return EngageFixture(folder: folder, database: database, configuration: configuration)

@@ -5,7 +5,8 @@ public import Foundation
 /// Everything the Shopify adapter needs to know about one store, as the
 /// config (`[[stores]]`, platform `shopify`) describes it.
 public struct ShopifyStoreSettings: Sendable {
-    /// Where loyalty balances live on this store (api-facts §2.7).
+    /// Where loyalty balances live on this store (Shopify has no points API:
+    /// customer metafields or native store credit).
     public enum LoyaltySource: Sendable, Hashable {
         case none
         /// Customer metafields written by a loyalty app or by Aftercart.
@@ -70,7 +71,8 @@ public struct ShopifyStoreSettings: Sendable {
         self.metaNamespace = metaNamespace
     }
 
-    /// Reads a store's flattened config.
+    /// Reads a store's flattened config, the keys ``ShopifyConnector/settingsSchema``
+    /// declares (``ShopifySettingKey``).
     ///
     /// Keys: `shop` or `base_url`, `api_version`, `access_token` (secret),
     /// `webhook_secret` (secret), `lookback` (seconds), `page_size`,
@@ -80,11 +82,13 @@ public struct ShopifyStoreSettings: Sendable {
     /// `loyalty.points_expiring_key` (alias `loyalty.expiring_key`); `shopify_store_credit`
     /// with optional `loyalty.currency` and `loyalty.credit_expiry` (seconds); or `none`).
     public init(_ settings: ConnectorSettings) throws(ConnectorSetupError) {
+        typealias Key = ShopifySettingKey
+        func loyaltyKey(_ key: String) -> String? { settings.string("\(Key.loyalty).\(key)") }
         let store = settings.store
         let base: String
-        if let url = settings.string("base_url") {
+        if let url = settings.string(Key.baseURL) {
             base = url
-        } else if let shop = settings.string("shop") {
+        } else if let shop = settings.string(Key.shop) {
             base = shop.contains("://") ? shop : "https://" + shop
         } else {
             throw ConnectorSetupError(store: store, message: "set shop (osaka.myshopify.com) or base_url")
@@ -96,30 +100,29 @@ public struct ShopifyStoreSettings: Sendable {
             throw ConnectorSetupError(store: store, message: "base_url \"\(base)\" is not an http(s) URL")
         }
         var loyalty = LoyaltySource.none
-        switch settings.string("loyalty.source") {
-        case nil, "none":
+        switch loyaltyKey(Key.Loyalty.source) {
+        case nil, Key.LoyaltySource.none.rawValue:
             break
-        case "shopify_metafield":
-            guard let namespace = settings.string("loyalty.namespace"), let key = settings.string("loyalty.key") else {
+        case Key.LoyaltySource.metafield.rawValue:
+            guard let namespace = loyaltyKey(Key.Loyalty.namespace), let key = loyaltyKey(Key.Loyalty.key) else {
                 throw ConnectorSetupError(
                     store: store, message: "loyalty source shopify_metafield needs loyalty.namespace and loyalty.key")
             }
             loyalty = .metafield(
                 ShopifyLoyaltyMetafields(
-                    namespace: namespace, pointsKey: key, tierKey: settings.string("loyalty.tier_key"),
-                    expiresAtKey: settings.string("loyalty.expiry_key"),
-                    expiringKey: settings.string("loyalty.points_expiring_key")
-                        ?? settings.string("loyalty.expiring_key")))
-        case "shopify_store_credit":
+                    namespace: namespace, pointsKey: key, tierKey: loyaltyKey(Key.Loyalty.tierKey),
+                    expiresAtKey: loyaltyKey(Key.Loyalty.expiryKey),
+                    expiringKey: loyaltyKey(Key.Loyalty.pointsExpiringKey) ?? loyaltyKey(Key.Loyalty.expiringKey)))
+        case Key.LoyaltySource.storeCredit.rawValue:
             var credit = ShopifyStoreCreditSettings()
-            if let code = settings.string("loyalty.currency") {
+            if let code = loyaltyKey(Key.Loyalty.currency) {
                 guard let parsed = Currency(code: code) else {
                     throw ConnectorSetupError(
                         store: store, message: "loyalty.currency \"\(code)\" is not an ISO 4217 code")
                 }
                 credit.currency = parsed
             }
-            if let text = settings.string("loyalty.credit_expiry") {
+            if let text = loyaltyKey(Key.Loyalty.creditExpiry) {
                 guard let seconds = TimeInterval(text), seconds > 0 else {
                     throw ConnectorSetupError(
                         store: store, message: "loyalty.credit_expiry \"\(text)\" is not a positive duration")
@@ -135,7 +138,7 @@ public struct ShopifyStoreSettings: Sendable {
             )
         }
         let currency: Currency?
-        if let code = settings.string("currency") {
+        if let code = settings.string(Key.currency) {
             guard let parsedCurrency = Currency(code: code) else {
                 throw ConnectorSetupError(store: store, message: "currency \"\(code)\" is not an ISO 4217 code")
             }
@@ -144,14 +147,14 @@ public struct ShopifyStoreSettings: Sendable {
             currency = nil
         }
         self.init(
-            store: store, baseURL: base, apiVersion: settings.string("api_version") ?? Self.defaultAPIVersion,
-            accessToken: try settings.requiredSecret("access_token"),
-            webhookSecret: settings.secrets["webhook_secret"].flatMap { $0.isEmpty ? nil : $0 },
-            lookback: settings.seconds("lookback") ?? 300, pageSize: settings.integer("page_size") ?? 250,
+            store: store, baseURL: base, apiVersion: settings.string(Key.apiVersion) ?? Self.defaultAPIVersion,
+            accessToken: try settings.requiredSecret(Key.accessToken),
+            webhookSecret: settings.secrets[Key.webhookSecret].flatMap { $0.isEmpty ? nil : $0 },
+            lookback: settings.seconds(Key.lookback) ?? 300, pageSize: settings.integer(Key.pageSize) ?? 250,
             loyalty: loyalty, currency: currency, deliveryEstimate: settings.deliveryEstimate,
-            bucketSize: settings.integer("bucket_size") ?? 40,
-            leakRate: settings.string("leak_rate").flatMap { Double($0) } ?? 2,
-            metaNamespace: settings.string("meta_namespace") ?? "aftercart")
+            bucketSize: settings.integer(Key.bucketSize) ?? 40,
+            leakRate: settings.string(Key.leakRate).flatMap { Double($0) } ?? 2,
+            metaNamespace: settings.string(Key.metaNamespace) ?? "aftercart")
     }
 
     /// `{baseURL}/admin/api/{apiVersion}`.

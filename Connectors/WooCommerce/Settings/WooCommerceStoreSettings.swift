@@ -7,7 +7,7 @@ public struct WooCommerceStoreSettings: Sendable {
     /// How requests prove the consumer key.
     public enum Authentication: Sendable, Hashable {
         /// Basic auth over HTTPS, OAuth 1.0a over plain HTTP (where
-        /// WooCommerce silently ignores Basic auth, §7).
+        /// WooCommerce silently ignores Basic auth; WooCommerce REST API docs, "Authentication").
         case automatic
         /// HTTP Basic: key as user, secret as password. HTTPS only.
         case basic
@@ -18,7 +18,7 @@ public struct WooCommerceStoreSettings: Sendable {
         case oauth(WooCommerceOAuthSigner.SignatureMethod)
     }
 
-    /// Where loyalty balances live on this store (api-facts §1.14).
+    /// Where loyalty balances live on this store (WooCommerce core has no loyalty API).
     public enum LoyaltySource: Sendable, Hashable {
         case none
         /// Customer meta written by a points plugin.

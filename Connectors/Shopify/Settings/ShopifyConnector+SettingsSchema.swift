@@ -1,0 +1,147 @@
+public import AftercartPlatform
+
+extension ShopifyConnector {
+    /// What `platform = "shopify"` accepts in a `[[stores]]` entry, for the
+    /// config to validate before the adapter reads it
+    /// (``ShopifyStoreSettings/init(_:)``).
+    public static let settingsSchema = StorePlatformSchema(
+        platform: "shopify",
+        keys: settingKeys,
+        requiredOneOf: [[Key.shop, Key.baseURL]],
+        rules: [apiVersionIsAQuarter, metafieldLoyaltyNeedsNamespaceAndKey],
+        example: """
+            [[stores]]
+            name = "osaka-shopify"
+            platform = "shopify"
+            shop = "osaka.myshopify.com"
+            access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
+            """,
+        initExample: initExample,
+        // The Online Store's product page, and the order page of customer accounts.
+        links: StorefrontLinkTemplates(
+            productPath: "/products/{product_id}", orderTrackingPath: "/account/orders/{order_id}"))
+
+    private typealias Key = ShopifySettingKey
+
+    private static let settingKeys: [StoreSettingSpec] = [
+        .init(
+            Key.shop, .hostname(suffix: ".myshopify.com"),
+            example: "shop = \"osaka.myshopify.com\"",
+            summary: "The shop's myshopify.com domain."),
+        .init(
+            Key.baseURL, .url(schemes: ["https", "http"]),
+            example: "base_url = \"http://127.0.0.1:8081\"",
+            summary: "Replaces https://{shop} (tests, proxies)."),
+        .init(
+            Key.accessToken, .secret, required: true,
+            example: "access_token = { env = \"OSAKA_SHOPIFY_TOKEN\" }",
+            summary: "Admin API access token of the custom app."),
+        .init(
+            Key.webhookSecret, .secret,
+            example: "webhook_secret = { env = \"OSAKA_SHOPIFY_WEBHOOK_SECRET\" }",
+            summary: "The app's client secret, to verify webhook HMACs."),
+        .init(
+            Key.apiVersion, .string,
+            example: "api_version = \"2025-01\"",
+            summary: "Admin API version (YYYY-MM, a quarter's first month); the connector's default when absent."),
+        .init(
+            Key.lookback, .duration,
+            example: "lookback = \"5m\"",
+            summary: "How far before the stored cursor an incremental read starts (default 5m)."),
+        .init(
+            Key.pageSize, .integer(1...250),
+            example: "page_size = 250",
+            summary: "Records per API page (Shopify allows at most 250)."),
+        .init(
+            Key.bucketSize, .integer(1...10_000),
+            example: "bucket_size = 80",
+            summary: "REST leaky-bucket size of the shop's plan (40; Advanced 80; Plus 400)."),
+        .init(
+            Key.leakRate, .string,
+            example: "leak_rate = \"4\"",
+            summary: "REST requests per second the bucket leaks (2; Advanced 4; Plus 20), as text."),
+        .init(
+            Key.loyalty,
+            .table([
+                .init(
+                    Key.Loyalty.source, .choice(Key.LoyaltySource.allCases.map(\.rawValue)), required: true,
+                    example:
+                        "loyalty = { source = \"shopify_metafield\", namespace = \"loyalty\", key = \"points\" }",
+                    summary: "Where point balances live."),
+                .init(
+                    Key.Loyalty.namespace, .string, example: "namespace = \"loyalty\"",
+                    summary: "Customer metafield namespace (shopify_metafield)."),
+                .init(
+                    Key.Loyalty.key, .string, example: "key = \"points\"",
+                    summary: "Customer metafield key holding the balance."),
+                .init(
+                    Key.Loyalty.expiryKey, .string, example: "expiry_key = \"points_expire_at\"",
+                    summary: "Metafield key (same namespace) holding when points expire."),
+                .init(
+                    Key.Loyalty.tierKey, .string, example: "tier_key = \"tier\"",
+                    summary: "Metafield key (same namespace) holding the tier name."),
+                .init(
+                    Key.Loyalty.currency, .string, example: "currency = \"USD\"",
+                    summary: "Store-credit account currency (shopify_store_credit; default the shop's)."),
+                .init(
+                    Key.Loyalty.creditExpiry, .duration, example: "credit_expiry = \"90d\"",
+                    summary: "How long store credit granted by Aftercart stays valid (shopify_store_credit)."),
+            ]),
+            example: "loyalty = { source = \"shopify_metafield\", namespace = \"loyalty\", key = \"points\" }",
+            summary: "Where loyalty points and tiers come from; absent means none."),
+    ]
+
+    private static let apiVersionIsAQuarter = StoreSettingRule { settings in
+        guard let version = settings.string(Key.apiVersion), !isAPIVersion(version) else { return [] }
+        return [
+            StoreSettingIssue(
+                keyPath: [Key.apiVersion],
+                message: "api_version \"\(version)\" is not a Shopify API version (YYYY-01, -04, -07 or -10).",
+                example: "api_version = \"2025-01\"")
+        ]
+    }
+
+    private static let metafieldLoyaltyNeedsNamespaceAndKey = StoreSettingRule { settings in
+        func loyaltyKey(_ key: String) -> String? { settings.string("\(Key.loyalty).\(key)") }
+        guard loyaltyKey(Key.Loyalty.source) == Key.LoyaltySource.metafield.rawValue,
+            loyaltyKey(Key.Loyalty.namespace) == nil || loyaltyKey(Key.Loyalty.key) == nil
+        else { return [] }
+        return [
+            StoreSettingIssue(
+                keyPath: [Key.loyalty], message: "loyalty source \"shopify_metafield\" needs namespace and key.",
+                example: "loyalty = { source = \"shopify_metafield\", namespace = \"loyalty\", key = \"points\" }")
+        ]
+    }
+
+    /// `YYYY-01`, `-04`, `-07` or `-10` (Shopify releases quarterly), or `unstable`.
+    private static func isAPIVersion(_ text: String) -> Bool {
+        if text == "unstable" { return true }
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil, let month = Int(parts[1]),
+            parts[1].count == 2
+        else { return false }
+        return [1, 4, 7, 10].contains(month)
+    }
+
+    /// The entry `aftercart init` writes (`config/aftercart.example.toml`).
+    private static let initExample = StoreEntryExample(
+        toml: #"""
+            [[stores]]
+            name = "osaka-shopify"
+            platform = "shopify"
+            shop = "osaka.myshopify.com"       # base_url = "http://127.0.0.1:8081" may replace it (tests, proxies)
+            # Settings → Apps → Develop apps → your app → Admin API access token.
+            access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
+            webhook_secret = { env = "OSAKA_SHOPIFY_WEBHOOK_SECRET" }
+            api_version = "2025-01"
+            timezone = "Asia/Tokyo"
+            loyalty = { source = "shopify_metafield", namespace = "loyalty", key = "points", expiry_key = "points_expire_at", tier_key = "tier" }
+
+            """#,
+        environment: #"""
+            # osaka-shopify (Settings → Apps → Develop apps → Admin API access token)
+            OSAKA_SHOPIFY_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+            OSAKA_SHOPIFY_WEBHOOK_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+
+            """#)
+}

@@ -1,0 +1,23 @@
+public import Foundation
+
+/// A store's validated platform keys as ``StoreSettingRule``s see them:
+/// text by key, nested keys as `table.key` (`loyalty.source`), durations in
+/// seconds, secrets left out (a rule never needs their value).
+///
+/// Text rather than the config's typed values, so the schema's target needs
+/// nothing from the config layer and adapters can declare rules.
+public struct StoreSettingValues: Sendable, Hashable {
+    /// The values by flattened key.
+    public var values: [String: String]
+
+    /// Values by flattened key.
+    public init(_ values: [String: String] = [:]) {
+        self.values = values
+    }
+
+    /// The text of `key`, if set.
+    public func string(_ key: String) -> String? { values[key] }
+
+    /// `key` as a URL, if it is one.
+    public func url(_ key: String) -> URL? { values[key].flatMap { URL(string: $0) } }
+}
