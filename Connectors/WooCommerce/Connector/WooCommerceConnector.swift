@@ -9,7 +9,8 @@ public import Logging
 ///
 /// It states endpoints (``WooCommerceEndpoints``) and mappings (the
 /// `WooCommerce…Mapper`s); the shared ``HTTPTransport`` carries retries,
-/// rate limits and redaction, and ``PageNumberPager`` the paging.
+/// rate limits and redaction, and a ``ResourceStream`` over a
+/// ``PageNumberPager`` the paging.
 public struct WooCommerceConnector: StoreConnector {
     public let platform = "woocommerce"
     /// The store as configured.

@@ -1,3 +1,5 @@
+import AftercartConnector
+import AftercartModel
 public import Foundation
 
 /// One WooCommerce page in the normalized model: the records that map,
@@ -23,8 +25,12 @@ public struct WooCommerceMappedPage<Record: Sendable>: Sendable {
         case .record(let record): records.append(record)
         case .skipped(let skip): skipped.append(skip)
         }
-        if let modified, newestModification.map({ modified > $0 }) ?? true {
-            newestModification = modified
-        }
+        newestModification = SyncCursor.newest(newestModification, modified)
+    }
+
+    /// The page as the SDK's walk takes it, with its records wrapped by
+    /// `batch` (e.g. `RecordBatch.orders`).
+    func batch(_ batch: ([Record]) -> RecordBatch) -> MappedBatch {
+        MappedBatch(batch(records), newestChange: newestModification, skipped: skipped.map(\.reported))
     }
 }
