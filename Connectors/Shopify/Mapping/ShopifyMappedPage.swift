@@ -1,3 +1,5 @@
+public import AftercartConnector
+import AftercartModel
 public import Foundation
 
 /// One Shopify page in the normalized model: the records that map, the
@@ -15,18 +17,23 @@ public struct ShopifyMappedPage<Record: Sendable>: Sendable {
     }
 
     mutating func noteChange(_ date: Date?) {
-        guard let date else { return }
-        if newestChange.map({ date > $0 }) ?? true { newestChange = date }
+        newestChange = SyncCursor.newest(newestChange, date)
+    }
+
+    /// Adds the records, skips and newest change of `page`.
+    mutating func append(_ page: ShopifyMappedPage<Record>) {
+        records += page.records
+        skipped += page.skipped
+        noteChange(page.newestChange)
+    }
+
+    /// The page as the SDK's walk takes it, with its records wrapped by
+    /// `batch` (e.g. `RecordBatch.orders`).
+    func batch(_ batch: ([Record]) -> RecordBatch) -> MappedBatch {
+        MappedBatch(batch(records), newestChange: newestChange, skipped: skipped)
     }
 }
 
-/// A record the adapter read but does not hand to the engine, and why.
-public struct ShopifySkippedRecord: Sendable, Hashable {
-    public var id: String
-    public var reason: String
-
-    public init(id: String, reason: String) {
-        self.id = id
-        self.reason = reason
-    }
-}
+/// A record the adapter read but does not hand to the engine, and why;
+/// logged at debug level by the SDK's walk.
+public typealias ShopifySkippedRecord = SkippedRecord
