@@ -15,19 +15,6 @@ private func coupons(_ fetched: FetchedPage) throws -> [Coupon] {
     }
 }
 
-private func ids(_ range: ClosedRange<Int>) -> String {
-    "[" + range.map { #"{"id":\#($0)}"# }.joined(separator: ",") + "]"
-}
-
-private func query(_ uri: String, _ name: String) -> String? {
-    guard let query = uri.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
-    for item in query.split(separator: "&") {
-        let parts = item.split(separator: "=", maxSplits: 1)
-        if parts.first.map(String.init) == name { return parts.count > 1 ? String(parts[1]) : "" }
-    }
-    return nil
-}
-
 @Suite("Resource streams")
 struct ResourceStreamTests {
     @Test func aPageNumberStreamPreparesLogsSkipsAndKeepsTheNewestChangeOfSkippedRecords() async throws {
