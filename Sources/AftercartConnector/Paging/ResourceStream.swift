@@ -22,8 +22,9 @@ public struct ResourceStream<Context: Sendable>: Sendable {
     public var cursorField: CursorField
     /// Runs before each page's request with what it returned for the page
     /// before (`nil` for the walk's first page, resumed or not): what the
-    /// mapper needs besides the page, such as the store currency learned
-    /// once, or a permission check before the first request.
+    /// mapper needs besides the page, such as the store currency (kept from
+    /// page to page once learned), or a permission check before the first
+    /// request.
     public var prepare: @Sendable (_ previous: Context?) async throws -> Context
     /// Maps one fetched page (a past-the-end page is an empty array).
     public var map: @Sendable (FetchedPage, Context) async throws -> MappedBatch
