@@ -17,19 +17,6 @@ private func couponPage(_ fetched: FetchedPage, cursor: SyncCursor) throws -> Re
     return ResourcePage(records: .coupons(coupons), cursor: fetched.cursor(after: advanced), progress: fetched.progress)
 }
 
-private func ids(_ range: ClosedRange<Int>) -> String {
-    "[" + range.map { #"{"id":\#($0)}"# }.joined(separator: ",") + "]"
-}
-
-private func query(_ uri: String, _ name: String) -> String? {
-    guard let query = uri.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
-    for item in query.split(separator: "&") {
-        let parts = item.split(separator: "=", maxSplits: 1)
-        if parts.first.map(String.init) == name { return parts.count > 1 ? String(parts[1]) : "" }
-    }
-    return nil
-}
-
 @Suite("Pagers")
 struct PagerTests {
     @Test func pageNumberPagerWalksAllRecordsWithTotalPages() async throws {

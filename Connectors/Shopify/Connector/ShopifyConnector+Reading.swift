@@ -29,29 +29,23 @@ extension ShopifyConnector {
         switch resource {
         case .orders:
             let mapper = ShopifyOrderMapper(store: store)
-            return walk(
-                ShopifyEndpoints.orders(updatedAtMin: since, limit: limit), resource: .orders, limit: limit, from: start
-            ) {
+            return stream(ShopifyEndpoints.orders(updatedAtMin: since, limit: limit), resource: .orders, limit: limit) {
                 body in
-                let page = try mapper.mapPage(body)
-                return MappedBatch(.orders(page.records), page.newestChange, page.skipped)
-            }
+                try mapper.mapPage(body).batch(RecordBatch.orders)
+            }.pages(since: start)
         case .customers:
             let mapper = ShopifyCustomerMapper(store: store)
-            return walk(
-                ShopifyEndpoints.customers(updatedAtMin: since, limit: limit), resource: .customers, limit: limit,
-                from: start
+            return stream(
+                ShopifyEndpoints.customers(updatedAtMin: since, limit: limit), resource: .customers, limit: limit
             ) { body in
-                let page = try mapper.mapPage(body)
-                return MappedBatch(.customers(page.records), page.newestChange, page.skipped)
-            }
+                try mapper.mapPage(body).batch(RecordBatch.customers)
+            }.pages(since: start)
         case .coupons:
-            return walk(
-                ShopifyEndpoints.priceRules(updatedAtMin: since, limit: limit), resource: .coupons, limit: limit,
-                from: start
+            return stream(
+                ShopifyEndpoints.priceRules(updatedAtMin: since, limit: limit), resource: .coupons, limit: limit
             ) { body in
                 try await couponsPage(body)
-            }
+            }.pages(since: start)
         case .loyalty:
             if case .storeCredit(let credit) = settings.loyalty {
                 return readStoreCredit(credit, since: start)
@@ -59,12 +53,13 @@ extension ShopifyConnector {
             guard case .metafield(let keys) = settings.loyalty else { return unsupportedRead(resource) }
             // Each customer costs one more request, so pages are smaller and commit sooner.
             let customerLimit = min(limit, 50)
-            return walk(
+            // The cursor follows the customers' `updated_at`, which the accounts do not carry.
+            return stream(
                 ShopifyEndpoints.customers(updatedAtMin: since, limit: customerLimit), resource: .loyalty,
-                limit: customerLimit, from: start
+                limit: customerLimit, cursorField: .mapperNewestChange
             ) { body in
                 try await loyaltyPage(body, keys: keys)
-            }
+            }.pages(since: start)
         case .reviews:
             return unsupportedRead(resource)
         }
@@ -86,17 +81,12 @@ extension ShopifyConnector {
         let list = try ShopifyWireDecoder.decode(ShopifyPriceRuleListWire.self, from: body, context: context)
         let needsCurrency = list.priceRules.contains { $0.valueType.lowercased() == "fixed_amount" }
         let mapper = ShopifyCouponMapper(store: store, currency: needsCurrency ? try await storeCurrency() : nil)
-        var records: [Coupon] = []
-        var skipped: [ShopifySkippedRecord] = []
-        var newest: Date?
+        var page = ShopifyMappedPage<Coupon>()
         for (index, rule) in list.priceRules.enumerated() {
             let codes = try await discountCodes(priceRuleID: String(rule.id))
-            let page = try mapper.map(rule, codes: codes, at: ShopifyFieldPath("price_rules").index(index))
-            records += page.records
-            skipped += page.skipped
-            if let changed = page.newestChange, newest.map({ changed > $0 }) ?? true { newest = changed }
+            page.append(try mapper.map(rule, codes: codes, at: ShopifyFieldPath("price_rules").index(index)))
         }
-        return MappedBatch(.coupons(records), newest, skipped)
+        return page.batch(RecordBatch.coupons)
     }
 
     /// Every discount code of a price rule, following `Link` pages.
@@ -128,131 +118,58 @@ extension ShopifyConnector {
         let context = ErrorContext(store: store, resource: "loyalty", platform: platform)
         let list = try ShopifyWireDecoder.decode(ShopifyCustomerListWire.self, from: body, context: context)
         let mapper = ShopifyLoyaltyMapper(store: store, keys: keys)
-        var accounts: [LoyaltyAccount] = []
-        var skipped: [ShopifySkippedRecord] = []
-        var newest: Date?
+        var page = ShopifyMappedPage<LoyaltyAccount>()
         for (index, customer) in list.customers.enumerated() {
             let id = String(customer.id)
             let reading = ShopifyFieldReading(context: context, record: "customer \(id)")
-            if let changed = try reading.optionalDate(
-                customer.updatedAt, at: ShopifyFieldPath("customers").index(index).key("updated_at")),
-                newest.map({ changed > $0 }) ?? true
-            {
-                newest = changed
-            }
+            page.noteChange(
+                try reading.optionalDate(
+                    customer.updatedAt, at: ShopifyFieldPath("customers").index(index).key("updated_at")))
             let request = TransportRequest(
                 .get, url: url(ShopifyEndpoints.customerMetafields(customerID: id, namespace: keys.namespace)),
                 resource: "loyalty", acceptedStatuses: [404])
             let response = try await send(request)
             guard response.status != 404 else {
-                skipped.append(ShopifySkippedRecord(id: id, reason: "customer deleted while reading"))
+                page.skipped.append(ShopifySkippedRecord(id: id, reason: "customer deleted while reading"))
                 continue
             }
             do {
                 if let account = try mapper.mapMetafields(response.body, customerID: id) {
-                    accounts.append(account)
+                    page.records.append(account)
                 } else {
-                    skipped.append(ShopifySkippedRecord(id: id, reason: "no points metafield"))
+                    page.skipped.append(ShopifySkippedRecord(id: id, reason: "no points metafield"))
                 }
             } catch {
                 throw error.adding(transport.errorContext(for: request))
             }
         }
-        return MappedBatch(.loyalty(accounts), newest, skipped, recordTimesMoveCursor: false)
+        return page.batch(RecordBatch.loyalty)
     }
 
-    /// What a page mapper hands back to the walk.
-    struct MappedBatch: Sendable {
-        var records: RecordBatch
-        var newestChange: Date?
-        var skipped: [ShopifySkippedRecord]
-        /// Whether the records' own `updated_at` may raise the high water;
-        /// not for loyalty, whose walk is over customers.
-        var recordTimesMoveCursor: Bool
-
-        init(
-            _ records: RecordBatch, _ newestChange: Date?, _ skipped: [ShopifySkippedRecord],
-            recordTimesMoveCursor: Bool = true
-        ) {
-            self.records = records
-            self.newestChange = newestChange
-            self.skipped = skipped
-            self.recordTimesMoveCursor = recordTimesMoveCursor
-        }
-    }
-
-    private struct WalkState: Sendable {
-        var endpoint: String
-        var page: Int
-        var cursor: SyncCursor
-        /// This page's request, sent while the previous page was being mapped and committed.
-        var ahead: PageAhead?
-    }
-
-    /// Walks `first` and its `Link rel="next"` continuations from `start`,
-    /// resuming at its ``SyncCursor/pageToken`` and threading the cursor
-    /// through the pages.
-    private func walk(
-        _ first: String, resource: ResourceKind, limit: Int, from start: SyncCursor,
+    /// `first` as a stream the SDK walks by its `Link rel="next"`
+    /// continuations, after checking on the first page that the granted
+    /// scopes allow reading `resource`.
+    private func stream(
+        _ first: String, resource: ResourceKind, limit: Int, cursorField: CursorField = .recordUpdatedAt,
         map: @escaping @Sendable (Data) async throws -> MappedBatch
-    ) -> ResourcePages {
-        var firstEndpoint = first
-        if let token = start.pageToken, let pageInfo = ShopifyEndpoints.pageInfo(in: token) {
-            // Only the page_info of a stored URL is trusted: the path and
-            // host come from the current config.
-            firstEndpoint = ShopifyEndpoints.continuation(of: first, pageInfo: pageInfo, limit: limit)
-        }
-        // The next page's URL is in this page's Link header, known before
-        // its body is mapped: with page concurrency above 1 (`sync
-        // --page-concurrency`), that request goes out at once, so the store
-        // renders page n+1 while page n is decoded and committed. One page
-        // ahead is all a cursor chain allows; the transport still paces it.
-        let fetchAhead = PagePrefetch.concurrency > 1
-        let pageRequest: @Sendable (String) -> TransportRequest = { endpoint in
-            TransportRequest(.get, url: url(endpoint), resource: resource.rawValue)
-        }
-        return ResourcePages(initial: WalkState(endpoint: firstEndpoint, page: 1, cursor: start)) { state in
-            if state.page == 1 { try await requireReadable(resource) }
-            let request = pageRequest(state.endpoint)
-            let response: TransportResponse
-            if let ahead = state.ahead {
-                response = try await ahead.response()
-            } else {
-                response = try await send(request)
-            }
-            var next = response.links["next"].flatMap(ShopifyEndpoints.pageInfo(in:)).map {
-                ShopifyEndpoints.continuation(of: first, pageInfo: $0, limit: limit)
-            }
-            if next == state.endpoint { next = nil }
-            // Dropped (a mapping error, a stopped walk), it cancels its request.
-            let ahead = next.flatMap { endpoint in
-                fetchAhead
-                    ? PageAhead { try await send(pageRequest(endpoint)) }
-                    : nil
-            }
-            let batch: MappedBatch
-            do {
-                batch = try await map(response.body)
-            } catch let error as ConnectorError {
-                throw error.adding(transport.errorContext(for: request))
-            }
-            report(batch.skipped, resource: resource)
-            var cursor =
-                batch.recordTimesMoveCursor ? state.cursor.advanced(past: batch.records.anyRecords) : state.cursor
-            if let newest = batch.newestChange, cursor.highWater.map({ newest > $0 }) ?? true {
-                cursor.highWater = newest
-            }
-            let page = ResourcePage(
-                records: batch.records, cursor: next.map { cursor.continuing(atToken: url($0)) } ?? cursor.completed(),
-                progress: PageProgress(pageNumber: state.page, hasMore: next != nil))
-            return (page, next.map { WalkState(endpoint: $0, page: state.page + 1, cursor: cursor, ahead: ahead) })
-        }
-    }
-
-    func report(_ skipped: [ShopifySkippedRecord], resource: ResourceKind) {
-        for skip in skipped {
-            logger.debug(
-                "record skipped", metadata: ["resource": "\(resource)", "id": "\(skip.id)", "reason": "\(skip.reason)"])
-        }
+    ) -> ResourceStream<Void> {
+        // Only the page_info of a link or a stored URL is trusted: the path
+        // and host come from the current config, and Shopify allows nothing
+        // but `limit` beside it.
+        let pager = LinkPager(
+            transport: transport,
+            continuation: { link in
+                ShopifyEndpoints.pageInfo(in: link).map {
+                    url(ShopifyEndpoints.continuation(of: first, pageInfo: $0, limit: limit))
+                }
+            },
+            adviseFailure: ShopifyErrorAdvice.advise)
+        return ResourceStream(
+            resource: resource, request: TransportRequest(.get, url: url(first), resource: resource.rawValue),
+            paging: .link(pager), cursorField: cursorField, logger: logger,
+            prepare: { previous in
+                if previous == nil { try await requireReadable(resource) }
+            },
+            map: { fetched, _ in try await map(fetched.response.body) })
     }
 }

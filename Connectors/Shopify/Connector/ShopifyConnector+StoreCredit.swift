@@ -1,4 +1,4 @@
-public import AftercartConnector
+import AftercartConnector
 public import AftercartModel
 import Foundation
 import Logging
@@ -37,19 +37,16 @@ extension ShopifyConnector {
             let context = ErrorContext(store: store, resource: "loyalty", platform: platform)
             for (index, node) in page.customers.nodes.enumerated() {
                 let path = ShopifyFieldPath("data.customers.nodes").index(index)
-                if let changed = try ShopifyFieldReading(context: context, record: nil)
-                    .optionalDate(node.updatedAt, at: path.key("updatedAt")),
-                    cursor.highWater.map({ changed > $0 }) ?? true
-                {
-                    cursor.highWater = changed
-                }
+                cursor = cursor.raisingHighWater(
+                    to: try ShopifyFieldReading(context: context, record: nil)
+                        .optionalDate(node.updatedAt, at: path.key("updatedAt")))
                 if let account = try mapper.map(node, at: path) {
                     accounts.append(account)
                 } else {
                     skipped.append(ShopifySkippedRecord(id: node.id, reason: "no store credit in \(currency)"))
                 }
             }
-            report(skipped, resource: .loyalty)
+            SkippedRecord.report(skipped, resource: .loyalty, to: logger)
             let next = page.customers.pageInfo.hasNextPage ? page.customers.pageInfo.endCursor : nil
             let result = ResourcePage(
                 records: .loyalty(accounts),

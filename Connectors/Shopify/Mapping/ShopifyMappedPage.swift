@@ -1,32 +1,10 @@
-public import Foundation
+public import AftercartConnector
 
 /// One Shopify page in the normalized model: the records that map, the
-/// ones left out on purpose, and the newest change seen among all of them
-/// (so a page of skipped records still moves the cursor).
-public struct ShopifyMappedPage<Record: Sendable>: Sendable {
-    public var records: [Record]
-    public var skipped: [ShopifySkippedRecord]
-    public var newestChange: Date?
+/// ones left out on purpose, and the newest `updated_at` seen among all of
+/// them (so a page of skipped records still moves the cursor).
+public typealias ShopifyMappedPage<Record: Sendable> = MappedPage<Record, ShopifySkippedRecord>
 
-    public init(records: [Record] = [], skipped: [ShopifySkippedRecord] = [], newestChange: Date? = nil) {
-        self.records = records
-        self.skipped = skipped
-        self.newestChange = newestChange
-    }
-
-    mutating func noteChange(_ date: Date?) {
-        guard let date else { return }
-        if newestChange.map({ date > $0 }) ?? true { newestChange = date }
-    }
-}
-
-/// A record the adapter read but does not hand to the engine, and why.
-public struct ShopifySkippedRecord: Sendable, Hashable {
-    public var id: String
-    public var reason: String
-
-    public init(id: String, reason: String) {
-        self.id = id
-        self.reason = reason
-    }
-}
+/// A record the adapter read but does not hand to the engine, and why;
+/// logged at debug level by the SDK's walk.
+public typealias ShopifySkippedRecord = SkippedRecord

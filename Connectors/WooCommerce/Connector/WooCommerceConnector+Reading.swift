@@ -23,34 +23,30 @@ extension WooCommerceConnector {
         switch resource {
         case .orders:
             let mapper = WooCommerceOrderMapper(store: store, options: settings.orderMapping)
-            return walk(WooCommerceEndpoints.orders(changedAfter: since, ordering: settings.ordering), from: start) {
+            return stream(WooCommerceEndpoints.orders(changedAfter: since, ordering: settings.ordering)) {
                 fetched, _ in
-                let page = try mapper.mapPage(fetched.response.body)
-                return MappedBatch(.orders(page.records), page.newestModification, page.skipped)
-            }
+                try mapper.mapPage(fetched.response.body).batch(RecordBatch.orders)
+            }.pages(since: start)
         case .coupons:
-            return walk(
-                WooCommerceEndpoints.coupons(changedAfter: since, ordering: settings.ordering), from: start,
-                needsCurrency: true
+            return stream(
+                WooCommerceEndpoints.coupons(changedAfter: since, ordering: settings.ordering), needsCurrency: true
             ) { fetched, currency in
-                let page = try WooCommerceCouponMapper(store: store, currency: currency).mapPage(fetched.response.body)
-                return MappedBatch(.coupons(page.records), page.newestModification, page.skipped)
-            }
+                try WooCommerceCouponMapper(store: store, currency: currency).mapPage(fetched.response.body)
+                    .batch(RecordBatch.coupons)
+            }.pages(since: start)
         case .reviews:
             let mapper = WooCommerceReviewMapper(store: store, siteTimeZone: settings.orderMapping.siteTimeZone)
-            return walk(WooCommerceEndpoints.reviews(createdAfter: since), from: start) { fetched, _ in
-                let page = try mapper.mapPage(fetched.response.body)
-                return MappedBatch(.reviews(page.records), page.newestModification, page.skipped)
-            }
+            return stream(WooCommerceEndpoints.reviews(createdAfter: since)) { fetched, _ in
+                try mapper.mapPage(fetched.response.body).batch(RecordBatch.reviews)
+            }.pages(since: start)
         case .customers:
             let consent = settings.consent
             // Only old API versions send `total_spent`, so the currency is
             // not worth a settings request (and its permission) here.
-            return walk(WooCommerceEndpoints.customers(), from: start) { fetched, currency in
+            return stream(WooCommerceEndpoints.customers()) { fetched, currency in
                 let mapper = WooCommerceCustomerMapper(store: store, consent: consent, currency: currency)
-                let page = try mapper.mapPage(fetched.response.body)
-                return MappedBatch(.customers(page.records), page.newestModification, page.skipped)
-            }
+                return try mapper.mapPage(fetched.response.body).batch(RecordBatch.customers)
+            }.pages(since: start)
         case .loyalty:
             return readLoyalty(from: start)
         }
@@ -64,14 +60,13 @@ extension WooCommerceConnector {
                 failing: ConnectorError.unsupported(
                     operation: "reading loyalty", ErrorContext(store: store, resource: "loyalty", platform: platform)))
         case .customerMeta(let keys):
-            return walk(WooCommerceEndpoints.customers(for: .loyalty), from: start) { fetched, _ in
-                let page = try mapper.mapCustomerMetaPage(fetched.response.body, keys: keys)
-                return MappedBatch(.loyalty(page.records), page.newestModification, page.skipped)
-            }
+            return stream(WooCommerceEndpoints.customers(for: .loyalty)) { fetched, _ in
+                try mapper.mapCustomerMetaPage(fetched.response.body, keys: keys).batch(RecordBatch.loyalty)
+            }.pages(since: start)
         case .advancedCoupons:
-            return walk(WooCommerceEndpoints.customers(for: .loyalty), from: start) { fetched, _ in
+            return stream(WooCommerceEndpoints.customers(for: .loyalty)) { fetched, _ in
                 try await advancedCouponsBalances(customersPage: fetched.response.body, mapper: mapper)
-            }
+            }.pages(since: start)
         }
     }
 
@@ -105,75 +100,29 @@ extension WooCommerceConnector {
                 throw error.connectorError(transport.errorContext(for: request))
             }
         }
-        return MappedBatch(.loyalty(accounts), nil, skipped)
+        return MappedBatch(.loyalty(accounts), skipped: skipped.map(\.reported))
     }
 
-    /// What a page mapper hands back to the walk.
-    struct MappedBatch: Sendable {
-        var records: RecordBatch
-        var newestChange: Date?
-        var skipped: [WooCommerceSkippedRecord]
-
-        init(_ records: RecordBatch, _ newestChange: Date?, _ skipped: [WooCommerceSkippedRecord]) {
-            self.records = records
-            self.newestChange = newestChange
-            self.skipped = skipped
-        }
-    }
-
-    private struct WalkState: Sendable {
-        var page: Int
-        var cursor: SyncCursor
-        var currency: Currency?
-    }
-
-    /// Walks `endpoint` page by page from `start`, resuming at its
-    /// ``SyncCursor/nextPage``, threading the cursor through the pages and
-    /// learning the store currency once if the mapper needs it.
-    private func walk(
-        _ endpoint: WooCommerceEndpoint, from start: SyncCursor, needsCurrency: Bool = false,
+    /// `endpoint` as a stream the SDK walks page by page (`?page=&per_page=`,
+    /// ending on `X-WP-TotalPages`), learning the store currency before
+    /// the first page when the mapper needs it and the config names none.
+    private func stream(
+        _ endpoint: WooCommerceEndpoint, needsCurrency: Bool = false,
         map: @escaping @Sendable (FetchedPage, Currency?) async throws -> MappedBatch
-    ) -> ResourcePages {
-        let request = TransportRequest(
-            .get, url: endpoint.url(baseURL: settings.baseURL), resource: endpoint.resource.rawValue)
-        let pager = PageNumberPager(transport: transport, perPage: WooCommerceEndpoints.perPage)
-        let initial = WalkState(page: max(start.nextPage ?? 1, 1), cursor: start, currency: settings.currency)
-        return ResourcePages(initial: initial) { state in
-            var currency = state.currency
-            if needsCurrency, currency == nil { currency = try await resolveCurrency() }
-            let fetched = try await pager.fetch(request, page: state.page)
-            let batch: MappedBatch
-            do {
-                batch = try await map(fetched, currency)
-            } catch let error as WooCommerceDecodingError {
-                var context = transport.errorContext(for: request)
-                context.url = fetched.response.redactedURL.isEmpty ? context.url : fetched.response.redactedURL
-                throw error.connectorError(context)
-            }
-            report(batch.skipped, resource: endpoint.resource)
-            var cursor = state.cursor.advanced(past: batch.records.anyRecords)
-            if let newest = batch.newestChange, cursor.highWater.map({ newest > $0 }) ?? true {
-                cursor.highWater = newest
-            }
-            let page = ResourcePage(
-                records: batch.records, cursor: fetched.cursor(after: cursor), progress: fetched.progress)
-            let following = fetched.nextPage.map { WalkState(page: $0, cursor: cursor, currency: currency) }
-            return (page, following)
-        }
-    }
-
-    private func report(_ skipped: [WooCommerceSkippedRecord], resource: ResourceKind) {
-        for skip in skipped {
-            switch skip.reason {
-            case .unknownOrderStatus, .unsupportedCouponKind, .unknownReviewStatus:
-                logger.warning(
-                    "record skipped",
-                    metadata: ["resource": "\(resource)", "id": "\(skip.id)", "reason": "\(skip.reason)"])
-            default:
-                logger.debug(
-                    "record skipped",
-                    metadata: ["resource": "\(resource)", "id": "\(skip.id)", "reason": "\(skip.reason)"])
-            }
-        }
+    ) -> ResourceStream<Currency?> {
+        ResourceStream(
+            resource: endpoint.resource,
+            request: TransportRequest(
+                .get, url: endpoint.url(baseURL: settings.baseURL), resource: endpoint.resource.rawValue),
+            paging: .pageNumber(PageNumberPager(transport: transport, perPage: WooCommerceEndpoints.perPage)),
+            logger: logger,
+            prepare: { previous in
+                // Until it is known: a store that names none is asked again on the next page.
+                let currency = previous ?? settings.currency
+                guard needsCurrency, currency == nil else { return currency }
+                return try await resolveCurrency()
+            },
+            mappingFailure: { error, page in (error as? WooCommerceDecodingError)?.connectorError(page) ?? error },
+            map: map)
     }
 }

@@ -9,7 +9,8 @@ public import Logging
 ///
 /// It states endpoints (``WooCommerceEndpoints``) and mappings (the
 /// `WooCommerce…Mapper`s); the shared ``HTTPTransport`` carries retries,
-/// rate limits and redaction, and ``PageNumberPager`` the paging.
+/// rate limits and redaction, and a ``ResourceStream`` over a
+/// ``PageNumberPager`` the paging.
 public struct WooCommerceConnector: StoreConnector {
     /// The config name its ``settingsSchema`` declares, so the two never differ.
     public var platform: String { Self.settingsSchema.platform }

@@ -1,21 +1,17 @@
+public import AftercartConnector
 public import Foundation
 
 /// One WooCommerce page in the normalized model: the records that map,
 /// the ones skipped on purpose, and the newest modification seen among
 /// all of them.
-public struct WooCommerceMappedPage<Record: Sendable>: Sendable {
-    /// The records that mapped, in page order.
-    public var records: [Record]
-    /// Records left out on purpose, with the reason.
-    public var skipped: [WooCommerceSkippedRecord]
+public typealias WooCommerceMappedPage<Record: Sendable> = MappedPage<Record, WooCommerceSkippedRecord>
+
+extension MappedPage where Skip == WooCommerceSkippedRecord {
     /// The newest `date_modified_gmt` on the page, skipped records
     /// included, so a page of trashed orders still moves the cursor.
-    public var newestModification: Date?
-
-    public init(records: [Record] = [], skipped: [WooCommerceSkippedRecord] = [], newestModification: Date? = nil) {
-        self.records = records
-        self.skipped = skipped
-        self.newestModification = newestModification
+    public var newestModification: Date? {
+        get { newestChange }
+        set { newestChange = newValue }
     }
 
     mutating func append(_ outcome: WooCommerceMapped<Record>, modified: Date?) {
@@ -23,8 +19,12 @@ public struct WooCommerceMappedPage<Record: Sendable>: Sendable {
         case .record(let record): records.append(record)
         case .skipped(let skip): skipped.append(skip)
         }
-        if let modified, newestModification.map({ modified > $0 }) ?? true {
-            newestModification = modified
-        }
+        noteChange(modified)
+    }
+
+    /// The page as the SDK's walk takes it, with its records wrapped by
+    /// `batch` (e.g. `RecordBatch.orders`).
+    func batch(_ batch: ([Record]) -> RecordBatch) -> MappedBatch {
+        self.batch(batch, reporting: \.reported)
     }
 }

@@ -1,3 +1,6 @@
+import AftercartConnector
+import Logging
+
 /// Why a WooCommerce record was deliberately left out of a page. Skips
 /// are not errors: the sync goes on and reports them.
 public enum WooCommerceSkipReason: Sendable, Hashable, CustomStringConvertible {
@@ -63,4 +66,18 @@ public struct WooCommerceSkippedRecord: Sendable, Hashable, CustomStringConverti
     }
 
     public var description: String { "\(id): \(reason)" }
+}
+
+extension WooCommerceSkippedRecord {
+    /// The skip as the SDK's walk logs it: a warning for a status or kind
+    /// that the config can map or that Aftercart does not support, which
+    /// someone should look at; the rest is business as usual.
+    var reported: SkippedRecord {
+        let level: Logger.Level =
+            switch reason {
+            case .unknownOrderStatus, .unsupportedCouponKind, .unknownReviewStatus: .warning
+            default: .debug
+            }
+        return SkippedRecord(id: id, reason: "\(reason)", level: level)
+    }
 }

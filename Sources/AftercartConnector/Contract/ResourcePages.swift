@@ -1,9 +1,10 @@
 /// The pages of one read, fetched lazily: each `next()` performs the
-/// requests for one page and nothing is read ahead, so a sync of a million
-/// orders holds one page in memory and stops cleanly between pages.
+/// requests for one page, and nothing is read ahead beyond the few pages
+/// ``PagePrefetch`` allows, so a sync of a million orders holds a page or
+/// a few in memory and stops cleanly between pages.
 ///
-/// Build one from a state machine with ``init(initial:next:)``; the pagers
-/// (``PageNumberPager``, ``LinkPager``) do that for the common cases.
+/// Build one from a state machine with ``init(initial:next:)``;
+/// ``ResourceStream`` does that for the common cases.
 public struct ResourcePages: AsyncSequence, Sendable {
     public typealias Element = ResourcePage
 

@@ -4,7 +4,7 @@ public import AftercartModel
 /// per resource, and the few writes the engine sends back to the store.
 ///
 /// An adapter states its endpoints and mappings; the framework carries
-/// paging (``PageNumberPager``, ``LinkPager``), retries, rate limits and
+/// paging (``ResourceStream`` over ``PagingStyle``), retries, rate limits and
 /// redaction (``HTTPTransport``), and the sync engine carries state
 /// (``SyncCursor``). Adding a platform is one folder with one type that
 /// conforms to this protocol, plus one registration line.

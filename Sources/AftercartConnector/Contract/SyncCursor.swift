@@ -55,11 +55,25 @@ public struct SyncCursor: Sendable, Hashable, Codable {
     /// to their newest change.
     public func advanced(past records: some Sequence<any SyncRecord>) -> SyncCursor {
         var copy = self
-        for record in records {
-            guard let changed = record.updatedAt else { continue }
-            if copy.highWater.map({ changed > $0 }) ?? true { copy.highWater = changed }
-        }
+        for record in records { copy.highWater = Self.newest(copy.highWater, record.updatedAt) }
         return copy
+    }
+
+    /// This cursor with ``highWater`` moved up to `change` when that is
+    /// newer: a change the walk saw on a record it did not hand over
+    /// (skipped, or the customer behind a loyalty account).
+    public func raisingHighWater(to change: Date?) -> SyncCursor {
+        var copy = self
+        copy.highWater = Self.newest(highWater, change)
+        return copy
+    }
+
+    /// The newer of two change times, either of which may be unknown: the
+    /// one rule by which ``highWater`` and a page's newest change move.
+    public static func newest(_ seen: Date?, _ change: Date?) -> Date? {
+        guard let change else { return seen }
+        guard let seen else { return change }
+        return change > seen ? change : seen
     }
 
     /// This cursor pointing at the next page number of a walk.
@@ -82,9 +96,7 @@ public struct SyncCursor: Sendable, Hashable, Codable {
     /// newest change seen, and no walk is in progress.
     public func completed() -> SyncCursor {
         var copy = self
-        if let highWater, copy.updatedAfter.map({ highWater > $0 }) ?? true {
-            copy.updatedAfter = highWater
-        }
+        copy.updatedAfter = Self.newest(updatedAfter, highWater)
         copy.highWater = nil
         copy.nextPage = nil
         copy.pageToken = nil

@@ -7,7 +7,7 @@ import Foundation
 /// is in ``pastEndCodes`` (WordPress `rest_post_invalid_page_number`). That
 /// answer is handed to the mapper as an empty page so the walk's last
 /// cursor is always a completed one.
-public struct PageNumberPager: Sendable {
+public struct PageNumberPager: Sendable, Pagination {
     public var transport: HTTPTransport
     public var perPage: Int
     public var pageParameter: String
@@ -18,7 +18,7 @@ public struct PageNumberPager: Sendable {
     /// A bound on any walk, against a store that ignores the page parameter.
     public var maxPages: Int
     /// Pages fetched ahead; `nil` reads one page at a time (see ``PagePrefetch``).
-    private var prefetcher: PagePrefetcher?
+    private(set) var prefetcher: PagePrefetcher?
 
     public init(
         transport: HTTPTransport, perPage: Int = 100, pageParameter: String = "page",
@@ -41,18 +41,27 @@ public struct PageNumberPager: Sendable {
     /// no paging parameters). With a concurrency above 1 the page may have
     /// been fetched ahead already, and the pages after it are started.
     public func fetch(_ request: TransportRequest, page: Int) async throws -> FetchedPage {
-        guard let prefetcher else { return try await fetchPage(request, page: page) }
-        var plain = self
-        plain.prefetcher = nil
-        return try await prefetcher.fetch(request, page: page, using: plain)
+        try await fetch(request, at: page)
+    }
+
+    /// Every page of `request`, resuming at `cursor`'s ``SyncCursor/nextPage``
+    /// when a walk was in progress. `map` receives each fetched page with
+    /// the previous page's cursor (first: `cursor`) and returns the mapped
+    /// page, typically with `fetched.cursor(after: previous.advanced(past: records))`;
+    /// that cursor is threaded to the next call, so ``SyncCursor/highWater``
+    /// spans the whole walk. ``ResourceStream`` does that bookkeeping for an adapter.
+    public func pages(
+        _ request: TransportRequest, cursor: SyncCursor?,
+        map: @escaping @Sendable (FetchedPage, SyncCursor) async throws -> ResourcePage
+    ) -> ResourcePages {
+        walk(request, cursor: cursor, map: map)
     }
 
     /// One request for page `page`, nothing fetched ahead.
-    func fetchPage(_ request: TransportRequest, page: Int) async throws -> FetchedPage {
-        let pageRequest = request.appendingQuery([(perPageParameter, "\(perPage)"), (pageParameter, "\(page)")])
+    func fetchPage(_ request: TransportRequest, at page: Int) async throws -> FetchedPage {
         let response: TransportResponse
         do {
-            response = try await transport.send(pageRequest)
+            response = try await transport.send(pageRequest(request, page: page))
         } catch let error as ConnectorError {
             guard case .badRequest(400, let context) = error, let code = context.platformCode,
                 pastEndCodes.contains(code)
@@ -74,23 +83,9 @@ public struct PageNumberPager: Sendable {
             totalPages: totalPages, totalRecords: totalRecords)
     }
 
-    /// Every page of `request`, resuming at `cursor`'s ``SyncCursor/nextPage``
-    /// when a walk was in progress. `map` receives each fetched page with
-    /// the previous page's cursor (first: `cursor`) and returns the mapped
-    /// page, typically with `fetched.cursor(after: previous.advanced(past: records))`;
-    /// that cursor is threaded to the next call, so ``SyncCursor/highWater``
-    /// spans the whole walk.
-    public func pages(
-        _ request: TransportRequest, cursor: SyncCursor?,
-        map: @escaping @Sendable (FetchedPage, SyncCursor) async throws -> ResourcePage
-    ) -> ResourcePages {
-        let start = cursor ?? SyncCursor()
-        return ResourcePages(initial: (max(start.nextPage ?? 1, 1), start)) { state in
-            let (number, previous) = state
-            let fetched = try await fetch(request, page: number)
-            let page = try await map(fetched, previous)
-            return (page, fetched.nextPage.map { ($0, page.cursor) })
-        }
+    /// `request` with the paging parameters of page `page`.
+    func pageRequest(_ request: TransportRequest, page: Int) -> TransportRequest {
+        request.appendingQuery([(perPageParameter, "\(perPage)"), (pageParameter, "\(page)")])
     }
 
     /// Whether a body is a JSON empty array, whitespace allowed.
@@ -98,5 +93,34 @@ public struct PageNumberPager: Sendable {
         guard body.count < 64 else { return false }
         let meaningful = body.filter { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
         return meaningful.elementsEqual("[]".utf8)
+    }
+
+    // MARK: Pagination
+
+    func start(of request: TransportRequest, resuming cursor: SyncCursor) -> Int {
+        max(cursor.nextPage ?? 1, 1)
+    }
+
+    func url(of request: TransportRequest, at page: Int) -> String {
+        pageRequest(request, page: page).url
+    }
+
+    func position(after fetched: FetchedPage, at page: Int) -> Int? {
+        fetched.nextPage
+    }
+
+    /// Once the store has said how many pages there are, up to `limit` of
+    /// the pages after `page`; without that count, none (the walk might
+    /// end at any page).
+    func positionsAhead(after fetched: FetchedPage, at page: Int, limit: Int) -> [Int] {
+        guard let total = fetched.totalPages, fetched.nextPage != nil else { return [] }
+        let last = min(total, page + limit, maxPages)
+        return last > page ? Array((page + 1)...last) : []
+    }
+
+    var withoutPrefetch: PageNumberPager {
+        var plain = self
+        plain.prefetcher = nil
+        return plain
     }
 }
