@@ -51,3 +51,19 @@ public struct PersistenceError: Error, Sendable, Hashable, CustomStringConvertib
 
     public var errorDescription: String? { description }
 }
+
+extension PersistenceError {
+    /// A constraint refused a row: the code that produced it is wrong.
+    static func refusedRow(_ operation: String, reason: String, location: String) -> PersistenceError {
+        PersistenceError(
+            kind: .invalidRecord, location: location, what: "\(operation): the database refused a row (\(reason))",
+            fix: "this is a bug in the code that produced the row; report it with this message")
+    }
+
+    /// A failure the database explains no better than `reason`.
+    static func unexplained(_ operation: String, reason: String, location: String) -> PersistenceError {
+        PersistenceError(
+            kind: .failed, location: location, what: "\(operation) failed (\(reason))",
+            fix: "retry; if it persists, report it with this message")
+    }
+}

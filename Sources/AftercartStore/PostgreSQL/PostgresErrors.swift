@@ -79,9 +79,7 @@ enum PostgresErrors {
         let reason = reason(error)
         let state = sqlState(error) ?? ""
         if state.hasPrefix("23") {
-            return PersistenceError(
-                kind: .invalidRecord, location: location, what: "\(operation): the database refused a row (\(reason))",
-                fix: "this is a bug in the code that produced the row; report it with this message")
+            return PersistenceError.refusedRow(operation, reason: reason, location: location)
         }
         if ["55P03", "40001", "40P01", "57014"].contains(state) {
             return PersistenceError(
@@ -103,9 +101,7 @@ enum PostgresErrors {
                 kind: .failed, location: location, what: "\(operation) failed (\(reason))",
                 fix: "the schema may have been changed by hand; check 'aftercart status' and the server log")
         }
-        return PersistenceError(
-            kind: .failed, location: location, what: "\(operation) failed (\(reason))",
-            fix: "retry; if it persists, report it with this message")
+        return PersistenceError.unexplained(operation, reason: reason, location: location)
     }
 
     /// The error for a database that can't be opened at all.

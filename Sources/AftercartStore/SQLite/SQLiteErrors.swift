@@ -17,9 +17,7 @@ extension SQLiteExecutor {
                 "\(operation): the database stayed locked for more than \(options.busyTimeout)s",
                 "another aftercart process is writing to it; retry, or stop the other process", .busy)
         case .SQLITE_CONSTRAINT?:
-            return failed(
-                "\(operation): the database refused a row (\(reason))",
-                "this is a bug in the code that produced the row; report it with this message", .invalidRecord)
+            return PersistenceError.refusedRow(operation, reason: reason, location: path)
         case .SQLITE_NOTADB?, .SQLITE_CORRUPT?, .SQLITE_CANTOPEN?, .SQLITE_PERM?, .SQLITE_AUTH?:
             return Self.openError(path: path, error)
         case .SQLITE_FULL?:
@@ -32,7 +30,7 @@ extension SQLiteExecutor {
             return failed(
                 "\(operation): disk I/O error (\(reason))", "check the disk and the file system, then retry")
         default:
-            return failed("\(operation) failed (\(reason))", "retry; if it persists, report it with this message")
+            return PersistenceError.unexplained(operation, reason: reason, location: path)
         }
     }
 

@@ -4,11 +4,13 @@ import GRDB
 /// The SQL core's executor for one SQLite file: a WAL-mode GRDB pool with
 /// one writer and several readers.
 ///
-/// A transaction is `BEGIN IMMEDIATE` … `COMMIT` on the writer, with each
-/// statement its own hop to GRDB's writer queue, so the core's bodies can
-/// be `async` like PostgreSQL's. Transactions of this process take turns
-/// (``WriteTurns``); other processes wait up to
-/// ``SQLiteOptions/busyTimeout`` for the file's write lock.
+/// A transaction waits for the file's write lock without holding a thread
+/// (`BEGIN IMMEDIATE`, up to ``SQLiteOptions/busyTimeout`` while another
+/// process writes), then runs its statements and `COMMIT` as synchronous
+/// writer accesses: once the lock is held, nothing in the transaction
+/// waits for a free thread of the cooperative pool, so the lock is held
+/// only as long as the SQL takes, as with a single GRDB write. Transactions
+/// of this process take turns (``WriteTurns``).
 public struct SQLiteExecutor: SQLExecutor {
     /// The database file path, as given.
     let path: String
@@ -32,10 +34,14 @@ public struct SQLiteExecutor: SQLExecutor {
         let writes: Bool
 
         public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
-            if writes {
-                return try await pool.writeWithoutTransaction { db in try Self.fetch(db, sql, arguments) }
-            }
+            if writes { return try Self.onWriter(pool) { db in try Self.fetch(db, sql, arguments) } }
             return try await pool.read { db in try Self.fetch(db, sql, arguments) }
+        }
+
+        /// A synchronous writer access: in a non-async function only GRDB's
+        /// blocking overload applies, which returns without a suspension.
+        static func onWriter<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
+            try pool.writeWithoutTransaction(body)
         }
 
         private static func fetch(_ db: Database, _ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
@@ -90,23 +96,20 @@ public struct SQLiteExecutor: SQLExecutor {
         }
         do {
             let result = try await body(Connection(pool: pool, writes: true))
-            try await finish("COMMIT")
+            try finish("COMMIT")
             return result
         } catch {
-            try? await finish("ROLLBACK")
+            try? finish("ROLLBACK")
             throw mapError(error, while: operation)
         }
     }
 
-    /// Ends the open transaction even when the task was cancelled: a
-    /// cancelled `COMMIT` or `ROLLBACK` would leave the writer locked.
-    private func finish(_ statement: String) async throws {
-        let pool = self.pool
-        try await Task.detached {
-            try await pool.writeWithoutTransaction { db in
-                if db.isInsideTransaction { try db.execute(sql: statement) }
-            }
-        }.value
+    /// Ends the open transaction; synchronous, so a cancelled task still
+    /// commits or rolls back and never leaves the writer locked.
+    private func finish(_ statement: String) throws {
+        try Connection.onWriter(pool) { db in
+            if db.isInsideTransaction { try db.execute(sql: statement) }
+        }
     }
 
     public func isConstraintViolation(_ error: any Error) -> Bool {
