@@ -49,7 +49,10 @@ extension HTTPTransport {
             response = try await client.execute(
                 httpRequest, deadline: .now() + HTTPClientFactory.timeAmount(headBudget))
         } catch {
-            return .failed(classify(error, afterHead: false, limit: headBudget))
+            // When only the rest of the total deadline was left, that
+            // deadline is what ran out, and the error names it, not the rest.
+            let limit = headBudget < connectTimeout + readTimeout ? configuration.totalDeadline : headBudget
+            return .failed(classify(error, afterHead: false, limit: limit))
         }
 
         let headers = HeaderFields(response.headers.map { (name: $0.name, value: $0.value) })

@@ -9,14 +9,17 @@ import GRDB
 /// process writes), then runs its statements and `COMMIT` as synchronous
 /// writer accesses: once the lock is held, nothing in the transaction
 /// waits for a free thread of the cooperative pool, so the lock is held
-/// only as long as the SQL takes, as with a single GRDB write. Transactions
-/// of this process take turns (``WriteTurns``).
+/// only as long as the SQL takes, as with a single GRDB write. The whole
+/// transaction runs on this file's own queue (``DispatchTaskExecutor``),
+/// never on the cooperative pool, whose few threads the rest of the
+/// process needs. Transactions of this process take turns (``WriteTurns``).
 public struct SQLiteExecutor: SQLExecutor {
     /// The database file path, as given.
     let path: String
     let options: SQLiteOptions
     let pool: DatabasePool
     private let turns = WriteTurns()
+    private let transactions = DispatchTaskExecutor(label: "aftercart.sqlite.transactions")
 
     init(path: String, options: SQLiteOptions, pool: DatabasePool) {
         self.path = path
@@ -86,6 +89,12 @@ public struct SQLiteExecutor: SQLExecutor {
 
     public func transaction<T: Sendable>(_ operation: String, _ body: (Connection) async throws -> T) async throws
         -> T
+    {
+        try await withTaskExecutorPreference(transactions) { try await transactionOnQueue(operation, body) }
+    }
+
+    private func transactionOnQueue<T: Sendable>(_ operation: String, _ body: (Connection) async throws -> T)
+        async throws -> T
     {
         await turns.begin()
         defer { turns.end() }
@@ -171,5 +180,19 @@ final class WriteTurns: @unchecked Sendable {
             return waiting.removeFirst()
         }
         next?.resume()
+    }
+}
+
+/// Runs the jobs of tasks that prefer it on one serial dispatch queue.
+final class DispatchTaskExecutor: TaskExecutor, @unchecked Sendable {
+    private let queue: DispatchQueue
+
+    init(label: String) {
+        queue = DispatchQueue(label: label)
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
