@@ -1,10 +1,99 @@
 // swift-tools-version:6.2
+import Foundation
 import PackageDescription
 
 let upcoming: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
+
+// MARK: Adapters, found by folder
+//
+// Adding a platform is one folder, one registration line and one conformance
+// line (docs/adding-an-adapter.md), so this manifest finds adapters instead
+// of listing them: every `Connectors/<Name>/` is target `<Name>Connector`,
+// linked into the `aftercart` CLI; every `Tests/Connectors/<Name>/` is the
+// same but test-only (never in the binary); and `Tests/<Name>ConnectorTests/`,
+// when present, is the adapter's test target.
+
+/// What every adapter may import: the model, the SDK, the settings schema
+/// types, HMAC for webhook signatures, and logging.
+let adapterDependencies: [Target.Dependency] = [
+    "AftercartModel",
+    "AftercartConnector",
+    "AftercartPlatform",
+    .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "Logging", package: "swift-log"),
+]
+
+/// What every adapter's tests may import besides the adapter: the
+/// conformance kit, the config loader (to prove the registration end to
+/// end), and what a fake platform on 127.0.0.1 is built from.
+let adapterTestDependencies: [Target.Dependency] = [
+    "AftercartConnectorTesting",
+    "AftercartConnector",
+    "AftercartModel",
+    "AftercartPlatform",
+    "AftercartConfig",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "Logging", package: "swift-log"),
+    .product(name: "NIOCore", package: "swift-nio"),
+]
+
+/// Test dependencies beyond the standard ones, by adapter folder name. The
+/// two shipped adapters are tested against the MockStores emulators; a new
+/// adapter brings its own fake platform and needs no entry.
+let adapterTestExtras: [String: [Target.Dependency]] = [
+    "WooCommerce": ["MockStores", "MockStoreConformance"],
+    "Shopify": ["MockStores", "MockStoreConformance"],
+]
+
+/// One adapter folder: `Connectors/<name>` (shipped) or `Tests/Connectors/<name>` (test-only).
+struct AdapterFolder {
+    let name: String
+    let path: String
+    let shipped: Bool
+
+    var target: String { "\(name)Connector" }
+    var testTarget: String { "\(name)ConnectorTests" }
+
+    /// The adapter folders under `parent`, sorted by name.
+    static func all(in parent: String, shipped: Bool) -> [AdapterFolder] {
+        let root = URL(fileURLWithPath: Context.packageDirectory)
+        let files = FileManager.default
+        let names = (try? files.contentsOfDirectory(atPath: root.appendingPathComponent(parent).path)) ?? []
+        return names.sorted().compactMap { name in
+            var isFolder: ObjCBool = false
+            let path = "\(parent)/\(name)"
+            guard !name.hasPrefix("."),
+                files.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder),
+                isFolder.boolValue
+            else { return nil }
+            return AdapterFolder(name: name, path: path, shipped: shipped)
+        }
+    }
+
+    /// The adapter's target, and its test target when `Tests/<Name>ConnectorTests/` exists.
+    var targets: [Target] {
+        let adapter = Target.target(
+            name: target, dependencies: adapterDependencies, path: path, swiftSettings: upcoming)
+        let tests = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("Tests/\(testTarget)")
+        guard FileManager.default.fileExists(atPath: tests.path) else { return [adapter] }
+        return [
+            adapter,
+            .testTarget(
+                name: testTarget,
+                dependencies: [.target(name: target)] + adapterTestDependencies + (adapterTestExtras[name] ?? []),
+                swiftSettings: upcoming),
+        ]
+    }
+}
+
+let adapters =
+    AdapterFolder.all(in: "Connectors", shipped: true) + AdapterFolder.all(in: "Tests/Connectors", shipped: false)
+/// The adapters linked into the `aftercart` CLI.
+let shippedAdapters: [Target.Dependency] = adapters.filter(\.shipped).map { .target(name: $0.target) }
 
 let package = Package(
     name: "aftercart",
@@ -67,34 +156,13 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
-            name: "WooCommerceConnector",
-            dependencies: [
-                "AftercartModel",
-                "AftercartConnector",
-                "AftercartPlatform",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Connectors/WooCommerce",
-            swiftSettings: upcoming
-        ),
-        .target(
-            name: "ShopifyConnector",
-            dependencies: [
-                "AftercartModel",
-                "AftercartConnector",
-                "AftercartPlatform",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Connectors/Shopify",
-            swiftSettings: upcoming
-        ),
-        .target(
             name: "AftercartConnectorTesting",
             dependencies: [
                 "AftercartModel",
                 "AftercartConnector",
+                // LoopbackServer, the HTTP half of every fake platform.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
@@ -188,8 +256,6 @@ let package = Package(
                 "AftercartModel",
                 "AftercartConnector",
                 "AftercartSync",
-                "WooCommerceConnector",
-                "ShopifyConnector",
                 "MockStores",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "AftercartStore",
@@ -202,7 +268,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            ] + shippedAdapters,
             swiftSettings: upcoming
         ),
         .target(
@@ -273,32 +339,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ],
-            swiftSettings: upcoming
-        ),
-        .testTarget(
-            name: "WooCommerceConnectorTests",
-            dependencies: [
-                "WooCommerceConnector",
-                "AftercartConnectorTesting",
-                "MockStoreConformance",
-                "MockStores",
-                "AftercartConnector",
-                "AftercartModel",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: upcoming
-        ),
-        .testTarget(
-            name: "ShopifyConnectorTests",
-            dependencies: [
-                "ShopifyConnector", "AftercartConnectorTesting", "AftercartConnector", "AftercartModel", "MockStores",
-                "MockStoreConformance",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: upcoming
         ),
@@ -374,6 +414,6 @@ let package = Package(
             dependencies: ["aftercart", "AftercartModel", "AftercartStore", "MockStores"],
             swiftSettings: upcoming
         ),
-    ],
+    ] + adapters.flatMap(\.targets),
     swiftLanguageModes: [.v6]
 )
