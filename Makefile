@@ -1,5 +1,9 @@
 # The two commands a fresh machine needs: `make demo` and `make test`.
 SWIFT ?= swift
+# Package.swift finds adapters by folder; SwiftPM caches the evaluated
+# manifest by its text and environment, so the folder list goes in the
+# environment and a new adapter folder is seen at once.
+export AFTERCART_ADAPTER_FOLDERS := $(sort $(notdir $(wildcard Connectors/* Tests/Connectors/*)))
 
 .PHONY: demo test deps build lint format bench
 
