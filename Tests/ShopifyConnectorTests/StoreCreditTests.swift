@@ -123,7 +123,9 @@ import Testing
         // Another app spends the budget first, so the adapter's first query (sent at once:
         // nothing is known yet) is answered THROTTLED; it must wait and send it again.
         try await withShopifyMock(
-            orders: 120, currency: .usd, graphQLBucket: 400, graphQLRestore: 60, values: Self.storeCredit
+            // A slow refill: the bucket must still be short when the read's first query
+            // arrives, however long a loaded machine takes to send it after the spend.
+            orders: 120, currency: .usd, graphQLBucket: 400, graphQLRestore: 15, values: Self.storeCredit
         ) { harness in
             // Learn the scopes first, so nothing but the read itself follows the drain.
             _ = try await harness.connector.check()
