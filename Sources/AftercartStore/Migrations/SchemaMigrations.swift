@@ -51,6 +51,12 @@ enum SchemaMigrations {
         ]
     }
 
+    /// Where `identifier` stands in the list; an unknown one (a newer
+    /// binary's) after every known one.
+    static func position(_ identifier: String) -> Int {
+        all(.sqlite).firstIndex { $0.identifier == identifier } ?? .max
+    }
+
     /// The schema version this binary migrates to.
     static var latestVersion: Int { all(.sqlite).count }
 

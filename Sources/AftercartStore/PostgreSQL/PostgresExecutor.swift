@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
 
 /// The SQL core's executor for a PostgreSQL database: postgres-nio's
@@ -14,7 +15,7 @@ public struct PostgresExecutor: SQLExecutor {
     let options: PostgresOptions
     let client: PostgresClient
     private let runner: Task<Void, Never>
-    private let closed = Flag()
+    private let closed = NIOLockedValueBox(false)
     private let logger = Logger(label: "aftercart.postgres")
 
     init(location: String, options: PostgresOptions, client: PostgresClient) {
@@ -134,16 +135,6 @@ public struct PostgresExecutor: SQLExecutor {
 
     public func reason(_ error: any Error) -> String {
         PostgresErrors.reason(error)
-    }
-
-    public func appliedMigrations() async throws -> [String] {
-        let applied = try await read("reading the schema version") { connection in
-            try await connection.query("SELECT identifier FROM aftercart_migrations ORDER BY identifier", [])
-                .map { try $0.text(0) }
-        }
-        let order = Dictionary(
-            uniqueKeysWithValues: SchemaMigrations.all(.postgres).enumerated().map { ($1.identifier, $0) })
-        return applied.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
     }
 
     public func close() async throws {

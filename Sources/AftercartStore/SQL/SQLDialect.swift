@@ -15,6 +15,8 @@ public struct SQLDialect: Sendable {
     /// Appended to a `SELECT` whose row the transaction then rewrites
     /// (PostgreSQL: `FOR UPDATE`; SQLite's writer holds the file).
     let rowLock: String
+    /// The table that records applied migrations (GRDB's own for SQLite).
+    let migrationsTable: String
     /// Column types of the DDL.
     let types: SQLColumnTypes
     /// An expression for the database's clock, where only a placeholder
@@ -30,7 +32,7 @@ public struct SQLDialect: Sendable {
 
     /// SQLite through GRDB.
     public static let sqlite = SQLDialect(
-        claimLock: "", rowLock: "",
+        claimLock: "", rowLock: "", migrationsTable: "grdb_migrations",
         types: SQLColumnTypes(
             key: "TEXT", time: "TEXT", bool: "INTEGER", counter: "INTEGER",
             serialKey: "INTEGER PRIMARY KEY AUTOINCREMENT"),
@@ -39,7 +41,7 @@ public struct SQLDialect: Sendable {
 
     /// PostgreSQL through postgres-nio.
     public static let postgres = SQLDialect(
-        claimLock: " FOR UPDATE SKIP LOCKED", rowLock: " FOR UPDATE",
+        claimLock: " FOR UPDATE SKIP LOCKED", rowLock: " FOR UPDATE", migrationsTable: "aftercart_migrations",
         types: SQLColumnTypes(
             // Byte order, as SQLite compares, so key pages are the same on both.
             key: "TEXT COLLATE \"C\"", time: "TIMESTAMPTZ", bool: "BOOLEAN", counter: "BIGINT",

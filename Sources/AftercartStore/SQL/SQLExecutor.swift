@@ -54,9 +54,6 @@ public protocol SQLExecutor: Sendable {
     /// The database's own words for `error`, for a message.
     func reason(_ error: any Error) -> String
 
-    /// The applied schema migrations, in the order they were applied.
-    func appliedMigrations() async throws -> [String]
-
     /// Releases connections; later calls fail with a ``PersistenceError``.
     func close() async throws
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// ``Persistence`` written once in SQL, over the small executor a database
 /// backend provides: ``SQLitePersistence`` for one process with a file,
@@ -13,7 +14,7 @@ import Foundation
 public final class SQLPersistence<Executor: SQLExecutor>: Persistence, PlanningStore, WebhookInbox {
     let executor: Executor
     /// Whether the planner's table is known to exist.
-    let plannerStateReady = Flag()
+    let plannerStateReady = NIOLockedValueBox(false)
 
     init(executor: Executor) {
         self.executor = executor
@@ -24,7 +25,11 @@ public final class SQLPersistence<Executor: SQLExecutor>: Persistence, PlanningS
     var dialect: SQLDialect { executor.dialect }
 
     public func schemaStatus() async throws -> SchemaStatus {
-        let applied = try await executor.appliedMigrations()
+        let applied = try await executor.read("reading the schema version") { connection in
+            try await connection.query("SELECT identifier FROM \(self.dialect.migrationsTable)", []).map {
+                try $0.text(0)
+            }
+        }.sorted { (SchemaMigrations.position($0), $0) < (SchemaMigrations.position($1), $1) }
         return SchemaStatus(current: applied.count, latest: SchemaMigrations.latestVersion, appliedMigrations: applied)
     }
 
@@ -57,21 +62,16 @@ public final class SQLPersistence<Executor: SQLExecutor>: Persistence, PlanningS
     }
 }
 
-/// A thread-safe flag that is set once: whether a backend was closed
-/// (operations after it fail instead of waiting on a pool that no longer
-/// runs), whether a lazily created table exists.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
+extension NIOLockedValueBox<Bool> {
+    /// Whether the flag was set.
+    var isSet: Bool { withLockedValue { $0 } }
 
     /// Sets the flag; `false` if it already was.
     @discardableResult
     func set() -> Bool {
-        lock.withLock {
-            defer { value = true }
-            return !value
+        withLockedValue { flag in
+            defer { flag = true }
+            return !flag
         }
     }
 }

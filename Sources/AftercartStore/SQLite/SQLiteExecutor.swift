@@ -130,15 +130,6 @@ public struct SQLiteExecutor: SQLExecutor {
         return error.message ?? "\(error.resultCode)"
     }
 
-    public func appliedMigrations() async throws -> [String] {
-        let migrator = SQLiteMigrator.migrator
-        do {
-            return try await pool.read { db in try migrator.appliedMigrations(db) }
-        } catch {
-            throw mapError(error, while: "reading the schema version")
-        }
-    }
-
     public func close() async throws {
         do {
             try pool.close()

@@ -22,9 +22,13 @@ extension SQLPersistence where Executor == SQLiteExecutor {
     ///   (the database stays at its previous version).
     public static func open(path: String, options: SQLiteOptions = SQLiteOptions()) async throws -> SQLitePersistence {
         try createDirectory(for: path)
-        // Switching a new file to WAL, and the first read, can meet
-        // SQLITE_BUSY without the busy handler being consulted when another
-        // process opens the same new file at that instant; it passes at once.
+        // Processes opening a new file at once (a `run` and an `export`)
+        // race. Switching it to WAL, and the first read, can meet
+        // SQLITE_BUSY without the busy handler being consulted; and GRDB
+        // reads the applied migrations outside a transaction, so the loser
+        // fails on a migration the winner just committed. Both pass at once:
+        // every migration is one transaction, so a failed attempt changed
+        // nothing, and the next one re-reads what is applied.
         var attempt = 0
         while true {
             attempt += 1
@@ -34,17 +38,26 @@ extension SQLPersistence where Executor == SQLiteExecutor {
                 opened = pool
                 try await migrate(pool, path: path)
                 return SQLPersistence(executor: SQLiteExecutor(path: path, options: options, pool: pool))
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < openAttempts {
-                try? opened?.close()
-                try? await Task.sleep(for: .milliseconds(20 * attempt))
             } catch {
                 try? opened?.close()
-                throw SQLiteExecutor.openError(path: path, error)
+                let busy = (error as? DatabaseError)?.resultCode == .SQLITE_BUSY
+                guard busy || error is MigrationRunFailed, attempt < openAttempts else {
+                    guard let failed = error as? MigrationRunFailed else {
+                        throw SQLiteExecutor.openError(path: path, error)
+                    }
+                    throw SchemaMigrations.failed(
+                        failed.error, reason: (failed.error as? DatabaseError)?.message ?? "\(failed.error)",
+                        location: path,
+                        fix: "the database is unchanged; check free disk space and permissions, then retry")
+                }
+                try? await Task.sleep(for: .milliseconds(20 * attempt))
             }
         }
     }
 
-    private static var openAttempts: Int { 8 }
+    /// Enough for a loser to collide with a racing opener on each migration
+    /// once and still finish.
+    private static var openAttempts: Int { max(8, SchemaMigrations.latestVersion + 2) }
 
     private static func createDirectory(for path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -76,35 +89,18 @@ extension SQLPersistence where Executor == SQLiteExecutor {
         // Errors here are raw: `open` retries SQLITE_BUSY and maps the rest.
         let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
         try SchemaMigrations.refuseUnknown(applied, location: path, target: "file")
-        // Processes opening a new file at once (a `run` and an `export`)
-        // race: GRDB reads the applied list outside a transaction, so the
-        // loser fails on a migration the winner just committed. Every
-        // migration is one transaction, so a failed attempt changed nothing;
-        // try again (the applied list is re-read) while someone else is
-        // making progress, and give up only on an error that persists.
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                    migrator.asyncMigrate(pool) { result in continuation.resume(with: result.map { _ in () }) }
-                }
-                return
-            } catch {
-                let completed = try? await pool.read { db in try migrator.hasCompletedMigrations(db) }
-                if completed == true { return }
-                if attempt < migrationAttempts {
-                    try? await Task.sleep(for: .milliseconds(20 * attempt))
-                    continue
-                }
-                throw SchemaMigrations.failed(
-                    error, reason: (error as? DatabaseError)?.message ?? "\(error)", location: path,
-                    fix: "the database is unchanged; check free disk space and permissions, then retry")
+        do {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                migrator.asyncMigrate(pool) { result in continuation.resume(with: result.map { _ in () }) }
             }
+        } catch {
+            throw MigrationRunFailed(error: error)
         }
     }
 
-    /// One more than the migrations: enough for a loser to collide with a
-    /// racing opener on each migration once and still finish.
-    private static var migrationAttempts: Int { SchemaMigrations.latestVersion + 2 }
+    /// A migration failed; `open` runs the migrator again while another
+    /// opener may be making progress.
+    private struct MigrationRunFailed: Error {
+        let error: any Error
+    }
 }
