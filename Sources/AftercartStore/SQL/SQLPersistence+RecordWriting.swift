@@ -66,19 +66,21 @@ extension SQLPersistence {
     /// (deliveries and pages arrive out of order); one with the same or a
     /// newer time, or none, is written and revives a vanished row.
     ///
-    /// - Parameter refused: what is lost when the database refuses a row,
-    ///   for the message ("its page", "the webhook").
-    func writeNewer(_ rows: [RecordRow], changedAt: Date, on connection: Executor.Connection, refused: String)
-        async throws -> RecordWriteOutcome
-    {
+    /// - Parameters:
+    ///   - rows: records of `store`, as ``prepareRows(_:store:arrivedIn:producer:)`` made them.
+    ///   - refused: what is lost when the database refuses a row, for the
+    ///     message ("its page", "the webhook").
+    func writeNewer(
+        _ rows: [RecordRow], store: StoreID, changedAt: Date, on connection: Executor.Connection, refused: String
+    ) async throws -> RecordWriteOutcome {
         var outcome = RecordWriteOutcome()
         let tables = Dictionary(grouping: rows, by: \.table.resource)
         for resource in ResourceKind.allCases {
             guard let group = tables[resource], let table = group.first?.table else { continue }
-            let stored = try await storedState(table, ids: group.map(\.key), on: connection)
+            let stored = try await storedState(table, store: store, ids: group.map(\.key.platformID), on: connection)
             var writes: [RecordRow] = []
             for row in group {
-                guard let state = stored[row.key] else {
+                guard let state = stored[row.key.platformID] else {
                     outcome.inserted += 1
                     writes.append(row)
                     continue
@@ -102,32 +104,29 @@ extension SQLPersistence {
                     throw rejected(Array(chunk), resource: resource, error, lost: refused)
                 }
             }
-            outcome.written[resource] = writes.map(\.key.platformID)
+            if !writes.isEmpty { outcome.written[resource] = writes.map(\.key.platformID) }
         }
         return outcome
     }
 
     private typealias StoredState = (payload: String, updatedAt: Date?, vanished: Bool)
 
-    /// The stored payload, time and vanished flag of each of `ids` that
-    /// exists, locked for the rest of the transaction where the database
-    /// locks rows.
-    private func storedState(_ table: RecordTable, ids: [RecordKey], on connection: Executor.Connection)
-        async throws -> [RecordKey: StoredState]
-    {
-        var state: [RecordKey: StoredState] = [:]
-        for (store, keys) in Dictionary(grouping: ids, by: \.store) {
-            for chunk in keys.chunked(Self.maximumRowsPerStatement) {
-                let rows = try await connection.query(
-                    """
-                    SELECT platform_id, payload, updated_at, vanished_at IS NOT NULL FROM \(table.name)
-                    WHERE store = ? AND platform_id IN (\(Self.placeholders(chunk.count)))\(dialect.rowLock)
-                    """,
-                    [.text(store.rawValue)] + chunk.map { .text($0.platformID) })
-                for row in rows {
-                    let key = RecordKey(store: store, platformID: try row.text(0))
-                    state[key] = (try row.text(1), try row.optionalTime(2), try row.bool(3))
-                }
+    /// The stored payload, time and vanished flag of each of `ids` of
+    /// `store` that exists, locked for the rest of the transaction where the
+    /// database locks rows.
+    private func storedState(
+        _ table: RecordTable, store: StoreID, ids: [String], on connection: Executor.Connection
+    ) async throws -> [String: StoredState] {
+        var state: [String: StoredState] = [:]
+        for chunk in ids.chunked(Self.maximumRowsPerStatement) {
+            let rows = try await connection.query(
+                """
+                SELECT platform_id, payload, updated_at, vanished_at IS NOT NULL FROM \(table.name)
+                WHERE store = ? AND platform_id IN (\(Self.placeholders(chunk.count)))\(dialect.rowLock)
+                """,
+                [.text(store.rawValue)] + chunk.map { .text($0) })
+            for row in rows {
+                state[try row.text(0)] = (try row.text(1), try row.optionalTime(2), try row.bool(3))
             }
         }
         return state

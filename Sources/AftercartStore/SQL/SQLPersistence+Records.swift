@@ -15,7 +15,8 @@ extension SQLPersistence {
             records, store: checkpoint.store, arrivedIn: "a page", producer: "sync engine or the connector")
         let operation = "committing a page of \(checkpoint.store) \(checkpoint.resource)"
         return try await executor.transaction(operation) { connection in
-            let outcome = try await self.writeNewer(rows, changedAt: checkpoint.at, on: connection, refused: "its page")
+            let outcome = try await self.writeNewer(
+                rows, store: checkpoint.store, changedAt: checkpoint.at, on: connection, refused: "its page")
             let saved = try await self.advanceCheckpoint(checkpoint, received: records.count, on: connection)
             return PageCommitResult(
                 inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged + outcome.stale,

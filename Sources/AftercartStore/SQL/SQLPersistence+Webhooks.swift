@@ -31,9 +31,9 @@ extension SQLPersistence {
                 ])
             guard recorded == 1 else { return .alreadyApplied }
             let outcome = try await self.writeNewer(
-                rows, changedAt: receipt.receivedAt, on: connection, refused: "the webhook")
+                rows, store: receipt.store, changedAt: receipt.receivedAt, on: connection, refused: "the webhook")
             var result = WebhookApplyResult(
-                duplicate: false, changed: outcome.written.filter { !$0.value.isEmpty }, unchanged: outcome.unchanged,
+                duplicate: false, changed: outcome.written, unchanged: outcome.unchanged,
                 stale: outcome.stale)
             for (resource, ids) in deletions {
                 result.vanished += try await self.markVanished(

@@ -37,10 +37,9 @@ extension SQLiteExecutor {
     /// The error for a database that can't be opened at all.
     static func openError(path: String, _ error: any Error) -> PersistenceError {
         if let error = error as? PersistenceError { return error }
-        let databaseError = error as? DatabaseError
-        let reason = databaseError.map { $0.message ?? "\($0.resultCode)" } ?? "\(error)"
+        let reason = reason(error)
         let (what, fix): (String, String)
-        switch databaseError?.resultCode {
+        switch (error as? DatabaseError)?.resultCode {
         case nil:
             (what, fix) = (
                 "cannot open the database (\(reason))", "check the path in [database] url and its permissions"

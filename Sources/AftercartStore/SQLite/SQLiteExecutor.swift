@@ -125,7 +125,10 @@ public struct SQLiteExecutor: SQLExecutor {
         (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
     }
 
-    public func reason(_ error: any Error) -> String {
+    public func reason(_ error: any Error) -> String { Self.reason(error) }
+
+    /// SQLite's message for `error`, or its result code when it gave none.
+    static func reason(_ error: any Error) -> String {
         guard let error = error as? DatabaseError else { return "\(error)" }
         return error.message ?? "\(error.resultCode)"
     }
