@@ -1,6 +1,7 @@
 /// Where a platform's storefront keeps the pages messages link to, as paths
 /// after the store's address with `{product_id}`, `{order_id}`,
-/// `{order_number}` and `{tracking_number}` placeholders.
+/// `{order_number}`, `{order_key}` (the order's guest access key) and
+/// `{tracking_number}` placeholders.
 public struct StorefrontLinkTemplates: Sendable, Hashable {
     /// A product's page (`/products/{product_id}`).
     public var productPath: String

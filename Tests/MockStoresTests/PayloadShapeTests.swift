@@ -85,7 +85,7 @@ struct PayloadShapeTests {
             let customers = try await mock.woo("/customers?per_page=50").array
             let consent = Set(
                 customers.compactMap { c in
-                    c["meta_data"]?.array?.first { $0["key"]?.text == "_aftercart_marketing_consent" }?["value"]?.text
+                    c["meta_data"]?.array?.first { $0["key"]?.text == "aftercart_marketing_consent" }?["value"]?.text
                 })
             #expect(consent == ["yes", "no"])
         }

@@ -70,14 +70,14 @@ struct WriteTests {
             let put = try await mock.woo(
                 "/customers/2", method: .PUT,
                 body:
-                    #"{"meta_data":[{"key":"_aftercart_points","value":"4321"},{"key":"vip_note","value":"likes mugs"}]}"#
+                    #"{"meta_data":[{"key":"aftercart_points","value":"4321"},{"key":"vip_note","value":"likes mugs"}]}"#
             )
             #expect(put.status == 200)
             let meta = put.value?["meta_data"]?.array ?? []
-            #expect(meta.first { $0["key"]?.text == "_aftercart_points" }?["value"]?.text == "4321")
+            #expect(meta.first { $0["key"]?.text == "aftercart_points" }?["value"]?.text == "4321")
             #expect(meta.first { $0["key"]?.text == "vip_note" }?["value"]?.text == "likes mugs")
-            #expect(meta.filter { $0["key"]?.text == "_aftercart_points" }.count == 1, "merged by key")
-            #expect(meta.contains { $0["key"]?.text == "_aftercart_tier" }, "other meta kept")
+            #expect(meta.filter { $0["key"]?.text == "aftercart_points" }.count == 1, "merged by key")
+            #expect(meta.contains { $0["key"]?.text == "aftercart_tier" }, "other meta kept")
             #expect((put.value?["date_modified_gmt"]?.text ?? "") > (customer.value?["date_modified_gmt"]?.text ?? "~"))
             let loyalty = try await mock.woo(mock.baseURL + "/wp-json/wc-loyalty-program/v1/customers/status/2")
             #expect(loyalty.value?["unclaimed"]?["points"]?.int == 4321)

@@ -123,16 +123,16 @@ import WooCommerceConnector
     static let customers = #"""
         [{"id":4,"date_created_gmt":"2026-11-22T10:00:00","date_modified_gmt":"2026-11-23T00:38:27","email":"chloe.martin@example.test",
           "first_name":"Chloé","last_name":"Martin","role":"customer","username":"chloe","billing":{"email":"chloe.martin@example.test"},
-          "is_paying_customer":true,"meta_data":[{"id":1,"key":"_aftercart_marketing_consent","value":"yes"}]},
+          "is_paying_customer":true,"meta_data":[{"id":1,"key":"aftercart_marketing_consent","value":"yes"}]},
          {"id":5,"email":"bob@example.test","first_name":"","last_name":"","orders_count":3,"total_spent":"120.50",
-          "meta_data":[{"id":2,"key":"_aftercart_marketing_consent","value":"0"}]},
+          "meta_data":[{"id":2,"key":"aftercart_marketing_consent","value":"0"}]},
          {"id":6,"email":"carol@example.test","meta_data":[]},
          {"id":7,"email":"","billing":{"email":""}}]
         """#
 
     @Test func customersWithConsentFromMeta() throws {
         let mapper = WooCommerceCustomerMapper(
-            store: "s", consent: .init(metaKey: "_aftercart_marketing_consent", storeWide: .unknown), currency: .eur)
+            store: "s", consent: .init(metaKey: "aftercart_marketing_consent", storeWide: .unknown), currency: .eur)
         let page = try mapper.mapPage(Data(Self.customers.utf8))
         #expect(page.records.map(\.id) == ["4", "5", "6"])
         #expect(page.records.map(\.acceptsMarketing) == [true, false, nil])
@@ -154,7 +154,7 @@ import WooCommerceConnector
         let granted = WooCommerceCustomerMapper(store: "s", consent: .init(storeWide: .granted))
         #expect(try granted.mapPage(Data(Self.customers.utf8)).records.map(\.acceptsMarketing) == [true, true, true])
         let denied = WooCommerceCustomerMapper(
-            store: "s", consent: .init(metaKey: "_aftercart_marketing_consent", storeWide: .denied))
+            store: "s", consent: .init(metaKey: "aftercart_marketing_consent", storeWide: .denied))
         #expect(try denied.mapPage(Data(Self.customers.utf8)).records.map(\.acceptsMarketing) == [true, false, false])
     }
 }

@@ -188,9 +188,9 @@ import WooCommerceConnector
     }
 
     @Test func consentComesFromTheConfiguredOrderMetaKeyOrTheStoreSetting() throws {
-        let meta: [[String: Any]] = [["id": 9, "key": "_aftercart_marketing_consent", "value": "yes"]]
+        let meta: [[String: Any]] = [["id": 9, "key": "aftercart_marketing_consent", "value": "yes"]]
         let keyed = WooCommerceOrderMapper(
-            store: "s", options: .init(consent: .init(metaKey: "_aftercart_marketing_consent", storeWide: .denied)))
+            store: "s", options: .init(consent: .init(metaKey: "aftercart_marketing_consent", storeWide: .denied)))
         let withMeta = try #require(try keyed.mapOrder(WooFixtures.order(["meta_data": meta])).record)
         #expect(withMeta.customer.acceptsMarketing == true)
         let withoutMeta = try #require(try keyed.mapOrder(WooFixtures.order()).record)

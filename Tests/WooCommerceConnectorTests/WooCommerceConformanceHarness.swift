@@ -38,10 +38,10 @@ struct WooCommerceConformanceStore: ConformanceStore {
             store: "conformance-woo", platform: "woocommerce",
             values: [
                 "base_url": mock.baseURL, "home_url": mock.homeURL, "lookback": "300",
-                "consent_meta_key": "_aftercart_marketing_consent",
-                "loyalty.source": "customer_meta", "loyalty.points_key": "_aftercart_points",
-                "loyalty.points_expiring_key": "_aftercart_points_expiring",
-                "loyalty.expiry_key": "_aftercart_points_expires_at", "loyalty.tier_key": "_aftercart_tier",
+                "consent_meta_key": "aftercart_marketing_consent",
+                "loyalty.source": "customer_meta", "loyalty.points_key": "aftercart_points",
+                "loyalty.points_expiring_key": "aftercart_points_expiring",
+                "loyalty.expiry_key": "aftercart_points_expires_at", "loyalty.tier_key": "aftercart_tier",
             ],
             secrets: [
                 "consumer_key": Secret(mock.credentials.consumerKey ?? ""), "consumer_secret": Secret(secret),

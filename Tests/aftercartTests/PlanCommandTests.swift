@@ -33,8 +33,8 @@ import Testing
             consumer_key = { env = "WOO_KEY" }
             consumer_secret = { env = "WOO_SECRET" }
             timezone = "\(mock.timeZone)"
-            consent_meta_key = "_aftercart_marketing_consent"
-            loyalty = { source = "customer_meta", points_key = "_aftercart_points", points_expiring_key = "_aftercart_points_expiring", expiry_key = "_aftercart_points_expires_at", tier_key = "_aftercart_tier" }
+            consent_meta_key = "aftercart_marketing_consent"
+            loyalty = { source = "customer_meta", points_key = "aftercart_points", points_expiring_key = "aftercart_points_expiring", expiry_key = "aftercart_points_expires_at", tier_key = "aftercart_tier" }
 
             # As config/aftercart.example.toml ships them.
             [[campaigns]]

@@ -24,7 +24,7 @@ import Testing
             consumer_key = { env = "WOO_KEY" }
             consumer_secret = { env = "WOO_SECRET" }
             timezone = "\(mock.timeZone)"
-            consent_meta_key = "_aftercart_marketing_consent"
+            consent_meta_key = "aftercart_marketing_consent"
 
             [[campaigns]]
             name = "review-request"

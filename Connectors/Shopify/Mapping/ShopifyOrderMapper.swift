@@ -95,7 +95,20 @@ public struct ShopifyOrderMapper: Sendable {
             shippedAt: shipments.shippedAt, deliveredAt: shipments.deliveredAt,
             customer: customer(wire), lineItems: lineItems,
             couponCodes: (wire.discountCodes ?? []).compactMap { ShopifyFieldReading.nonEmpty($0.code) },
-            tracking: shipments.shipments)
+            tracking: shipments.shipments, taxes: taxes(wire, currency))
+    }
+
+    /// Shopify's amounts are as the shop priced them: with tax inside
+    /// when `taxes_included`, so no tax part is left out of them.
+    private func taxes(_ wire: ShopifyOrderWire, _ currency: Currency) -> OrderTaxes? {
+        guard let included = wire.taxesIncluded else { return nil }
+        var labels: [String] = []
+        for line in wire.taxLines ?? [] {
+            if let title = ShopifyFieldReading.nonEmpty(line.title), !labels.contains(title) { labels.append(title) }
+        }
+        return OrderTaxes(
+            pricesIncludeTax: included, label: labels.isEmpty ? nil : labels.joined(separator: ", "),
+            discountTax: .zero(currency), shippingTax: .zero(currency))
     }
 
     private func customer(_ wire: ShopifyOrderWire) -> OrderCustomer {

@@ -37,6 +37,8 @@ struct ShopifyOrderWire: Sendable, Decodable {
     let fulfillments: [ShopifyFulfillmentWire]?
     let refunds: [ShopifyRefundWire]?
     let note: String?
+    let taxesIncluded: Bool?
+    let taxLines: [ShopifyTaxLineWire]?
 
     enum CodingKeys: String, CodingKey {
         case id, name, email
@@ -59,6 +61,8 @@ struct ShopifyOrderWire: Sendable, Decodable {
         case lineItems = "line_items"
         case shippingLines = "shipping_lines"
         case fulfillments, refunds, note
+        case taxesIncluded = "taxes_included"
+        case taxLines = "tax_lines"
     }
 }
 
@@ -169,4 +173,9 @@ struct ShopifyTransactionWire: Sendable, Decodable {
     let kind: String?
     let status: String?
     let amount: String?
+}
+
+/// `tax_lines[]`: one per tax rate; `title` is the tax's name (`消費税`, `VAT`).
+struct ShopifyTaxLineWire: Sendable, Decodable {
+    let title: String?
 }

@@ -97,16 +97,19 @@ public struct WooCommerceConnector: StoreConnector {
     }
 
     /// Reads the WordPress index (name, home URL, time zone, plugin
-    /// namespaces), then proves the keys with the cheapest authenticated
-    /// read there is (`GET /orders?per_page=1`) and learns the currency.
+    /// namespaces), proves the keys with the cheapest authenticated read
+    /// there is (`GET /orders?per_page=1`), and learns the currency, the
+    /// tax display and the site language (``siteSettings()``).
     public func check() async throws -> StoreFacts {
         let indexRequest = TransportRequest(.get, url: url("/wp-json/"), resource: "check")
         let indexResponse = try await transport.send(indexRequest)
         let index = try decode(WooSiteIndexWire.self, indexResponse.body, request: indexRequest, named: "index")
         let latestOrder = try await latestOrderCurrency()
         var warnings: [String] = []
-        var currency = settings.currency
-        if currency == nil { currency = try await settingsCurrency() ?? latestOrder }
+        // The store's own currency, whatever the config says, so a
+        // disagreement can be reported.
+        let storeCurrency = try await settingsCurrency() ?? latestOrder
+        let currency = settings.currency ?? storeCurrency
         if currency == nil {
             warnings.append("the store currency is unknown; set currency so fixed-amount coupons carry one")
         }
@@ -124,11 +127,16 @@ public struct WooCommerceConnector: StoreConnector {
         if let home = index.home, usesOAuth, Self.origin(home) != Self.origin(settings.homeURL ?? settings.baseURL) {
             warnings.append("WordPress's home URL is \(home); set home_url to it or OAuth signatures will be refused")
         }
-        let zone = WooFieldReading.nonEmpty(index.timezoneString).flatMap { TimeZone(identifier: $0)?.identifier }
+        let zone =
+            WooFieldReading.nonEmpty(index.timezoneString).flatMap { TimeZone(identifier: $0)?.identifier }
+            ?? Self.fixedZone(gmtOffsetHours: index.gmtOffset?.text)?.identifier
+        let site = try await siteSettings()
+        warnings += try await customerMetaWarnings()
         return StoreFacts(
-            name: WooFieldReading.nonEmpty(index.name) ?? settings.store.rawValue, currency: currency,
-            timeZoneIdentifier: zone, platformVersion: nil, routes: namespaces.filter(interesting.contains),
-            warnings: warnings)
+            name: WooFieldReading.nonEmpty(index.name) ?? settings.store.rawValue, currency: storeCurrency ?? currency,
+            timeZoneIdentifier: zone, platformVersion: site.version.map { "WooCommerce \($0)" },
+            routes: namespaces.filter(interesting.contains), warnings: warnings, language: site.language,
+            pricesIncludeTax: site.pricesIncludeTax)
     }
 
     /// The store currency: configured, else the general settings, else the

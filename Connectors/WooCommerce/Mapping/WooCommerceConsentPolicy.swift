@@ -14,7 +14,7 @@ public struct WooCommerceConsentPolicy: Sendable, Hashable {
         case unknown
     }
 
-    /// A meta key such as `_aftercart_marketing_consent`; `nil` for none.
+    /// A meta key such as `aftercart_marketing_consent`; `nil` for none.
     public var metaKey: String?
     public var storeWide: StoreWide
 

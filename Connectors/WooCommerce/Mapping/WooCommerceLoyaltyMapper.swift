@@ -68,19 +68,21 @@ public struct WooCommerceLoyaltyMapper: Sendable {
         _ wire: WooCustomerWire, keys: WooCommerceLoyaltyMetaKeys, at path: WooFieldPath
     ) throws(WooCommerceDecodingError) -> WooCommerceMapped<LoyaltyAccount> {
         let id = try WooFieldReading.id(wire.id, at: path.key("id"))
-        let meta = wire.metaData
+        guard let meta = wire.metaData else {
+            return .skipped(WooCommerceSkippedRecord(id: id, reason: .customerMetaHidden))
+        }
         let metaPath = path.key("meta_data")
-        guard let pointsValue = meta?.value(for: keys.points), !(pointsValue.text ?? "").isEmpty else {
+        guard let pointsValue = meta.value(for: keys.points), !(pointsValue.text ?? "").isEmpty else {
             return .skipped(WooCommerceSkippedRecord(id: id, reason: .noLoyaltyBalance))
         }
         do throws(WooCommerceDecodingError) {
             let points = try Self.points(pointsValue, at: metaPath.key(keys.points))
             var expiring: Int?
-            if let key = keys.pointsExpiring, let value = meta?.value(for: key), !(value.text ?? "").isEmpty {
+            if let key = keys.pointsExpiring, let value = meta.value(for: key), !(value.text ?? "").isEmpty {
                 expiring = try Self.points(value, at: metaPath.key(key))
             }
             var expiresAt: Date?
-            if let key = keys.expiresAt, let value = meta?.value(for: key), WooFieldReading.nonEmpty(value.text) != nil
+            if let key = keys.expiresAt, let value = meta.value(for: key), WooFieldReading.nonEmpty(value.text) != nil
             {
                 guard let date = WooShipmentTrackingReader.shippingDate(value) else {
                     throw metaPath.key(key).error("\"\((value.text ?? "").prefix(40))\" is not a date")
@@ -90,7 +92,7 @@ public struct WooCommerceLoyaltyMapper: Sendable {
             return .record(
                 LoyaltyAccount(
                     store: store, customerID: id, points: points,
-                    tier: keys.tier.flatMap { meta?.value(for: $0)?.text }.flatMap(WooFieldReading.nonEmpty),
+                    tier: keys.tier.flatMap { meta.value(for: $0)?.text }.flatMap(WooFieldReading.nonEmpty),
                     pointsExpiring: expiring, expiresAt: expiresAt, source: Self.customerMetaSource,
                     updatedAt: try WooFieldReading.gmtDate(wire.dateModifiedGMT, at: path.key("date_modified_gmt"))))
         } catch {

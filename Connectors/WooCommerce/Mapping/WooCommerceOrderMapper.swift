@@ -109,8 +109,25 @@ public struct WooCommerceOrderMapper: Sendable {
             shippedAt: lifecycle.shippedAt, deliveredAt: lifecycle.deliveredAt,
             customer: customer(wire), lineItems: lineItems,
             couponCodes: (wire.couponLines ?? []).compactMap { WooFieldReading.nonEmpty($0.code) },
-            tracking: tracking.shipments)
+            tracking: tracking.shipments, taxes: try taxes(wire, currency, at: path),
+            accessKey: WooFieldReading.nonEmpty(wire.orderKey))
         return .record(order)
+    }
+
+    /// The tax display and the tax parts the ex-tax amounts leave out.
+    /// Several rates (a compound or a regional one) are named together.
+    private func taxes(
+        _ wire: WooOrderWire, _ currency: Currency, at path: WooFieldPath
+    ) throws(WooCommerceDecodingError) -> OrderTaxes {
+        var labels: [String] = []
+        for line in wire.taxLines ?? [] {
+            if let label = WooFieldReading.nonEmpty(line.label), !labels.contains(label) { labels.append(label) }
+        }
+        return OrderTaxes(
+            pricesIncludeTax: wire.pricesIncludeTax ?? false,
+            label: labels.isEmpty ? nil : labels.joined(separator: ", "),
+            discountTax: try WooFieldReading.money(wire.discountTax, currency, at: path.key("discount_tax")),
+            shippingTax: try WooFieldReading.money(wire.shippingTax, currency, at: path.key("shipping_tax")))
     }
 
     private func customer(_ wire: WooOrderWire) -> OrderCustomer {
@@ -148,7 +165,10 @@ public struct WooCommerceOrderMapper: Sendable {
             productID: WooFieldReading.optionalID(wire.productID),
             variantID: WooFieldReading.optionalID(wire.variationID),
             sku: WooFieldReading.nonEmpty(wire.sku), name: wire.name ?? "", quantity: quantity,
-            unitPrice: Money(unitPrice, currency), total: total)
+            unitPrice: Money(unitPrice, currency), total: total,
+            subtotalTax: try wire.subtotalTax.map { (tax) throws(WooCommerceDecodingError) in
+                try WooFieldReading.money(tax, currency, at: path.key("subtotal_tax"))
+            })
     }
 
     static func unitPrice(_ subtotal: Decimal, quantity: Int, minorUnits: Int) -> Decimal {

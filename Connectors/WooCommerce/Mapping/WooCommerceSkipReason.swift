@@ -24,6 +24,9 @@ public enum WooCommerceSkipReason: Sendable, Hashable, CustomStringConvertible {
     case customerWithoutEmail
     /// A customer without the configured loyalty balance.
     case noLoyaltyBalance
+    /// The customer came without `meta_data`: the key's owner is not an
+    /// administrator, so WooCommerce hides every customer's meta.
+    case customerMetaHidden
 
     public var description: String {
         switch self {
@@ -37,6 +40,7 @@ public enum WooCommerceSkipReason: Sendable, Hashable, CustomStringConvertible {
         case .unknownReviewStatus(let status): "unknown review status \"\(status)\""
         case .customerWithoutEmail: "customer has no email"
         case .noLoyaltyBalance: "customer has no loyalty balance"
+        case .customerMetaHidden: "customer meta is hidden from this key (its WordPress user is not an administrator)"
         }
     }
 }

@@ -12,7 +12,10 @@ extension WooCommerceConnector {
     public static let settingsSchema = StorePlatformSchema(
         platform: "woocommerce",
         keys: settingKeys,
-        rules: [loyaltyNeedsPointsKey, plainHTTPIsRefusedOrWarned, consentSourceIsNamed],
+        rules: [
+            loyaltyNeedsPointsKey, plainHTTPIsRefusedOrWarned, consentSourceIsNamed, loyaltyKeysAreReadable,
+            consentKeyIsReadable,
+        ],
         example: """
             [[stores]]
             name = "tokyo-woo"
@@ -22,10 +25,12 @@ extension WooCommerceConnector {
             consumer_secret = { env = "TOKYO_WOO_SECRET" }
             """,
         initExample: initExample,
-        // WordPress answers `?p=` for any post type, products included; the
-        // order page is WooCommerce's My Account endpoint.
+        // WordPress answers `?p=` for any post type, products included. The
+        // order page is the "order received" page with the order's key: a
+        // guest opens it without an account (My Account's view-order page
+        // asks them to log in).
         links: StorefrontLinkTemplates(
-            productPath: "/?p={product_id}", orderTrackingPath: "/my-account/view-order/{order_id}/"))
+            productPath: "/?p={product_id}", orderTrackingPath: "/checkout/order-received/{order_id}/?key={order_key}"))
 
     private typealias Key = WooCommerceSettingKey
 
@@ -54,8 +59,9 @@ extension WooCommerceConnector {
             summary: "The secret set on the store's webhooks, to verify their signatures."),
         .init(
             Key.consentMetaKey, .string,
-            example: "consent_meta_key = \"_marketing_opt_in\"",
-            summary: "Customer meta key whose truthy value means marketing consent."),
+            example: "consent_meta_key = \"marketing_opt_in\"",
+            summary:
+                "Meta key whose truthy value means marketing consent, read on customers (unprefixed keys only) and on orders."),
         .init(
             Key.marketingConsent, .choice(WooCommerceConsentPolicy.StoreWide.allCases.map(\.rawValue)),
             example: "marketing_consent = \"unknown\"",
@@ -86,22 +92,22 @@ extension WooCommerceConnector {
             .table([
                 .init(
                     Key.Loyalty.source, .choice(Key.LoyaltySource.allCases.map(\.rawValue)), required: true,
-                    example: "loyalty = { source = \"customer_meta\", points_key = \"_points\" }",
+                    example: "loyalty = { source = \"customer_meta\", points_key = \"points\" }",
                     summary: "Where point balances live."),
                 .init(
-                    Key.Loyalty.pointsKey, .string, example: "points_key = \"_points\"",
+                    Key.Loyalty.pointsKey, .string, example: "points_key = \"points\"",
                     summary: "Customer meta key holding the balance (customer_meta)."),
                 .init(
-                    Key.Loyalty.pointsExpiringKey, .string, example: "points_expiring_key = \"_points_expiring\"",
+                    Key.Loyalty.pointsExpiringKey, .string, example: "points_expiring_key = \"points_expiring\"",
                     summary: "Customer meta key holding how many points lapse at the expiry date."),
                 .init(
-                    Key.Loyalty.expiryKey, .string, example: "expiry_key = \"_points_expire_at\"",
+                    Key.Loyalty.expiryKey, .string, example: "expiry_key = \"points_expire_at\"",
                     summary: "Customer meta key holding when points expire."),
                 .init(
-                    Key.Loyalty.tierKey, .string, example: "tier_key = \"_loyalty_tier\"",
+                    Key.Loyalty.tierKey, .string, example: "tier_key = \"loyalty_tier\"",
                     summary: "Customer meta key holding the tier name."),
             ]),
-            example: "loyalty = { source = \"customer_meta\", points_key = \"_points\" }",
+            example: "loyalty = { source = \"customer_meta\", points_key = \"points\" }",
             summary: "Where loyalty points and tiers come from; absent means none."),
     ]
 
@@ -112,7 +118,7 @@ extension WooCommerceConnector {
         return [
             StoreSettingIssue(
                 keyPath: [Key.loyalty], message: "loyalty source \"customer_meta\" needs points_key.",
-                example: "loyalty = { source = \"customer_meta\", points_key = \"_points\" }")
+                example: "loyalty = { source = \"customer_meta\", points_key = \"points\" }")
         ]
     }
 
@@ -145,8 +151,47 @@ extension WooCommerceConnector {
                 keyPath: [],
                 message:
                     "names no marketing-consent source (WooCommerce has none built in), so marketing campaigns will send nothing to its customers; transactional messages still go.",
-                example: "consent_meta_key = \"_marketing_opt_in\"", isWarning: true)
+                example: "consent_meta_key = \"marketing_opt_in\"", isWarning: true)
         ]
+    }
+
+    /// WordPress hides "protected" meta (a key whose first character is
+    /// `_`) from `/customers`, whatever the key's permissions (api-facts
+    /// §8.1), so a balance kept under such a key syncs as nothing unless
+    /// the site unprotects it (the `is_protected_meta` filter): a warning,
+    /// not a refusal, so that setup still runs.
+    private static let loyaltyKeysAreReadable = StoreSettingRule { settings in
+        guard settings.string("\(Key.loyalty).\(Key.Loyalty.source)") == Key.LoyaltySource.customerMeta.rawValue else {
+            return []
+        }
+        let keys = [Key.Loyalty.pointsKey, Key.Loyalty.pointsExpiringKey, Key.Loyalty.expiryKey, Key.Loyalty.tierKey]
+        return keys.compactMap { key in
+            guard let value = settings.string("\(Key.loyalty).\(key)"), isProtectedMeta(value) else { return nil }
+            return StoreSettingIssue(
+                keyPath: [Key.loyalty, key],
+                message:
+                    "\"\(value)\" starts with \"_\": WooCommerce's REST API never returns protected customer meta, so loyalty syncs nothing unless the site unprotects the key (config/README.md shows the one-line filter). Prefer an unprefixed key, or source = \"advanced_coupons\".",
+                example: "\(key) = \"\(value.drop { $0 == "_" })\"", isWarning: true)
+        }
+    }
+
+    /// A protected consent key is still on every order (order meta keeps
+    /// `_` keys), but never on a customer: consent then comes from the
+    /// buyer's orders only.
+    private static let consentKeyIsReadable = StoreSettingRule { settings in
+        guard let key = settings.string(Key.consentMetaKey), isProtectedMeta(key) else { return [] }
+        return [
+            StoreSettingIssue(
+                keyPath: [Key.consentMetaKey],
+                message:
+                    "\"\(key)\" starts with \"_\": WooCommerce returns it on orders but never on customers, so consent is read from each buyer's orders only (a customer who changes their choice without ordering is not seen). An unprefixed key is read from both.",
+                example: "consent_meta_key = \"\(key.drop { $0 == "_" })\"", isWarning: true)
+        ]
+    }
+
+    /// WordPress's `is_protected_meta()`: the first printable character is `_`.
+    static func isProtectedMeta(_ key: String) -> Bool {
+        key.drop { $0.isWhitespace || $0.isNewline }.first == "_"
     }
 
     /// A development host, where plain http is expected.
@@ -169,16 +214,18 @@ extension WooCommerceConnector {
             # auth = "auto"                    # auto | basic | oauth1 | query
             # webhook_secret = { env = "TOKYO_WOO_WEBHOOK_SECRET" }
             sync_every = "15m"
-            timezone = "Asia/Tokyo"            # quiet hours are kept in this time zone
-            # WooCommerce has no marketing-consent field of its own: name the customer
-            # meta key your opt-in plugin writes, or state a store-wide consent you can
-            # prove (marketing_consent = "granted" | "denied" | "unknown").
-            consent_meta_key = "_marketing_opt_in"
+            # timezone = "Asia/Tokyo"          # quiet hours' zone; default: the store's own
+            # WooCommerce has no marketing-consent field of its own: name the meta key
+            # your opt-in plugin writes (read on customers and on orders; WooCommerce
+            # never returns customer meta starting with "_"), or state a store-wide
+            # consent you can prove (marketing_consent = "granted" | "denied" | "unknown").
+            consent_meta_key = "marketing_opt_in"
             # When no tracking plugin reports delivery, a shipped order counts as
             # delivered this long after shipping.
             delivery_estimate = "5d"
             # delivered_status = "delivered"   # a custom order status meaning "arrived"
-            loyalty = { source = "customer_meta", points_key = "_points", expiry_key = "_points_expire_at", tier_key = "_loyalty_tier" }
+            # Points kept in customer meta by a points plugin, under unprefixed keys.
+            loyalty = { source = "customer_meta", points_key = "points", expiry_key = "points_expire_at", tier_key = "loyalty_tier" }
 
             """#,
         environment: #"""

@@ -24,6 +24,11 @@ struct WooOrderWire: Sendable, Decodable {
     let couponLines: [WooCouponLineWire]?
     let refunds: [WooRefundSummaryWire]?
     let metaData: WooMetaData?
+    let pricesIncludeTax: Bool?
+    let discountTax: WooText?
+    let shippingTax: WooText?
+    let taxLines: [WooTaxLineWire]?
+    let orderKey: String?
 
     enum CodingKeys: String, CodingKey {
         case id, number, status, currency
@@ -42,7 +47,18 @@ struct WooOrderWire: Sendable, Decodable {
         case couponLines = "coupon_lines"
         case refunds
         case metaData = "meta_data"
+        case pricesIncludeTax = "prices_include_tax"
+        case discountTax = "discount_tax"
+        case shippingTax = "shipping_tax"
+        case taxLines = "tax_lines"
+        case orderKey = "order_key"
     }
+}
+
+/// `tax_lines[]`: one per tax rate; the label is what the store's own
+/// emails print ("includes ¥1,268 消費税").
+struct WooTaxLineWire: Sendable, Decodable {
+    let label: String?
 }
 
 /// `billing{…}`: the buyer's name and, for guests, the only identity.
@@ -65,6 +81,7 @@ struct WooLineItemWire: Sendable, Decodable {
     let variationID: WooInteger?
     let quantity: WooText?
     let subtotal: WooText?
+    let subtotalTax: WooText?
     let total: WooText?
     let sku: String?
     let price: WooText?
@@ -74,6 +91,7 @@ struct WooLineItemWire: Sendable, Decodable {
         case productID = "product_id"
         case variationID = "variation_id"
         case quantity, subtotal, total, sku, price
+        case subtotalTax = "subtotal_tax"
     }
 }
 

@@ -85,13 +85,16 @@ public struct WooCommerceMockOptions: Sendable {
     public var storeName: String?
     public var faults: MockFaultPlan
     public var webhook: MockWebhookTarget?
+    /// The settings a Japanese shop runs with, observed on a real store
+    /// (api-facts §8.2–8.3): prices entered with tax included, site language.
+    public var site: WooCommerceMockSite
 
     public init(
         orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
         consumerKey: String = "ck_mock_0123456789abcdef0123456789abcdef01234567",
         consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
         homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
-        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil
+        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, site: WooCommerceMockSite = .init()
     ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
@@ -102,6 +105,32 @@ public struct WooCommerceMockOptions: Sendable {
         self.storeName = storeName
         self.faults = faults
         self.webhook = webhook
+        self.site = site
+    }
+}
+
+/// WordPress and WooCommerce settings of an emulated store that REST reports.
+public struct WooCommerceMockSite: Sendable {
+    /// The WordPress user who owns the REST key.
+    public enum KeyOwner: String, Sendable {
+        /// Sees customers' `meta_data` (unprefixed keys only).
+        case administrator
+        /// Gets customers without any `meta_data` field (api-facts §8.1).
+        case shopManager = "shop_manager"
+    }
+
+    /// `woocommerce_prices_include_tax`: orders then say
+    /// `prices_include_tax: true` and split coupon discounts into
+    /// `discount_total` + `discount_tax`.
+    public var pricesIncludeTax: Bool
+    /// WordPress's locale (`get_locale()`), e.g. `ja` or `en_US`.
+    public var language: String
+    public var keyOwner: KeyOwner
+
+    public init(pricesIncludeTax: Bool = false, language: String = "en_US", keyOwner: KeyOwner = .administrator) {
+        self.pricesIncludeTax = pricesIncludeTax
+        self.language = language
+        self.keyOwner = keyOwner
     }
 }
 

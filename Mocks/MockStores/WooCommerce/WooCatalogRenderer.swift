@@ -4,11 +4,21 @@ import Foundation
 /// Customer, coupon, product and review JSON in WooCommerce 10.x shape.
 ///
 /// Loyalty and consent live in customer meta (WooCommerce core has neither):
-/// `_aftercart_points`, `_aftercart_points_expiring`, `_aftercart_points_expires_at` (UTC,
-/// ISO 8601 with `Z`), `_aftercart_tier` and `_aftercart_marketing_consent` (`yes`/`no`).
+/// `aftercart_points`, `aftercart_points_expiring`, `aftercart_points_expires_at` (UTC,
+/// ISO 8601 with `Z`), `aftercart_tier` and `aftercart_marketing_consent` (`yes`/`no`).
+///
+/// As on a real store (api-facts §8.1), a customer's meta keys starting with `_`
+/// (WordPress's protected meta) are never rendered, and a key owned by a shop
+/// manager gets no `meta_data` field at all.
 struct WooCatalogRenderer {
     let state: StoreState
     let homeURL: String
+    var keyOwner: WooCommerceMockSite.KeyOwner = .administrator
+
+    /// WordPress's `is_protected_meta()`: the first printable character is `_`.
+    static func isProtected(_ key: String) -> Bool {
+        key.drop { $0.isWhitespace || $0.isNewline }.first == "_"
+    }
 
     var profile: StoreProfile { state.profile }
     var zone: StoreTimeZone { profile.timeZone }
@@ -24,22 +34,22 @@ struct WooCatalogRenderer {
     }
 
     static let loyaltyKeys = [
-        "_aftercart_points", "_aftercart_points_expiring", "_aftercart_points_expires_at", "_aftercart_tier",
-        "_aftercart_marketing_consent",
+        "aftercart_points", "aftercart_points_expiring", "aftercart_points_expires_at", "aftercart_tier",
+        "aftercart_marketing_consent",
     ]
 
     /// Generated meta, then written meta; a written key replaces the generated one.
     func customerMeta(_ c: CustomerRecord) -> [MetaEntry] {
         let base = 400_000_000 + c.index * 8
         var entries = [
-            MetaEntry(id: base, key: "_aftercart_points", value: .string(String(c.loyaltyPoints))),
-            MetaEntry(id: base + 1, key: "_aftercart_points_expiring", value: .string(String(c.pointsExpiring))),
+            MetaEntry(id: base, key: "aftercart_points", value: .string(String(c.loyaltyPoints))),
+            MetaEntry(id: base + 1, key: "aftercart_points_expiring", value: .string(String(c.pointsExpiring))),
             MetaEntry(
-                id: base + 2, key: "_aftercart_points_expires_at",
+                id: base + 2, key: "aftercart_points_expires_at",
                 value: .string(zone.gmtString(c.pointsExpireAt) + "Z")),
-            MetaEntry(id: base + 3, key: "_aftercart_tier", value: .string(c.tier)),
+            MetaEntry(id: base + 3, key: "aftercart_tier", value: .string(c.tier)),
             MetaEntry(
-                id: base + 4, key: "_aftercart_marketing_consent", value: .string(c.acceptsMarketing ? "yes" : "no")),
+                id: base + 4, key: "aftercart_marketing_consent", value: .string(c.acceptsMarketing ? "yes" : "no")),
         ]
         for m in c.meta {
             if let at = entries.firstIndex(where: { $0.key == m.key }) { entries[at] = m } else { entries.append(m) }
@@ -87,10 +97,12 @@ struct WooCatalogRenderer {
         w.endObject()
         w.field("is_paying_customer", c.ordersCountHint > 0)
         w.field("avatar_url", "https://secure.gravatar.com/avatar/\(Self.avatarHash(c.email))?s=96&d=mm&r=g")
-        w.key("meta_data")
-        w.beginArray()
-        for m in customerMeta(c) { m.write(to: &w) }
-        w.endArray()
+        if keyOwner == .administrator {
+            w.key("meta_data")
+            w.beginArray()
+            for m in customerMeta(c) where !Self.isProtected(m.key) { m.write(to: &w) }
+            w.endArray()
+        }
         WooLinks.links(&w, homeURL: homeURL, collection: "customers", id: id)
         w.endObject()
     }

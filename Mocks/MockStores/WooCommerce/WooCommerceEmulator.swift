@@ -19,8 +19,11 @@ final class WooCommerceEmulator: PlatformEmulator {
         self.homeURL = homeURL.hasSuffix("/") ? String(homeURL.dropLast()) : homeURL
         auth = WooAuthenticator(
             consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, homeURL: self.homeURL)
-        orderRenderer = WooOrderRenderer(state: state, homeURL: self.homeURL, deliveredStatus: options.deliveredStatus)
-        catalogRenderer = WooCatalogRenderer(state: state, homeURL: self.homeURL)
+        orderRenderer = WooOrderRenderer(
+            state: state, homeURL: self.homeURL, deliveredStatus: options.deliveredStatus,
+            pricesIncludeTax: options.site.pricesIncludeTax)
+        catalogRenderer = WooCatalogRenderer(
+            state: state, homeURL: self.homeURL, keyOwner: options.site.keyOwner)
         self.events = events
     }
 
@@ -71,6 +74,10 @@ final class WooCommerceEmulator: PlatformEmulator {
             case "system_status": return systemStatus()
             default: return WooError.noRoute()
             }
+        case ("GET", 2) where r[0] == "settings":
+            return settingsGroup(r[1])
+        case ("GET", 3) where r[0] == "settings":
+            return setting(group: r[1], id: r[2])
         case ("GET", 2):
             if r == ["products", "reviews"] { return listReviews(req, snap) }
             guard let id = Int(r[1]) else { return WooError.noRoute() }
@@ -180,6 +187,10 @@ final class WooCommerceEmulator: PlatformEmulator {
         w.field("description", "A store emulated by aftercart-mock")
         w.field("url", homeURL)
         w.field("home", homeURL)
+        // A JSON number of hours, as WordPress sends it (`9`, `5.5`).
+        let offset = p.timeZone.offset(atUTC: p.clockStart)
+        w.key("gmt_offset")
+        w.number(offset % 3_600 == 0 ? String(offset / 3_600) : String(Double(offset) / 3_600))
         w.field("timezone_string", p.timeZone.identifier)
         w.key("namespaces")
         w.beginArray()
@@ -203,7 +214,7 @@ final class WooCommerceEmulator: PlatformEmulator {
         w.field("version", "10.0.2")
         w.field("wp_version", "6.8.3")
         w.field("wp_multisite", false)
-        w.field("language", "en_US")
+        w.field("language", options.site.language)
         w.field("external_object_cache", false)
         w.endObject()
         w.key("database")

@@ -51,8 +51,8 @@ extension WooCommerceEmulator {
             return WooError.response(404, "invalid_customer", "Invalid customer ID.")
         }
         let rec = state.customer(c, snap)
-        let points = rec.meta.first { $0.key == "_aftercart_points" }?.value.int ?? rec.loyaltyPoints
-        let expiring = rec.meta.first { $0.key == "_aftercart_points_expiring" }?.value.int ?? rec.pointsExpiring
+        let points = rec.meta.first { $0.key == "aftercart_points" }?.value.int ?? rec.loyaltyPoints
+        let expiring = rec.meta.first { $0.key == "aftercart_points_expiring" }?.value.int ?? rec.pointsExpiring
         let currency = state.profile.currency
         func worth(_ p: Int) -> String {
             currency.exponent == 0
@@ -75,7 +75,7 @@ extension WooCommerceEmulator {
             w.endObject()
         }
         w.field("expiry", state.profile.timeZone.localString(rec.pointsExpireAt))
-        w.field("tier", rec.meta.first { $0.key == "_aftercart_tier" }?.value.text ?? rec.tier)
+        w.field("tier", rec.meta.first { $0.key == "aftercart_tier" }?.value.text ?? rec.tier)
         w.endObject()
         return .json(200, w)
     }

@@ -4,6 +4,10 @@ struct WooOrderRenderer {
     let state: StoreState
     let homeURL: String
     let deliveredStatus: Bool
+    /// A shop whose prices are entered with tax (Japan): amounts stay
+    /// tax-exclusive, as on a real store, but the flag says so and the
+    /// coupon's tax share is reported apart (api-facts §8.3).
+    var pricesIncludeTax = false
 
     var profile: StoreProfile { state.profile }
     var zone: StoreTimeZone { profile.timeZone }
@@ -35,6 +39,15 @@ struct WooOrderRenderer {
 
     func money(_ minor: Int64) -> String { profile.currency.fixed(minor) }
 
+    /// The tax share of the coupon discount: the lines' tax before the
+    /// discount less their tax after it. Zero for tax-exclusive shops,
+    /// whose generated orders keep the older shape.
+    func discountTax(_ o: OrderRecord) -> Int64 {
+        guard pricesIncludeTax else { return 0 }
+        let before = o.lines.reduce(Int64(0)) { $0 + profile.currency.tax(on: $1.subtotalMinor) }
+        return max(0, before - o.cartTaxMinor)
+    }
+
     func render(_ o: OrderRecord, now: Int64, into w: inout JSONWriter) {
         let id = WooIDs.order(o.index)
         let st = status(o, now: now)
@@ -55,11 +68,11 @@ struct WooOrderRenderer {
         w.field("status", st)
         w.field("currency", profile.currency.code)
         w.field("version", "10.0.2")
-        w.field("prices_include_tax", false)
+        w.field("prices_include_tax", pricesIncludeTax)
         date(&w, "date_created", o.createdAt)
         date(&w, "date_modified", modified)
         w.field("discount_total", money(o.discountMinor))
-        w.field("discount_tax", money(0))
+        w.field("discount_tax", money(discountTax(o)))
         w.field("shipping_total", money(o.shippingMinor))
         w.field("shipping_tax", money(0))
         w.field("cart_tax", money(o.cartTaxMinor))
@@ -257,7 +270,7 @@ struct WooOrderRenderer {
             w.field("id", o.index * 8 + 7)
             w.field("code", code)
             w.field("discount", MoneyText.minimal(o.discountMinor, exponent: profile.currency.exponent))
-            w.field("discount_tax", "0")
+            w.field("discount_tax", MoneyText.minimal(discountTax(o), exponent: profile.currency.exponent))
             w.emptyArray("meta_data")
             let coupon = state.couponIndex(code: code, state.snapshot()).map { state.catalog.coupon($0) }
             w.field("discount_type", coupon?.kind.rawValue ?? "percent")

@@ -178,9 +178,10 @@ extension WooCommerceEmulator {
             if let v = body["last_name"]?.text { rec.lastName = v }
             if let v = body["email"]?.text { rec.email = v.lowercased() }
             for entry in body["meta_data"]?.array ?? [] {
-                guard let key = entry["key"]?.text else { continue }
+                // Protected keys are dropped without an error (api-facts §8.1).
+                guard let key = entry["key"]?.text, !WooCatalogRenderer.isProtected(key) else { continue }
                 let value = entry["value"] ?? .null
-                if key == "_aftercart_marketing_consent", let text = value.text {
+                if key == "aftercart_marketing_consent", let text = value.text {
                     rec.consent = text == "yes" ? .subscribed : .notSubscribed
                 }
                 if let at = rec.meta.firstIndex(where: { $0.key == key }) {

@@ -13,8 +13,15 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var platform: String
     /// How often `aftercart run` syncs it (default 15 minutes).
     public var syncEvery: ConfigDuration
-    /// The store's IANA time zone, for quiet hours and schedules (default UTC).
+    /// The store's IANA time zone, for quiet hours and schedules: the
+    /// configured one, else the one the store reported, else UTC.
     public var timeZone: TimeZone
+    /// Whether `timezone` was set in the config (the store's own zone is
+    /// used only when it was not).
+    public var timeZoneIsConfigured: Bool
+    /// The language the store writes to its customers in (a BCP 47 tag the
+    /// store reported, `ja`, `en-US`); `nil` until a check learned it.
+    public var siteLanguage: String?
     /// How long after shipping a parcel counts as delivered when the
     /// platform never says so (default 5 days).
     public var deliveryEstimate: ConfigDuration
@@ -30,14 +37,17 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// Creates a store configuration; normally the loader does this.
     public init(
         id: StoreID, platform: String, syncEvery: ConfigDuration = .minutes(15),
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!, deliveryEstimate: ConfigDuration = .days(5),
-        settings: StoreSettings = StoreSettings(), links: StorefrontLinkTemplates = StorefrontLinkTemplates(),
-        file: String = "", line: Int? = nil
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, timeZoneIsConfigured: Bool = true,
+        deliveryEstimate: ConfigDuration = .days(5), settings: StoreSettings = StoreSettings(),
+        links: StorefrontLinkTemplates = StorefrontLinkTemplates(), file: String = "", line: Int? = nil,
+        siteLanguage: String? = nil
     ) {
         self.id = id
         self.platform = platform
         self.syncEvery = syncEvery
         self.timeZone = timeZone
+        self.timeZoneIsConfigured = timeZoneIsConfigured
+        self.siteLanguage = siteLanguage
         self.deliveryEstimate = deliveryEstimate
         self.settings = settings
         self.links = links

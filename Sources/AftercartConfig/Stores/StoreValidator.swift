@@ -81,7 +81,7 @@ struct StoreValidator {
 
         guard let name, let platform, let schema else { return nil }
         return StoreConfiguration(
-            id: StoreID(name), platform: platform, syncEvery: syncEvery, timeZone: timeZone ?? .utc,
+            id: StoreID(name), platform: platform, syncEvery: syncEvery, timeZone: timeZone ?? .utc, timeZoneIsConfigured: timeZone != nil,
             deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
             line: reader.file.locator.nearestLine(for: reader.path))
     }

@@ -5,7 +5,7 @@ import Foundation
 /// The store's public pages a message links to: product pages, review
 /// forms and the tracking page, from URL patterns in the store's settings
 /// (`product_url`, `review_url`, `tracking_url` with `{product_id}`,
-/// `{order_id}`, `{order_number}`, `{tracking_number}`), else from the
+/// `{order_id}`, `{order_number}`, `{order_key}`, `{tracking_number}`), else from the
 /// store's address and the paths its platform's adapter declares
 /// (``StoreConfiguration/links``).
 struct StoreLinks: Sendable {
@@ -32,10 +32,18 @@ struct StoreLinks: Sendable {
     }
 
     /// The carrier's own page when the store gave one, else the pattern.
+    /// A pattern that needs the order's access key (a page a guest opens
+    /// without logging in) falls back to the store's home page when the
+    /// order has none, rather than to a login page or a broken link.
     func tracking(order: Order) -> String {
         if let url = order.tracking.first?.url, !url.isEmpty { return url }
+        var pattern = trackingPattern
+        if pattern.contains("{order_key}") {
+            guard let key = order.accessKey, !key.isEmpty else { return baseURL + "/" }
+            pattern = pattern.replacingOccurrences(of: "{order_key}", with: Self.escape(key))
+        }
         return
-            trackingPattern
+            pattern
             .replacingOccurrences(of: "{order_id}", with: Self.escape(order.id))
             .replacingOccurrences(of: "{order_number}", with: Self.escape(order.number))
             .replacingOccurrences(of: "{tracking_number}", with: Self.escape(order.tracking.first?.number ?? ""))

@@ -73,7 +73,8 @@ public struct Planner: Sendable {
                 quietHours: configuration.engage.quietHours, timeZone: storeConfiguration.timeZone),
             context: MessageContext(
                 snapshot: snapshot, links: StoreLinks(store: storeConfiguration),
-                formatting: MessageFormatting(timeZone: storeConfiguration.timeZone),
+                formatting: MessageFormatting(
+                    timeZone: storeConfiguration.timeZone, language: storeConfiguration.siteLanguage),
                 deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval),
             templates: templates, couponCodes: couponCodes)
         let evaluateStart = stopwatch.now

@@ -26,6 +26,8 @@ extension PlanningOrder {
         var deliveredAt: Date?
         var customer: OrderCustomer?
         var lineItems: [Item]?
+        var lineTaxes: [Decimal?] = []
+        var pricesIncludeTax = false
         // Members checked but not kept, one bit each (see `checkedOnly`).
         var checked: UInt8 = 0
         var object = try cursor.beginObject()
@@ -53,7 +55,9 @@ extension PlanningOrder {
             case .shippedAt: shippedAt = try cursor.readOptionalDate()
             case .deliveredAt: deliveredAt = try cursor.readOptionalDate()
             case .customer: customer = try Self.readCustomer(&cursor)
-            case .lineItems: lineItems = try Self.readLineItems(&cursor)
+            case .lineItems: (lineItems, lineTaxes) = try Self.readLineItems(&cursor)
+            case .taxes: pricesIncludeTax = try Self.readPricesIncludeTax(&cursor)
+            case .accessKey: try cursor.skipOptionalString()
             case .couponCodes:
                 if try !cursor.readNull() {
                     var codes = try cursor.beginArray()
@@ -77,7 +81,14 @@ extension PlanningOrder {
         guard let refundedTotal else { throw Self.missing(.refundedTotal, &cursor) }
         guard let createdAt else { throw Self.missing(.createdAt, &cursor) }
         guard let customer else { throw Self.missing(.customer, &cursor) }
-        guard let lineItems else { throw Self.missing(.lineItems, &cursor) }
+        guard var lineItems else { throw Self.missing(.lineItems, &cursor) }
+        if pricesIncludeTax {
+            for (index, tax) in lineTaxes.enumerated() {
+                guard let tax else { continue }
+                lineItems[index].unitPrice = Self.taxIncludedUnitPrice(
+                    lineItems[index].unitPrice, tax: tax, quantity: lineItems[index].quantity, currency: currency)
+            }
+        }
         self.init(
             id: id, status: status, financialStatus: financialStatus, shipmentStatus: shipmentStatus,
             currency: currency, total: Money(total, currency), refundedTotal: Money(refundedTotal, currency),
@@ -105,8 +116,25 @@ extension PlanningOrder {
         return customer
     }
 
-    private static func readLineItems(_ cursor: inout JSONCursor) throws -> [Item] {
+    /// `taxes.prices_include_tax`; `false` for `null` or when absent.
+    private static func readPricesIncludeTax(_ cursor: inout JSONCursor) throws -> Bool {
+        if try cursor.readNull() { return false }
+        var included = false
+        var object = try cursor.beginObject()
+        while let key = try cursor.nextKey(&object) {
+            if cursor.field(key, in: Self.taxesFields) == .pricesIncludeTax {
+                included = try cursor.readBool()
+            } else {
+                try cursor.skipValue()
+            }
+        }
+        return included
+    }
+
+    /// The lines, with each line's `subtotal_tax` beside it (`nil` when absent).
+    private static func readLineItems(_ cursor: inout JSONCursor) throws -> ([Item], [Decimal?]) {
         var items: [Item] = []
+        var taxes: [Decimal?] = []
         var array = try cursor.beginArray()
         while try cursor.nextElement(&array) {
             var productID: String?
@@ -114,6 +142,7 @@ extension PlanningOrder {
             var name: String?
             var quantity: Int?
             var unitPrice: Decimal?
+            var subtotalTax: Decimal?
             var hasTotal = false
             var object = try cursor.beginObject()
             while let key = try cursor.nextKey(&object) {
@@ -127,6 +156,7 @@ extension PlanningOrder {
                 case .total?:
                     _ = try cursor.readDecimal()
                     hasTotal = true
+                case .subtotalTax?: subtotalTax = try cursor.readNull() ? nil : try cursor.readDecimal()
                 case nil: try cursor.skipValue()
                 }
             }
@@ -134,8 +164,9 @@ extension PlanningOrder {
                 throw cursor.failure("a line item lacks its name, quantity, unit_price or total")
             }
             items.append(Item(productID: productID, sku: sku, name: name, quantity: quantity, unitPrice: unitPrice))
+            taxes.append(subtotalTax)
         }
-        return items
+        return (items, taxes)
     }
 
     private static func checkTracking(_ cursor: inout JSONCursor) throws {
@@ -175,7 +206,12 @@ extension PlanningOrder {
         case customer
         case lineItems = "line_items"
         case couponCodes = "coupon_codes"
-        case tracking
+        case tracking, taxes
+        case accessKey = "access_key"
+    }
+
+    private enum TaxesField: String, CaseIterable {
+        case pricesIncludeTax = "prices_include_tax"
     }
 
     private enum CustomerField: String, CaseIterable {
@@ -191,6 +227,7 @@ extension PlanningOrder {
         case sku, name, quantity
         case unitPrice = "unit_price"
         case total
+        case subtotalTax = "subtotal_tax"
     }
 
     private enum ShipmentField: String, CaseIterable {
@@ -204,6 +241,7 @@ extension PlanningOrder {
     private static let orderFields = ByteNames(cases: OrderField.self)
     private static let customerFields = ByteNames(cases: CustomerField.self)
     private static let itemFields = ByteNames(cases: ItemField.self)
+    private static let taxesFields = ByteNames(cases: TaxesField.self)
     private static let shipmentFields = ByteNames(cases: ShipmentField.self)
     static let orderStatuses = ByteNames(cases: OrderStatus.self)
     static let financialStatuses = ByteNames(cases: FinancialStatus.self)

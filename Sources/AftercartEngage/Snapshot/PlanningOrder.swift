@@ -12,7 +12,9 @@ struct PlanningOrder: Sendable, Hashable {
         var sku: String?
         var name: String
         var quantity: Int
-        /// In the order's currency.
+        /// One unit as the shop shows its price, in the order's currency:
+        /// tax included where the store's prices include tax (Japan), so
+        /// a recommendation quotes what the buyer would pay.
         var unitPrice: Decimal
     }
 
@@ -67,10 +69,15 @@ struct PlanningOrder: Sendable, Hashable {
             shipmentStatus: order.shipmentStatus, currency: order.currency, total: order.total,
             refundedTotal: order.refundedTotal, createdAt: order.createdAt, updatedAt: order.updatedAt,
             shippedAt: order.shippedAt, deliveredAt: order.deliveredAt, customer: order.customer,
-            lineItems: order.lineItems.map { item in
+            lineItems: zip(order.lineItems, order.charged.lines).map { item, shown in
                 Item(
                     productID: item.productID, sku: item.sku, name: item.name, quantity: item.quantity,
-                    unitPrice: item.unitPrice.amount)
+                    unitPrice: shown.unitPrice.amount)
             })
+    }
+
+    /// `unit × quantity + tax`, per unit, as ``AftercartModel/Order/charged`` shows it.
+    static func taxIncludedUnitPrice(_ unit: Decimal, tax: Decimal, quantity: Int, currency: Currency) -> Decimal {
+        ChargedAmounts.unitPrice(lineAmount: unit * Decimal(quantity) + tax, quantity: quantity, currency: currency)
     }
 }

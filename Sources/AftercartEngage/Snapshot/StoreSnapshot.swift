@@ -85,6 +85,10 @@ struct StoreSnapshot: Sendable {
         self.people = [:]
         var ordersByPerson: [String: [Int]] = [:]
         ordersByPerson.reserveCapacity(people.count)
+        // People whose consent comes from their orders: guests, and customers
+        // whose own record says nothing (a WooCommerce consent key starting
+        // with "_" is on orders only, never on customers; api-facts §8.1).
+        var consentFromOrders: Set<String> = []
         let customerIDByEmail = self.customerIDByEmail
         orders.withUnsafeBufferPointer { orders in
             for index in orders.indices {
@@ -98,9 +102,13 @@ struct StoreSnapshot: Sendable {
                     people[key] = Person(
                         key: key, customerID: customer.id, email: email, firstName: customer.firstName,
                         lastName: customer.lastName, acceptsMarketing: customer.acceptsMarketing)
-                } else if key.hasPrefix("e:"), let consent = customer.acceptsMarketing {
-                    // A guest's latest order carries their latest choice.
+                    consentFromOrders.insert(key)
+                } else if let consent = customer.acceptsMarketing,
+                    key.hasPrefix("e:") || consentFromOrders.contains(key) || people[key]?.acceptsMarketing == nil
+                {
+                    // The latest order carries the latest choice.
                     people[key]?.acceptsMarketing = consent
+                    consentFromOrders.insert(key)
                 }
             }
         }

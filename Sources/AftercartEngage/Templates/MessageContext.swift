@@ -5,7 +5,8 @@ import Foundation
 /// numbers, lists, flags); the HTML part escapes them when rendering.
 ///
 /// Keys: `store.{name,url}`, `customer.{first_name,last_name,name,email}`,
-/// `order.{id,number,total,subtotal,created_on,tracking_url,delivery_window,items[]{name,quantity,total}}`,
+/// `order.{id,number,total,subtotal,discount,has_discount,shipping,tax,tax_label,tax_included,created_on,tracking_url,delivery_window,items[]{name,quantity,unit_price,total}}`
+/// (amounts as the buyer was charged: ``AftercartModel/Order/charged``),
 /// `shipment.{status,status_label,carrier,tracking_number,tracking_url,is_failure}`,
 /// `delivery.{signal,delivered_on}`, `review.{rating,stars,product_name,product_url}`,
 /// `review_products[]{name,review_url}`, `loyalty.{points,points_expiring,expires_on,tier,previous_tier,worth,affordable[]{name,price,url}}`,
@@ -79,15 +80,23 @@ struct MessageContext {
     private func orderValues(_ order: Order) -> [String: Any] {
         let earliest = order.createdAt.addingTimeInterval(2 * 86_400)
         let latest = order.createdAt.addingTimeInterval(max(deliveryEstimate, 3 * 86_400))
+        let charged = order.charged
         return [
-            "id": order.id, "number": order.number, "total": formatting.money(order.total),
-            "subtotal": formatting.money(order.subtotal), "shipping": formatting.money(order.shippingTotal),
+            "id": order.id, "number": order.number, "total": formatting.money(charged.total),
+            "subtotal": formatting.money(charged.subtotal), "shipping": formatting.money(charged.shipping),
+            "discount": formatting.money(charged.discount), "has_discount": charged.discount.amount != 0,
+            "tax": formatting.money(charged.tax), "tax_label": charged.taxLabel ?? "",
+            "tax_included": charged.taxIncluded, "has_tax": charged.tax.amount != 0,
             "created_on": formatting.date(order.createdAt, currency: order.currency),
             "tracking_url": links.tracking(order: order),
             "delivery_window":
                 "\(formatting.date(earliest, currency: order.currency)) – \(formatting.date(latest, currency: order.currency))",
-            "items": order.lineItems.map { item in
-                ["name": item.name, "quantity": item.quantity, "total": formatting.money(item.total)] as [String: Any]
+            // Before order-level discounts, as the store's own emails list them.
+            "items": charged.lines.map { line in
+                [
+                    "name": line.name, "quantity": line.quantity, "unit_price": formatting.money(line.unitPrice),
+                    "total": formatting.money(line.amount),
+                ] as [String: Any]
             },
         ]
     }

@@ -6,10 +6,14 @@ public import Foundation
 public struct MessageFormatting: Sendable {
     /// The store's time zone.
     public var timeZone: TimeZone
+    /// The language the store writes to its customers in (`ja`, `en-US`),
+    /// which dates follow; `nil`: the currency's country's convention.
+    public var language: String?
 
-    /// Formatting for a store in `timeZone`.
-    public init(timeZone: TimeZone) {
+    /// Formatting for a store in `timeZone` writing in `language`.
+    public init(timeZone: TimeZone, language: String? = nil) {
         self.timeZone = timeZone
+        self.language = language
     }
 
     /// The locale whose conventions a currency's shoppers expect.
@@ -36,10 +40,12 @@ public struct MessageFormatting: Sendable {
             .replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
-    /// The calendar date in the store's zone, written as the currency's
-    /// country writes it (`2026年11月22日`, `November 22, 2026`, `22. November 2026`).
+    /// The calendar date in the store's zone, written in the store's
+    /// language, else as the currency's country writes it (`2026年11月22日`,
+    /// `November 22, 2026`, `22. November 2026`).
     public func date(_ date: Date, currency: Currency?) -> String {
-        let locale = currency.map(Self.locale(for:)) ?? Locale(identifier: "en_US")
+        let locale =
+            language.map { Locale(identifier: $0) } ?? currency.map(Self.locale(for:)) ?? Locale(identifier: "en_US")
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let style = Date.FormatStyle(

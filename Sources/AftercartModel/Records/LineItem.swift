@@ -11,10 +11,14 @@ public struct LineItem: Sendable, Hashable {
     public var unitPrice: Money
     /// What the line cost after line-level discounts.
     public var total: Money
+    /// The tax on `unitPrice × quantity` that those amounts leave out
+    /// (WooCommerce's `subtotal_tax`); `nil` when the platform's prices
+    /// already hold it or it says nothing. See ``OrderTaxes``.
+    public var subtotalTax: Money?
 
     public init(
         productID: String?, variantID: String?, sku: String?, name: String, quantity: Int,
-        unitPrice: Money, total: Money
+        unitPrice: Money, total: Money, subtotalTax: Money? = nil
     ) {
         self.productID = productID
         self.variantID = variantID
@@ -23,6 +27,7 @@ public struct LineItem: Sendable, Hashable {
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.total = total
+        self.subtotalTax = subtotalTax
     }
 
     enum CodingKeys: String, CodingKey {
@@ -31,6 +36,7 @@ public struct LineItem: Sendable, Hashable {
         case sku, name, quantity
         case unitPrice = "unit_price"
         case total
+        case subtotalTax = "subtotal_tax"
     }
 
     init(from container: KeyedDecodingContainer<CodingKeys>, currency: Currency) throws {
@@ -41,6 +47,9 @@ public struct LineItem: Sendable, Hashable {
         quantity = try container.decode(Int.self, forKey: .quantity)
         unitPrice = try container.decodeMoney(forKey: .unitPrice, currency: currency)
         total = try container.decodeMoney(forKey: .total, currency: currency)
+        if container.contains(.subtotalTax), try !container.decodeNil(forKey: .subtotalTax) {
+            subtotalTax = try container.decodeMoney(forKey: .subtotalTax, currency: currency)
+        }
     }
 
     func encode(into container: inout KeyedEncodingContainer<CodingKeys>) throws {
@@ -51,5 +60,6 @@ public struct LineItem: Sendable, Hashable {
         try container.encode(quantity, forKey: .quantity)
         try container.encodeAmount(unitPrice, forKey: .unitPrice)
         try container.encodeAmount(total, forKey: .total)
+        if let subtotalTax { try container.encodeAmount(subtotalTax, forKey: .subtotalTax) }
     }
 }

@@ -33,6 +33,13 @@ public struct Order: SyncRecord {
     public var lineItems: [LineItem]
     public var couponCodes: [String]
     public var tracking: [Shipment]
+    /// How the store shows tax to this buyer, and the tax the ex-tax
+    /// amounts above leave out; `nil` when the platform says nothing
+    /// (and for orders stored before it was kept).
+    public var taxes: OrderTaxes?
+    /// The secret that lets a guest open the order's own page without
+    /// logging in (WooCommerce's `order_key`); `nil` where there is none.
+    public var accessKey: String?
 
     public var platformID: String { id }
 
@@ -41,7 +48,8 @@ public struct Order: SyncRecord {
         fulfillmentStatus: FulfillmentStatus, shipmentStatus: ShipmentStatus, currency: Currency,
         total: Money, subtotal: Money, discountTotal: Money, shippingTotal: Money, taxTotal: Money,
         refundedTotal: Money, createdAt: Date, updatedAt: Date?, shippedAt: Date? = nil, deliveredAt: Date?,
-        customer: OrderCustomer, lineItems: [LineItem], couponCodes: [String], tracking: [Shipment]
+        customer: OrderCustomer, lineItems: [LineItem], couponCodes: [String], tracking: [Shipment],
+        taxes: OrderTaxes? = nil, accessKey: String? = nil
     ) {
         self.store = store
         self.id = id
@@ -65,6 +73,8 @@ public struct Order: SyncRecord {
         self.lineItems = lineItems
         self.couponCodes = couponCodes
         self.tracking = tracking
+        self.taxes = taxes
+        self.accessKey = accessKey
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -84,7 +94,8 @@ public struct Order: SyncRecord {
         case customer
         case lineItems = "line_items"
         case couponCodes = "coupon_codes"
-        case tracking
+        case tracking, taxes
+        case accessKey = "access_key"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -117,6 +128,11 @@ public struct Order: SyncRecord {
         self.lineItems = lineItems
         couponCodes = try container.decodeIfPresent([String].self, forKey: .couponCodes) ?? []
         tracking = try container.decodeIfPresent([Shipment].self, forKey: .tracking) ?? []
+        if container.contains(.taxes), try !container.decodeNil(forKey: .taxes) {
+            let nested = try container.nestedContainer(keyedBy: OrderTaxes.CodingKeys.self, forKey: .taxes)
+            taxes = try OrderTaxes(from: nested, currency: currency)
+        }
+        accessKey = try container.decodeIfPresent(String.self, forKey: .accessKey)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -147,6 +163,11 @@ public struct Order: SyncRecord {
         }
         try container.encode(couponCodes, forKey: .couponCodes)
         try container.encode(tracking, forKey: .tracking)
+        if let taxes {
+            var nested = container.nestedContainer(keyedBy: OrderTaxes.CodingKeys.self, forKey: .taxes)
+            try taxes.encode(into: &nested)
+        }
+        try container.encodeIfPresent(accessKey, forKey: .accessKey)
     }
 }
 

@@ -106,7 +106,7 @@ extension SQLPersistence {
     }
 
     /// Creates the planner's table on first use (``SchemaMigrations/plannerState(_:)``).
-    private func ensurePlannerState() async throws {
+    func ensurePlannerState() async throws {
         guard !plannerStateReady.isSet else { return }
         try await executor.transaction("creating the planner state table") { connection in
             if let lock = self.dialect.schemaLock { try await connection.execute(lock) }

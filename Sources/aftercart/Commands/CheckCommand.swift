@@ -1,5 +1,6 @@
 import AftercartConfig
 import AftercartEngage
+import AftercartStore
 import ArgumentParser
 import Foundation
 
@@ -59,7 +60,12 @@ struct CheckCommand: AsyncParsableCommand {
         }
         logger.debug("configuration loaded", metadata: ["stores": "\(configuration.stores.count)"])
         let selected = configuration.stores.filter { store == nil || $0.name == store }
-        if try await !StoreProbe.checkAll(selected, logger: logger) { throw ExitCode.storeUnavailable }
+        // Kept so planning uses the store's own time zone and language.
+        let persistence = try? await DatabaseOpener.open(configuration)
+        let answered = try await StoreProbe.checkAll(
+            selected, database: persistence as? any StoreFactsStore, logger: logger)
+        try? await persistence?.close()
+        if !answered { throw ExitCode.storeUnavailable }
         if registerWebhooks {
             guard let publicURL = configuration.server.publicURL else {
                 ConsoleReport.error(

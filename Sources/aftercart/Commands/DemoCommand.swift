@@ -45,7 +45,9 @@ struct DemoCommand: AsyncParsableCommand {
             .woocommerce(
                 WooCommerceMockOptions(
                     data: MockDataOptions(orders: orders, seed: seed, currency: .jpy, timeZone: "Asia/Tokyo"),
-                    storeName: "Tokyo Mugs")))
+                    storeName: "Tokyo Mugs",
+                    // As a Japanese shop runs: prices entered with consumption tax, site in Japanese.
+                    site: WooCommerceMockSite(pricesIncludeTax: true, language: "ja"))))
         let shopify: MockStoreServer
         do {
             shopify = try await MockStoreServer.start(
@@ -86,13 +88,20 @@ struct DemoCommand: AsyncParsableCommand {
         )
         let environment = ConnectorEnvironment(client: client, logger: logger)
         let connectors = try stores.settings.map { try Platforms.registry.connector(for: $0, environment: environment) }
+        var learned: [(StoreID, StoreFacts)] = []
         for connector in connectors {
             let facts = try await connector.check()
-            print("  \(connector.store): credentials accepted by \"\(facts.name)\"")
+            print(
+                "  \(connector.store): credentials accepted by \"\(facts.name)\" (language \(facts.language ?? "unknown")"
+                    + (facts.pricesIncludeTax == true ? ", prices include tax)" : ")"))
+            learned.append((connector.store, facts))
         }
 
         print("\nsyncing into \(database) …")
         let persistence = try await SQLitePersistence.open(path: database)
+        for (store, facts) in learned {
+            try await StoreFactsBook.save(facts, store: store, at: Date(), in: persistence)
+        }
         let progress = ProgressPrinter(live: ProgressPrinter.stderrIsTerminal)
         let reports = await SyncEngine(persistence: persistence, logger: logger)
             .run(connectors, options: SyncOptions(), progress: progress.show)

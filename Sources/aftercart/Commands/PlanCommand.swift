@@ -59,7 +59,9 @@ struct PlanCommand: AsyncParsableCommand {
         }
         let planner: Planner
         do {
-            planner = try await Planner.make(configuration: configuration, database: database)
+            // The store's own time zone and language where the config names none.
+            let applied = await StoreFactsBook.applied(to: configuration, from: persistence)
+            planner = try await Planner.make(configuration: applied, database: database)
         } catch let error as TemplateErrors {
             for problem in error.errors { ConsoleReport.error("\(problem)") }
             try await persistence.close()

@@ -76,7 +76,9 @@ struct SendCommand: AsyncParsableCommand {
         }
         var options = DeliveryOptions(
             from: sender, merchantEmail: configuration.engage.merchantEmail, stores: Set(stores.map(\.id)))
-        for entry in stores { options.timeZones[entry.id] = entry.timeZone }
+        let applied = await StoreFactsBook.applied(to: configuration, from: persistence)
+        let selected = Set(stores.map(\.id))
+        for entry in applied.stores where selected.contains(entry.id) { options.timeZones[entry.id] = entry.timeZone }
         var failed = false
         do {
             if let resend {

@@ -20,8 +20,9 @@ struct StatusCommand: AsyncParsableCommand {
         _ = global.makeLogger()
         let configuration = try DatabaseOpener.loadConfiguration(global)
         let persistence = try await DatabaseOpener.open(configuration)
-        let report = try await StatusReport.gather(
+        var report = try await StatusReport.gather(
             from: persistence, stores: configuration.stores.map(\.id), now: Date())
+        report.storeFacts = try await StatusStoreFacts.gather(from: persistence, configuration: configuration)
         try await persistence.close()
         if json {
             let data = try ModelJSON.encoder(pretty: true).encode(report)

@@ -47,11 +47,14 @@ struct StatusReport: Encodable {
     var attention: [OutboxAttention] = []
     /// Which worker holds which store's sync lease, and until when.
     var leases: [StatusLease] = []
+    /// What each store last reported about itself, with what needs the merchant.
+    var storeFacts: [StatusStoreFacts] = []
 
     enum CodingKeys: String, CodingKey {
         case database
         case schemaVersion = "schema_version"
         case resources, outbox, attention, leases
+        case storeFacts = "store_facts"
     }
 
     /// Every configured store appears, synced or not, plus any store that
@@ -103,6 +106,7 @@ struct StatusReport: Encodable {
         output += "\noutbox: " + states.joined(separator: ", ")
         output += OutboxAttention.text(attention)
         output += StatusLease.text(leases)
+        output += StatusStoreFacts.text(storeFacts)
         return output
     }
 }

@@ -1,12 +1,17 @@
 import AftercartConfig
 import AftercartConnector
+import AftercartStore
 import Foundation
 import Logging
 
 /// `check`'s second half: one call per store with its real credentials.
 enum StoreProbe {
     /// Prints each store's facts and capabilities; returns whether every store answered.
-    static func checkAll(_ stores: [StoreConfiguration], logger: Logger) async throws -> Bool {
+    /// The facts each store reports are kept in `database` when there is one,
+    /// for planning (``StoreFactsBook``).
+    static func checkAll(
+        _ stores: [StoreConfiguration], database: (any StoreFactsStore)? = nil, logger: Logger
+    ) async throws -> Bool {
         let client = HTTPClientFactory.makeClient()
         let environment = ConnectorEnvironment(client: client, logger: logger)
         var allGood = true
@@ -21,7 +26,19 @@ enum StoreProbe {
                 if let version = facts.platformVersion { line += ", version \(version)" }
                 print(line)
                 for capability in connector.capabilities.summary { print("  \(capability)") }
-                for warning in facts.warnings { print("  warning: \(warning)") }
+                print("  " + describe(facts, configured: entry))
+                for warning in facts.warnings + StoreFactsBook.disagreements(entry, facts: facts)
+                    + StoreFactsBook.alerts(facts)
+                {
+                    print("  warning: \(warning)")
+                }
+                if let database {
+                    do {
+                        try await StoreFactsBook.save(facts, store: entry.id, at: Date(), in: database)
+                    } catch {
+                        logger.warning("could not keep the store's facts", metadata: ["error": "\(error)"])
+                    }
+                }
             } catch let error as ConnectorError {
                 allGood = false
                 ConsoleReport.error(error.description)
@@ -35,5 +52,20 @@ enum StoreProbe {
         }
         try? await client.shutdown()
         return allGood
+    }
+
+    /// `language ja, prices include tax, time zone Asia/Tokyo (from the store)`.
+    static func describe(_ facts: StoreFacts, configured entry: StoreConfiguration) -> String {
+        var parts: [String] = []
+        parts.append("language \(facts.language ?? "unknown")")
+        switch facts.pricesIncludeTax {
+        case true?: parts.append("prices include tax")
+        case false?: parts.append("prices exclude tax")
+        case nil: break
+        }
+        if !entry.timeZoneIsConfigured {
+            parts.append("time zone \(facts.timeZoneIdentifier ?? "unknown, so UTC") (from the store; timezone is not set)")
+        }
+        return parts.joined(separator: ", ")
     }
 }

@@ -40,6 +40,8 @@ struct SyncWiring {
                 setupFailures.append(StoreSyncReport(store: entry.id, outcome: .failed(message)))
             }
         }
+        // Before the first sync, so planning after it knows each store's zone.
+        await StoreFactsBook.refresh(connectors, in: persistence, now: Date(), logger: logger)
         return SyncWiring(
             client: client, persistence: persistence, connectors: connectors, setupFailures: setupFailures)
     }

@@ -38,8 +38,9 @@ struct DemoEngagement {
 
     /// Plans each store at its emulator's clock and delivers the due actions.
     func run(clocks: [StoreID: Date]) async throws {
-        let configuration = try AftercartConfiguration.load(
-            path: configPath, environment: [:], platforms: Platforms.settings)
+        let configuration = await StoreFactsBook.applied(
+            to: try AftercartConfiguration.load(path: configPath, environment: [:], platforms: Platforms.settings),
+            from: persistence)
         guard let database = persistence as? any PlannerDatabase else {
             throw EngagementCycleError("the demo database cannot plan")
         }

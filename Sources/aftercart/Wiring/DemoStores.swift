@@ -13,10 +13,10 @@ struct DemoStores {
             ConnectorSettings(
                 store: "tokyo-woo", platform: "woocommerce", timeZone: TimeZone(identifier: woo.timeZone) ?? .gmt,
                 values: [
-                    "base_url": woo.baseURL, "consent_meta_key": "_aftercart_marketing_consent",
-                    "loyalty.source": "customer_meta", "loyalty.points_key": "_aftercart_points",
-                    "loyalty.points_expiring_key": "_aftercart_points_expiring",
-                    "loyalty.expiry_key": "_aftercart_points_expires_at", "loyalty.tier_key": "_aftercart_tier",
+                    "base_url": woo.baseURL, "consent_meta_key": "aftercart_marketing_consent",
+                    "loyalty.source": "customer_meta", "loyalty.points_key": "aftercart_points",
+                    "loyalty.points_expiring_key": "aftercart_points_expiring",
+                    "loyalty.expiry_key": "aftercart_points_expires_at", "loyalty.tier_key": "aftercart_tier",
                 ],
                 secrets: [
                     "consumer_key": Secret(woo.credentials.consumerKey ?? ""),
@@ -70,8 +70,8 @@ struct DemoStores {
         consumer_key = { env = "DEMO_WOO_KEY" }
         consumer_secret = { env = "DEMO_WOO_SECRET" }
         timezone = "\(woo.timeZone)"
-        consent_meta_key = "_aftercart_marketing_consent"
-        loyalty = { source = "customer_meta", points_key = "_aftercart_points", points_expiring_key = "_aftercart_points_expiring", expiry_key = "_aftercart_points_expires_at", tier_key = "_aftercart_tier" }
+        consent_meta_key = "aftercart_marketing_consent"
+        loyalty = { source = "customer_meta", points_key = "aftercart_points", points_expiring_key = "aftercart_points_expiring", expiry_key = "aftercart_points_expires_at", tier_key = "aftercart_tier" }
 
         [[stores]]
         name = "brooklyn-shop"
