@@ -28,9 +28,11 @@ import Testing
         #expect(!reviewRequest.conditions.usesRatings)
         #expect(configuration.campaigns[1].isReviewReward)
         #expect(!configuration.campaigns[1].conditions.usesRatings)
-        #expect(configuration.stores[0].loyalty?.pointsKey == "_points")
+        #expect(configuration.stores[0].loyalty?.pointsKey == "points")
         #expect(configuration.stores[1].loyalty?.namespace == "loyalty")
-        #expect(configuration.stores[0].timeZone.identifier == "Asia/Tokyo")
+        // The WooCommerce store takes its zone from the store; the Shopify one names it.
+        #expect(!configuration.stores[0].timeZoneIsConfigured)
+        #expect(configuration.stores[1].timeZone.identifier == "Asia/Tokyo")
 
         // Unset variables surface at resolution, each with its line.
         let problems = configuration.secretProblems(environment: [:])

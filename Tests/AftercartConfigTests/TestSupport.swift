@@ -43,5 +43,5 @@ let wooStore = """
     base_url = "https://shop.example.com"
     consumer_key = { env = "TOKYO_WOO_KEY" }
     consumer_secret = { env = "TOKYO_WOO_SECRET" }
-    consent_meta_key = "_opt_in"
+    consent_meta_key = "opt_in"
     """

@@ -176,7 +176,7 @@ import WooCommerceConnector
     }
 
     @Test func wooStoreWithoutConsentSourceWarns() throws {
-        let text = wooStore.replacingOccurrences(of: "consent_meta_key = \"_opt_in\"", with: "")
+        let text = wooStore.replacingOccurrences(of: "consent_meta_key = \"opt_in\"", with: "")
         let configuration = try AftercartConfiguration.parse(
             text, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"), platforms: .shipped,
             loadCampaignFiles: false)

@@ -18,7 +18,8 @@ import Testing
         let jpy = Currency.jpy
         order.lineItems = [
             LineItem(
-                productID: "31", variantID: nil, sku: "GIFT", name: "Gift Box", quantity: 2, unitPrice: Money(4_000, jpy),
+                productID: "31", variantID: nil, sku: "GIFT", name: "Gift Box", quantity: 2,
+                unitPrice: Money(4_000, jpy),
                 total: Money(7_545, jpy), subtotalTax: Money(800, jpy))
         ]
         order.subtotal = Money(8_000, jpy)

@@ -4,6 +4,7 @@ import AftercartPlatform
 import Foundation
 import MockStores
 import Testing
+
 @testable import WooCommerceConnector
 
 /// What a real WooCommerce 10 store tells about itself, and the customer

@@ -56,7 +56,8 @@ import WooCommerceConnector
     }
 
     @Test func aTaxExclusiveOrderShowsItsTaxAsALineOfItsOwn() throws {
-        var text = Self.order72.replacingOccurrences(of: #""prices_include_tax":true"#, with: #""prices_include_tax":false"#)
+        var text = Self.order72.replacingOccurrences(
+            of: #""prices_include_tax":true"#, with: #""prices_include_tax":false"#)
         text = text.replacingOccurrences(of: #""order_key":"wc_order_Q68eIRY4Cmlmm","#, with: "")
         let order = try #require(try WooCommerceOrderMapper(store: "tokyo").mapOrder(Data(text.utf8)).record)
         let charged = order.charged

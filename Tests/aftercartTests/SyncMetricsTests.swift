@@ -35,13 +35,17 @@ import Testing
     }
 
     @Test func aSyncRecordsRecordsPagesRequestsRetriesAndLag() async throws {
-        // The second API request is refused with a 429 and retried.
-        let mock = try await MockStoreServer.start(
-            .woocommerce(WooCommerceMockOptions(orders: 250, seed: 12, faults: try MockFaultPlan(spec: "429@2"))))
+        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 250, seed: 12)))
         let cli = try CLIProcess()
         defer { cli.remove() }
         do {
             try writeConfig(cli, mock: mock)
+            // `check` keeps the store's facts, so the sync below asks for none
+            // and its requests are the pages alone.
+            let check = try await cli.run(["check"], environment: SyncCommandTests.secrets)
+            #expect(check.status == 0, "\(check.stderr)")
+            // The sync's second API request is refused with a 429 and retried.
+            mock.setFaults(try MockFaultPlan(spec: "429@\(mock.stats().total + 2)"))
             let outcome = try await cli.run(
                 ["sync", "--resources", "orders", "--metrics-file", "metrics/aftercart.prom"],
                 environment: SyncCommandTests.secrets)

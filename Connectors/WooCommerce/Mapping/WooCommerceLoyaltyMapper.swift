@@ -82,8 +82,7 @@ public struct WooCommerceLoyaltyMapper: Sendable {
                 expiring = try Self.points(value, at: metaPath.key(key))
             }
             var expiresAt: Date?
-            if let key = keys.expiresAt, let value = meta.value(for: key), WooFieldReading.nonEmpty(value.text) != nil
-            {
+            if let key = keys.expiresAt, let value = meta.value(for: key), WooFieldReading.nonEmpty(value.text) != nil {
                 guard let date = WooShipmentTrackingReader.shippingDate(value) else {
                     throw metaPath.key(key).error("\"\((value.text ?? "").prefix(40))\" is not a date")
                 }

@@ -61,7 +61,8 @@ extension WooCommerceConnector {
             Key.consentMetaKey, .string,
             example: "consent_meta_key = \"marketing_opt_in\"",
             summary:
-                "Meta key whose truthy value means marketing consent, read on customers (unprefixed keys only) and on orders."),
+                "Meta key whose truthy value means marketing consent, read on customers (unprefixed keys only) and on orders."
+        ),
         .init(
             Key.marketingConsent, .choice(WooCommerceConsentPolicy.StoreWide.allCases.map(\.rawValue)),
             example: "marketing_consent = \"unknown\"",

@@ -20,7 +20,10 @@ extension WooCommerceEmulator {
             return [
                 ("woocommerce_prices_include_tax", "Prices entered with tax", inclusive ? "yes" : "no"),
                 ("woocommerce_tax_display_shop", "Display prices in the shop", inclusive ? "incl" : "excl"),
-                ("woocommerce_tax_display_cart", "Display prices during cart and checkout", inclusive ? "incl" : "excl"),
+                (
+                    "woocommerce_tax_display_cart", "Display prices during cart and checkout",
+                    inclusive ? "incl" : "excl"
+                ),
                 ("woocommerce_tax_round_at_subtotal", "Rounding", "no"),
                 ("woocommerce_tax_total_display", "Display tax totals", "itemized"),
             ]

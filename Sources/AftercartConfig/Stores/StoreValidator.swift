@@ -81,7 +81,8 @@ struct StoreValidator {
 
         guard let name, let platform, let schema else { return nil }
         return StoreConfiguration(
-            id: StoreID(name), platform: platform, syncEvery: syncEvery, timeZone: timeZone ?? .utc, timeZoneIsConfigured: timeZone != nil,
+            id: StoreID(name), platform: platform, syncEvery: syncEvery, timeZone: timeZone ?? .utc,
+            timeZoneIsConfigured: reader.has("timezone"),
             deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
             line: reader.file.locator.nearestLine(for: reader.path))
     }

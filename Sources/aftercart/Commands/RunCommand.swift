@@ -109,7 +109,8 @@ struct RunCommand: AsyncParsableCommand {
                     client: wiring.client)
                 channel = made
                 cycle = try await EngagementCycle.make(
-                    configuration: await StoreFactsBook.applied(to: configuration, from: wiring.persistence), persistence: wiring.persistence, channel: made,
+                    configuration: await StoreFactsBook.applied(to: configuration, from: wiring.persistence),
+                    persistence: wiring.persistence, channel: made,
                     connectors: wiring.connectors, leaseFor: ConfigDuration(leaseTTL)?.timeInterval ?? 120,
                     logger: logger)
             } catch {

@@ -51,7 +51,9 @@ struct StatusStoreFacts: Encodable {
             var parts = ["checked \(Timestamp.format(line.checkedAt))"]
             if let zone = line.timeZone { parts.append(zone) }
             if let language = line.language { parts.append("language \(language)") }
-            if let included = line.pricesIncludeTax { parts.append(included ? "prices include tax" : "prices exclude tax") }
+            if let included = line.pricesIncludeTax {
+                parts.append(included ? "prices include tax" : "prices exclude tax")
+            }
             if let permission = line.writePermission { parts.append("key \(permission)") }
             output += "\n  \(line.store): " + parts.joined(separator: ", ")
             for warning in line.warnings { output += "\n    warning: \(warning)" }

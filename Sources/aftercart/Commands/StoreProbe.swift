@@ -64,7 +64,8 @@ enum StoreProbe {
         case nil: break
         }
         if !entry.timeZoneIsConfigured {
-            parts.append("time zone \(facts.timeZoneIdentifier ?? "unknown, so UTC") (from the store; timezone is not set)")
+            parts.append(
+                "time zone \(facts.timeZoneIdentifier ?? "unknown, so UTC") (from the store; timezone is not set)")
         }
         return parts.joined(separator: ", ")
     }

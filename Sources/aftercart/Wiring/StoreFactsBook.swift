@@ -96,7 +96,8 @@ enum StoreFactsBook {
             storeZone.secondsFromGMT() != store.timeZone.secondsFromGMT()
         {
             found.append(
-                "timezone is set to \(store.timeZone.identifier) but the store says \(zone); quiet hours follow the config")
+                "timezone is set to \(store.timeZone.identifier) but the store says \(zone); quiet hours follow the config"
+            )
         }
         return found
     }
