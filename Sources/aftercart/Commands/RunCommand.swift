@@ -125,7 +125,10 @@ struct RunCommand: AsyncParsableCommand {
             options: SyncOptions(
                 resources: kinds, storeConcurrency: concurrency,
                 leaseTTL: ConfigDuration(leaseTTL)?.timeInterval ?? 120, pageConcurrency: pageConcurrency),
-            postSync: cycle ?? Daemon.postSyncStep(logger: logger), logger: logger
+            postSync: StoreFactsRefreshStep(
+                inner: cycle ?? Daemon.postSyncStep(logger: logger), connectors: wiring.connectors,
+                persistence: wiring.persistence, logger: logger),
+            logger: logger
         ) { report in
             for line in SyncSummary.lines([report]) {
                 if report.isFailure { logger.error("\(line)") } else { logger.info("\(line)") }
