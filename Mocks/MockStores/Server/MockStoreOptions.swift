@@ -85,13 +85,15 @@ public struct WooCommerceMockOptions: Sendable {
     public var storeName: String?
     public var faults: MockFaultPlan
     public var webhook: MockWebhookTarget?
+    /// Big list pages answer late (a slow host); `nil`: every page at once.
+    public var slowPages: MockSlowPages?
 
     public init(
         orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
         consumerKey: String = "ck_mock_0123456789abcdef0123456789abcdef01234567",
         consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
         homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
-        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil
+        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, slowPages: MockSlowPages? = nil
     ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
@@ -102,6 +104,7 @@ public struct WooCommerceMockOptions: Sendable {
         self.storeName = storeName
         self.faults = faults
         self.webhook = webhook
+        self.slowPages = slowPages
     }
 }
 

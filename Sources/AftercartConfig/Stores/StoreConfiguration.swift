@@ -13,6 +13,9 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var platform: String
     /// How often `aftercart run` syncs it (default 15 minutes).
     public var syncEvery: ConfigDuration
+    /// How often `aftercart run` does a full pass that marks records the
+    /// store no longer has (trashed, deleted) as vanished (default 1 day).
+    public var reconcileEvery: ConfigDuration
     /// The store's IANA time zone, for quiet hours and schedules (default UTC).
     public var timeZone: TimeZone
     /// How long after shipping a parcel counts as delivered when the
@@ -30,13 +33,14 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// Creates a store configuration; normally the loader does this.
     public init(
         id: StoreID, platform: String, syncEvery: ConfigDuration = .minutes(15),
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!, deliveryEstimate: ConfigDuration = .days(5),
+        reconcileEvery: ConfigDuration = .days(1), timeZone: TimeZone = TimeZone(identifier: "UTC")!, deliveryEstimate: ConfigDuration = .days(5),
         settings: StoreSettings = StoreSettings(), links: StorefrontLinkTemplates = StorefrontLinkTemplates(),
         file: String = "", line: Int? = nil
     ) {
         self.id = id
         self.platform = platform
         self.syncEvery = syncEvery
+        self.reconcileEvery = reconcileEvery
         self.timeZone = timeZone
         self.deliveryEstimate = deliveryEstimate
         self.settings = settings
