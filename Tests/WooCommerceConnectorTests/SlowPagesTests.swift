@@ -20,7 +20,9 @@ import WooCommerceConnector
                 _ = try await allPages(connector.read(resource, since: nil))
             }
             let lists = store.requests.filter { $0.queryValue("page") != nil }
-            #expect(lists.count == 3)
+            // Orders, their trash list, reviews, customers.
+            #expect(lists.count == 4)
+            #expect(lists.contains { $0.queryValue("status") == "trash" })
             #expect(lists.allSatisfy { $0.queryValue("per_page") == "20" })
         }
     }
