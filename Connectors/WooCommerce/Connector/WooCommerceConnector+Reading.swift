@@ -22,11 +22,7 @@ extension WooCommerceConnector {
         let store = settings.store
         switch resource {
         case .orders:
-            let mapper = WooCommerceOrderMapper(store: store, options: settings.orderMapping)
-            return stream(WooCommerceEndpoints.orders(changedAfter: since, ordering: settings.ordering)) {
-                fetched, _ in
-                try mapper.mapPage(fetched.response.body).batch(RecordBatch.orders)
-            }.pages(since: start)
+            return readOrders(since: since, from: start)
         case .coupons:
             return stream(
                 WooCommerceEndpoints.coupons(changedAfter: since, ordering: settings.ordering), needsCurrency: true
@@ -35,10 +31,7 @@ extension WooCommerceConnector {
                     .batch(RecordBatch.coupons)
             }.pages(since: start)
         case .reviews:
-            let mapper = WooCommerceReviewMapper(store: store, siteTimeZone: settings.orderMapping.siteTimeZone)
-            return stream(WooCommerceEndpoints.reviews(createdAfter: since)) { fetched, _ in
-                try mapper.mapPage(fetched.response.body).batch(RecordBatch.reviews)
-            }.pages(since: start)
+            return readReviews(since: since, from: start)
         case .customers:
             let consent = settings.consent
             // Only old API versions send `total_spent`, so the currency is
@@ -49,6 +42,50 @@ extension WooCommerceConnector {
             }.pages(since: start)
         case .loyalty:
             return readLoyalty(from: start)
+        }
+    }
+
+    /// Orders changed since `since`, and before the walk's first page the
+    /// ids of those trashed since then, handed over as vanished: the
+    /// default list leaves trashed orders out, so without this read a
+    /// trashed order would stay live until the next full pass.
+    private func readOrders(since: Date?, from start: SyncCursor) -> ResourcePages {
+        let mapper = WooCommerceOrderMapper(store: settings.store, options: settings.orderMapping)
+        let endpoint = WooCommerceEndpoints.orders(changedAfter: since, ordering: settings.ordering)
+        let trash = listRequest(for: WooCommerceEndpoints.trashedOrders(changedAfter: since))
+        return ResourceStream<[String]>(
+            resource: .orders, request: listRequest(for: endpoint), paging: .pageNumber(listPager), logger: logger,
+            prepare: { previous in
+                // Once per walk (a resumed walk reads the trash again: marking is idempotent).
+                guard previous == nil else { return [] }
+                return try await trashedOrderIDs(trash)
+            },
+            mappingFailure: { error, page in (error as? WooCommerceDecodingError)?.connectorError(page) ?? error },
+            map: { fetched, trashed in
+                var batch = try mapper.mapPage(fetched.response.body).batch(RecordBatch.orders)
+                batch.vanished = trashed
+                return batch
+            }
+        ).pages(since: start)
+    }
+
+    /// Every id `request` (a `status=trash` list) returns.
+    private func trashedOrderIDs(_ request: TransportRequest) async throws -> [String] {
+        try await listPager.collect(request) { fetched in
+            try ids(in: fetched, request: request).map(String.init)
+        }
+    }
+
+    /// The positive `id`s of a list page fetched with `_fields=id`.
+    func ids(in fetched: FetchedPage, request: TransportRequest) throws -> [Int] {
+        struct Row: Decodable { let id: WooInteger }
+        do {
+            return try JSONDecoder().decode([Row].self, from: fetched.response.body).compactMap { $0.id.value }
+                .filter { $0 > 0 }
+        } catch {
+            throw ConnectorError.decoding(
+                field: "id", reason: "a list asked for `_fields=id` must hold {\"id\": N} objects",
+                transport.errorContext(for: request))
         }
     }
 
@@ -111,10 +148,7 @@ extension WooCommerceConnector {
         map: @escaping @Sendable (FetchedPage, Currency?) async throws -> MappedBatch
     ) -> ResourceStream<Currency?> {
         ResourceStream(
-            resource: endpoint.resource,
-            request: TransportRequest(
-                .get, url: endpoint.url(baseURL: settings.baseURL), resource: endpoint.resource.rawValue),
-            paging: .pageNumber(PageNumberPager(transport: transport, perPage: WooCommerceEndpoints.perPage)),
+            resource: endpoint.resource, request: listRequest(for: endpoint), paging: .pageNumber(listPager),
             logger: logger,
             prepare: { previous in
                 // Until it is known: a store that names none is asked again on the next page.
@@ -124,5 +158,13 @@ extension WooCommerceConnector {
             },
             mappingFailure: { error, page in (error as? WooCommerceDecodingError)?.connectorError(page) ?? error },
             map: map)
+    }
+
+    /// The pager of every list: `page_size` records a page.
+    var listPager: PageNumberPager { PageNumberPager(transport: transport, perPage: settings.pageSize) }
+
+    /// The first page's request of `endpoint`.
+    func listRequest(for endpoint: WooCommerceEndpoint) -> TransportRequest {
+        TransportRequest(.get, url: endpoint.url(baseURL: settings.baseURL), resource: endpoint.resource.rawValue)
     }
 }

@@ -62,6 +62,8 @@ extension WooCommerceStoreSettings {
             store: settings.store, baseURL: baseURL, consumerKey: try settings.requiredSecret(Key.consumerKey),
             consumerSecret: try settings.requiredSecret(Key.consumerSecret), authentication: authentication,
             homeURL: settings.string(Key.homeURL), orderMapping: mapping, loyalty: loyalty,
-            lookback: settings.seconds(Key.lookback) ?? 300)
+            lookback: settings.seconds(Key.lookback) ?? 300,
+            pageSize: settings.integer(Key.pageSize) ?? WooCommerceEndpoints.perPage,
+            requestTimeout: settings.seconds(Key.requestTimeout).map { .milliseconds(Int64(($0 * 1_000).rounded())) })
     }
 }

@@ -37,13 +37,20 @@ public struct WooCommerceConnector: StoreConnector {
     }
 
     /// The transport configuration for `settings`: store and platform names
-    /// for errors and logs, and what WooCommerce calls its credential. The
+    /// for errors and logs, what WooCommerce calls its credential, and the
+    /// configured response timeout. The
     /// caller builds the transport over the process's shared client:
     /// `HTTPTransport(client:configuration:authorizer:logger:clock:)` with
     /// ``authorizer(for:clock:)``.
     public static func transportConfiguration(for settings: WooCommerceStoreSettings) -> TransportConfiguration {
-        TransportConfiguration(
+        var configuration = TransportConfiguration(
             store: settings.store, platform: "woocommerce", credentialName: "consumer key", userAgent: "aftercart")
+        if let timeout = settings.requestTimeout {
+            configuration.responseTimeout = timeout
+            // Room for a retry after a slow answer, however long the store may take.
+            configuration.totalDeadline = max(configuration.totalDeadline, timeout * 2)
+        }
+        return configuration
     }
 
     /// Basic over HTTPS, OAuth 1.0a over HTTP, unless configured otherwise.

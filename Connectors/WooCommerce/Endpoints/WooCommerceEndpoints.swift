@@ -20,11 +20,13 @@ public import Foundation
 ///   approved only, so `status=all` is sent: a held one-star review must
 ///   still reach the suppression rules.
 /// - **Customers** have no date filter at all: a full scan, in id order.
-/// - Every list asks for 100 per page, WordPress's maximum (WooCommerce REST API docs, "Pagination").
+/// - Lists ask for `page_size` per page, 100 (WordPress's maximum) unless
+///   configured smaller; the pager halves a page that times out.
 public enum WooCommerceEndpoints {
     /// The REST namespace, relative to the store's base URL.
     public static let restPrefix = "/wp-json/wc/v3"
-    /// WordPress rejects larger pages with 400 `rest_invalid_param`.
+    /// The largest page and the default `page_size`: WordPress rejects
+    /// larger pages with 400 `rest_invalid_param`.
     public static let perPage = 100
 
     /// The order in which list pages are requested.
@@ -48,6 +50,17 @@ public enum WooCommerceEndpoints {
             changeFilter: .modifiedAfter)
     }
 
+    /// `GET /orders?status=trash` changed after `changedAfter`, ids only:
+    /// the default list (status `any`) never shows a trashed order, even
+    /// though trashing moves its `date_modified` (api-facts §8.4).
+    public static func trashedOrders(changedAfter: Date?) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .orders, path: restPrefix + "/orders",
+            query: [.init("status", "trash"), .init("_fields", "id")] + Ordering.idAscending.items
+                + modifiedFilter(changedAfter),
+            pagination: .pageNumber(perPage: perPage), changeFilter: .modifiedAfter)
+    }
+
     /// `GET /coupons` changed after `changedAfter`.
     public static func coupons(changedAfter: Date?, ordering: Ordering = .idAscending) -> WooCommerceEndpoint {
         WooCommerceEndpoint(
@@ -67,6 +80,29 @@ public enum WooCommerceEndpoints {
         return WooCommerceEndpoint(
             resource: .reviews, path: restPrefix + "/products/reviews", query: query,
             pagination: .pageNumber(perPage: perPage), changeFilter: .createdAfter)
+    }
+
+    /// `GET /products` changed after `changedAfter`, ids only. A product's
+    /// `date_modified` moves when one of its reviews is created, approved
+    /// or deleted (api-facts §8.4), while reviews themselves have no
+    /// modified date to filter on.
+    public static func products(changedAfter: Date) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .reviews, path: restPrefix + "/products",
+            query: [.init("_fields", "id")] + Ordering.idAscending.items + modifiedFilter(changedAfter),
+            pagination: .pageNumber(perPage: perPage), changeFilter: .modifiedAfter)
+    }
+
+    /// `GET /products/reviews` of `productIDs`, every status and date: a
+    /// held review approved later has the creation date it always had.
+    public static func reviews(ofProducts productIDs: [Int]) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .reviews, path: restPrefix + "/products/reviews",
+            query: [
+                .init("status", "all"), .init("product", productIDs.map(String.init).joined(separator: ",")),
+                .init("orderby", "id"), .init("order", "asc"),
+            ],
+            pagination: .pageNumber(perPage: perPage), changeFilter: .none)
     }
 
     /// `GET /customers`: a full scan (the endpoint has no date filter).

@@ -14,6 +14,7 @@ enum WooCommerceSettingKey {
     static let homeURL = "home_url"
     static let lookback = "lookback"
     static let pageSize = "page_size"
+    static let requestTimeout = "request_timeout"
     static let loyalty = "loyalty"
 
     /// The keys inside `loyalty = { … }`; the adapter reads them flattened

@@ -54,12 +54,19 @@ public struct WooCommerceStoreSettings: Sendable {
     public var lookback: TimeInterval
     /// Records changed before this are never read (config `start_date`).
     public var startDate: Date?
+    /// Records per list page (config `page_size`, 1...100); a page that
+    /// times out is read again in smaller pages by the SDK's pager.
+    public var pageSize: Int
+    /// How long the store may take to answer one request (config
+    /// `request_timeout`); `nil` keeps the transport's 40 s.
+    public var requestTimeout: Duration?
 
     public init(
         store: StoreID, baseURL: String, consumerKey: Secret, consumerSecret: Secret,
         authentication: Authentication = .automatic, homeURL: String? = nil, currency: Currency? = nil,
         orderMapping: WooCommerceOrderMappingOptions = WooCommerceOrderMappingOptions(), loyalty: LoyaltySource = .none,
-        ordering: WooCommerceEndpoints.Ordering = .idAscending, lookback: TimeInterval = 300, startDate: Date? = nil
+        ordering: WooCommerceEndpoints.Ordering = .idAscending, lookback: TimeInterval = 300, startDate: Date? = nil,
+        pageSize: Int = WooCommerceEndpoints.perPage, requestTimeout: Duration? = nil
     ) {
         self.store = store
         self.baseURL = baseURL
@@ -73,6 +80,8 @@ public struct WooCommerceStoreSettings: Sendable {
         self.ordering = ordering
         self.lookback = lookback
         self.startDate = startDate
+        self.pageSize = min(max(pageSize, 1), WooCommerceEndpoints.perPage)
+        self.requestTimeout = requestTimeout
     }
 
     /// Marketing consent, shared by the order and customer mappers.

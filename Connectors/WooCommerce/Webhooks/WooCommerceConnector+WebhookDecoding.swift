@@ -15,11 +15,13 @@ public import Foundation
 /// nothing anyway; a changed record always changes the body (`date_modified`).
 extension WooCommerceConnector: WebhookDecoding {
     /// Order, coupon and customer topics; `order.created` also arrives as
-    /// `order.updated`, and both are upserts.
+    /// `order.updated`, and both are upserts. `order.deleted` fires when an
+    /// order is trashed (body `{"id":N}`; a force delete fires nothing) and
+    /// marks the stored order vanished; `order.restored` is an upsert.
     public var webhookTopics: [String] {
         [
-            "order.created", "order.updated", "coupon.created", "coupon.updated", "coupon.deleted",
-            "coupon.restored", "customer.updated",
+            "order.created", "order.updated", "order.deleted", "order.restored", "coupon.created", "coupon.updated",
+            "coupon.deleted", "coupon.restored", "customer.updated",
         ]
     }
 

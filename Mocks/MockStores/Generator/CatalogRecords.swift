@@ -55,7 +55,7 @@ struct ProductRecord: Sendable {
     let priceText: String
     let stockQuantity: Int?
     let createdAt: Int64
-    let modifiedAt: Int64
+    var modifiedAt: Int64
     let averageRating: String
     let ratingCount: Int
     let totalSales: Int
@@ -120,7 +120,7 @@ struct ReviewRecord: Sendable {
     let reviewer: String
     let reviewerEmail: String
     let rating: Int
-    let status: Status
+    var status: Status
     let verified: Bool
     let text: String
     let createdAt: Int64

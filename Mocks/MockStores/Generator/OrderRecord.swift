@@ -61,6 +61,12 @@ struct OrderRecord: Sendable {
     var tags: String = ""
     var note: String?
     var lastWriteAt: Int64?
+    /// When the order was moved to the trash; `nil` when it is not there.
+    var trashedAt: Int64?
+    /// A status set over REST (`PUT {"status": …}`), which wins over the schedule.
+    var statusOverride: String?
+    /// Deleted for good (`DELETE ?force=true`): gone from every read.
+    var isDeleted = false
 
     struct Schedule: Sendable {
         var paidAt: Int64?

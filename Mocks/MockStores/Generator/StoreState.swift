@@ -9,6 +9,10 @@ struct StoreOverlay: Sendable {
     /// Changed generated coupons and every created one (index >= the generated count).
     var coupons: [Int: CouponRecord] = [:]
     var createdCoupons = 0
+    /// Review statuses changed over REST (moderation).
+    var reviewStatuses: [Int: ReviewRecord.Status] = [:]
+    /// Products touched since start (a review moderated), by index: their new `date_modified`.
+    var productModifiedAt: [Int: Int64] = [:]
     var nextID = 900_000_000
     /// Bumped on every change; keys caches of filtered scans.
     var version = 0
@@ -59,6 +63,18 @@ final class StoreState: Sendable {
     func orderModifiedAt(_ i: Int, _ s: StoreOverlay) -> Int64 {
         if let o = s.orders[i] { return o.modifiedAt(s.now) }
         return orders.baseModifiedAt(i, now: s.now)
+    }
+
+    func review(_ r: Int, _ s: StoreOverlay) -> ReviewRecord {
+        var review = catalog.review(r)
+        if let status = s.reviewStatuses[r] { review.status = status }
+        return review
+    }
+
+    func product(_ p: Int, _ s: StoreOverlay) -> ProductRecord {
+        var product = catalog.product(p)
+        if let modified = s.productModifiedAt[p] { product.modifiedAt = modified }
+        return product
     }
 
     func customer(_ c: Int, _ s: StoreOverlay) -> CustomerRecord { s.customers[c] ?? people.customer(c) }

@@ -88,13 +88,16 @@ public struct WooCommerceMockOptions: Sendable {
     /// The settings a Japanese shop runs with, observed on a real store
     /// (api-facts §8.2–8.3): prices entered with tax included, site language.
     public var site: WooCommerceMockSite
+    /// Big list pages answer late (a slow host); `nil`: every page at once.
+    public var slowPages: MockSlowPages?
 
     public init(
         orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
         consumerKey: String = "ck_mock_0123456789abcdef0123456789abcdef01234567",
         consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
         homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
-        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, site: WooCommerceMockSite = .init()
+        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, site: WooCommerceMockSite = .init(),
+        slowPages: MockSlowPages? = nil
     ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
@@ -105,6 +108,7 @@ public struct WooCommerceMockOptions: Sendable {
         self.storeName = storeName
         self.faults = faults
         self.webhook = webhook
+        self.slowPages = slowPages
         self.site = site
     }
 }

@@ -16,10 +16,20 @@ protocol PlatformEmulator: Sendable {
 /// A data change, reported to the webhook dispatcher.
 struct MockChange: Sendable {
     enum Kind: String, Sendable { case order, customer, coupon }
-    enum Event: String, Sendable { case created, updated }
+    enum Event: String, Sendable { case created, updated, deleted }
     let kind: Kind
     let index: Int
     let event: Event
+    /// The body to deliver instead of the resource (WooCommerce's
+    /// `deleted` deliveries are only `{"id":N}`).
+    var payload: ByteBuffer?
+
+    init(kind: Kind, index: Int, event: Event, payload: ByteBuffer? = nil) {
+        self.kind = kind
+        self.index = index
+        self.event = event
+        self.payload = payload
+    }
 }
 
 /// Fan-out point for changes; empty unless webhooks are configured.

@@ -42,6 +42,7 @@ final class WebhookDispatcher: Sendable {
                 sequence += 1
                 let body: ByteBuffer
                 switch change.kind {
+                case _ where change.payload != nil: body = change.payload ?? ByteBuffer()
                 case .order: body = emulator.renderOrderPayload(change.index)
                 case .customer: body = emulator.renderCustomerPayload(change.index)
                 case .coupon: body = emulator.renderCouponPayload(change.index)

@@ -42,6 +42,9 @@ final class WooCommerceEmulator: PlatformEmulator {
         case .rejected(let code, let message): return WooError.response(401, code, message)
         }
 
+        if req.method == "GET", let slow = options.slowPages, slow.isSlow(perPage: req.param("per_page").flatMap { Int($0) }) {
+            try? await Task.sleep(for: slow.delay)
+        }
         let snap = state.snapshot()
         switch (req.method, route.count > 1 ? Array(route.prefix(2)) : route) {
         case (_, ["wc", "v3"]):
@@ -95,6 +98,15 @@ final class WooCommerceEmulator: PlatformEmulator {
         case ("POST", 3) where r[0] == "orders" && r[2] == "notes":
             guard let id = Int(r[1]) else { return WooError.noRoute() }
             return createNote(req, orderID: id)
+        case ("PUT", 3) where r[0] == "products" && r[1] == "reviews":
+            guard let id = Int(r[2]) else { return WooError.noRoute() }
+            return moderateReview(req, reviewID: id)
+        case ("DELETE", 2) where r[0] == "orders":
+            guard let id = Int(r[1]) else { return WooError.noRoute() }
+            return deleteOrder(req, orderID: id)
+        case ("PUT", 2) where r[0] == "orders", ("POST", 2) where r[0] == "orders", ("PATCH", 2) where r[0] == "orders":
+            guard let id = Int(r[1]) else { return WooError.noRoute() }
+            return updateOrder(req, orderID: id)
         case ("PUT", 2), ("POST", 2), ("PATCH", 2):
             guard r[0] == "customers", let id = Int(r[1]) else { return WooError.noRoute() }
             return updateCustomer(req, customerID: id)

@@ -13,6 +13,8 @@ struct WooOrderRenderer {
     var zone: StoreTimeZone { profile.timeZone }
 
     func status(_ o: OrderRecord, now: Int64) -> String {
+        if o.trashedAt != nil { return "trash" }
+        if let status = o.statusOverride { return status }
         switch o.outcome {
         case .unpaid: return "pending"
         case .failed: return "failed"

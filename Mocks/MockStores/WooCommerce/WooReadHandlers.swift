@@ -37,13 +37,16 @@ extension WooCommerceEmulator {
             }
             return bounds.matches(created: gen.createdAt(i), modified: gen.baseModifiedAt(i, now: now), index: i)
         }
-        if statuses != nil || customerFilter != nil {
+        // Deleted orders are gone; trashed ones only show when `status` names trash.
+        let hidden = snap.orders.contains { $0.value.isDeleted || $0.value.trashedAt != nil }
+        if statuses != nil || customerFilter != nil || hidden {
             let key = "orders|\(req.list("status") ?? [])|\(customerFilter ?? -1)|\(bounds)|\(snap.version)|\(now)"
             let base = selection
             selection = .explicit(
                 scans.members(key) {
                     base.allMembers().filter { i in
                         let o = state.order(i, snap)
+                        if o.isDeleted || (statuses == nil && o.trashedAt != nil) { return false }
                         if let s = statuses, !s.contains(orderRenderer.status(o, now: now)) { return false }
                         if let c = customerFilter, (o.customerIndex.map { WooIDs.customer($0) } ?? 0) != c {
                             return false
@@ -165,15 +168,17 @@ extension WooCommerceEmulator {
         let count = state.profile.productCount
         let layout = TimeLayout(grid: state.profile.productGrid, baseCount: count, total: count, maxLag: 86_400)
         let bounds = params.bounds
-        let selection = bounds.select(layout: layout, overlayKeys: []) { p in
-            let r = state.catalog.product(p)
+        let selection = bounds.select(layout: layout, overlayKeys: Array(snap.productModifiedAt.keys)) { p in
+            let r = state.product(p, snap)
             return bounds.matches(created: r.createdAt, modified: r.modifiedAt, index: p)
         }
-        let ordered = orderedMembers(selection, params: params, cacheKey: "products-mod|\(bounds)") {
-            state.catalog.product($0).modifiedAt
+        let ordered = orderedMembers(
+            selection, params: params, cacheKey: "products-mod|\(bounds)|\(snap.version)"
+        ) {
+            state.product($0, snap).modifiedAt
         }
         return WooListing.respond(req, params: params, total: selection.count, homeURL: homeURL) { position, w in
-            catalogRenderer.renderProduct(state.catalog.product(ordered(position)), into: &w)
+            catalogRenderer.renderProduct(state.product(ordered(position), snap), into: &w)
         }
     }
 
@@ -204,11 +209,11 @@ extension WooCommerceEmulator {
         var selection = base
         if status != "all" || emails != nil || products != nil {
             let key =
-                "reviews|\(status)|\(emails.map { $0.sorted() } ?? [])|\(products.map { $0.sorted() } ?? [])|\(bounds)"
+                "reviews|\(status)|\(emails.map { $0.sorted() } ?? [])|\(products.map { $0.sorted() } ?? [])|\(bounds)|\(snap.version)"
             selection = .explicit(
                 scans.members(key) {
                     base.allMembers().filter { r in
-                        let rec = catalog.review(r)
+                        let rec = state.review(r, snap)
                         if status != "all", rec.status.rawValue != status { return false }
                         if let e = emails, !e.contains(rec.reviewerEmail.lowercased()) { return false }
                         if let p = products, !p.contains(WooIDs.product(rec.productIndex)) { return false }
@@ -220,15 +225,12 @@ extension WooCommerceEmulator {
         let sel = selection
         return WooListing.respond(req, params: params, total: total, homeURL: homeURL) { position, w in
             let r = params.descending ? sel.element(at: total - 1 - position) : sel.element(at: position)
-            catalogRenderer.renderReview(catalog.review(r), into: &w)
+            catalogRenderer.renderReview(state.review(r, snap), into: &w)
         }
     }
 
     func singleOrder(_ id: Int, _ snap: StoreOverlay) -> MockResponse {
-        let i = WooIDs.orderIndex(id)
-        guard i >= 0, i < state.profile.orderCount else {
-            return WooError.response(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.")
-        }
+        guard let i = liveOrderIndex(id, snap) else { return Self.invalidOrderID() }
         var w = JSONWriter(style: .php)
         orderRenderer.render(state.order(i, snap), now: snap.now, into: &w)
         return .json(200, w)

@@ -13,6 +13,9 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var platform: String
     /// How often `aftercart run` syncs it (default 15 minutes).
     public var syncEvery: ConfigDuration
+    /// How often `aftercart run` does a full pass that marks records the
+    /// store no longer has (trashed, deleted) as vanished (default 1 day).
+    public var reconcileEvery: ConfigDuration
     /// The store's IANA time zone, for quiet hours and schedules: the
     /// configured one, else the one the store reported, else UTC.
     public var timeZone: TimeZone
@@ -37,14 +40,15 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// Creates a store configuration; normally the loader does this.
     public init(
         id: StoreID, platform: String, syncEvery: ConfigDuration = .minutes(15),
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!, timeZoneIsConfigured: Bool = true,
-        deliveryEstimate: ConfigDuration = .days(5), settings: StoreSettings = StoreSettings(),
-        links: StorefrontLinkTemplates = StorefrontLinkTemplates(), file: String = "", line: Int? = nil,
-        siteLanguage: String? = nil
+        reconcileEvery: ConfigDuration = .days(1), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        timeZoneIsConfigured: Bool = true, deliveryEstimate: ConfigDuration = .days(5),
+        settings: StoreSettings = StoreSettings(), links: StorefrontLinkTemplates = StorefrontLinkTemplates(),
+        file: String = "", line: Int? = nil, siteLanguage: String? = nil
     ) {
         self.id = id
         self.platform = platform
         self.syncEvery = syncEvery
+        self.reconcileEvery = reconcileEvery
         self.timeZone = timeZone
         self.timeZoneIsConfigured = timeZoneIsConfigured
         self.siteLanguage = siteLanguage

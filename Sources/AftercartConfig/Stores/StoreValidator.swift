@@ -5,10 +5,11 @@ import Foundation
 /// Validates `[[stores]]` entries: the common keys here, the platform's
 /// keys through its registered schema.
 struct StoreValidator {
-    static let commonKeys = ["name", "platform", "sync_every", "timezone", "delivery_estimate"]
+    static let commonKeys = ["name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate"]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
         "sync_every": "sync_every = \"15m\"",
+        "reconcile_every": "reconcile_every = \"1d\"",
         "timezone": "timezone = \"Asia/Tokyo\"",
         "delivery_estimate": "delivery_estimate = \"5d\"",
     ]
@@ -41,6 +42,14 @@ struct StoreValidator {
             reader.error(
                 "sync_every", "\(reader.name("sync_every")) is shorter than 30s; stores rate-limit far sooner.",
                 example: examples["sync_every"])
+        }
+        let reconcileEvery =
+            reader.duration("reconcile_every", example: examples["reconcile_every"]!) ?? .days(1)
+        if reconcileEvery.seconds < 3_600, reader.has("reconcile_every") {
+            reader.error(
+                "reconcile_every",
+                "\(reader.name("reconcile_every")) is shorter than 1h; each one re-reads the whole store.",
+                example: examples["reconcile_every"])
         }
         let deliveryEstimate =
             reader.duration("delivery_estimate", example: examples["delivery_estimate"]!) ?? .days(5)
@@ -81,8 +90,8 @@ struct StoreValidator {
 
         guard let name, let platform, let schema else { return nil }
         return StoreConfiguration(
-            id: StoreID(name), platform: platform, syncEvery: syncEvery, timeZone: timeZone ?? .utc,
-            timeZoneIsConfigured: reader.has("timezone"),
+            id: StoreID(name), platform: platform, syncEvery: syncEvery, reconcileEvery: reconcileEvery,
+            timeZone: timeZone ?? .utc, timeZoneIsConfigured: reader.has("timezone"),
             deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
             line: reader.file.locator.nearestLine(for: reader.path))
     }

@@ -8,11 +8,18 @@ public struct ResourcePage: Sendable {
     public var cursor: SyncCursor
     /// Where the walk stands, for progress and ETA on a TTY.
     public var progress: PageProgress
+    /// Ids of ``resource`` the store says are gone (trashed), to mark
+    /// vanished before the page is committed; a record that comes back
+    /// later with a newer change is live again.
+    public var vanished: [String]
 
-    public init(records: RecordBatch, cursor: SyncCursor, progress: PageProgress = PageProgress()) {
+    public init(
+        records: RecordBatch, cursor: SyncCursor, progress: PageProgress = PageProgress(), vanished: [String] = []
+    ) {
         self.records = records
         self.cursor = cursor
         self.progress = progress
+        self.vanished = vanished
     }
 
     /// The resource the records belong to.

@@ -18,6 +18,11 @@ public struct SyncCursor: Sendable, Hashable, Codable {
     public var highWater: Date?
     /// The next page number of a page-number walk in progress.
     public var nextPage: Int?
+    /// The page size ``nextPage`` counts in, when a page-number walk had to
+    /// shrink its pages (a page timed out): page `p` of size `n` starts at
+    /// record `(p-1)*n`, so a resumed walk must keep that size. `nil`: the
+    /// pager's configured size.
+    public var pageSize: Int?
     /// The opaque continuation of a cursor walk in progress (a `Link` URL
     /// without credentials, a GraphQL `endCursor`).
     public var pageToken: String?
@@ -33,6 +38,15 @@ public struct SyncCursor: Sendable, Hashable, Codable {
         self.nextPage = nextPage
         self.pageToken = pageToken
         self.extra = extra
+    }
+
+    /// ``init(updatedAfter:highWater:nextPage:pageToken:extra:)`` with the
+    /// page size a shrunken walk resumes at.
+    public init(
+        updatedAfter: Date? = nil, highWater: Date? = nil, nextPage: Int?, pageSize: Int?, extra: [String: String] = [:]
+    ) {
+        self.init(updatedAfter: updatedAfter, highWater: highWater, nextPage: nextPage, extra: extra)
+        self.pageSize = pageSize
     }
 
     /// Whether a run stopped part-way and resumes where it left off.
@@ -78,8 +92,15 @@ public struct SyncCursor: Sendable, Hashable, Codable {
 
     /// This cursor pointing at the next page number of a walk.
     public func continuing(atPage page: Int) -> SyncCursor {
+        continuing(atPage: page, size: nil)
+    }
+
+    /// This cursor pointing at page `page` of size `size` (`nil`: the
+    /// pager's configured size) of a walk.
+    public func continuing(atPage page: Int, size: Int?) -> SyncCursor {
         var copy = self
         copy.nextPage = page
+        copy.pageSize = size
         copy.pageToken = nil
         return copy
     }
@@ -89,6 +110,7 @@ public struct SyncCursor: Sendable, Hashable, Codable {
         var copy = self
         copy.pageToken = token
         copy.nextPage = nil
+        copy.pageSize = nil
         return copy
     }
 
@@ -99,6 +121,7 @@ public struct SyncCursor: Sendable, Hashable, Codable {
         copy.updatedAfter = Self.newest(updatedAfter, highWater)
         copy.highWater = nil
         copy.nextPage = nil
+        copy.pageSize = nil
         copy.pageToken = nil
         return copy
     }
@@ -118,6 +141,7 @@ public struct SyncCursor: Sendable, Hashable, Codable {
         case updatedAfter = "updated_after"
         case highWater = "high_water"
         case nextPage = "next_page"
+        case pageSize = "page_size"
         case pageToken = "page_token"
         case extra
     }
@@ -127,6 +151,7 @@ public struct SyncCursor: Sendable, Hashable, Codable {
         updatedAfter = try container.decodeIfPresent(Date.self, forKey: .updatedAfter)
         highWater = try container.decodeIfPresent(Date.self, forKey: .highWater)
         nextPage = try container.decodeIfPresent(Int.self, forKey: .nextPage)
+        pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize)
         pageToken = try container.decodeIfPresent(String.self, forKey: .pageToken)
         extra = try container.decodeIfPresent([String: String].self, forKey: .extra) ?? [:]
     }

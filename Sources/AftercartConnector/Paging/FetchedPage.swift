@@ -7,6 +7,10 @@ public struct FetchedPage: Sendable {
     public var pageNumber: Int
     /// The next page number, when a page-number walk has more.
     public var nextPage: Int?
+    /// The page size ``nextPage`` counts in when the walk shrank its pages
+    /// after a timeout (see ``PageNumberPager``); `nil` while it keeps the
+    /// configured size.
+    public var pageSize: Int?
     /// The next URL, credentials removed, when a link walk has more. Store
     /// it as ``SyncCursor/pageToken`` to resume.
     public var nextURL: String?
@@ -20,12 +24,13 @@ public struct FetchedPage: Sendable {
 
     public init(
         response: TransportResponse, pageNumber: Int, nextPage: Int? = nil, nextURL: String? = nil,
-        totalPages: Int? = nil, totalRecords: Int? = nil, isPastEnd: Bool = false
+        pageSize: Int? = nil, totalPages: Int? = nil, totalRecords: Int? = nil, isPastEnd: Bool = false
     ) {
         self.response = response
         self.pageNumber = pageNumber
         self.nextPage = nextPage
         self.nextURL = nextURL
+        self.pageSize = pageSize
         self.totalPages = totalPages
         self.totalRecords = totalRecords
         self.isPastEnd = isPastEnd
@@ -43,7 +48,7 @@ public struct FetchedPage: Sendable {
     /// or ``SyncCursor/completed()`` after the last one. Call it on a cursor
     /// already ``SyncCursor/advanced(past:)`` the page's records.
     public func cursor(after cursor: SyncCursor) -> SyncCursor {
-        if let nextPage { return cursor.continuing(atPage: nextPage) }
+        if let nextPage { return cursor.continuing(atPage: nextPage, size: pageSize) }
         if let nextURL { return cursor.continuing(atToken: nextURL) }
         return cursor.completed()
     }

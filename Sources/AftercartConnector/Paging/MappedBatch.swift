@@ -12,10 +12,16 @@ public struct MappedBatch: Sendable {
     public var newestChange: Date?
     /// Records left out on purpose; the walk logs them.
     public var skipped: [SkippedRecord]
+    /// Ids the store says are gone (an order moved to the trash): the
+    /// engine marks them vanished, as a full run marks what it did not see.
+    public var vanished: [String]
 
-    public init(_ records: RecordBatch, newestChange: Date? = nil, skipped: [SkippedRecord] = []) {
+    public init(
+        _ records: RecordBatch, newestChange: Date? = nil, skipped: [SkippedRecord] = [], vanished: [String] = []
+    ) {
         self.records = records
         self.newestChange = newestChange
         self.skipped = skipped
+        self.vanished = vanished
     }
 }

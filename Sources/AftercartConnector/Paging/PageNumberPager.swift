@@ -7,6 +7,13 @@ import Foundation
 /// is in ``pastEndCodes`` (WordPress `rest_post_invalid_page_number`). That
 /// answer is handed to the mapper as an empty page so the walk's last
 /// cursor is always a completed one.
+///
+/// A page that times out is asked again at about half the size (see
+/// ``PagePosition/halved(floor:)``), down to ``minimumPerPage``, before the
+/// timeout fails the walk: a slow host that cannot render 100 records
+/// within the deadline often renders 25. The walk continues at the smaller
+/// size, and the cursor keeps it (``SyncCursor/pageSize``) so a resumed
+/// walk counts pages the same way.
 public struct PageNumberPager: Sendable, Pagination {
     public var transport: HTTPTransport
     public var perPage: Int
@@ -17,6 +24,10 @@ public struct PageNumberPager: Sendable, Pagination {
     public var pastEndCodes: Set<String>
     /// A bound on any walk, against a store that ignores the page parameter.
     public var maxPages: Int
+    /// The smallest page a timed-out page shrinks to; a page this small
+    /// that still times out fails the walk. 1 by default: a store that
+    /// cannot render one record in time is down, not slow.
+    public var minimumPerPage: Int
     /// Pages fetched ahead; `nil` reads one page at a time (see ``PagePrefetch``).
     private(set) var prefetcher: PagePrefetcher?
 
@@ -24,7 +35,7 @@ public struct PageNumberPager: Sendable, Pagination {
         transport: HTTPTransport, perPage: Int = 100, pageParameter: String = "page",
         perPageParameter: String = "per_page", totalPagesHeader: String? = "X-WP-TotalPages",
         totalRecordsHeader: String? = "X-WP-Total", pastEndCodes: Set<String> = ["rest_post_invalid_page_number"],
-        maxPages: Int = 1_000_000, concurrency: Int = PagePrefetch.concurrency
+        maxPages: Int = 1_000_000, minimumPerPage: Int = 1, concurrency: Int = PagePrefetch.concurrency
     ) {
         self.transport = transport
         self.perPage = perPage
@@ -34,6 +45,7 @@ public struct PageNumberPager: Sendable, Pagination {
         self.totalRecordsHeader = totalRecordsHeader
         self.pastEndCodes = pastEndCodes
         self.maxPages = maxPages
+        self.minimumPerPage = max(1, minimumPerPage)
         self.prefetcher = concurrency > 1 ? PagePrefetcher(limit: concurrency) : nil
     }
 
@@ -41,7 +53,7 @@ public struct PageNumberPager: Sendable, Pagination {
     /// no paging parameters). With a concurrency above 1 the page may have
     /// been fetched ahead already, and the pages after it are started.
     public func fetch(_ request: TransportRequest, page: Int) async throws -> FetchedPage {
-        try await fetch(request, at: page)
+        try await fetch(request, at: PagePosition(number: page, size: perPage))
     }
 
     /// Every page of `request`, resuming at `cursor`'s ``SyncCursor/nextPage``
@@ -57,35 +69,76 @@ public struct PageNumberPager: Sendable, Pagination {
         walk(request, cursor: cursor, map: map)
     }
 
-    /// One request for page `page`, nothing fetched ahead.
-    func fetchPage(_ request: TransportRequest, at page: Int) async throws -> FetchedPage {
+    /// Every page of `request` from the first, one at a time, each turned
+    /// into values by `map`, concatenated: for side reads (the ids a filter
+    /// matches) that are not a resource's records. Pages shrink on a
+    /// timeout as in a walk.
+    public func collect<Value>(
+        _ request: TransportRequest, map: (FetchedPage) throws -> [Value]
+    ) async throws -> [Value] {
+        var values: [Value] = []
+        var position: PagePosition? = PagePosition(number: 1, size: perPage)
+        while let current = position {
+            let fetched = try await fetchPage(request, at: current)
+            values += try map(fetched)
+            position = self.position(after: fetched, at: current)
+        }
+        return values
+    }
+
+    /// The page at `position`, nothing fetched ahead; on a timeout the same
+    /// records again in smaller pages, until ``minimumPerPage``.
+    func fetchPage(_ request: TransportRequest, at position: PagePosition) async throws -> FetchedPage {
+        var position = position
+        while true {
+            do {
+                return try await fetchOnce(request, at: position)
+            } catch let error as ConnectorError {
+                guard case .timeout(let seconds, _) = error, let smaller = position.halved(floor: minimumPerPage)
+                else { throw error }
+                transport.logger.warning(
+                    "page timed out; asking again with smaller pages",
+                    metadata: [
+                        "resource": "\(request.resource ?? "")", "timeout_seconds": "\(seconds)",
+                        "page": "\(position.number)", "per_page": "\(position.size)",
+                        "next_page": "\(smaller.number)", "next_per_page": "\(smaller.size)",
+                    ])
+                position = smaller
+            }
+        }
+    }
+
+    /// One request for the page at `position`.
+    private func fetchOnce(_ request: TransportRequest, at position: PagePosition) async throws -> FetchedPage {
+        let page = position.number
+        let shrunk = position.size == perPage ? nil : position.size
         let response: TransportResponse
         do {
-            response = try await transport.send(pageRequest(request, page: page))
+            response = try await transport.send(pageRequest(request, at: position))
         } catch let error as ConnectorError {
             guard case .badRequest(400, let context) = error, let code = context.platformCode,
                 pastEndCodes.contains(code)
             else { throw error }
             let empty = TransportResponse(
                 status: 200, headers: [:], body: Data("[]".utf8), redactedURL: context.url ?? "", attempts: 1)
-            return FetchedPage(response: empty, pageNumber: page, isPastEnd: true)
+            return FetchedPage(response: empty, pageNumber: page, pageSize: shrunk, isPastEnd: true)
         }
         let totalPages = totalPagesHeader.flatMap { response.intHeader($0) }
         let totalRecords = totalRecordsHeader.flatMap { response.intHeader($0) }
         if Self.isEmptyArray(response.body) {
             return FetchedPage(
-                response: response, pageNumber: page, totalPages: totalPages, totalRecords: totalRecords,
-                isPastEnd: true)
+                response: response, pageNumber: page, pageSize: shrunk, totalPages: totalPages,
+                totalRecords: totalRecords, isPastEnd: true)
         }
         let hasMore = totalPages.map { page < $0 } ?? true
         return FetchedPage(
             response: response, pageNumber: page, nextPage: hasMore && page < maxPages ? page + 1 : nil,
-            totalPages: totalPages, totalRecords: totalRecords)
+            pageSize: shrunk, totalPages: totalPages, totalRecords: totalRecords)
     }
 
-    /// `request` with the paging parameters of page `page`.
-    func pageRequest(_ request: TransportRequest, page: Int) -> TransportRequest {
-        request.appendingQuery([(perPageParameter, "\(perPage)"), (pageParameter, "\(page)")])
+    /// `request` with the paging parameters of the page at `position`.
+    func pageRequest(_ request: TransportRequest, at position: PagePosition) -> TransportRequest {
+        request.appendingQuery([(perPageParameter, "\(position.size)"), (pageParameter, "\(position.number)")])
     }
 
     /// Whether a body is a JSON empty array, whitespace allowed.
@@ -97,25 +150,28 @@ public struct PageNumberPager: Sendable, Pagination {
 
     // MARK: Pagination
 
-    func start(of request: TransportRequest, resuming cursor: SyncCursor) -> Int {
-        max(cursor.nextPage ?? 1, 1)
+    func start(of request: TransportRequest, resuming cursor: SyncCursor) -> PagePosition {
+        PagePosition(number: max(cursor.nextPage ?? 1, 1), size: cursor.pageSize ?? perPage)
     }
 
-    func url(of request: TransportRequest, at page: Int) -> String {
-        pageRequest(request, page: page).url
+    func url(of request: TransportRequest, at position: PagePosition) -> String {
+        pageRequest(request, at: position).url
     }
 
-    func position(after fetched: FetchedPage, at page: Int) -> Int? {
-        fetched.nextPage
+    func position(after fetched: FetchedPage, at position: PagePosition) -> PagePosition? {
+        fetched.nextPage.map { PagePosition(number: $0, size: fetched.pageSize ?? perPage) }
     }
 
     /// Once the store has said how many pages there are, up to `limit` of
     /// the pages after `page`; without that count, none (the walk might
     /// end at any page).
-    func positionsAhead(after fetched: FetchedPage, at page: Int, limit: Int) -> [Int] {
+    func positionsAhead(after fetched: FetchedPage, at position: PagePosition, limit: Int) -> [PagePosition] {
         guard let total = fetched.totalPages, fetched.nextPage != nil else { return [] }
+        // After a shrink the fetched page is not at `position` but at its smaller equivalent.
+        let page = fetched.pageNumber
+        let size = fetched.pageSize ?? perPage
         let last = min(total, page + limit, maxPages)
-        return last > page ? Array((page + 1)...last) : []
+        return last > page ? ((page + 1)...last).map { PagePosition(number: $0, size: size) } : []
     }
 
     var withoutPrefetch: PageNumberPager {

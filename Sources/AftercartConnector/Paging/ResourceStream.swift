@@ -76,7 +76,8 @@ public struct ResourceStream<Context: Sendable>: Sendable {
             let seen = cursorField == .recordUpdatedAt ? previous.advanced(past: batch.records.anyRecords) : previous
             let cursor = seen.raisingHighWater(to: batch.newestChange)
             return ResourcePage(
-                records: batch.records, cursor: fetched.cursor(after: cursor), progress: fetched.progress)
+                records: batch.records, cursor: fetched.cursor(after: cursor), progress: fetched.progress,
+                vanished: batch.vanished)
         }
     }
 

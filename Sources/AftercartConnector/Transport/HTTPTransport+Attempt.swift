@@ -40,7 +40,10 @@ extension HTTPTransport {
         // AsyncHTTPClient's connect timeout is a client-wide setting, so a
         // request's own connect allowance is folded into the head deadline.
         let connectTimeout = request.connectTimeout ?? configuration.connectTimeout
-        let headBudget = min(connectTimeout + readTimeout, remaining)
+        // A request's own timeouts win over the store's response timeout.
+        let hasOwnTimeouts = request.readTimeout != nil || request.connectTimeout != nil
+        let headLimit = (hasOwnTimeouts ? nil : configuration.responseTimeout) ?? connectTimeout + readTimeout
+        let headBudget = min(headLimit, remaining)
         let attemptEnd = clock.now + remaining
         let response: HTTPClientResponse
         do {
@@ -51,7 +54,7 @@ extension HTTPTransport {
         } catch {
             // When only the rest of the total deadline was left, that
             // deadline is what ran out, and the error names it, not the rest.
-            let limit = headBudget < connectTimeout + readTimeout ? configuration.totalDeadline : headBudget
+            let limit = headBudget < headLimit ? configuration.totalDeadline : headBudget
             return .failed(classify(error, afterHead: false, limit: limit))
         }
 

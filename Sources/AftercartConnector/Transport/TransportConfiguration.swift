@@ -14,6 +14,11 @@ public struct TransportConfiguration: Sendable {
     public var connectTimeout: Duration
     /// Longest silence allowed while waiting for the head or body bytes.
     public var readTimeout: Duration
+    /// Time allowed from sending a request to its response head, the
+    /// connection included: how long a store may think before it answers.
+    /// `nil`: ``connectTimeout`` + ``readTimeout`` (40 s by default). A
+    /// store setting for slow hosts (WooCommerce `request_timeout`).
+    public var responseTimeout: Duration?
     /// Time allowed for one ``HTTPTransport/send(_:)``, every attempt and
     /// wait included; no retry starts that could not finish before it.
     public var totalDeadline: Duration
@@ -30,7 +35,7 @@ public struct TransportConfiguration: Sendable {
     public init(
         store: StoreID? = nil, platform: String? = nil, credentialName: String? = nil,
         connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(30),
-        totalDeadline: Duration = .seconds(300), retry: RetryPolicy = RetryPolicy(),
+        responseTimeout: Duration? = nil, totalDeadline: Duration = .seconds(300), retry: RetryPolicy = RetryPolicy(),
         maxBodyBytes: Int = 32 * 1024 * 1024, redaction: Redaction = Redaction(),
         errorBodyParser: @escaping @Sendable (Data) -> PlatformErrorBody? = PlatformErrorBody.parseCommonShapes,
         userAgent: String = "aftercart"
@@ -40,6 +45,7 @@ public struct TransportConfiguration: Sendable {
         self.credentialName = credentialName
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
+        self.responseTimeout = responseTimeout
         self.totalDeadline = totalDeadline
         self.retry = retry
         self.maxBodyBytes = maxBodyBytes

@@ -7,6 +7,7 @@ extension DeliveryExecutor {
     /// Performs one claimed row; never throws: every failure is a step result.
     func perform(_ claim: OutboxClaim, connector: (any StoreConnector)?) async -> StepResult {
         let entry = claim.entry
+        if let gone = await vanishedOrder(of: entry) { return gone }
         switch entry.action {
         case .createCoupon:
             return await withConnector(entry, connector) { try await createCoupon(entry, $0) }
@@ -95,5 +96,20 @@ extension DeliveryExecutor {
             return .fail(error.description)
         }
         return .retry("\(error)", hint: nil)
+    }
+}
+
+extension DeliveryExecutor {
+    /// A failure when `entry` is about an order that vanished from the
+    /// store (trashed, deleted) after it was planned: the planner no longer
+    /// sees such an order, and a row planned before must not act on it
+    /// either. A failed lookup lets the row go on, as before the check.
+    func vanishedOrder(of entry: OutboxEntry) async -> StepResult? {
+        guard entry.subjectKind == .orders, let records,
+            let stored = try? await records.record(Order.self, store: entry.store, platformID: entry.subjectID),
+            stored.vanishedAt != nil
+        else { return nil }
+        return .fail(
+            "not performed: order \(entry.subjectID) is no longer in the store (trashed or deleted) since it was planned")
     }
 }

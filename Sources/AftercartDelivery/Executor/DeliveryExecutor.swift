@@ -23,12 +23,19 @@ public struct DeliveryExecutor: Sendable {
     let options: DeliveryOptions
     let now: @Sendable () -> Date
     let logger: Logger
+    /// The synced records, to re-check at send time that a row's order is
+    /// still in the store; `nil` skips that check.
+    let records: (any RecordStore)?
 
-    /// - Parameter now: the clock; injected so tests and the demo freeze time.
+    /// - Parameters:
+    ///   - now: the clock; injected so tests and the demo freeze time.
+    ///   - records: where synced orders are, so a row whose order was
+    ///     trashed or deleted after planning is not performed.
     public init(
         outbox: any OutboxStore, channel: any MessageChannel, options: DeliveryOptions,
-        now: @escaping @Sendable () -> Date, logger: Logger
+        now: @escaping @Sendable () -> Date, logger: Logger, records: (any RecordStore)? = nil
     ) {
+        self.records = records
         self.outbox = outbox
         self.channel = channel
         self.options = options

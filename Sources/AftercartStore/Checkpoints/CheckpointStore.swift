@@ -14,4 +14,8 @@ public protocol CheckpointStore: Sendable {
     /// Records that syncing (`store`, `resource`) failed at `at`, leaving the
     /// cursor alone. Long texts are cut to 2,000 characters.
     func recordSyncFailure(store: StoreID, resource: ResourceKind, error: String, at: Date) async throws
+
+    /// Records that a complete full pass of (`store`, `resource`) marked
+    /// what the store no longer has at `at` (``SyncCheckpoint/lastReconciledAt``).
+    func recordReconciliation(store: StoreID, resource: ResourceKind, at: Date) async throws
 }

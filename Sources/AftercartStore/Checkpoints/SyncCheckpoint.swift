@@ -21,11 +21,14 @@ public struct SyncCheckpoint: Sendable, Hashable, Codable {
     public var lastError: String?
     /// When the last failure happened.
     public var lastErrorAt: Date?
+    /// When a complete full pass last marked the records the store no
+    /// longer has as vanished; `nil` if none ever did.
+    public var lastReconciledAt: Date?
 
     /// Creates a checkpoint value.
     public init(
         store: StoreID, resource: ResourceKind, cursor: String?, recordsSynced: Int, lastSuccessAt: Date?,
-        lastCompletedAt: Date?, lastError: String?, lastErrorAt: Date?
+        lastCompletedAt: Date?, lastError: String?, lastErrorAt: Date?, lastReconciledAt: Date? = nil
     ) {
         self.store = store
         self.resource = resource
@@ -35,6 +38,7 @@ public struct SyncCheckpoint: Sendable, Hashable, Codable {
         self.lastCompletedAt = lastCompletedAt
         self.lastError = lastError
         self.lastErrorAt = lastErrorAt
+        self.lastReconciledAt = lastReconciledAt
     }
 
     /// Whether the most recent event was a failure: there is an error and no

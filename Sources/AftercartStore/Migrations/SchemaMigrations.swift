@@ -48,6 +48,11 @@ enum SchemaMigrations {
                     """,
                     "CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at)",
                 ]),
+            // When a full pass last marked what the store no longer has, so
+            // `run` reconciles on `reconcile_every` across restarts.
+            Migration(
+                identifier: "v4-checkpoint-reconciled-at",
+                statements: ["ALTER TABLE sync_checkpoints ADD COLUMN last_reconciled_at \(types.time)"]),
         ]
     }
 

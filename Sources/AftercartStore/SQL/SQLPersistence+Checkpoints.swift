@@ -32,6 +32,14 @@ extension SQLPersistence {
         }
     }
 
+    public func recordReconciliation(store: StoreID, resource: ResourceKind, at: Date) async throws {
+        try await executor.transaction("recording a \(store) \(resource) reconciliation") { connection in
+            try await connection.execute(
+                "UPDATE sync_checkpoints SET last_reconciled_at = ? WHERE store = ? AND resource = ?",
+                [.time(at), .text(store.rawValue), .text(resource.rawValue)])
+        }
+    }
+
     // MARK: - Inside a page's transaction
 
     /// Moves the checkpoint forward as part of ``commitPage(_:checkpoint:)``
@@ -64,7 +72,8 @@ extension SQLPersistence {
     }
 
     private static var checkpointColumns: String {
-        "store, resource, cursor, records_synced, last_success_at, last_completed_at, last_error, last_error_at"
+        "store, resource, cursor, records_synced, last_success_at, last_completed_at, last_error, last_error_at, "
+            + "last_reconciled_at"
     }
 
     /// `nil` for a resource this binary doesn't know, which only a newer
@@ -75,6 +84,6 @@ extension SQLPersistence {
             store: StoreID(try row.text(0)), resource: resource, cursor: try row.optionalText(2),
             recordsSynced: try row.int(3), lastSuccessAt: try row.optionalTime(4),
             lastCompletedAt: try row.optionalTime(5), lastError: try row.optionalText(6),
-            lastErrorAt: try row.optionalTime(7))
+            lastErrorAt: try row.optionalTime(7), lastReconciledAt: try row.optionalTime(8))
     }
 }

@@ -35,6 +35,12 @@ struct ResourceSync {
                 connector.read(resource, since: start)
             }
             for try await page in pages {
+                // Before the commit that moves the cursor past them, so a
+                // crash in between reads them again rather than losing them.
+                if !page.vanished.isEmpty {
+                    report.vanished += try await persistence.markVanished(
+                        resource, store: store, platformIDs: page.vanished, at: now())
+                }
                 let update = CheckpointUpdate(
                     store: store, resource: resource, cursor: try page.cursor.jsonString(), at: now(),
                     completesRun: !page.progress.hasMore)
@@ -67,7 +73,8 @@ struct ResourceSync {
                         store: store, resource: resource, cursor: cursorText, at: now(), completesRun: true))
             }
             if let seen, report.outcome == .completed {
-                report.vanished = try await markVanished(except: seen)
+                report.vanished += try await markVanished(except: seen)
+                try await persistence.recordReconciliation(store: store, resource: resource, at: now())
             }
         } catch ConnectorError.unsupported {
             // The adapter learned on this read that the store cannot serve the

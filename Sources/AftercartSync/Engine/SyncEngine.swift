@@ -64,6 +64,20 @@ public struct SyncEngine: Sendable {
         return oldest
     }
 
+    /// When every one of `resources` that `connector` reads was last
+    /// reconciled by a full pass, the oldest of them; `nil` when one never was.
+    public func lastReconciliation(of connector: any StoreConnector, resources: [ResourceKind]) async throws -> Date? {
+        var oldest: Date?
+        for resource in resources where connector.capabilities.readable.contains(resource) {
+            guard
+                let reconciled = try await persistence.checkpoint(store: connector.store, resource: resource)?
+                    .lastReconciledAt
+            else { return nil }
+            oldest = min(oldest ?? reconciled, reconciled)
+        }
+        return oldest
+    }
+
     /// Syncs one store's requested resources under the store's sync lease.
     ///
     /// - Parameter completedElsewhere: asked once the lease is held; a date

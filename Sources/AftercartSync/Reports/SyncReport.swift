@@ -25,7 +25,8 @@ public struct ResourceSyncReport: Sendable, Hashable {
     public var records: Int
     /// Rows that were new or changed.
     public var changed: Int
-    /// Records marked vanished by a full run.
+    /// Records marked vanished: trashed ones the store listed, and by a
+    /// full run those it no longer returns.
     public var vanished: Int
     /// Wall-clock seconds the resource took.
     public var seconds: Double

@@ -23,16 +23,21 @@ public struct SyncScheduler: Sendable {
         public var connector: any StoreConnector
         /// Seconds between runs.
         public var interval: TimeInterval
+        /// Seconds between full passes that mark what the store no longer
+        /// has as vanished (config `reconcile_every`); `nil` never.
+        public var reconcileEvery: TimeInterval?
 
-        public init(connector: any StoreConnector, interval: TimeInterval) {
+        public init(connector: any StoreConnector, interval: TimeInterval, reconcileEvery: TimeInterval? = nil) {
             self.connector = connector
             self.interval = interval
+            self.reconcileEvery = reconcileEvery
         }
     }
 
     private let engine: SyncEngine
     private let jobs: [Job]
     private let intervals: [StoreID: TimeInterval]
+    private let reconcileIntervals: [StoreID: TimeInterval]
     private let options: SyncOptions
     private let jitter: SyncJitter
     private let postSync: any PostSyncStep
@@ -57,6 +62,9 @@ public struct SyncScheduler: Sendable {
         self.engine = engine
         self.jobs = jobs
         self.intervals = Dictionary(jobs.map { ($0.connector.store, $0.interval) }) { first, _ in first }
+        self.reconcileIntervals = Dictionary(
+            jobs.compactMap { job in job.reconcileEvery.map { (job.connector.store, $0) } }
+        ) { first, _ in first }
         self.options = options
         self.jitter = jitter
         self.postSync = postSync
@@ -106,6 +114,8 @@ public struct SyncScheduler: Sendable {
             await skip(store, completedAt: other, schedule: schedule, at: started)
             return
         }
+        var options = self.options
+        if !options.full, await reconciliationIsDue(connector, at: started) { options.full = true }
         let report = await engine.sync(
             connector, options: options, stop: stop,
             completedElsewhere: { await completedElsewhere(store, schedule: schedule, at: now()) })
@@ -121,6 +131,27 @@ public struct SyncScheduler: Sendable {
         if report.isComplete { await schedule.recordOwnCompletion(connector.store, at: finished) }
         await schedule.finished(
             connector.store, at: finished, startedAt: report.startedAt ?? started, complete: report.isComplete)
+    }
+
+    /// Whether `connector`'s store is due a full pass: never reconciled,
+    /// or last reconciled `reconcile_every` ago. The time is read from the
+    /// checkpoints, so a restart neither repeats nor postpones it; a failed
+    /// lookup does not reconcile (the next run asks again).
+    private func reconciliationIsDue(_ connector: any StoreConnector, at now: Date) async -> Bool {
+        guard let every = reconcileIntervals[connector.store] else { return false }
+        let last: Date?
+        do {
+            last = try await engine.lastReconciliation(of: connector, resources: options.resources)
+        } catch {
+            return false
+        }
+        guard let last, now.timeIntervalSince(last) < every else {
+            logger.info(
+                "reconciling: a full pass marks records the store no longer has as vanished",
+                metadata: ["store": "\(connector.store)", "last": "\(last.map { "\($0)" } ?? "never")"])
+            return true
+        }
+        return false
     }
 
     private func skip(_ store: StoreID, completedAt other: Date, schedule: ScheduleBox, at now: Date) async {

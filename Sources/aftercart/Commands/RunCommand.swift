@@ -95,8 +95,11 @@ struct RunCommand: AsyncParsableCommand {
         let wiring = try await SyncWiring.open(configuration, stores: stores, logger: logger)
         for line in SyncSummary.lines(wiring.setupFailures) { logger.error("\(line)") }
         let intervals = Dictionary(stores.map { ($0.id, (override ?? $0.syncEvery).timeInterval) }) { a, _ in a }
+        let reconcile = Dictionary(stores.map { ($0.id, $0.reconcileEvery.timeInterval) }) { a, _ in a }
         let jobs = wiring.connectors.map { connector in
-            SyncScheduler.Job(connector: connector, interval: intervals[connector.store] ?? 900)
+            SyncScheduler.Job(
+                connector: connector, interval: intervals[connector.store] ?? 900,
+                reconcileEvery: reconcile[connector.store] ?? 86_400)
         }
         let engine = SyncEngine(persistence: wiring.persistence, logger: logger)
         var channel: (any MessageChannel)?

@@ -106,7 +106,8 @@ struct SendCommand: AsyncParsableCommand {
                 }
                 options.stores = Set(connectors.keys)
                 let executor = DeliveryExecutor(
-                    outbox: persistence, channel: channel, options: options, now: { Date() }, logger: logger)
+                    outbox: persistence, channel: channel, options: options, now: { Date() }, logger: logger,
+                    records: persistence)
                 let report = try await executor.run(connectors: connectors, limit: limit)
                 for line in report.lines where line.outcome != .done && line.outcome != .waiting {
                     print("#\(line.id) \(line.store) \(line.action.rawValue) \(line.outcome.rawValue): \(line.detail)")

@@ -15,6 +15,8 @@ struct StatusReport: Encodable {
         var lastErrorAt: Date?
         /// Seconds since the last committed page, when there was one.
         var lagSeconds: Int?
+        /// When a full pass last marked what the store no longer has.
+        var lastReconciledAt: Date? = nil
 
         enum CodingKeys: String, CodingKey {
             case store, resource, records, vanished, cursor
@@ -22,6 +24,7 @@ struct StatusReport: Encodable {
             case lastError = "last_error"
             case lastErrorAt = "last_error_at"
             case lagSeconds = "lag_seconds"
+            case lastReconciledAt = "last_reconciled_at"
         }
 
         // Every key is always present, null when unknown, so scripts need no existence checks.
@@ -36,6 +39,7 @@ struct StatusReport: Encodable {
             try container.encode(lastError, forKey: .lastError)
             try container.encode(lastErrorAt, forKey: .lastErrorAt)
             try container.encode(lagSeconds, forKey: .lagSeconds)
+            try container.encode(lastReconciledAt, forKey: .lastReconciledAt)
         }
     }
 
@@ -75,7 +79,8 @@ struct StatusReport: Encodable {
                         store: store, resource: resource, records: count?.live ?? 0, vanished: count?.vanished ?? 0,
                         cursor: checkpoint?.cursor, lastSuccessAt: checkpoint?.lastSuccessAt,
                         lastError: checkpoint?.lastError, lastErrorAt: checkpoint?.lastErrorAt,
-                        lagSeconds: checkpoint?.lastSuccessAt.map { Int(now.timeIntervalSince($0)) }))
+                        lagSeconds: checkpoint?.lastSuccessAt.map { Int(now.timeIntervalSince($0)) },
+                        lastReconciledAt: checkpoint?.lastReconciledAt))
             }
         }
         var outbox: [String: Int] = [:]

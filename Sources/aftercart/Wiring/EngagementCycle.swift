@@ -41,7 +41,8 @@ actor EngagementCycle: PostSyncStep, WebhookFollowUp {
             stores: Set(connectors.map(\.store)))
         for store in configuration.stores { options.timeZones[store.id] = store.timeZone }
         let executor = DeliveryExecutor(
-            outbox: persistence, channel: channel, options: options, now: { Date() }, logger: logger)
+            outbox: persistence, channel: channel, options: options, now: { Date() }, logger: logger,
+            records: persistence)
         return EngagementCycle(
             planner: planner, executor: executor,
             connectors: Dictionary(connectors.map { ($0.store, $0) }) { first, _ in first }, logger: logger)

@@ -1,0 +1,83 @@
+import NIOCore
+
+/// Trash, delete and restore of orders, as WooCommerce 10 does them
+/// (api-facts §8.4): `DELETE` without `force` trashes and answers with the
+/// order as it was before; the trashed order reads back with status
+/// `trash`, a new `date_modified` and `_wp_trash_meta_*` meta, is left out
+/// of lists unless `status=trash` is asked for, and fires `order.deleted`
+/// with the body `{"id":N}`. `force=true` deletes silently. A `PUT` of a
+/// status restores a trashed order and fires nothing.
+extension WooCommerceEmulator {
+    func deleteOrder(_ req: MockRequest, orderID: Int) -> MockResponse {
+        let snap = state.snapshot()
+        guard let i = liveOrderIndex(orderID, snap) else { return Self.invalidOrderID() }
+        let force = ["true", "1"].contains(req.param("force")?.lowercased() ?? "")
+        let before = state.order(i, snap)
+        if before.trashedAt != nil, !force {
+            return WooError.response(410, "woocommerce_rest_already_trashed", "The order has already been deleted.")
+        }
+        var w = JSONWriter(style: .php)
+        orderRenderer.render(before, now: snap.now, into: &w)
+        let previousStatus = orderRenderer.status(before, now: snap.now)
+        state.mutate { o in
+            let now = o.tick()
+            var order = o.orders[i] ?? state.orders.order(i)
+            if force {
+                order.isDeleted = true
+            } else {
+                order.trashedAt = now
+                order.lastWriteAt = now
+                order.extraMeta.removeAll { $0.key.hasPrefix("_wp_trash_meta_") }
+                order.extraMeta.append(
+                    MetaEntry(id: o.allocateID(), key: "_wp_trash_meta_status", value: .string("wc-" + previousStatus)))
+                order.extraMeta.append(
+                    MetaEntry(id: o.allocateID(), key: "_wp_trash_meta_time", value: .string(String(now))))
+            }
+            o.orders[i] = order
+        }
+        if !force {
+            events.record(
+                .init(kind: .order, index: i, event: .deleted, payload: ByteBuffer(string: "{\"id\":\(orderID)}")))
+        }
+        return .json(200, w)
+    }
+
+    /// `PUT /orders/{id}` with a `status`: the only order update the
+    /// emulator takes. On a trashed order it is WooCommerce's untrash
+    /// workaround, which fires no webhook; the trash meta stays.
+    func updateOrder(_ req: MockRequest, orderID: Int) -> MockResponse {
+        let snap = state.snapshot()
+        guard let i = liveOrderIndex(orderID, snap) else { return Self.invalidOrderID() }
+        guard let body = req.json?.object else {
+            return WooError.response(400, "rest_invalid_json", "Invalid JSON body passed.")
+        }
+        guard let status = body["status"]?.text else {
+            return WooError.response(400, "rest_invalid_param", "The emulator updates only an order's status.")
+        }
+        let wasTrashed = state.order(i, snap).trashedAt != nil
+        state.mutate { o in
+            let now = o.tick()
+            var order = o.orders[i] ?? state.orders.order(i)
+            order.trashedAt = nil
+            order.statusOverride = status
+            order.lastWriteAt = now
+            o.orders[i] = order
+        }
+        if !wasTrashed { events.record(.init(kind: .order, index: i, event: .updated)) }
+        let after = state.snapshot()
+        var w = JSONWriter(style: .php)
+        orderRenderer.render(state.order(i, after), now: after.now, into: &w)
+        return .json(200, w)
+    }
+
+    /// The index of order `id` unless it never existed or was deleted for good.
+    func liveOrderIndex(_ id: Int, _ snap: StoreOverlay) -> Int? {
+        let i = WooIDs.orderIndex(id)
+        guard i >= 0, i < state.profile.orderCount, snap.orders[i]?.isDeleted != true else { return nil }
+        return i
+    }
+
+    static func invalidOrderID() -> MockResponse {
+        WooError.response(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.")
+    }
+}

@@ -1,0 +1,28 @@
+import AftercartConnector
+import Testing
+
+/// How a timed-out page shrinks: the smaller page starts at the same
+/// record, so a walk that shrinks mid-way skips and repeats nothing.
+@Suite struct PagePositionTests {
+    @Test func theFirstPageHalvesExactly() {
+        #expect(PagePosition(number: 1, size: 100).halved(floor: 1) == PagePosition(number: 1, size: 50))
+        #expect(PagePosition(number: 1, size: 25).halved(floor: 1) == PagePosition(number: 1, size: 12))
+    }
+
+    @Test func aLaterPageKeepsItsOffset() throws {
+        // Page 3 of 100 starts at record 200: page 5 of 50.
+        let half = try #require(PagePosition(number: 3, size: 100).halved(floor: 1))
+        #expect(half == PagePosition(number: 5, size: 50))
+        #expect(half.offset == 200)
+        // Page 2 of 25 starts at record 25, which 12 does not divide: 5 does.
+        let odd = try #require(PagePosition(number: 2, size: 25).halved(floor: 1))
+        #expect(odd == PagePosition(number: 6, size: 5))
+        #expect(odd.offset == 25)
+    }
+
+    @Test func theFloorStopsTheShrinking() {
+        #expect(PagePosition(number: 1, size: 1).halved(floor: 1) == nil)
+        #expect(PagePosition(number: 1, size: 8).halved(floor: 5) == nil)
+        #expect(PagePosition(number: 1, size: 10).halved(floor: 5) == PagePosition(number: 1, size: 5))
+    }
+}

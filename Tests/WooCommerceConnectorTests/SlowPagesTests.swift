@@ -1,0 +1,124 @@
+import AftercartConnector
+import AftercartModel
+import AsyncHTTPClient
+import Foundation
+import Logging
+import MockStores
+import Testing
+import WooCommerceConnector
+
+/// `page_size` and `request_timeout`, and a slow host whose big pages
+/// outlast the deadline: the SDK's pager halves the page and carries on.
+@Suite struct SlowPagesTests {
+    static func idsRoute(_ request: SeenRequest) -> FakeAnswer {
+        .json("[]", headers: ["X-WP-Total": "0", "X-WP-TotalPages": "0"])
+    }
+
+    @Test func everyListAsksForTheConfiguredPageSize() async throws {
+        try await withConnector(settings: { $0.pageSize = 20 }, route: Self.idsRoute) { connector, store in
+            for resource in [ResourceKind.orders, .reviews, .customers] {
+                _ = try await allPages(connector.read(resource, since: nil))
+            }
+            let lists = store.requests.filter { $0.queryValue("page") != nil }
+            // Orders, their trash list, reviews, customers.
+            #expect(lists.count == 4)
+            #expect(lists.contains { $0.queryValue("status") == "trash" })
+            #expect(lists.allSatisfy { $0.queryValue("per_page") == "20" })
+        }
+    }
+
+    @Test func pageSizeAndRequestTimeoutAreReadFromTheConfig() throws {
+        let settings = try WooCommerceStoreSettings(
+            ConnectorSettings(
+                store: "slow-woo", platform: "woocommerce",
+                values: ["base_url": "https://shop.example.test", "page_size": "25", "request_timeout": "90"],
+                secrets: ["consumer_key": TestKeys.consumerKey, "consumer_secret": TestKeys.consumerSecret]))
+        #expect(settings.pageSize == 25)
+        #expect(settings.requestTimeout == .seconds(90))
+        let configuration = WooCommerceConnector.transportConfiguration(for: settings)
+        #expect(configuration.responseTimeout == .seconds(90))
+        #expect(configuration.totalDeadline >= .seconds(180))
+
+        let defaults = try WooCommerceStoreSettings(
+            ConnectorSettings(
+                store: "woo", platform: "woocommerce", values: ["base_url": "https://shop.example.test"],
+                secrets: ["consumer_key": TestKeys.consumerKey, "consumer_secret": TestKeys.consumerSecret]))
+        #expect(defaults.pageSize == 100)
+        #expect(WooCommerceConnector.transportConfiguration(for: defaults).responseTimeout == nil)
+    }
+
+    @Test func aStoreWhoseFullPagesOutlastTheDeadlineStillSyncsCompletely() async throws {
+        // Pages above 30 records take 3 s; the deadline is 1 s. 100 and 50
+        // time out, 25 answers: 230 orders in 10 pages of 25.
+        try await withSlowStore(orders: 230, slowAbove: 30, values: ["request_timeout": "1"]) { connector, mock in
+            let pages = try await allPages(connector.read(.orders, since: nil))
+            let ids = pages.flatMap { $0.records.anyRecords.map(\.platformID) }
+            #expect(ids.count == 230)
+            #expect(Set(ids).count == 230)
+            #expect(pages.count == 10)
+            #expect(pages.first?.cursor.nextPage == 2)
+            #expect(pages.first?.cursor.pageSize == 25)
+            #expect(pages.last?.cursor.isWalkInProgress == false)
+            #expect(pages.last?.cursor.pageSize == nil)
+        }
+    }
+
+    @Test func aResumedShrunkWalkCountsPagesInItsOwnSize() async throws {
+        try await withSlowStore(orders: 230, slowAbove: 30, values: ["request_timeout": "1"]) { connector, _ in
+            let all = try await allPages(connector.read(.orders, since: nil))
+            let firstTwo = Set(all.prefix(2).flatMap { $0.records.anyRecords.map(\.platformID) })
+            // Stopped after two pages of 25: resume at page 3 of 25, record 50.
+            let resumed = try await allPages(
+                connector.read(.orders, since: SyncCursor(nextPage: 3, pageSize: 25)))
+            let rest = resumed.flatMap { $0.records.anyRecords.map(\.platformID) }
+            #expect(rest.count == 180)
+            #expect(firstTwo.isDisjoint(with: rest))
+            #expect(firstTwo.union(rest).count == 230)
+        }
+    }
+
+    @Test func aPageThatStaysSlowAtTheSmallestSizeFailsWithTheTimeout() async throws {
+        try await withSlowStore(orders: 10, slowAbove: 0, values: ["request_timeout": "0.5", "page_size": "4"]) {
+            connector, _ in
+            await #expect {
+                _ = try await allPages(connector.read(.orders, since: nil))
+            } throws: { error in
+                guard case .timeout = error as? ConnectorError else { return false }
+                return true
+            }
+        }
+    }
+
+    /// A WooCommerce emulator whose pages above `slowAbove` records take
+    /// 3 s, and a connector built from `values` as the CLI builds it.
+    private func withSlowStore(
+        orders: Int, slowAbove: Int, values: [String: String],
+        _ body: (any StoreConnector, MockStoreServer) async throws -> Void
+    ) async throws {
+        let mock = try await MockStoreServer.start(
+            .woocommerce(
+                WooCommerceMockOptions(
+                    orders: orders, seed: 5, slowPages: MockSlowPages(perPageAbove: slowAbove, delay: .seconds(3)))))
+        let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
+        do {
+            let settings = ConnectorSettings(
+                store: "slow-woo", platform: "woocommerce",
+                values: ["base_url": mock.baseURL, "home_url": mock.homeURL, "marketing_consent": "unknown"]
+                    .merging(values) { $1 },
+                secrets: [
+                    "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
+                    "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
+                ])
+            let logger = Logger(label: "slow.woocommerce", factory: { _ in SwiftLogNoOpLogHandler() })
+            let connector = try WooCommerceConnector.registration.makeConnector(
+                settings, ConnectorEnvironment(client: client, logger: logger))
+            try await body(connector, mock)
+        } catch {
+            try? await client.shutdown()
+            await mock.stop()
+            throw error
+        }
+        try await client.shutdown()
+        await mock.stop()
+    }
+}
