@@ -32,7 +32,9 @@ struct WooTrashAndModerationTests {
             let meta = after.value?["meta_data"]?.array ?? []
             let keys = Set(meta.compactMap { $0["key"]?.text })
             #expect(keys.isSuperset(of: ["_wp_trash_meta_status", "_wp_trash_meta_time"]))
-            #expect(meta.first { $0["key"]?.text == "_wp_trash_meta_status" }?["value"]?.text == "wc-\(order["status"]?.text ?? "")")
+            #expect(
+                meta.first { $0["key"]?.text == "_wp_trash_meta_status" }?["value"]?.text
+                    == "wc-\(order["status"]?.text ?? "")")
 
             let stamp = Self.gmt(since)
             let changed = try await mock.woo("/orders?per_page=100&dates_are_gmt=true&modified_after=\(stamp)")

@@ -39,7 +39,9 @@ final class WooCommerceEmulator: PlatformEmulator {
         case .rejected(let code, let message): return WooError.response(401, code, message)
         }
 
-        if req.method == "GET", let slow = options.slowPages, slow.isSlow(perPage: req.param("per_page").flatMap { Int($0) }) {
+        if req.method == "GET", let slow = options.slowPages,
+            slow.isSlow(perPage: req.param("per_page").flatMap { Int($0) })
+        {
             try? await Task.sleep(for: slow.delay)
         }
         let snap = state.snapshot()

@@ -33,7 +33,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// Creates a store configuration; normally the loader does this.
     public init(
         id: StoreID, platform: String, syncEvery: ConfigDuration = .minutes(15),
-        reconcileEvery: ConfigDuration = .days(1), timeZone: TimeZone = TimeZone(identifier: "UTC")!, deliveryEstimate: ConfigDuration = .days(5),
+        reconcileEvery: ConfigDuration = .days(1), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        deliveryEstimate: ConfigDuration = .days(5),
         settings: StoreSettings = StoreSettings(), links: StorefrontLinkTemplates = StorefrontLinkTemplates(),
         file: String = "", line: Int? = nil
     ) {
