@@ -83,6 +83,31 @@ struct WooTrashAndModerationTests {
         await receiver.stop()
     }
 
+    @Test("a trashed coupon reads back as trash, frees its code and fires coupon.deleted with only its id")
+    func couponTrash() async throws {
+        let receiver = try await WebhookReceiver.start()
+        let target = MockWebhookTarget(url: receiver.url, secret: "s3cret")
+        try await withMock(woo(5, coupons: 4, webhook: target)) { mock in
+            let coupon = try #require(try await mock.woo("/coupons?per_page=100").array.first)
+            let id = try #require(coupon["id"]?.int)
+            let code = try #require(coupon["code"]?.text)
+            let trashed = try await mock.woo("/coupons/\(id)", method: .DELETE)
+            #expect(trashed.status == 200)
+            #expect(trashed.value?["status"]?.text == "publish")
+            #expect(try await mock.woo("/coupons/\(id)").value?["status"]?.text == "trash")
+            #expect(!ids(try await mock.woo("/coupons?per_page=100")).contains(id))
+            #expect(ids(try await mock.woo("/coupons?status=trash")) == [id])
+            #expect(try await mock.woo("/coupons?code=\(code)").array.isEmpty)
+            let again = try await mock.woo(
+                "/coupons", method: .POST, body: #"{"code":"\#(code)","discount_type":"percent","amount":"5"}"#)
+            #expect(again.status == 201)
+            let deliveries = try await receiver.wait(count: 1)
+            let deleted = deliveries.first { $0.headers["x-wc-webhook-topic"] == "coupon.deleted" }
+            #expect(deleted.map { String(decoding: $0.body, as: UTF8.self) } == "{\"id\":\(id)}")
+        }
+        await receiver.stop()
+    }
+
     @Test("a held review is listed only with status=all or hold; approving it moves its product's date_modified")
     func moderation() async throws {
         try await withMock(woo(5, reviews: 60)) { mock in

@@ -96,6 +96,9 @@ final class WooCommerceEmulator: PlatformEmulator {
         case ("PUT", 3) where r[0] == "products" && r[1] == "reviews":
             guard let id = Int(r[2]) else { return WooError.noRoute() }
             return moderateReview(req, reviewID: id)
+        case ("DELETE", 2) where r[0] == "coupons":
+            guard let id = Int(r[1]) else { return WooError.noRoute() }
+            return deleteCoupon(req, couponID: id)
         case ("DELETE", 2) where r[0] == "orders":
             guard let id = Int(r[1]) else { return WooError.noRoute() }
             return deleteOrder(req, orderID: id)
