@@ -101,6 +101,34 @@ import WooCommerceConnector
         await mock.stop()
     }
 
+    @Test func aTrashedOrderIsMarkedVanishedAndARestoredOneIsLiveAgain() async throws {
+        let server = try await RunningServer.start([try TestStores.woo()])
+        let delivery = try WebhookFixtures.wooOrder()
+        #expect(try await server.post(path, body: delivery.body, headers: delivery.headers).status == 200)
+        // WooCommerce sends `order.deleted` on trash, with only the id (api-facts §8.4).
+        var deleted = delivery.resigned(Data(#"{"id":727}"#.utf8), header: "X-WC-Webhook-Signature")
+        deleted.headers["X-WC-Webhook-Topic"] = "order.deleted"
+        deleted.headers["X-WC-Webhook-Event"] = "deleted"
+        let answer = try await server.post(path, body: deleted.body, headers: deleted.headers)
+        #expect(answer.status == 200)
+        #expect(answer.body.contains("\"outcome\":\"applied\""))
+        let trashed = try #require(
+            try await server.persistence.record(Order.self, store: "tokyo-woo", platformID: "727"))
+        #expect(trashed.vanishedAt != nil)
+        let planned = try await server.persistence.recordPage(
+            Order.self, store: "tokyo-woo", after: nil, limit: 10, includeVanished: false)
+        #expect(planned.items.isEmpty)
+
+        // `order.restored` carries the order again: live again.
+        var restored = delivery
+        restored.headers["X-WC-Webhook-Topic"] = "order.restored"
+        restored.headers["X-WC-Webhook-ID"] = "44"
+        #expect(try await server.post(path, body: restored.body, headers: restored.headers).status == 200)
+        let back = try #require(try await server.persistence.record(Order.self, store: "tokyo-woo", platformID: "727"))
+        #expect(back.vanishedAt == nil)
+        try await server.stop()
+    }
+
     @Test func productTopicIsAcknowledgedAndIgnored() async throws {
         let server = try await RunningServer.start([try TestStores.woo()])
         var delivery = try WebhookFixtures.wooOrder()

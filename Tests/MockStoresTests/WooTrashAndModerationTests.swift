@@ -32,7 +32,9 @@ struct WooTrashAndModerationTests {
             let meta = after.value?["meta_data"]?.array ?? []
             let keys = Set(meta.compactMap { $0["key"]?.text })
             #expect(keys.isSuperset(of: ["_wp_trash_meta_status", "_wp_trash_meta_time"]))
-            #expect(meta.first { $0["key"]?.text == "_wp_trash_meta_status" }?["value"]?.text == "wc-\(order["status"]?.text ?? "")")
+            #expect(
+                meta.first { $0["key"]?.text == "_wp_trash_meta_status" }?["value"]?.text
+                    == "wc-\(order["status"]?.text ?? "")")
 
             let stamp = Self.gmt(since)
             let changed = try await mock.woo("/orders?per_page=100&dates_are_gmt=true&modified_after=\(stamp)")
@@ -77,6 +79,31 @@ struct WooTrashAndModerationTests {
             #expect(ids(try await mock.woo("/orders?per_page=100")).contains(id))
             try await Task.sleep(for: .milliseconds(300))
             #expect(try await receiver.wait(count: 0).count == 1)
+        }
+        await receiver.stop()
+    }
+
+    @Test("a trashed coupon reads back as trash, frees its code and fires coupon.deleted with only its id")
+    func couponTrash() async throws {
+        let receiver = try await WebhookReceiver.start()
+        let target = MockWebhookTarget(url: receiver.url, secret: "s3cret")
+        try await withMock(woo(5, coupons: 4, webhook: target)) { mock in
+            let coupon = try #require(try await mock.woo("/coupons?per_page=100").array.first)
+            let id = try #require(coupon["id"]?.int)
+            let code = try #require(coupon["code"]?.text)
+            let trashed = try await mock.woo("/coupons/\(id)", method: .DELETE)
+            #expect(trashed.status == 200)
+            #expect(trashed.value?["status"]?.text == "publish")
+            #expect(try await mock.woo("/coupons/\(id)").value?["status"]?.text == "trash")
+            #expect(!ids(try await mock.woo("/coupons?per_page=100")).contains(id))
+            #expect(ids(try await mock.woo("/coupons?status=trash")) == [id])
+            #expect(try await mock.woo("/coupons?code=\(code)").array.isEmpty)
+            let again = try await mock.woo(
+                "/coupons", method: .POST, body: #"{"code":"\#(code)","discount_type":"percent","amount":"5"}"#)
+            #expect(again.status == 201)
+            let deliveries = try await receiver.wait(count: 1)
+            let deleted = deliveries.first { $0.headers["x-wc-webhook-topic"] == "coupon.deleted" }
+            #expect(deleted.map { String(decoding: $0.body, as: UTF8.self) } == "{\"id\":\(id)}")
         }
         await receiver.stop()
     }

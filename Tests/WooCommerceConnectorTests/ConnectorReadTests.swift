@@ -9,6 +9,10 @@ import WooCommerceConnector
 @Suite struct ConnectorReadTests {
     static func ordersRoute(_ request: SeenRequest) -> FakeAnswer {
         guard request.path == "/wp-json/wc/v3/orders" else { return .json(#"{"code":"rest_no_route"}"#, status: 404) }
+        // The trash list every order read starts with: nothing in the trash.
+        if request.queryValue("status") == "trash" {
+            return .json("[]", headers: ["X-WP-Total": "0", "X-WP-TotalPages": "0"])
+        }
         let headers = ["X-WP-Total": "3", "X-WP-TotalPages": "2"]
         if request.queryValue("page") == "2" {
             let single = (try? fixtureText("woocommerce_order.json")) ?? "{}"
@@ -29,7 +33,11 @@ import WooCommerceConnector
             #expect(last.isWalkInProgress == false)
             #expect(last.updatedAfter == WooFixtures.date("2026-11-23T00:38:27Z"))
 
-            let requests = store.requests
+            let trash = store.requests.filter { $0.queryValue("status") == "trash" }
+            #expect(trash.count == 1)
+            #expect(trash.first?.queryValue("modified_after") == "2026-11-19T23:55:00")
+            #expect(trash.first?.queryValue("_fields") == "id")
+            let requests = store.requests.filter { $0.queryValue("status") != "trash" }
             #expect(requests.count == 2)
             for request in requests {
                 #expect(request.method == "GET")
@@ -51,8 +59,9 @@ import WooCommerceConnector
             let pages = try await allPages(connector.read(.orders, since: cursor))
             #expect(pages.count == 1)
             #expect(pages[0].records.count == 1)
-            #expect(store.requests.map { $0.queryValue("page") } == ["2"])
-            #expect(store.requests[0].queryValue("modified_after") == "2026-11-19T23:55:00")
+            let pageRequests = store.requests.filter { $0.queryValue("status") != "trash" }
+            #expect(pageRequests.map { $0.queryValue("page") } == ["2"])
+            #expect(pageRequests.first?.queryValue("modified_after") == "2026-11-19T23:55:00")
             #expect(pages[0].cursor.updatedAfter == WooFixtures.date("2026-11-23T00:38:27Z"))
         }
     }
@@ -123,6 +132,9 @@ import WooCommerceConnector
                 return .json(
                     (try? fixtureText("woocommerce-10-real/products_reviews.json")) ?? "[]",
                     headers: ["X-WP-TotalPages": "1"])
+            case "/wp-json/wc/v3/products":
+                // No product changed: no review is read again.
+                return .json("[]", headers: ["X-WP-Total": "0", "X-WP-TotalPages": "0"])
             case "/wp-json/wc/v3/settings/general/woocommerce_currency":
                 return .json(#"{"id":"woocommerce_currency","label":"Currency","value":"EUR"}"#)
             case "/wp-json/wc/v3/coupons":
@@ -136,7 +148,11 @@ import WooCommerceConnector
             let reviews = try await allPages(
                 connector.read(.reviews, since: SyncCursor(updatedAfter: WooFixtures.date("2026-11-01T00:00:00Z"))))
             #expect(reviews.first?.records.count == 5)
-            let reviewRequest = try #require(store.requests.first)
+            let products = try #require(store.requests.first)
+            #expect(products.path == "/wp-json/wc/v3/products")
+            #expect(products.queryValue("modified_after") == "2026-10-31T23:55:00")
+            #expect(products.queryValue("_fields") == "id")
+            let reviewRequest = try #require(store.requests.first { $0.path.hasSuffix("/products/reviews") })
             #expect(reviewRequest.queryValue("status") == "all")
             #expect(reviewRequest.queryValue("after") == "2026-10-31T23:55:00")
 

@@ -48,32 +48,34 @@ import WooCommerceConnector
     }
 
     @Test func aStoreWhoseFullPagesOutlastTheDeadlineStillSyncsCompletely() async throws {
-        // Pages above 30 records take 3 s; the deadline is 1 s. 100 and 50
-        // time out, 25 answers: 230 orders in 10 pages of 25.
-        try await withSlowStore(orders: 230, slowAbove: 30, values: ["request_timeout": "1"]) { connector, mock in
+        // Pages above 30 records take 6 s; the deadline is 2 s. 100 and 50
+        // time out, 25 answers (on a loaded machine a 25 may time out too
+        // and shrink further): every one of 230 orders, once.
+        try await withSlowStore(orders: 230, slowAbove: 30, values: ["request_timeout": "2"]) { connector, _ in
             let pages = try await allPages(connector.read(.orders, since: nil))
             let ids = pages.flatMap { $0.records.anyRecords.map(\.platformID) }
             #expect(ids.count == 230)
             #expect(Set(ids).count == 230)
-            #expect(pages.count == 10)
-            #expect(pages.first?.cursor.nextPage == 2)
-            #expect(pages.first?.cursor.pageSize == 25)
+            #expect(pages.allSatisfy { $0.records.count <= 25 })
+            #expect(pages.count >= 10)
+            let shrunk = try #require(pages.first?.cursor)
+            #expect(shrunk.nextPage == 2)
+            #expect((shrunk.pageSize ?? 100) <= 25)
             #expect(pages.last?.cursor.isWalkInProgress == false)
             #expect(pages.last?.cursor.pageSize == nil)
         }
     }
 
     @Test func aResumedShrunkWalkCountsPagesInItsOwnSize() async throws {
-        try await withSlowStore(orders: 230, slowAbove: 30, values: ["request_timeout": "1"]) { connector, _ in
+        try await withSlowStore(orders: 230, slowAbove: 30, values: ["request_timeout": "2"]) { connector, _ in
+            // Orders are walked in id order, so records 0..<50 are the first fifty ids.
             let all = try await allPages(connector.read(.orders, since: nil))
-            let firstTwo = Set(all.prefix(2).flatMap { $0.records.anyRecords.map(\.platformID) })
+                .flatMap { $0.records.anyRecords.map(\.platformID) }
             // Stopped after two pages of 25: resume at page 3 of 25, record 50.
-            let resumed = try await allPages(
-                connector.read(.orders, since: SyncCursor(nextPage: 3, pageSize: 25)))
+            let resumed = try await allPages(connector.read(.orders, since: SyncCursor(nextPage: 3, pageSize: 25)))
             let rest = resumed.flatMap { $0.records.anyRecords.map(\.platformID) }
             #expect(rest.count == 180)
-            #expect(firstTwo.isDisjoint(with: rest))
-            #expect(firstTwo.union(rest).count == 230)
+            #expect(rest == Array(all.dropFirst(50)))
         }
     }
 
@@ -90,7 +92,7 @@ import WooCommerceConnector
     }
 
     /// A WooCommerce emulator whose pages above `slowAbove` records take
-    /// 3 s, and a connector built from `values` as the CLI builds it.
+    /// 6 s, and a connector built from `values` as the CLI builds it.
     private func withSlowStore(
         orders: Int, slowAbove: Int, values: [String: String],
         _ body: (any StoreConnector, MockStoreServer) async throws -> Void
@@ -98,7 +100,7 @@ import WooCommerceConnector
         let mock = try await MockStoreServer.start(
             .woocommerce(
                 WooCommerceMockOptions(
-                    orders: orders, seed: 5, slowPages: MockSlowPages(perPageAbove: slowAbove, delay: .seconds(3)))))
+                    orders: orders, seed: 5, slowPages: MockSlowPages(perPageAbove: slowAbove, delay: .seconds(6)))))
         let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
         do {
             let settings = ConnectorSettings(

@@ -59,7 +59,8 @@ import Testing
             #expect(series["aftercart_sync_duration_seconds_count\(labels)"] == 1)
             #expect((series["aftercart_sync_duration_seconds_sum\(labels)"] ?? 0) > 0)
             #expect(series["aftercart_sync_errors_total\(labels)"] == nil)
-            #expect(series[#"aftercart_http_requests_total{store="tokyo-woo",status="200"}"#] == 3)
+            // Three pages and the trash list read before them.
+            #expect(series[#"aftercart_http_requests_total{store="tokyo-woo",status="200"}"#] == 4)
             #expect(series[#"aftercart_http_requests_total{store="tokyo-woo",status="429"}"#] == 1)
             #expect(series[#"aftercart_http_rate_limited_total{store="tokyo-woo"}"#] == 1)
             #expect(series[#"aftercart_http_retries_total{store="tokyo-woo"}"#] == 1)

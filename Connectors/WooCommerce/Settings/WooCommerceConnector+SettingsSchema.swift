@@ -88,12 +88,14 @@ extension WooCommerceConnector {
             Key.pageSize, .integer(1...100),
             example: "page_size = 100",
             summary:
-                "Records per API page (WooCommerce allows at most 100; default 100). A page that times out is read again in halves."),
+                "Records per API page (WooCommerce allows at most 100; default 100). A page that times out is read again in halves."
+        ),
         .init(
             Key.requestTimeout, .duration,
             example: "request_timeout = \"90s\"",
             summary:
-                "How long the store may take to answer one request before the page is retried smaller (default 40s); raise it for slow shared hosts."),
+                "How long the store may take to answer one request before the page is retried smaller (default 40s); raise it for slow shared hosts."
+        ),
         .init(
             Key.loyalty,
             .table([

@@ -100,6 +100,10 @@ struct CouponRecord: Sendable {
     var shopifyOncePerCustomer: Bool
     var shopifyAllocationMethod: String
     var discountCodes: [DiscountCode]
+    /// When the coupon was moved to the trash (WooCommerce); `nil` when it is not there.
+    var trashedAt: Int64? = nil
+    /// Deleted for good (`DELETE ?force=true`).
+    var isDeleted = false
 
     struct DiscountCode: Sendable {
         let id: Int64

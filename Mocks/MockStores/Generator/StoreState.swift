@@ -88,7 +88,11 @@ final class StoreState: Sendable {
     /// Finds a coupon by code, case-insensitively (both platforms treat codes that way).
     func couponIndex(code: String, _ s: StoreOverlay) -> Int? {
         let lower = code.lowercased()
-        for (k, c) in s.coupons where c.code.lowercased() == lower { return k }
+        // A trashed coupon no longer holds its code: `?code=` skips it, and
+        // a new coupon may take the code (api-facts §8.4).
+        for (k, c) in s.coupons where c.code.lowercased() == lower && c.trashedAt == nil && !c.isDeleted {
+            return k
+        }
         // Generated codes end in `-<index+1 in base 36>`, so no scan is needed.
         if let dash = lower.lastIndex(of: "-"), let n = Int(lower[lower.index(after: dash)...], radix: 36),
             n >= 1, n <= profile.couponCount, s.coupons[n - 1] == nil, catalog.coupon(n - 1).code.lowercased() == lower

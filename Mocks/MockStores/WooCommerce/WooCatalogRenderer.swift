@@ -113,7 +113,7 @@ struct WooCatalogRenderer {
         w.field("id", id)
         w.field("code", k.code)
         w.field("amount", k.amountText)
-        w.field("status", "publish")
+        w.field("status", k.trashedAt == nil ? "publish" : "trash")
         dates(&w, created: k.createdAt, modified: k.modifiedAt, gmtInline: false)
         w.field("discount_type", k.kind.rawValue)
         w.field("description", k.description)

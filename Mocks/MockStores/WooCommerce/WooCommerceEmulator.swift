@@ -42,7 +42,9 @@ final class WooCommerceEmulator: PlatformEmulator {
         case .rejected(let code, let message): return WooError.response(401, code, message)
         }
 
-        if req.method == "GET", let slow = options.slowPages, slow.isSlow(perPage: req.param("per_page").flatMap { Int($0) }) {
+        if req.method == "GET", let slow = options.slowPages,
+            slow.isSlow(perPage: req.param("per_page").flatMap { Int($0) })
+        {
             try? await Task.sleep(for: slow.delay)
         }
         let snap = state.snapshot()
@@ -101,6 +103,9 @@ final class WooCommerceEmulator: PlatformEmulator {
         case ("PUT", 3) where r[0] == "products" && r[1] == "reviews":
             guard let id = Int(r[2]) else { return WooError.noRoute() }
             return moderateReview(req, reviewID: id)
+        case ("DELETE", 2) where r[0] == "coupons":
+            guard let id = Int(r[1]) else { return WooError.noRoute() }
+            return deleteCoupon(req, couponID: id)
         case ("DELETE", 2) where r[0] == "orders":
             guard let id = Int(r[1]) else { return WooError.noRoute() }
             return deleteOrder(req, orderID: id)

@@ -147,6 +147,19 @@ extension WooCommerceEmulator {
             let hit = state.couponIndex(code: code, snap)
             selection = .explicit(hit.map { selection.contains($0) ? [$0] : [] } ?? [])
         }
+        // Trashed coupons show only when `status` names trash; deleted ones never.
+        let wantsTrash = req.list("status")?.contains("trash") ?? false
+        let onlyTrash = req.list("status") == ["trash"]
+        if snap.coupons.values.contains(where: { $0.trashedAt != nil || $0.isDeleted }) || onlyTrash {
+            let base = selection
+            selection = .explicit(
+                base.allMembers().filter { k in
+                    let c = state.coupon(k, snap)
+                    if c.isDeleted { return false }
+                    if onlyTrash { return c.trashedAt != nil }
+                    return c.trashedAt == nil || wantsTrash
+                })
+        }
         let ordered = orderedMembers(selection, params: params, cacheKey: "coupons-mod|\(bounds)|\(snap.version)") {
             state.couponModifiedAt($0, snap)
         }
@@ -248,7 +261,7 @@ extension WooCommerceEmulator {
 
     func singleCoupon(_ id: Int, _ snap: StoreOverlay) -> MockResponse {
         let k = WooIDs.couponIndex(id)
-        guard k >= 0, k < state.couponCount(snap) else {
+        guard k >= 0, k < state.couponCount(snap), !state.coupon(k, snap).isDeleted else {
             return WooError.response(404, "woocommerce_rest_shop_coupon_invalid_id", "Invalid ID.")
         }
         var w = JSONWriter(style: .php)

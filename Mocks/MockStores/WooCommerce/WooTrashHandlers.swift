@@ -6,7 +6,8 @@ import NIOCore
 /// `trash`, a new `date_modified` and `_wp_trash_meta_*` meta, is left out
 /// of lists unless `status=trash` is asked for, and fires `order.deleted`
 /// with the body `{"id":N}`. `force=true` deletes silently. A `PUT` of a
-/// status restores a trashed order and fires nothing.
+/// status restores a trashed order and fires nothing. Coupons trash the
+/// same way and free their code.
 extension WooCommerceEmulator {
     func deleteOrder(_ req: MockRequest, orderID: Int) -> MockResponse {
         let snap = state.snapshot()
@@ -79,5 +80,38 @@ extension WooCommerceEmulator {
 
     static func invalidOrderID() -> MockResponse {
         WooError.response(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.")
+    }
+
+    /// `DELETE /coupons/{id}`: like an order, to the trash with a
+    /// `coupon.deleted` webhook `{"id":N}`, or for good with `force=true`.
+    func deleteCoupon(_ req: MockRequest, couponID: Int) -> MockResponse {
+        let snap = state.snapshot()
+        let k = WooIDs.couponIndex(couponID)
+        guard k >= 0, k < state.couponCount(snap), !state.coupon(k, snap).isDeleted else {
+            return WooError.response(404, "woocommerce_rest_shop_coupon_invalid_id", "Invalid ID.")
+        }
+        let force = ["true", "1"].contains(req.param("force")?.lowercased() ?? "")
+        let before = state.coupon(k, snap)
+        if before.trashedAt != nil, !force {
+            return WooError.response(410, "woocommerce_rest_already_trashed", "The coupon has already been deleted.")
+        }
+        var w = JSONWriter(style: .php)
+        catalogRenderer.renderCoupon(before, into: &w)
+        state.mutate { o in
+            let now = o.tick()
+            var coupon = state.coupon(k, o)
+            if force {
+                coupon.isDeleted = true
+            } else {
+                coupon.trashedAt = now
+                coupon.modifiedAt = now
+            }
+            o.coupons[k] = coupon
+        }
+        if !force {
+            events.record(
+                .init(kind: .coupon, index: k, event: .deleted, payload: ByteBuffer(string: "{\"id\":\(couponID)}")))
+        }
+        return .json(200, w)
     }
 }

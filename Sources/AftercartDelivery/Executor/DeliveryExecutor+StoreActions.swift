@@ -110,6 +110,7 @@ extension DeliveryExecutor {
             stored.vanishedAt != nil
         else { return nil }
         return .fail(
-            "not performed: order \(entry.subjectID) is no longer in the store (trashed or deleted) since it was planned")
+            "not performed: order \(entry.subjectID) is no longer in the store (trashed or deleted) since it was planned"
+        )
     }
 }

@@ -64,18 +64,18 @@ public struct SyncEngine: Sendable {
         return oldest
     }
 
-    /// When every one of `resources` that `connector` reads was last
-    /// reconciled by a full pass, the oldest of them; `nil` when one never was.
+    /// When a full pass last reconciled any of `resources` that `connector`
+    /// reads (the newest); `nil` when none ever was. The newest rather than
+    /// the oldest: a resource that fails or is not granted on every run
+    /// must not make every run a full pass; it is tried again on the next one.
     public func lastReconciliation(of connector: any StoreConnector, resources: [ResourceKind]) async throws -> Date? {
-        var oldest: Date?
+        var newest: Date?
         for resource in resources where connector.capabilities.readable.contains(resource) {
-            guard
-                let reconciled = try await persistence.checkpoint(store: connector.store, resource: resource)?
-                    .lastReconciledAt
-            else { return nil }
-            oldest = min(oldest ?? reconciled, reconciled)
+            let checkpoint = try await persistence.checkpoint(store: connector.store, resource: resource)
+            guard let reconciled = checkpoint?.lastReconciledAt else { continue }
+            newest = max(newest ?? reconciled, reconciled)
         }
-        return oldest
+        return newest
     }
 
     /// Syncs one store's requested resources under the store's sync lease.

@@ -134,7 +134,7 @@ public struct SyncScheduler: Sendable {
     }
 
     /// Whether `connector`'s store is due a full pass: never reconciled,
-    /// or last reconciled `reconcile_every` ago. The time is read from the
+    /// or last reconciled `reconcile_every` ago (``SyncEngine/lastReconciliation(of:resources:)``). The time is read from the
     /// checkpoints, so a restart neither repeats nor postpones it; a failed
     /// lookup does not reconcile (the next run asks again).
     private func reconciliationIsDue(_ connector: any StoreConnector, at now: Date) async -> Bool {
