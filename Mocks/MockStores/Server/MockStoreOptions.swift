@@ -85,13 +85,16 @@ public struct WooCommerceMockOptions: Sendable {
     public var storeName: String?
     public var faults: MockFaultPlan
     public var webhook: MockWebhookTarget?
+    /// What the consumer key may do, as its WooCommerce key settings say
+    /// (api-facts §8.5): a read key's writes are refused with 401.
+    public var keyPermission: MockKeyPermission
 
     public init(
         orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
         consumerKey: String = "ck_mock_0123456789abcdef0123456789abcdef01234567",
         consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
         homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
-        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil
+        faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, keyPermission: MockKeyPermission = .readWrite
     ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
@@ -102,7 +105,15 @@ public struct WooCommerceMockOptions: Sendable {
         self.storeName = storeName
         self.faults = faults
         self.webhook = webhook
+        self.keyPermission = keyPermission
     }
+}
+
+/// A WooCommerce REST key's permission, as chosen when the key is made.
+public enum MockKeyPermission: String, Sendable, CaseIterable {
+    case read
+    case write
+    case readWrite = "read_write"
 }
 
 /// Options of the Shopify emulator.
