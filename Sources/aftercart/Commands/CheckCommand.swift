@@ -59,7 +59,11 @@ struct CheckCommand: AsyncParsableCommand {
         }
         logger.debug("configuration loaded", metadata: ["stores": "\(configuration.stores.count)"])
         let selected = configuration.stores.filter { store == nil || $0.name == store }
-        if try await !StoreProbe.checkAll(selected, logger: logger) { throw ExitCode.storeUnavailable }
+        if try await !StoreProbe.checkAll(
+            selected, publicURL: configuration.server.publicURL, logger: logger)
+        {
+            throw ExitCode.storeUnavailable
+        }
         if registerWebhooks {
             guard let publicURL = configuration.server.publicURL else {
                 ConsoleReport.error(
