@@ -48,6 +48,11 @@ struct AftercartMockCommand: AsyncParsableCommand {
     @Option(name: .customLong("consumer-secret"), help: "WooCommerce consumer secret to accept.")
     var consumerSecret = "cs_mock_0123456789abcdef0123456789abcdef01234567"
 
+    @Option(
+        name: .customLong("key-permission"),
+        help: "WooCommerce: the consumer key's permission, read, write or read_write (a read key's writes get 401).")
+    var keyPermission = "read_write"
+
     @Option(name: .customLong("access-token"), help: "Shopify Admin API access token to accept.")
     var accessToken = "shpat_mock_0123456789abcdef0123456789abcdef"
 
@@ -114,13 +119,16 @@ struct AftercartMockCommand: AsyncParsableCommand {
             timeZone: timeZone)
         let plan = try faults.map { try MockFaultPlan(spec: $0, seed: faultSeed) } ?? .none
         let webhook = webhookURL.map { MockWebhookTarget(url: $0, secret: webhookSecret) }
+        guard let permission = MockKeyPermission(rawValue: keyPermission) else {
+            throw ValidationError("--key-permission must be read, write or read_write, not \(keyPermission)")
+        }
         let configuration: MockStoreConfiguration
         switch platform {
         case .woocommerce:
             configuration = .woocommerce(
                 WooCommerceMockOptions(
                     data: data, port: port, consumerKey: consumerKey, consumerSecret: consumerSecret, homeURL: homeURL,
-                    deliveredStatus: deliveredStatus, faults: plan, webhook: webhook))
+                    deliveredStatus: deliveredStatus, faults: plan, webhook: webhook, keyPermission: permission))
         case .shopify:
             configuration = .shopify(
                 ShopifyMockOptions(
@@ -148,7 +156,7 @@ struct AftercartMockCommand: AsyncParsableCommand {
         switch server.platform {
         case .woocommerce:
             print("consumer key: \(consumerKey)")
-            print("consumer secret: \(consumerSecret)")
+            print("consumer secret: \(consumerSecret)  (permission: \(keyPermission))")
             print(
                 "home url: \(server.homeURL)  (plain HTTP needs OAuth 1.0a; X-Forwarded-Proto: https enables Basic/query keys)"
             )

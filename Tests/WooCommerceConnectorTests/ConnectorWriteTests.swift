@@ -101,7 +101,7 @@ import WooCommerceConnector
         }
     }
 
-    @Test func duplicateCodeReturnsTheExistingCoupon() async throws {
+    @Test func duplicateCodeReturnsTheExistingCouponUnderTheSameTermsOnly() async throws {
         let route: @Sendable (SeenRequest) -> FakeAnswer = { request in
             if request.method == "POST" {
                 return .json(
@@ -111,10 +111,22 @@ import WooCommerceConnector
         }
         try await withConnector(route: route) { connector, store in
             let coupon = try await connector.createCoupon(
-                CouponRequest(code: "AC-REVIEW-7F3K", kind: .percent, amount: 10))
+                CouponRequest(
+                    code: "AC-REVIEW-7F3K", kind: .percent, amount: 10,
+                    expiresAt: WooFixtures.date("2026-12-23T12:00:00Z"), emailRestrictions: ["Anna@example.test"]))
             #expect(coupon.id == "31")
             #expect(store.requests.map(\.method) == ["POST", "GET"])
-            #expect(store.requests[1].queryValue("code") == "AC-REVIEW-7F3K")
+            // Looked up as WooCommerce stores codes: lowercased.
+            #expect(store.requests[1].queryValue("code") == "ac-review-7f3k")
+            // The same code promising anyone an unexpiring coupon is not the one the store has.
+            let error = await #expect(throws: CouponTermsMismatch.self) {
+                _ = try await connector.createCoupon(CouponRequest(code: "AC-REVIEW-7F3K", kind: .percent, amount: 10))
+            }
+            #expect(
+                error?.differences == [
+                    "email restriction anna@example.test instead of anyone",
+                    "expiry 2026-12-23T12:00:00Z instead of never",
+                ])
         }
     }
 

@@ -27,7 +27,7 @@ extension ShopifyConnector {
     /// which is harmless (it cannot be redeemed) but stays in the admin.
     public func createCoupon(_ request: CouponRequest) async throws -> Coupon {
         try await requireWritable([.createCoupon], operation: "creating a coupon", resource: "coupon creation")
-        if let existing = try await findCoupon(code: request.code) { return existing }
+        if let existing = try await findCoupon(code: request.code) { return try sameTerms(existing, request) }
         var customers = try request.customerIDs.map { try numericID($0, resource: "coupon creation") }
         if customers.isEmpty, !request.emailRestrictions.isEmpty {
             customers = try await customerIDs(forEmails: request.emailRestrictions)
@@ -79,7 +79,7 @@ extension ShopifyConnector {
                 throw error
             }
             await deleteOrphan(priceRuleID: String(rule.id))
-            return existing
+            return try sameTerms(existing, request)
         }
         let codes = try ShopifyWireDecoder.decode(
             ShopifyDiscountCodesWire.self, from: codeResponse.body, context: transport.errorContext(for: codeRequest))
@@ -243,6 +243,15 @@ extension ShopifyConnector {
             return false
         }
         return message.hasPrefix("code") && (message.contains("unique") || message.contains("taken"))
+    }
+
+    /// `existing` when it grants what `request` asks, else ``CouponTermsMismatch``.
+    private func sameTerms(_ existing: Coupon, _ request: CouponRequest) throws -> Coupon {
+        let differences = couponDifferences(request, existing: existing)
+        guard differences.isEmpty else {
+            throw CouponTermsMismatch(store: store, code: request.code, differences: differences)
+        }
+        return existing
     }
 
     /// Best effort: a rule left without a code cannot be redeemed, so a

@@ -10,7 +10,8 @@ extension WooCommerceConnector {
     /// reads a date without an offset in the store's time zone (WooCommerce REST API docs: `dates_are_gmt`) and
     /// ignores writes to `date_expires_gmt`. If the code already exists
     /// (WooCommerce compares codes case-insensitively) the existing coupon
-    /// is returned, so a retry after a crash is harmless.
+    /// is returned when its terms are the requested ones, so a retry after a
+    /// crash is harmless; under other terms it throws ``CouponTermsMismatch``.
     public func createCoupon(_ request: CouponRequest) async throws -> Coupon {
         let body = WooCouponCreateBody(
             code: request.code, discountType: request.kind.rawValue,
@@ -24,12 +25,16 @@ extension WooCommerceConnector {
             resource: "coupon creation")
         let response: TransportResponse
         do {
-            response = try await transport.send(transportRequest)
+            response = try await sendWrite(transportRequest)
         } catch let error as ConnectorError {
             if case .badRequest(400, let context) = error,
                 context.platformCode == "woocommerce_rest_coupon_code_already_exists",
                 let existing = try await findCoupon(code: request.code)
             {
+                let differences = couponDifferences(request, existing: existing)
+                guard differences.isEmpty else {
+                    throw CouponTermsMismatch(store: store, code: request.code, differences: differences)
+                }
                 return existing
             }
             throw error
@@ -52,14 +57,23 @@ extension WooCommerceConnector {
         }
     }
 
-    /// `GET /coupons?code=`, matched case-insensitively.
+    /// WooCommerce lists a coupon's email restrictions, so an empty list
+    /// means anyone may redeem it and differs from a restricted request.
+    public func couponDifferences(_ request: CouponRequest, existing: Coupon) -> [String] {
+        request.differences(from: existing, emailsReported: true)
+    }
+
+    /// `GET /coupons?code=`, matched as WooCommerce normalizes codes.
     public func findCoupon(code: String) async throws -> Coupon? {
-        let endpoint = WooCommerceEndpoints.coupon(code: code)
+        let wanted = WooCommerceCouponCode.normalized(code)
+        let endpoint = WooCommerceEndpoints.coupon(code: wanted)
         let request = TransportRequest(.get, url: endpoint.url(baseURL: settings.baseURL), resource: "coupon lookup")
         let response = try await transport.send(request)
         let mapper = WooCommerceCouponMapper(store: store, currency: settings.currency)
         do {
-            return try mapper.mapPage(response.body).records.first { $0.code.lowercased() == code.lowercased() }
+            return try mapper.mapPage(response.body).records.first {
+                WooCommerceCouponCode.normalized($0.code) == wanted
+            }
         } catch {
             throw error.connectorError(transport.errorContext(for: request))
         }
@@ -73,7 +87,7 @@ extension WooCommerceConnector {
             .post, url: url(WooCommerceEndpoints.restPrefix + "/orders/\(id)/notes"),
             body: WooOrderNoteBody(note: text, customerNote: customerVisible), isIdempotent: false,
             resource: "order note")
-        _ = try await transport.send(request)
+        _ = try await sendWrite(request)
     }
 
     /// Writes customer meta (`PUT /customers/{id}`, which updates entries
@@ -90,7 +104,7 @@ extension WooCommerceConnector {
         let request = try TransportRequest.json(
             .put, url: url(WooCommerceEndpoints.restPrefix + "/customers/\(id)"),
             body: WooCustomerMetaBody(metaData: entries), isIdempotent: true, resource: "customer meta")
-        _ = try await transport.send(request)
+        _ = try await sendWrite(request)
     }
 
     /// Adds or deducts points through Advanced Coupons' admin route and
@@ -106,7 +120,7 @@ extension WooCommerceConnector {
         // Not idempotent: a retry after a lost response would add the points twice.
         let request = TransportRequest(
             .post, url: adjustment.url(baseURL: settings.baseURL), isIdempotent: false, resource: "loyalty adjustment")
-        _ = try await transport.send(request)
+        _ = try await sendWrite(request)
         let status = WooCommerceEndpoints.advancedCouponsLoyaltyStatus(userID: id)
         let statusRequest = TransportRequest(.get, url: status.url(baseURL: settings.baseURL), resource: "loyalty")
         let response = try await transport.send(statusRequest)

@@ -19,6 +19,8 @@ public struct WooCommerceConnector: StoreConnector {
     let transport: HTTPTransport
     let logger: Logger
     let clock: any TransportClock
+    /// The key's write permission once learned; shared by copies.
+    let keyPermission = WooCommerceKeyPermission()
 
     public var store: StoreID { settings.store }
 
@@ -95,9 +97,15 @@ public struct WooCommerceConnector: StoreConnector {
             loyalty = [.read, .write]
         }
         let saysDelivered = settings.orderMapping.customStatuses.values.contains(.delivered)
+        var writes: ConnectorCapabilities.Writes = [.createCoupon, .findCoupon, .orderNotes, .customerMeta]
+        if keyPermission.isReadOnly {
+            // The store refuses every write of a read key; finding a coupon is a read.
+            writes = [.findCoupon]
+            loyalty.remove(.write)
+        }
         return ConnectorCapabilities(
             readable: readable, incremental: [.orders, .coupons, .reviews],
-            writes: [.createCoupon, .findCoupon, .orderNotes, .customerMeta], loyalty: loyalty,
+            writes: writes, loyalty: loyalty,
             deliveredSignal: saysDelivered ? .orderStatus : .none, webhooks: true,
             // WooCommerce emails a customer note to the buyer itself.
             storeMessaging: .customerOrderNote)
@@ -106,7 +114,8 @@ public struct WooCommerceConnector: StoreConnector {
     /// Reads the WordPress index (name, home URL, time zone, plugin
     /// namespaces), proves the keys with the cheapest authenticated read
     /// there is (`GET /orders?per_page=1`), and learns the currency, the
-    /// tax display and the site language (``siteSettings()``).
+    /// tax display and the site language (``siteSettings()``), the key's
+    /// write permission and the webhooks' status.
     public func check() async throws -> StoreFacts {
         let indexRequest = TransportRequest(.get, url: url("/wp-json/"), resource: "check")
         let indexResponse = try await transport.send(indexRequest)
@@ -139,11 +148,36 @@ public struct WooCommerceConnector: StoreConnector {
             ?? Self.fixedZone(gmtOffsetHours: index.gmtOffset?.text)?.identifier
         let site = try await siteSettings()
         warnings += try await customerMetaWarnings()
-        return StoreFacts(
+        var facts = StoreFacts(
             name: WooFieldReading.nonEmpty(index.name) ?? settings.store.rawValue, currency: storeCurrency ?? currency,
             timeZoneIdentifier: zone, platformVersion: site.version.map { "WooCommerce \($0)" },
             routes: namespaces.filter(interesting.contains), warnings: warnings, language: site.language,
             pricesIncludeTax: site.pricesIncludeTax)
+        await addKeyAndWebhookFacts(to: &facts)
+        return facts
+    }
+
+    /// The key's write permission (probed without writing) and the store's
+    /// webhook subscriptions with their status; what cannot be learned
+    /// becomes a warning, not a failed check.
+    func addKeyAndWebhookFacts(to facts: inout StoreFacts) async {
+        let (permission, permissionWarning) = await probeWritePermission()
+        facts.writePermission = permission?.permission
+        facts.writePermissionMessage = permission?.message
+        if let permissionWarning { facts.warnings.append(permissionWarning) }
+        do {
+            facts.webhooks = try await listWebhooks()
+        } catch let error as ConnectorError {
+            // A key that may not list webhooks (or a store without the route)
+            // leaves them unknown; only a failure that may pass is worth a warning.
+            guard error.isTransient else {
+                logger.debug("webhooks not listed", metadata: ["error": "\(error.description)"])
+                return
+            }
+            facts.warnings.append("could not list the store's webhooks: \(error.description)")
+        } catch {
+            facts.warnings.append("could not list the store's webhooks: \(error)")
+        }
     }
 
     /// The store currency: configured, else the general settings, else the

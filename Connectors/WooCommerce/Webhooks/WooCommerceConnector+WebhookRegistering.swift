@@ -2,7 +2,7 @@ public import AftercartConnector
 public import AftercartModel
 import Foundation
 
-/// `/wp-json/wc/v3/webhooks`: list and create subscriptions, each with its
+/// `/wp-json/wc/v3/webhooks`: list, create and re-activate subscriptions, each with its
 /// own `secret` (write-only; WooCommerce signs deliveries with it).
 ///
 /// Creating an active webhook makes WooCommerce ping `delivery_url`
@@ -24,9 +24,30 @@ extension WooCommerceConnector: WebhookRegistering {
         let request = try TransportRequest.json(
             .post, url: url(WooCommerceEndpoints.restPrefix + "/webhooks"), body: body, isIdempotent: false,
             resource: "webhooks")
-        let response = try await transport.send(request)
+        let response = try await sendWrite(request)
         return try decode(WooWebhookWire.self, response.body, request: request, named: "webhook").subscription
     }
+
+    /// `PUT /webhooks/{id}` with `{"status":"active"}`. WooCommerce keeps the
+    /// failure count, so the next failed delivery disables it again (api-facts §8.6).
+    public func activateWebhook(id: String) async throws -> WebhookSubscription {
+        guard !id.isEmpty, id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw ConnectorError.badRequest(
+                status: 400,
+                ErrorContext(
+                    store: store, resource: "webhooks", platform: platform,
+                    platformMessage: "invalid webhook id \(id.prefix(20))"))
+        }
+        let request = try TransportRequest.json(
+            .put, url: url(WooCommerceEndpoints.restPrefix + "/webhooks/\(id)"),
+            body: WooWebhookStatusBody(status: "active"), isIdempotent: true, resource: "webhooks")
+        let response = try await sendWrite(request)
+        return try decode(WooWebhookWire.self, response.body, request: request, named: "webhook").subscription
+    }
+}
+
+struct WooWebhookStatusBody: Encodable, Sendable {
+    let status: String
 }
 
 struct WooWebhookWire: Decodable, Sendable {

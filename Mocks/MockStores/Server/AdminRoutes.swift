@@ -6,6 +6,7 @@ import Foundation
 /// - `GET /__mock/stats`
 /// - `POST /__mock/reset`
 /// - `GET /__mock/info`
+/// - `POST /__mock/webhooks/deliver?id=N` (WebhookSubscriptionDelivery, async)
 enum AdminRoutes {
     static func handle(_ req: MockRequest, core: ServerCore, info: () -> [(String, String)]) -> MockResponse {
         switch (req.method, req.path) {

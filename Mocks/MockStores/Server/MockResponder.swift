@@ -21,6 +21,9 @@ struct MockResponder: HTTPResponder {
             headers: headers,
             body: Array(buffer: body))
 
+        if mock.path == "/__mock/webhooks/deliver", mock.method == "POST" {
+            return Self.convert(await WebhookSubscriptionDelivery.handle(mock, core: core))
+        }
         if mock.path.hasPrefix("/__mock/") {
             return Self.convert(AdminRoutes.handle(mock, core: core, info: info))
         }

@@ -90,6 +90,9 @@ public struct WooCommerceMockOptions: Sendable {
     public var site: WooCommerceMockSite
     /// Big list pages answer late (a slow host); `nil`: every page at once.
     public var slowPages: MockSlowPages?
+    /// What the consumer key may do, as its WooCommerce key settings say
+    /// (api-facts §8.5): a read key's writes are refused with 401.
+    public var keyPermission: MockKeyPermission
 
     public init(
         orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
@@ -97,7 +100,7 @@ public struct WooCommerceMockOptions: Sendable {
         consumerSecret: String = "cs_mock_0123456789abcdef0123456789abcdef01234567",
         homeURL: String? = nil, deliveredStatus: Bool = false, storeName: String? = nil,
         faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, site: WooCommerceMockSite = .init(),
-        slowPages: MockSlowPages? = nil
+        slowPages: MockSlowPages? = nil, keyPermission: MockKeyPermission = .readWrite
     ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
@@ -108,6 +111,7 @@ public struct WooCommerceMockOptions: Sendable {
         self.storeName = storeName
         self.faults = faults
         self.webhook = webhook
+        self.keyPermission = keyPermission
         self.slowPages = slowPages
         self.site = site
     }
@@ -136,6 +140,13 @@ public struct WooCommerceMockSite: Sendable {
         self.language = language
         self.keyOwner = keyOwner
     }
+}
+
+/// A WooCommerce REST key's permission, as chosen when the key is made.
+public enum MockKeyPermission: String, Sendable, CaseIterable {
+    case read
+    case write
+    case readWrite = "read_write"
 }
 
 /// Options of the Shopify emulator.

@@ -27,7 +27,7 @@ public final class MockStoreServer: Sendable {
     /// Credentials the emulator accepts.
     public let credentials: MockStoreCredentials
 
-    private let core: ServerCore
+    let core: ServerCore
     private let runTask: Task<Void, any Error>
     private let webhooks: WebhookDispatcher?
     private let stopped = NIOLockedValueBox(false)

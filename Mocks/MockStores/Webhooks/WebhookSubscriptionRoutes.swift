@@ -1,6 +1,6 @@
 import Foundation
 
-/// `GET`/`POST /wp-json/wc/v3/webhooks` and `GET`/`POST /admin/api/{v}/webhooks.json`,
+/// `GET`/`POST /wp-json/wc/v3/webhooks`, `GET`/`PUT /wp-json/wc/v3/webhooks/{id}` and `GET`/`POST /admin/api/{v}/webhooks.json`,
 /// authenticated like every other API route of the platform.
 enum WebhookSubscriptionRoutes {
     /// The answer when `req` is a webhook subscription route, else `nil`.
@@ -8,13 +8,17 @@ enum WebhookSubscriptionRoutes {
         switch core.platform {
         case .woocommerce:
             let path = req.path.hasSuffix("/") ? String(req.path.dropLast()) : req.path
-            guard path == "/wp-json/wc/v3/webhooks", let woo = core.emulator as? WooCommerceEmulator else {
-                return nil
-            }
+            let prefix = "/wp-json/wc/v3/webhooks"
+            guard path == prefix || path.hasPrefix(prefix + "/"), let woo = core.emulator as? WooCommerceEmulator
+            else { return nil }
             switch woo.auth.authenticate(req, wallClock: Int64(Date().timeIntervalSince1970)) {
             case .authenticated: break
             case .anonymous: return WooError.cannot(method: req.method, single: false)
             case .rejected(let code, let message): return WooError.response(401, code, message)
+            }
+            if path != prefix {
+                guard let id = Int64(path.dropFirst(prefix.count + 1)) else { return WooError.noRoute() }
+                return wooSingleRoute(req, id: id, core: core)
             }
             return await wooRoute(req, core: core)
         case .shopify:
@@ -65,6 +69,35 @@ enum WebhookSubscriptionRoutes {
         default:
             return WooError.noRoute()
         }
+    }
+
+    /// `GET`/`PUT /webhooks/{id}`. A PUT changes the status only (what
+    /// Aftercart sends to re-activate); the failure count stays (api-facts §8.6).
+    private static func wooSingleRoute(_ req: MockRequest, id: Int64, core: ServerCore) -> MockResponse {
+        let subscriptions = core.webhookSubscriptions
+        let found: MockWebhookSubscriptions.Subscription?
+        switch req.method {
+        case "GET":
+            found = subscriptions.subscription(id: id)
+        case "PUT", "POST", "PATCH":
+            if let status = req.json?["status"]?.text {
+                guard ["active", "paused", "disabled"].contains(status) else {
+                    return WooError.invalidParam(
+                        "status", "status is not one of active, paused, and disabled.", detailCode: "rest_not_in_enum")
+                }
+                found = subscriptions.update(id: id, status: status)
+            } else {
+                found = subscriptions.subscription(id: id)
+            }
+        default:
+            return WooError.noRoute()
+        }
+        guard let subscription = found else {
+            return WooError.response(404, "woocommerce_rest_webhook_invalid_id", "Invalid ID.")
+        }
+        var w = JSONWriter(style: .php, capacity: 512)
+        wooWebhook(subscription, into: &w)
+        return .json(200, w)
     }
 
     private static func wooWebhook(_ s: MockWebhookSubscriptions.Subscription, into w: inout JSONWriter) {

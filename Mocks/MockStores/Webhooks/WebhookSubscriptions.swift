@@ -17,9 +17,16 @@ final class MockWebhookSubscriptions: Sendable {
         let topic: String
         let address: String
         let secret: String?
-        let status: String
+        var status: String
         let createdAt: Int64
+        /// Consecutive failed deliveries, kept in the database only: REST
+        /// never shows it (api-facts §8.6).
+        var failureCount = 0
     }
+
+    /// More than this many consecutive failures disable a webhook
+    /// (WooCommerce's `woocommerce_max_webhook_delivery_failures`, default 5).
+    static let maxDeliveryFailures = 5
 
     private let box = NIOLockedValueBox<[Subscription]>([])
 
@@ -36,6 +43,40 @@ final class MockWebhookSubscriptions: Sendable {
                 createdAt: now)
             list.append(subscription)
             return subscription
+        }
+    }
+
+    /// The subscription with `id`, if any.
+    func subscription(id: Int64) -> Subscription? {
+        box.withLockedValue { list in list.first { $0.id == id } }
+    }
+
+    /// Sets a subscription's status, as `PUT /webhooks/{id}` does; the
+    /// failure count is left alone, so a re-activated webhook that fails
+    /// once more is disabled again.
+    func update(id: Int64, status: String) -> Subscription? {
+        box.withLockedValue { list in
+            guard let index = list.firstIndex(where: { $0.id == id }) else { return nil }
+            list[index].status = status
+            return list[index]
+        }
+    }
+
+    /// Records one delivery's outcome the way `WC_Webhook::failed_delivery`
+    /// does: a success resets the count; a failure past the limit disables
+    /// the webhook and leaves the count where it was (the 7th failure in a
+    /// row disables it with the count at 6).
+    func recordDelivery(id: Int64, succeeded: Bool) -> Subscription? {
+        box.withLockedValue { list in
+            guard let index = list.firstIndex(where: { $0.id == id }) else { return nil }
+            if succeeded {
+                list[index].failureCount = 0
+            } else if list[index].failureCount > Self.maxDeliveryFailures {
+                list[index].status = "disabled"
+            } else {
+                list[index].failureCount += 1
+            }
+            return list[index]
         }
     }
 

@@ -8,10 +8,12 @@ final class WooAuthenticator: Sendable {
     let consumerKey: String
     let consumerSecret: String
     let homeURL: String
+    let permission: MockKeyPermission
     private let nonces = NIOLockedValueBox<[String: Int64]>([:])
 
-    init(consumerKey: String, consumerSecret: String, homeURL: String) {
+    init(consumerKey: String, consumerSecret: String, homeURL: String, permission: MockKeyPermission = .readWrite) {
         self.consumerKey = consumerKey
+        self.permission = permission
         self.consumerSecret = consumerSecret
         self.homeURL = homeURL.hasSuffix("/") ? String(homeURL.dropLast()) : homeURL
     }
@@ -24,8 +26,31 @@ final class WooAuthenticator: Sendable {
     }
 
     func authenticate(_ request: MockRequest, wallClock: Int64) -> Outcome {
-        if request.isHTTPS { return basic(request) }
-        return oauth(request, wallClock: wallClock)
+        let outcome = request.isHTTPS ? basic(request) : oauth(request, wallClock: wallClock)
+        guard outcome == .authenticated else { return outcome }
+        return permissionOutcome(method: request.method)
+    }
+
+    /// WooCommerce checks the key's permission in `rest_pre_dispatch`, before
+    /// any route is matched, so a refused write touches nothing and even an
+    /// unregistered route answers 401 (api-facts §8.5). OPTIONS is always allowed.
+    private func permissionOutcome(method: String) -> Outcome {
+        switch (permission, method) {
+        case (_, "OPTIONS"), (.readWrite, _):
+            return .authenticated
+        case (.read, "GET"), (.read, "HEAD"):
+            return .authenticated
+        case (.read, _):
+            return .rejected(
+                code: "woocommerce_rest_authentication_error",
+                message: "The API key provided does not have write permissions.")
+        case (.write, "GET"), (.write, "HEAD"):
+            return .rejected(
+                code: "woocommerce_rest_authentication_error",
+                message: "The API key provided does not have read permissions.")
+        case (.write, _):
+            return .authenticated
+        }
     }
 
     private func basic(_ request: MockRequest) -> Outcome {

@@ -18,7 +18,8 @@ final class WooCommerceEmulator: PlatformEmulator {
         self.options = options
         self.homeURL = homeURL.hasSuffix("/") ? String(homeURL.dropLast()) : homeURL
         auth = WooAuthenticator(
-            consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, homeURL: self.homeURL)
+            consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, homeURL: self.homeURL,
+            permission: options.keyPermission)
         orderRenderer = WooOrderRenderer(
             state: state, homeURL: self.homeURL, deliveredStatus: options.deliveredStatus,
             pricesIncludeTax: options.site.pricesIncludeTax)

@@ -144,7 +144,8 @@ extension WooCommerceEmulator {
             return bounds.matches(created: c.createdAt, modified: c.modifiedAt, index: k)
         }
         if let code = req.param("code") {
-            let hit = state.couponIndex(code: code, snap)
+            // `?code=` is normalized the way codes are on create (api-facts §8.9).
+            let hit = state.couponIndex(code: code.trimmingCharacters(in: .whitespaces), snap)
             selection = .explicit(hit.map { selection.contains($0) ? [$0] : [] } ?? [])
         }
         // Trashed coupons show only when `status` names trash; deleted ones never.

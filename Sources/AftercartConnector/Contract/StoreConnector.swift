@@ -39,6 +39,11 @@ public protocol StoreConnector: Sendable {
     /// The coupon with `code` (compared case-insensitively), or `nil`.
     func findCoupon(code: String) async throws -> Coupon?
 
+    /// The terms on which a coupon found under a planned code differs from
+    /// `request` (empty when it is the coupon asked for); the default compares
+    /// what every platform reports (``CouponRequest/differences(from:emailsReported:)``).
+    func couponDifferences(_ request: CouponRequest, existing: Coupon) -> [String]
+
     /// Adds a note to an order; `customerVisible` notes reach the shopper.
     func addOrderNote(orderID: String, text: String, customerVisible: Bool) async throws
 
@@ -50,6 +55,12 @@ public protocol StoreConnector: Sendable {
 }
 
 extension StoreConnector {
+    /// Kind, amount, usage limit, expiry, and email restrictions where the
+    /// store lists any.
+    public func couponDifferences(_ request: CouponRequest, existing: Coupon) -> [String] {
+        request.differences(from: existing, emailsReported: false)
+    }
+
     /// Loyalty writes exist only where a writable source is configured;
     /// adapters without one inherit this refusal.
     public func adjustLoyalty(customerID: String, points: Int, reason: String) async throws -> LoyaltyAccount {

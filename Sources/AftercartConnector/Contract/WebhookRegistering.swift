@@ -30,4 +30,23 @@ public protocol WebhookRegistering: StoreConnector {
     /// the platform takes one per subscription (WooCommerce); Shopify signs
     /// with the app's client secret and ignores it.
     func registerWebhook(topic: String, address: String, secret: Secret) async throws -> WebhookSubscription
+
+    /// Re-activates a subscription the store switched off (WooCommerce
+    /// disables one after repeated failed deliveries) and returns it as the
+    /// store now lists it.
+    func activateWebhook(id: String) async throws -> WebhookSubscription
+}
+
+extension WebhookRegistering {
+    /// Platforms without a disabled state (Shopify) have nothing to re-activate.
+    public func activateWebhook(id: String) async throws -> WebhookSubscription {
+        throw ConnectorError.unsupported(
+            operation: "re-activating a webhook", ErrorContext(store: store, resource: "webhooks", platform: platform))
+    }
+}
+
+extension WebhookSubscription {
+    /// Whether the store delivers to it: a listing without statuses
+    /// (Shopify) delivers to every subscription it lists.
+    public var isActive: Bool { status == nil || status == "active" }
 }

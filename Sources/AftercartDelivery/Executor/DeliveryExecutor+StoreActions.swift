@@ -54,15 +54,22 @@ extension DeliveryExecutor {
         case .failure(let error): return .fail(error.description)
         case .success(let value): coupon = value
         }
+        let request = CouponRequest(
+            code: coupon.code, kind: coupon.kind, amount: coupon.amount, currency: coupon.currency,
+            expiresAt: coupon.expiresAt, usageLimit: coupon.usageLimit, usageLimitPerCustomer: 1,
+            emailRestrictions: [coupon.email], customerIDs: coupon.customerID.map { [$0] } ?? [],
+            description: coupon.description)
         if let existing = try await connector.findCoupon(code: coupon.code) {
-            return .done("coupon \(existing.code) exists (id \(existing.id))")
+            // A code someone else made (or edited) may grant more or less than
+            // the message says; the email waiting on this row then fails too.
+            let differences = connector.couponDifferences(request, existing: existing)
+            guard differences.isEmpty else {
+                return .fail(
+                    CouponTermsMismatch(store: entry.store, code: coupon.code, differences: differences).description)
+            }
+            return .done("coupon \(existing.code) exists (id \(existing.id)) with the planned terms")
         }
-        let created = try await connector.createCoupon(
-            CouponRequest(
-                code: coupon.code, kind: coupon.kind, amount: coupon.amount, currency: coupon.currency,
-                expiresAt: coupon.expiresAt, usageLimit: coupon.usageLimit, usageLimitPerCustomer: 1,
-                emailRestrictions: [coupon.email], customerIDs: coupon.customerID.map { [$0] } ?? [],
-                description: coupon.description))
+        let created = try await connector.createCoupon(request)
         return .done("coupon \(created.code) created (id \(created.id))")
     }
 
@@ -87,6 +94,7 @@ extension DeliveryExecutor {
     /// Connector errors say themselves whether a retry may help; anything
     /// else (a cancelled task, an unexpected error) is retried.
     static func classify(_ error: any Error) -> StepResult {
+        if let mismatch = error as? CouponTermsMismatch { return .fail(mismatch.description) }
         if let error = error as? ConnectorError {
             if error.isTransient {
                 var hint: Double?

@@ -92,9 +92,13 @@ struct WebhookReceiver: Sendable {
         }
         if result.duplicate { return .duplicate }
         let changed = result.changed.values.reduce(0) { $0 + $1.count }
-        logger.debug(
+        // Info, so an operator sees deliveries arrive; never the body or a secret.
+        logger.info(
             "webhook applied",
-            metadata: ["changed": "\(changed)", "stale": "\(result.stale)", "vanished": "\(result.vanished)"])
+            metadata: [
+                "delivery": "\(deliveryKey)", "records": "\(decoded.records.count)", "changed": "\(changed)",
+                "stale": "\(result.stale)", "vanished": "\(result.vanished)",
+            ])
         followUps.enqueue(store: endpoint.store, changed: result.changed)
         return .applied(changed: changed, stale: result.stale)
     }

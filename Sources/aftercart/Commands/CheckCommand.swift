@@ -63,7 +63,8 @@ struct CheckCommand: AsyncParsableCommand {
         // Kept so planning uses the store's own time zone and language.
         let persistence = try? await DatabaseOpener.open(configuration)
         let answered = try await StoreProbe.checkAll(
-            selected, database: persistence as? any StoreFactsStore, logger: logger)
+            selected, publicURL: configuration.server.publicURL, database: persistence as? any StoreFactsStore,
+            logger: logger)
         try? await persistence?.close()
         if !answered { throw ExitCode.storeUnavailable }
         if registerWebhooks {

@@ -128,7 +128,10 @@ enum WebhookSetup {
                 let report = try await WebhookRegistration.ensure(registering, publicURL: publicURL, secret: secret)
                 print(
                     "\(entry.name): webhooks at \(report.address): \(report.created.count) created, "
-                        + "\(report.existing.count) already there")
+                        + "\(report.reactivated.count) re-activated, \(report.existing.count) already there")
+                for subscription in report.reactivated {
+                    print("  re-activated \(subscription.topic) (the store had switched it off)")
+                }
                 for subscription in report.all {
                     let status = subscription.status.map { " (\($0))" } ?? ""
                     print("  \(subscription.topic) → \(subscription.address)\(status)")

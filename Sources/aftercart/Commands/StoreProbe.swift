@@ -1,5 +1,6 @@
 import AftercartConfig
 import AftercartConnector
+import AftercartServer
 import AftercartStore
 import Foundation
 import Logging
@@ -7,10 +8,15 @@ import Logging
 /// `check`'s second half: one call per store with its real credentials.
 enum StoreProbe {
     /// Prints each store's facts and capabilities; returns whether every store answered.
-    /// The facts each store reports are kept in `database` when there is one,
-    /// for planning (``StoreFactsBook``).
+    ///
+    /// - Parameters:
+    ///   - publicURL: `[server] public_url`, where the stores' webhook
+    ///     subscriptions should point.
+    ///   - database: where the facts each store reports are kept, for
+    ///     planning (``StoreFactsBook``); `nil` keeps nothing.
     static func checkAll(
-        _ stores: [StoreConfiguration], database: (any StoreFactsStore)? = nil, logger: Logger
+        _ stores: [StoreConfiguration], publicURL: URL? = nil, database: (any StoreFactsStore)? = nil,
+        logger: Logger
     ) async throws -> Bool {
         let client = HTTPClientFactory.makeClient()
         let environment = ConnectorEnvironment(client: client, logger: logger)
@@ -25,11 +31,18 @@ enum StoreProbe {
                 if let zone = facts.timeZoneIdentifier { line += ", \(zone)" }
                 if let version = facts.platformVersion { line += ", version \(version)" }
                 print(line)
-                for capability in connector.capabilities.summary { print("  \(capability)") }
+                if let permission = StoreFactsLines.permission(facts) {
+                    print("  \(permission)")
+                }
+                let address = publicURL.map {
+                    WebhookRegistration.address(publicURL: $0, platform: connector.platform, store: connector.store)
+                }
+                let (capabilities, webhookWarnings) = StoreFactsLines.capabilities(
+                    connector, facts: facts, address: address)
+                for capability in capabilities { print("  \(capability)") }
                 print("  " + describe(facts, configured: entry))
-                for warning in facts.warnings + StoreFactsBook.disagreements(entry, facts: facts)
-                    + StoreFactsBook.alerts(facts)
-                {
+                // The key's permission and the webhooks are on the lines above.
+                for warning in facts.warnings + webhookWarnings + StoreFactsBook.disagreements(entry, facts: facts) {
                     print("  warning: \(warning)")
                 }
                 if let database {

@@ -52,12 +52,14 @@ enum StorePlatform: String, CaseIterable, Sendable {
 }
 
 func withStore<T>(
-    _ platform: StorePlatform, orders: Int = 5, _ body: (StoreHarness) async throws -> T
+    _ platform: StorePlatform, orders: Int = 5, keyPermission: MockKeyPermission = .readWrite,
+    _ body: (StoreHarness) async throws -> T
 ) async throws -> T {
     let mock: MockStoreServer
     switch platform {
     case .woocommerce:
-        mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: orders, seed: 3)))
+        mock = try await MockStoreServer.start(
+            .woocommerce(WooCommerceMockOptions(orders: orders, seed: 3, keyPermission: keyPermission)))
     case .shopify: mock = try await MockStoreServer.start(.shopify(ShopifyMockOptions(orders: orders, seed: 3)))
     }
     let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
