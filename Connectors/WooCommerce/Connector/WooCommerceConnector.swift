@@ -37,13 +37,16 @@ public struct WooCommerceConnector: StoreConnector {
     }
 
     /// The transport configuration for `settings`: store and platform names
-    /// for errors and logs, and what WooCommerce calls its credential. The
+    /// for errors and logs, what WooCommerce calls its credential, and
+    /// WordPress's failures named (``WooCommerceErrorAdvice``). The
     /// caller builds the transport over the process's shared client:
     /// `HTTPTransport(client:configuration:authorizer:logger:clock:)` with
     /// ``authorizer(for:clock:)``.
     public static func transportConfiguration(for settings: WooCommerceStoreSettings) -> TransportConfiguration {
-        TransportConfiguration(
-            store: settings.store, platform: "woocommerce", credentialName: "consumer key", userAgent: "aftercart")
+        let advice = WooCommerceErrorAdvice(settings: settings)
+        return TransportConfiguration(
+            store: settings.store, platform: "woocommerce", credentialName: "consumer key", userAgent: "aftercart",
+            diagnoseRefusal: { advice.diagnose($0) })
     }
 
     /// Basic over HTTPS, OAuth 1.0a over HTTP, unless configured otherwise.

@@ -15,6 +15,7 @@ enum WooCommerceSettingKey {
     static let lookback = "lookback"
     static let pageSize = "page_size"
     static let loyalty = "loyalty"
+    static let caFile = "ca_file"
 
     /// The keys inside `loyalty = { … }`; the adapter reads them flattened
     /// (`loyalty.points_key`).
