@@ -34,7 +34,8 @@ struct TransportAnswerTests {
         try await withScriptedServer([Self.interstitial]) { server in
             try await withClient { client in
                 let error = await connectorError {
-                    try await makeTransport(client: client).send(TransportRequest(url: server.baseURL, resource: "orders"))
+                    try await makeTransport(client: client).send(
+                        TransportRequest(url: server.baseURL, resource: "orders"))
                 }
                 guard case .invalidResponse(let reason, let context) = error else {
                     Issue.record("expected .invalidResponse, got \(String(describing: error))")
@@ -59,7 +60,8 @@ struct TransportAnswerTests {
             try await withClient { client in
                 let transport = makeTransport(
                     client: client, retry: .none,
-                    authorizer: BasicAuthorizer(username: TestSecrets.consumerKey, password: TestSecrets.consumerSecret),
+                    authorizer: BasicAuthorizer(
+                        username: TestSecrets.consumerKey, password: TestSecrets.consumerSecret),
                     logger: logs.logger())
                 _ = await connectorError { try await transport.send(TransportRequest(url: server.baseURL)) }
             }

@@ -8,7 +8,8 @@ import Testing
 /// server on loopback with a CA made at test time.
 @Suite("Trust for a private CA")
 struct TransportTrustTests {
-    static let answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]"
+    static let answer =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]"
 
     func transport(client: HTTPClient, trust: TransportTrust) -> HTTPTransport {
         let configuration = TransportConfiguration(
@@ -45,7 +46,9 @@ struct TransportTrustTests {
                         TransportRequest(url: url, resource: "orders"))
                 }
                 let text = error?.description ?? ""
-                #expect(text.hasPrefix("tokyo-woo orders: https://localhost:\(server.port) — certificate not trusted"), "\(text)")
+                #expect(
+                    text.hasPrefix("tokyo-woo orders: https://localhost:\(server.port) — certificate not trusted"),
+                    "\(text)")
                 #expect(text.contains("ca_file"), "\(text)")
                 #expect(!text.contains("cannot reach"), "\(text)")
                 // One handshake, not a pool reconnecting until the deadline.
@@ -106,7 +109,9 @@ struct TransportTrustTests {
     }
 
     @Test func unreadableTrustSourcesAreNamed() throws {
-        #expect(throws: TransportTrustError.self) { try TransportTrust(caFile: "/nonexistent/ca.pem", environment: [:]) }
+        #expect(throws: TransportTrustError.self) {
+            try TransportTrust(caFile: "/nonexistent/ca.pem", environment: [:])
+        }
         do {
             _ = try TransportTrust(caFile: nil, environment: ["SSL_CERT_FILE": "/nonexistent/bundle.pem"])
             Issue.record("expected an error")

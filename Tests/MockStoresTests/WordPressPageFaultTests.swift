@@ -21,7 +21,8 @@ struct WordPressPageFaultTests {
     }
 
     @Test func aCriticalErrorIsHTMLUnlessJSONIsAccepted() async throws {
-        try await withMock(woo(5, faults: try MockFaultPlan(spec: "critical:1"))) { (mock: MockStoreServer) async throws in
+        try await withMock(woo(5, faults: try MockFaultPlan(spec: "critical:1"))) {
+            (mock: MockStoreServer) async throws in
             let html = try await get(mock, accept: nil)
             #expect(html.status == 500)
             #expect(html.header("Content-Type") == "text/html; charset=UTF-8")
@@ -36,7 +37,8 @@ struct WordPressPageFaultTests {
     }
 
     @Test func maintenanceIs503WithRetryAfterInBothForms() async throws {
-        try await withMock(woo(5, faults: try MockFaultPlan(spec: "maintenance:1"))) { (mock: MockStoreServer) async throws in
+        try await withMock(woo(5, faults: try MockFaultPlan(spec: "maintenance:1"))) {
+            (mock: MockStoreServer) async throws in
             let html = try await get(mock, accept: nil)
             #expect(html.status == 503)
             #expect(html.header("Retry-After") == "600")
@@ -53,7 +55,8 @@ struct WordPressPageFaultTests {
     }
 
     @Test func aFirewallPageIs200HTMLWhateverIsAccepted() async throws {
-        try await withMock(woo(5, faults: try MockFaultPlan(spec: "html200:1"))) { (mock: MockStoreServer) async throws in
+        try await withMock(woo(5, faults: try MockFaultPlan(spec: "html200:1"))) {
+            (mock: MockStoreServer) async throws in
             let page = try await get(mock, accept: "application/json")
             #expect(page.status == 200)
             #expect(page.header("Content-Type") == "text/html;charset=UTF-8")

@@ -80,7 +80,8 @@ struct WordPressAnswerTests {
             let error = await checkError(connector)
             let text = error?.description ?? ""
             #expect(
-                text.contains("— the store is in maintenance mode (a WordPress update is running) and asks to wait 600s"),
+                text.contains(
+                    "— the store is in maintenance mode (a WordPress update is running) and asks to wait 600s"),
                 "\(text)")
             #expect(error?.isTransient == true)
             // Retry-After: 600 is beyond what one run waits: one request, then the next run.
@@ -130,7 +131,8 @@ struct WordPressAnswerTests {
         let settings = WooCommerceStoreSettings(
             store: "tokyo-woo", baseURL: "https://shop.example.com", consumerKey: Secret("ck_x"),
             consumerSecret: Secret("cs_x"))
-        let body = #"{"code":"woocommerce_rest_authentication_error","message":"Consumer secret is invalid.","data":{"status":401}}"#
+        let body =
+            #"{"code":"woocommerce_rest_authentication_error","message":"Consumer secret is invalid.","data":{"status":401}}"#
         let answer = RefusedAnswer(
             status: 401, headers: ["Content-Type": "application/json"], body: Data(body.utf8),
             platformError: PlatformErrorBody.parseCommonShapes(Data(body.utf8)))

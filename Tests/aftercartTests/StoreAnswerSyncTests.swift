@@ -89,7 +89,8 @@ import Testing
             #expect(unreadable.status != 0)
             let resolved = cli.directory.appendingPathComponent("config/certs/company-ca.pem").standardizedFileURL.path
             #expect(
-                (unreadable.stdout + unreadable.stderr).contains("ca_file \(resolved) cannot be read as PEM certificates"),
+                (unreadable.stdout + unreadable.stderr).contains(
+                    "ca_file \(resolved) cannot be read as PEM certificates"),
                 "\(unreadable.stdout)\(unreadable.stderr)")
         } catch {
             await mock.stop()

@@ -36,7 +36,8 @@ extension ShopifyConnector {
             Key.caFile, .file,
             example: "ca_file = \"certs/proxy-ca.pem\"",
             summary:
-                "PEM bundle of a private CA (a proxy base_url points at), trusted besides the system roots; relative to this file."),
+                "PEM bundle of a private CA (a proxy base_url points at), trusted besides the system roots; relative to this file."
+        ),
         .init(
             Key.accessToken, .secret, required: true,
             example: "access_token = { env = \"OSAKA_SHOPIFY_TOKEN\" }",

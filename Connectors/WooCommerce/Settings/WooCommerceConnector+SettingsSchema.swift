@@ -77,7 +77,8 @@ extension WooCommerceConnector {
             Key.caFile, .file,
             example: "ca_file = \"certs/company-ca.pem\"",
             summary:
-                "PEM bundle of a private CA the store's HTTPS certificate comes from, trusted besides the system roots; relative to this file."),
+                "PEM bundle of a private CA the store's HTTPS certificate comes from, trusted besides the system roots; relative to this file."
+        ),
         .init(
             Key.lookback, .duration,
             example: "lookback = \"5m\"",

@@ -50,7 +50,9 @@ enum WordPressFaultPages {
                 </html>
                 """, headers: wait)
         case .html200:
-            return html(200, "<html><body>Security check: please enable JavaScript</body></html>", type: "text/html;charset=UTF-8")
+            return html(
+                200, "<html><body>Security check: please enable JavaScript</body></html>",
+                type: "text/html;charset=UTF-8")
         }
     }
 

@@ -1,7 +1,7 @@
+public import AftercartModel
 public import AftercartPlatform
 public import AsyncHTTPClient
 public import Logging
-public import AftercartModel
 
 /// What every adapter of a process shares: one `HTTPClient` (one connection
 /// pool; each adapter builds its own ``HTTPTransport`` on it) and the logger.

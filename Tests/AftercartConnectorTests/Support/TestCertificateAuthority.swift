@@ -43,7 +43,9 @@ struct TestCertificateAuthority {
     /// The server side of the handshake, presenting the signed certificate.
     func serverContext() throws -> NIOSSLContext {
         let configuration = TLSConfiguration.makeServerConfiguration(
-            certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(serverCertificatePEM.utf8), format: .pem))],
+            certificateChain: [
+                .certificate(try NIOSSLCertificate(bytes: Array(serverCertificatePEM.utf8), format: .pem))
+            ],
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(serverKeyPEM.utf8), format: .pem)))
         return try NIOSSLContext(configuration: configuration)
     }
