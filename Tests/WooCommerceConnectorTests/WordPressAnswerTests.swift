@@ -146,4 +146,34 @@ struct WordPressAnswerTests {
             platformError: PlatformErrorBody.parseCommonShapes(Data(anonymous.utf8)))
         #expect(WooCommerceErrorAdvice(settings: settings).diagnose(cannotView) == nil)
     }
+
+    /// `ca_file` and `SSL_CERT_FILE` are read when the adapter is made: a
+    /// file that cannot be read stops this store with its name, before any request.
+    @Test func anUnreadableCAFileIsASetupErrorNamingIt() throws {
+        func make(caFile: String?, environment: [String: String]) throws {
+            var values = ["base_url": "https://shop.example.com"]
+            if let caFile { values["ca_file"] = caFile }
+            let settings = ConnectorSettings(
+                store: "tokyo-woo", platform: "woocommerce", values: values,
+                secrets: ["consumer_key": Secret("ck_x"), "consumer_secret": Secret("cs_x")])
+            let client = HTTPClientFactory.makeClient()
+            defer { try? client.syncShutdown() }
+            _ = try WooCommerceConnector.registration.makeConnector(
+                settings,
+                ConnectorEnvironment(
+                    client: client, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+                    trustEnvironment: environment))
+        }
+        #expect(throws: ConnectorSetupError(store: "tokyo-woo", message: "ca_file /nonexistent/ca.pem does not exist"))
+        {
+            try make(caFile: "/nonexistent/ca.pem", environment: [:])
+        }
+        #expect(
+            throws: ConnectorSetupError(
+                store: "tokyo-woo", message: "SSL_CERT_FILE /nonexistent/all.pem does not exist")
+        ) {
+            try make(caFile: nil, environment: ["SSL_CERT_FILE": "/nonexistent/all.pem"])
+        }
+        try make(caFile: nil, environment: [:])
+    }
 }
