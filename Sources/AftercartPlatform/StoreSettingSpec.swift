@@ -12,6 +12,10 @@ public struct StoreSettingSpec: Sendable {
         case hostname(suffix: String?)
         /// `{ env = "VAR" }`, `{ file = "path" }` or (warned) inline.
         case secret
+        /// A path to an existing file; a relative path is relative to the
+        /// config file's folder, as `{ file = … }` secrets are. Adapters
+        /// read the absolute path.
+        case file
         /// `"15m"`-style duration.
         case duration
         /// `true`/`false`.

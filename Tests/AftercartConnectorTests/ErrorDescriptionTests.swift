@@ -28,9 +28,10 @@ struct ErrorDescriptionTests {
                     try await makeTransport(client: client).send(
                         TransportRequest(url: server.baseURL + "/wp-json/wc/v3/orders", resource: "orders"))
                 }
+                // The store's own code and message stay in the line.
                 #expect(
                     error?.description
-                        == "tokyo-woo orders: 401 from \(server.baseURL) — consumer key rejected; run 'aftercart check --store tokyo-woo'"
+                        == "tokyo-woo orders: 401 from \(server.baseURL) — consumer key rejected (woocommerce_rest_cannot_view: Sorry, you cannot list resources.); run 'aftercart check --store tokyo-woo'"
                 )
             }
         }

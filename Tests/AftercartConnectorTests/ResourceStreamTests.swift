@@ -101,4 +101,32 @@ struct ResourceStreamTests {
             }
         }
     }
+
+    @Test func aPageThatDoesNotDecodeIsLoggedAtDebugWithItsContentType() async throws {
+        let body = #"{"id": "not a list"} and more"#
+        try await withScriptedServer([.json(200, body)]) { server in
+            try await withClient { client in
+                let logs = LogCapture()
+                let stream = ResourceStream<Void>(
+                    resource: .coupons,
+                    request: TransportRequest(url: server.baseURL + "/coupons", resource: "coupons"),
+                    paging: .pageNumber(
+                        PageNumberPager(transport: makeTransport(client: client, logger: logs.logger()), perPage: 2)),
+                    logger: logs.logger(), prepare: { _ in }
+                ) { fetched, _ in MappedBatch(.coupons(try coupons(fetched))) }
+                var iterator = stream.pages(since: nil).makeAsyncIterator()
+                let error = await connectorError { try await iterator.next() }
+                guard case .decoding = error else {
+                    Issue.record("expected .decoding, got \(String(describing: error))")
+                    return
+                }
+                #expect(error?.context.contentType == "application/json")
+                let line = logs.all.first { $0.contains("store body did not parse") } ?? ""
+                #expect(line.hasPrefix("debug "), "\(logs.all)")
+                #expect(line.contains("status=200"))
+                #expect(line.contains("content_type=application/json"))
+                #expect(line.contains("body_start=\(body)"))
+            }
+        }
+    }
 }

@@ -29,19 +29,22 @@ public struct ShopifyConnector: StoreConnector {
     /// How the CLI makes the adapter for a `platform = "shopify"` store.
     public static let registration = PlatformRegistration(settingsSchema: settingsSchema) { settings, environment in
         let shopify = try ShopifyStoreSettings(settings)
+        let trust = try environment.trust(caFile: settings.string(ShopifySettingKey.caFile), store: settings.store)
         let transport = ShopifyConnector.makeTransport(
-            settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock)
+            settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock,
+            trust: trust)
         let graphQL = ShopifyConnector.makeGraphQLTransport(
-            settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock)
+            settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock,
+            trust: trust)
         return ShopifyConnector(
             settings: shopify, transport: transport, graphQLTransport: graphQL, logger: environment.logger,
             clock: environment.clock)
     }
 
     /// An adapter over `transport`, which must carry this store's
-    /// authorizer and limiter (see ``makeTransport(settings:client:logger:clock:retry:)``).
+    /// authorizer and limiter (see ``makeTransport(settings:client:logger:clock:retry:trust:)``).
     /// GraphQL calls go through `graphQLTransport` (see
-    /// ``makeGraphQLTransport(settings:client:logger:clock:retry:)``), or through
+    /// ``makeGraphQLTransport(settings:client:logger:clock:retry:trust:)``), or through
     /// `transport` when none is given.
     public init(
         settings: ShopifyStoreSettings, transport: HTTPTransport, graphQLTransport: HTTPTransport? = nil,
@@ -67,11 +70,13 @@ public struct ShopifyConnector: StoreConnector {
     /// and waits out a 429's `Retry-After`.
     public static func makeTransport(
         settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
-        clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy()
+        clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy(),
+        trust: TransportTrust = .system
     ) -> HTTPTransport {
         let configuration = TransportConfiguration(
             store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
-            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart")
+            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart",
+            trust: trust)
         let limiter = TokenBucket(
             capacity: settings.bucketSize, refillPerSecond: settings.leakRate, usageHeader: callLimitHeader,
             clock: clock)
@@ -85,11 +90,13 @@ public struct ShopifyConnector: StoreConnector {
     /// (GraphQL is paced by query cost, which ``ShopifyGraphQLClient`` tracks).
     public static func makeGraphQLTransport(
         settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
-        clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy()
+        clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy(),
+        trust: TransportTrust = .system
     ) -> HTTPTransport {
         let configuration = TransportConfiguration(
             store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
-            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart")
+            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart",
+            trust: trust)
         return HTTPTransport(
             client: client, configuration: configuration,
             authorizer: HeaderTokenAuthorizer(name: accessTokenHeader, token: settings.accessToken), logger: logger,

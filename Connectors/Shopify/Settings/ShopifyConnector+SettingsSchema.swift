@@ -33,6 +33,12 @@ extension ShopifyConnector {
             example: "base_url = \"http://127.0.0.1:8081\"",
             summary: "Replaces https://{shop} (tests, proxies)."),
         .init(
+            Key.caFile, .file,
+            example: "ca_file = \"certs/proxy-ca.pem\"",
+            summary:
+                "PEM bundle of a private CA (a proxy base_url points at), trusted besides the system roots; relative to this file."
+        ),
+        .init(
             Key.accessToken, .secret, required: true,
             example: "access_token = { env = \"OSAKA_SHOPIFY_TOKEN\" }",
             summary: "Admin API access token of the custom app."),

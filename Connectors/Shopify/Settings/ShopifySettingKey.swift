@@ -12,6 +12,7 @@ enum ShopifySettingKey {
     static let bucketSize = "bucket_size"
     static let leakRate = "leak_rate"
     static let loyalty = "loyalty"
+    static let caFile = "ca_file"
     /// Read by the adapter but not in the schema, so the config refuses them
     /// today; settable only where settings are built in code.
     static let currency = "currency"

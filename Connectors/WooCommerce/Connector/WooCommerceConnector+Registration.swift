@@ -7,8 +7,11 @@ extension WooCommerceConnector {
     /// over the process's shared HTTP client.
     public static let registration = PlatformRegistration(settingsSchema: settingsSchema) { settings, environment in
         let storeSettings = try WooCommerceStoreSettings(settings)
+        var configuration = transportConfiguration(for: storeSettings)
+        configuration.trust = try environment.trust(
+            caFile: settings.string(WooCommerceSettingKey.caFile), store: settings.store)
         let transport = HTTPTransport(
-            client: environment.client, configuration: transportConfiguration(for: storeSettings),
+            client: environment.client, configuration: configuration,
             authorizer: authorizer(for: storeSettings, clock: environment.clock), logger: environment.logger,
             clock: environment.clock)
         return WooCommerceConnector(

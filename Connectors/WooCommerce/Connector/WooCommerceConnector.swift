@@ -39,14 +39,17 @@ public struct WooCommerceConnector: StoreConnector {
     }
 
     /// The transport configuration for `settings`: store and platform names
-    /// for errors and logs, what WooCommerce calls its credential, and the
-    /// configured response timeout. The
+    /// for errors and logs, what WooCommerce calls its credential, the
+    /// configured response timeout, and WordPress's failures named
+    /// (``WooCommerceErrorAdvice``). The
     /// caller builds the transport over the process's shared client:
     /// `HTTPTransport(client:configuration:authorizer:logger:clock:)` with
     /// ``authorizer(for:clock:)``.
     public static func transportConfiguration(for settings: WooCommerceStoreSettings) -> TransportConfiguration {
+        let advice = WooCommerceErrorAdvice(settings: settings)
         var configuration = TransportConfiguration(
-            store: settings.store, platform: "woocommerce", credentialName: "consumer key", userAgent: "aftercart")
+            store: settings.store, platform: "woocommerce", credentialName: "consumer key", userAgent: "aftercart",
+            diagnoseRefusal: { advice.diagnose($0) })
         if let timeout = settings.requestTimeout {
             configuration.responseTimeout = timeout
             // Room for a retry after a slow answer, however long the store may take.

@@ -81,6 +81,12 @@ extension WooCommerceConnector {
             summary:
                 "WordPress's home URL when it differs from base_url (proxies, port mappings); OAuth signs over it."),
         .init(
+            Key.caFile, .file,
+            example: "ca_file = \"certs/company-ca.pem\"",
+            summary:
+                "PEM bundle of a private CA the store's HTTPS certificate comes from, trusted besides the system roots; relative to this file."
+        ),
+        .init(
             Key.lookback, .duration,
             example: "lookback = \"5m\"",
             summary: "How far before the stored cursor an incremental read starts (default 5m)."),

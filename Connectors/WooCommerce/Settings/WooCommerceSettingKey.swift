@@ -16,6 +16,7 @@ enum WooCommerceSettingKey {
     static let pageSize = "page_size"
     static let requestTimeout = "request_timeout"
     static let loyalty = "loyalty"
+    static let caFile = "ca_file"
 
     /// The keys inside `loyalty = { … }`; the adapter reads them flattened
     /// (`loyalty.points_key`).

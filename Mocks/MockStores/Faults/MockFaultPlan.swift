@@ -10,7 +10,11 @@ import Foundation
 ///
 /// KIND is an HTTP status (`429`, `500`, `502`, `503`, ...), `slow` (answer after a delay),
 /// `truncate` (declare the full `Content-Length`, send half the body, close), `reset` (close
-/// the connection without any response), or `badjson` (status 200 with a corrupted body).
+/// the connection without any response), `badjson` (status 200 with a corrupted body), or a
+/// page a real WordPress answers with (§8.8 of the API facts): `critical` (500, the PHP
+/// fatal-error page), `maintenance` (503 with `Retry-After: 600`) — both HTML unless the
+/// request accepts JSON — and `html200` (a firewall's interstitial page with status 200,
+/// whatever the request accepts).
 ///
 /// Random draws come from `(seed, request number)`, so a failing run replays exactly with
 /// the same `--fault-seed` and the same request order. Faults never touch stored data:
@@ -23,6 +27,17 @@ public struct MockFaultPlan: Sendable, Equatable {
         case truncate
         case badJSON
         case reset
+        case page(Page)
+    }
+
+    /// Whole-site answers that replace the API's, as WordPress sends them.
+    public enum Page: String, Sendable, Equatable, CaseIterable {
+        /// 500 "There has been a critical error on this website."
+        case critical
+        /// 503 "Briefly unavailable for scheduled maintenance." with `Retry-After: 600`.
+        case maintenance
+        /// 200 with an HTML "Security check" page.
+        case html200
     }
 
     public struct Rule: Sendable, Equatable {
@@ -109,11 +124,14 @@ public struct MockFaultPlan: Sendable, Equatable {
         case "truncate": return .truncate
         case "badjson": return .badJSON
         case "reset": return .reset
+        case let name where Page(rawValue: name) != nil: return .page(Page(rawValue: name)!)
         default:
             guard let code = Int(text), (400...599).contains(code) else {
                 throw MockFaultSpecError(
                     item: item,
-                    reason: "unknown fault '\(text)' (use an HTTP status 400-599, slow, truncate, reset or badjson)")
+                    reason:
+                        "unknown fault '\(text)' (use an HTTP status 400-599, slow, truncate, reset, badjson, critical, maintenance or html200)"
+                )
             }
             return .status(code)
         }

@@ -37,6 +37,10 @@ struct MockResponder: HTTPResponder {
             let response = emulator.faultResponse(status: code)
             core.recorder.record(path: mock.path, status: code, faulted: true)
             return Self.convert(response)
+        case .page(let page):
+            let response = emulator.pageFault(page, request: mock)
+            core.recorder.record(path: mock.path, status: response.status, faulted: true)
+            return Self.convert(response)
         case .reset:
             core.recorder.record(path: mock.path, status: 0, faulted: true)
             try await context.channel.close()

@@ -6,6 +6,10 @@ protocol PlatformEmulator: Sendable {
     func handle(_ req: MockRequest) async -> MockResponse
     /// The platform's own body for an injected error status.
     func faultResponse(status: Int) -> MockResponse
+    /// The platform's whole-site page for a `critical`, `maintenance` or
+    /// `html200` fault, as it answers `request` (JSON where the platform
+    /// answers JSON to a JSON request).
+    func pageFault(_ page: MockFaultPlan.Page, request: MockRequest) -> MockResponse
     func clearCaches()
     /// Webhook payloads: the resource exactly as `GET` returns it.
     func renderOrderPayload(_ i: Int) -> ByteBuffer

@@ -161,6 +161,18 @@ final class ShopifyEmulator: PlatformEmulator {
         }
     }
 
+    /// Shopify has no WordPress pages; a status fault's body stands in.
+    func pageFault(_ page: MockFaultPlan.Page, request: MockRequest) -> MockResponse {
+        switch page {
+        case .critical: faultResponse(status: 500)
+        case .maintenance: faultResponse(status: 503)
+        case .html200:
+            MockResponse(
+                status: 200, headers: [("Content-Type", "text/html")],
+                body: ByteBuffer(string: "<html><body>Security check: please enable JavaScript</body></html>"))
+        }
+    }
+
     func clearCaches() {
         bucket.reset()
         graphQLBucket.reset()

@@ -133,6 +133,16 @@ final class WooCommerceEmulator: PlatformEmulator {
         }
     }
 
+    func pageFault(_ page: MockFaultPlan.Page, request: MockRequest) -> MockResponse {
+        let accepts = request.headers["accept"]?.lowercased().contains("application/json") ?? false
+        // Observed: a fatal error during an OAuth-signed request over HTTP
+        // came back as HTML even to a JSON request.
+        let oauth =
+            request.headers["authorization"]?.hasPrefix("OAuth") == true
+            || request.query.contains { $0.name == "oauth_signature" }
+        return WordPressFaultPages.response(page, acceptsJSON: accepts && !(page == .critical && oauth))
+    }
+
     func renderOrderPayload(_ i: Int) -> ByteBuffer {
         let snap = state.snapshot()
         var w = JSONWriter(style: .php)

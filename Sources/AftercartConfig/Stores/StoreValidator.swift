@@ -142,6 +142,9 @@ struct StoreValidator {
         case .secret:
             let hint = (storeName + "_" + key).uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
             return reader.secret(key, environmentHint: String(hint)).map(StoreSetting.secret)
+        case .file:
+            guard let path = reader.string(key, example: spec.example) else { return nil }
+            return existingFile(path, reader: reader, spec: spec).map(StoreSetting.string)
         case .duration:
             return reader.duration(key, example: spec.example).map(StoreSetting.duration)
         case .bool:
@@ -154,6 +157,20 @@ struct StoreValidator {
                 allowed: nested.map(\.key), examples: Dictionary(nested.map { ($0.key, $0.example) }) { a, _ in a })
             return .table(readSettings(nested, from: inner, storeName: storeName))
         }
+    }
+
+    /// The absolute path of `path` (written relative to the config file's
+    /// folder), or `nil` after an error when no such file exists.
+    private func existingFile(_ path: String, reader: TableReader, spec: StoreSettingSpec) -> String? {
+        let absolute = reader.file.url(path).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
+            reader.error(
+                spec.key, "\(reader.name(spec.key)) \(reader.file.display(path)) is not a file.", example: spec.example)
+            return nil
+        }
+        return absolute
     }
 
     private func validateHost(_ host: String, suffix: String?, reader: TableReader, spec: StoreSettingSpec)

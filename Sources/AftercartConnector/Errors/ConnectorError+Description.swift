@@ -14,7 +14,10 @@ extension ConnectorError: CustomStringConvertible, LocalizedError {
         switch self {
         case .unauthorized:
             let credential = context.credentialName ?? "credentials"
-            body = "401 from \(origin) — \(credential) rejected; \(check)"
+            // The store's own message is kept: WooCommerce says which half
+            // of the key pair is wrong, and the advice says why.
+            let why = context.diagnosis.map { "; \($0)" } ?? ""
+            body = "401 from \(origin) — \(credential) rejected\(detail)\(why); \(check)"
         case .forbidden(let status, _):
             let credential = context.credentialName ?? "credentials"
             body =
@@ -26,7 +29,11 @@ extension ConnectorError: CustomStringConvertible, LocalizedError {
             let hint = retryAfter.map { ", store asked to wait \(Self.seconds($0))" } ?? ""
             body = "429 from \(origin) — rate limited\(tries)\(hint); the next sync resumes from its cursor"
         case .server(let status, _):
-            body = "\(status) from \(origin) — the store's server failed\(tries)\(detail); try again later"
+            if let diagnosis = context.diagnosis {
+                body = "\(status) from \(origin) — \(diagnosis)\(tries); try again later"
+            } else {
+                body = "\(status) from \(origin) — the store's server failed\(tries)\(detail); try again later"
+            }
         case .badRequest(let status, _):
             body = "\(status) from \(origin) — request refused\(detail); \(report)"
         case .timeout(let seconds, _):
@@ -34,7 +41,12 @@ extension ConnectorError: CustomStringConvertible, LocalizedError {
                 "no complete response from \(origin) within \(Self.seconds(seconds))\(tries) — the store is "
                 + "slow or unreachable; try again later"
         case .unreachable(let reason, _):
-            body = "cannot reach \(origin) (\(reason))\(tries) — check base_url and the network; then \(check)"
+            if let diagnosis = context.diagnosis {
+                // The store was reached; what failed is named (an untrusted certificate).
+                body = "\(origin) — \(diagnosis); then \(check)"
+            } else {
+                body = "cannot reach \(origin) (\(reason))\(tries) — check base_url and the network; then \(check)"
+            }
         case .invalidResponse(let reason, _):
             body = "invalid response from \(origin) — \(reason); try again later, and \(report)"
         case .decoding(let field, let reason, _):
@@ -55,6 +67,7 @@ extension ConnectorError: CustomStringConvertible, LocalizedError {
         let context = context
         if let method = context.method, let url = context.url { parts.append("request: \(method) \(url)") }
         if let code = context.platformCode { parts.append("platform code: \(code)") }
+        if let contentType = context.contentType { parts.append("content type: \(contentType)") }
         if let snippet = context.bodySnippet { parts.append("body starts: \(snippet)") }
         return parts.joined(separator: " | ")
     }

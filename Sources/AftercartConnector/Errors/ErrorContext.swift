@@ -25,11 +25,18 @@ public struct ErrorContext: Sendable, Hashable {
     /// At most the first 200 bytes of an unexpected body, redacted; only
     /// for debug-level logs, never part of ``ConnectorError/description``.
     public var bodySnippet: String?
+    /// The `Content-Type` of the body the snippet came from, for debug logs.
+    public var contentType: String?
+    /// What the store's answer means, named by the transport or the
+    /// adapter's advice (`"the store is in maintenance mode"`); when set,
+    /// ``ConnectorError/description`` says it instead of the generic phrase.
+    public var diagnosis: String?
 
     public init(
         store: StoreID? = nil, resource: String? = nil, platform: String? = nil, method: String? = nil,
         url: String? = nil, attempts: Int? = nil, platformCode: String? = nil, platformMessage: String? = nil,
-        credentialName: String? = nil, bodySnippet: String? = nil
+        credentialName: String? = nil, bodySnippet: String? = nil, contentType: String? = nil,
+        diagnosis: String? = nil
     ) {
         self.store = store
         self.resource = resource
@@ -41,6 +48,8 @@ public struct ErrorContext: Sendable, Hashable {
         self.platformMessage = platformMessage
         self.credentialName = credentialName
         self.bodySnippet = bodySnippet
+        self.contentType = contentType
+        self.diagnosis = diagnosis
     }
 
     /// `scheme://host[:port]` of ``url``: what the user configured, which is
@@ -62,6 +71,8 @@ public struct ErrorContext: Sendable, Hashable {
         merged.platformMessage = platformMessage ?? other.platformMessage
         merged.credentialName = credentialName ?? other.credentialName
         merged.bodySnippet = bodySnippet ?? other.bodySnippet
+        merged.contentType = contentType ?? other.contentType
+        merged.diagnosis = diagnosis ?? other.diagnosis
         return merged
     }
 }

@@ -70,7 +70,15 @@ public struct ResourceStream<Context: Sendable>: Sendable {
             do {
                 batch = try await map(fetched, context)
             } catch {
-                throw mappingFailure(error, errorContext(of: fetched, in: pagination))
+                let failure = mappingFailure(error, errorContext(of: fetched, in: pagination))
+                if case .decoding? = failure as? ConnectorError {
+                    let response = fetched.response
+                    pagination.transport.logUnparsedBody(
+                        RefusedAnswer(
+                            status: response.status, headers: response.headers, body: response.body,
+                            platformError: nil))
+                }
+                throw failure
             }
             SkippedRecord.report(batch.skipped, resource: resource, to: logger)
             let seen = cursorField == .recordUpdatedAt ? previous.advanced(past: batch.records.anyRecords) : previous
@@ -86,6 +94,7 @@ public struct ResourceStream<Context: Sendable>: Sendable {
     private func errorContext(of fetched: FetchedPage, in pagination: some Pagination) -> ErrorContext {
         var context = pagination.transport.errorContext(for: request)
         if !fetched.response.redactedURL.isEmpty { context.url = fetched.response.redactedURL }
+        context.contentType = fetched.response.headers["Content-Type"]
         return context
     }
 }

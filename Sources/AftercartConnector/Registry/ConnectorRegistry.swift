@@ -1,3 +1,4 @@
+public import AftercartModel
 public import AftercartPlatform
 public import AsyncHTTPClient
 public import Logging
@@ -8,11 +9,28 @@ public struct ConnectorEnvironment: Sendable {
     public var client: HTTPClient
     public var logger: Logger
     public var clock: any TransportClock
+    /// `SSL_CERT_FILE` and `SSL_CERT_DIR`, which every store's HTTPS trusts
+    /// besides the system roots (see ``TransportTrust``); the process's by default.
+    public var trustEnvironment: [String: String]
 
-    public init(client: HTTPClient, logger: Logger, clock: any TransportClock = SystemClock()) {
+    public init(
+        client: HTTPClient, logger: Logger, clock: any TransportClock = SystemClock(),
+        trustEnvironment: [String: String] = TransportTrust.processEnvironment()
+    ) {
         self.client = client
         self.logger = logger
         self.clock = clock
+        self.trustEnvironment = trustEnvironment
+    }
+
+    /// What a store's HTTPS trusts: its `ca_file` plus this environment's
+    /// variables; a file that cannot be read is a setup error for `store`.
+    public func trust(caFile: String?, store: StoreID) throws(ConnectorSetupError) -> TransportTrust {
+        do {
+            return try TransportTrust(caFile: caFile, environment: trustEnvironment)
+        } catch {
+            throw ConnectorSetupError(store: store, message: "\(error)")
+        }
     }
 }
 

@@ -21,6 +21,11 @@ public enum HTTPClientFactory {
             timeout: .init(connect: timeAmount(connectTimeout), read: timeAmount(readTimeout)))
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maxConnectionsPerHost)
+        // A failed connection fails the request at once: ``HTTPTransport``
+        // decides what to retry (a refused connection, with backoff) and
+        // what not (an untrusted certificate), instead of the pool silently
+        // reconnecting until the request's deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

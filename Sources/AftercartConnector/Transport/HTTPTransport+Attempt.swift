@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// One attempt: what came back, or what went wrong and whether it is safe to try again.
 enum AttemptOutcome: Sendable {
@@ -34,6 +35,10 @@ extension HTTPTransport {
         if !httpRequest.headers.contains(name: "User-Agent") {
             httpRequest.headers.add(name: "User-Agent", value: configuration.userAgent)
         }
+        if let accept = configuration.accept, !httpRequest.headers.contains(name: "Accept") {
+            httpRequest.headers.add(name: "Accept", value: accept)
+        }
+        httpRequest.tlsConfiguration = configuration.trust.tlsConfiguration
         if let body = request.body { httpRequest.body = .bytes(ByteBuffer(bytes: body)) }
 
         let readTimeout = request.readTimeout ?? configuration.readTimeout
@@ -149,6 +154,11 @@ extension HTTPTransport {
             default:
                 return broken("HTTP client error", transient: false)
             }
+        case let error as NIOSSLError:
+            if let untrusted = TLSFailure.untrustedCertificate(error) { return untrusted }
+            return broken("TLS handshake failed", transient: false, processed: false)
+        case let error as NIOSSLExtraError where error == .failedToValidateHostname:
+            return TLSFailure.hostnameMismatch()
         case is NIOConnectionError:
             return broken("could not connect", processed: false)
         case let error as IOError:

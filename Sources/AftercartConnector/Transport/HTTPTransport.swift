@@ -79,18 +79,25 @@ public struct HTTPTransport: Sendable {
                         "status": "\(status)", "url": "\(redactedURL)", "bytes": "\(body.count)",
                         "ms": "\(Int((clock.now - started).seconds * 1000))",
                     ])
-                if (200..<300).contains(status) || request.acceptedStatuses.contains(status) {
+                if (200..<300).contains(status),
+                    let error = htmlInsteadOfJSON(
+                        request, status: status, headers: headers, body: body, context: context(request, attempt))
+                {
+                    failure = AttemptFailure(error: error, retryable: request.isIdempotent, retryAfter: nil)
+                } else if (200..<300).contains(status) || request.acceptedStatuses.contains(status) {
                     return TransportResponse(
                         status: status, headers: headers, body: body, redactedURL: redactedURL, attempts: attempt)
+                } else {
+                    let error = statusError(
+                        status, headers: headers, body: body, retryAfter: retryAfter,
+                        context: context(request, attempt))
+                    // A 429 means the store refused before doing anything, so
+                    // even a non-idempotent request is safe to send again.
+                    let safe = request.isIdempotent || status == 429
+                    failure = AttemptFailure(
+                        error: error, retryable: safe && policy.retryableStatuses.contains(status),
+                        retryAfter: retryAfter)
                 }
-                let error = statusError(
-                    status, headers: headers, body: body, retryAfter: retryAfter,
-                    context: context(request, attempt))
-                // A 429 means the store refused before doing anything, so
-                // even a non-idempotent request is safe to send again.
-                let safe = request.isIdempotent || status == 429
-                failure = AttemptFailure(
-                    error: error, retryable: safe && policy.retryableStatuses.contains(status), retryAfter: retryAfter)
             case .failed(let classified):
                 try Task.checkCancellation()
                 metrics.failedWithoutAnswer()

@@ -31,6 +31,18 @@ public struct TransportConfiguration: Sendable {
     public var errorBodyParser: @Sendable (Data) -> PlatformErrorBody?
     /// Sent on every request.
     public var userAgent: String
+    /// Sent as `Accept` on requests that set none; `nil` sends none. A store
+    /// that is asked for JSON answers its errors in JSON (WordPress's
+    /// critical-error and maintenance pages are HTML otherwise), and a 2xx
+    /// HTML answer to a JSON request is refused as transient.
+    public var accept: String?
+    /// The certificate authorities HTTPS requests trust (system roots, plus
+    /// `ca_file`, `SSL_CERT_FILE`, `SSL_CERT_DIR`).
+    public var trust: TransportTrust
+    /// Names what a refused answer means in the platform's words (a
+    /// WordPress critical error); the transport sets ``ErrorContext/diagnosis``
+    /// to it. Returns `nil` for answers it does not recognise.
+    public var diagnoseRefusal: @Sendable (RefusedAnswer) -> String?
 
     public init(
         store: StoreID? = nil, platform: String? = nil, credentialName: String? = nil,
@@ -38,7 +50,8 @@ public struct TransportConfiguration: Sendable {
         responseTimeout: Duration? = nil, totalDeadline: Duration = .seconds(300), retry: RetryPolicy = RetryPolicy(),
         maxBodyBytes: Int = 32 * 1024 * 1024, redaction: Redaction = Redaction(),
         errorBodyParser: @escaping @Sendable (Data) -> PlatformErrorBody? = PlatformErrorBody.parseCommonShapes,
-        userAgent: String = "aftercart"
+        userAgent: String = "aftercart", accept: String? = "application/json", trust: TransportTrust = .system,
+        diagnoseRefusal: @escaping @Sendable (RefusedAnswer) -> String? = { _ in nil }
     ) {
         self.store = store
         self.platform = platform
@@ -52,5 +65,8 @@ public struct TransportConfiguration: Sendable {
         self.redaction = redaction
         self.errorBodyParser = errorBodyParser
         self.userAgent = userAgent
+        self.accept = accept
+        self.trust = trust
+        self.diagnoseRefusal = diagnoseRefusal
     }
 }

@@ -1,6 +1,7 @@
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// A bare TCP server for what an HTTP framework will not do on purpose:
 /// a body cut short, a connection reset. Reads a request head, then acts.
@@ -27,8 +28,9 @@ final class RawServer: Sendable {
         self.count = count
     }
 
-    /// Acts on request `n` with `actions[n-1]`, repeating the last one.
-    static func start(_ actions: [Action]) async throws -> RawServer {
+    /// Acts on request `n` with `actions[n-1]`, repeating the last one;
+    /// speaks TLS first when `tls` is given.
+    static func start(_ actions: [Action], tls: NIOSSLContext? = nil) async throws -> RawServer {
         let count = NIOLockedValueBox(0)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -40,6 +42,7 @@ final class RawServer: Sendable {
                             return actions[min($0, actions.count) - 1]
                         }
                     }
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandler(handler)
                 }
             }

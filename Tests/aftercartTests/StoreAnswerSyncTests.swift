@@ -1,0 +1,101 @@
+import Foundation
+import MockStores
+import Testing
+
+/// `aftercart sync` against a WordPress that answers with its maintenance
+/// page, its critical-error page and a firewall's HTML page: each run says
+/// what the store said, nothing synced is lost, and a later run completes.
+@Suite struct StoreAnswerSyncTests {
+    static let secrets = [
+        "WOO_KEY": "ck_mock_0123456789abcdef0123456789abcdef01234567",
+        "WOO_SECRET": "cs_mock_0123456789abcdef0123456789abcdef01234567",
+    ]
+
+    private func writeConfig(_ cli: CLIProcess, mock: MockStoreServer, database: String, extra: String = "") throws {
+        try cli.write(
+            """
+            [database]
+            url = "sqlite:\(database)"
+
+            [[stores]]
+            name = "tokyo-woo"
+            platform = "woocommerce"
+            base_url = "\(mock.baseURL)"
+            consumer_key = { env = "WOO_KEY" }
+            consumer_secret = { env = "WOO_SECRET" }
+            timezone = "Asia/Tokyo"
+            marketing_consent = "unknown"
+            \(extra)
+            """, to: "config/aftercart.toml")
+    }
+
+    private func exportedOrders(_ cli: CLIProcess) async throws -> [String] {
+        let outcome = try await cli.run(["export", "orders"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return outcome.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func wordPressPagesFailARunNamedAndTheNextRunCompletes() async throws {
+        let clean = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 250, seed: 9)))
+        // Request 2 is a firewall page (retried within the run), request 4
+        // maintenance (Retry-After 600: this run stops), request 5 (the next run's first) a PHP fatal error.
+        let faulty = try await MockStoreServer.start(
+            .woocommerce(
+                WooCommerceMockOptions(
+                    orders: 250, seed: 9, faults: try MockFaultPlan(spec: "html200@2,maintenance@4,critical@5"))))
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        do {
+            try writeConfig(cli, mock: clean, database: "data/clean.sqlite")
+            #expect(try await cli.run(["sync", "--resources", "orders"], environment: Self.secrets).status == 0)
+            let expected = try await exportedOrders(cli)
+
+            try writeConfig(cli, mock: faulty, database: "data/faulty.sqlite")
+            var said = ""
+            var outcome = try await cli.run(["sync", "--resources", "orders"], environment: Self.secrets)
+            var runs = 1
+            while outcome.status != 0 && runs < 6 {
+                said += outcome.stdout + outcome.stderr
+                runs += 1
+                outcome = try await cli.run(["sync", "--resources", "orders"], environment: Self.secrets)
+            }
+            #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+            #expect(runs == 3, "\(said)")
+            #expect(said.contains("the store is in maintenance mode"), "\(said)")
+            #expect(said.contains("the store's WordPress reported a critical error"), "\(said)")
+            #expect(try await exportedOrders(cli) == expected)
+        } catch {
+            await clean.stop()
+            await faulty.stop()
+            throw error
+        }
+        await clean.stop()
+        await faulty.stop()
+    }
+
+    @Test func caFileIsReadRelativeToTheConfigFile() async throws {
+        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 5, seed: 3)))
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        do {
+            try writeConfig(cli, mock: mock, database: "data/a.sqlite", extra: "ca_file = \"certs/missing.pem\"")
+            let missing = try await cli.run(["check"], environment: Self.secrets)
+            #expect(missing.status != 0)
+            #expect(missing.stderr.contains("config/certs/missing.pem is not a file"), "\(missing.stderr)")
+
+            try cli.write("not a certificate\n", to: "config/certs/company-ca.pem")
+            try writeConfig(cli, mock: mock, database: "data/a.sqlite", extra: "ca_file = \"certs/company-ca.pem\"")
+            let unreadable = try await cli.run(["check"], environment: Self.secrets)
+            #expect(unreadable.status != 0)
+            let resolved = cli.directory.appendingPathComponent("config/certs/company-ca.pem").standardizedFileURL.path
+            #expect(
+                (unreadable.stdout + unreadable.stderr).contains(
+                    "ca_file \(resolved) cannot be read as PEM certificates"),
+                "\(unreadable.stdout)\(unreadable.stderr)")
+        } catch {
+            await mock.stop()
+            throw error
+        }
+        await mock.stop()
+    }
+}
