@@ -48,15 +48,27 @@ struct CLIProcess {
         }
     }
 
+    /// Output goes to files, read after the exit (see ``ChildProcess``).
     private func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Outcome {
-        let process = try start(arguments, environment: environment, capture: true)
-        // Read before waiting: a full pipe would block the child forever.
-        let out = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        let err = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        process.waitUntilExit()
+        let outputs = FileManager.default.temporaryDirectory
+            .appendingPathComponent("aftercart-cli-output-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outputs) }
+        let outURL = outputs.appendingPathComponent("stdout")
+        let errURL = outputs.appendingPathComponent("stderr")
+        let status = try ChildProcess.run(
+            Self.executable.path, arguments: arguments, environment: mergedEnvironment(environment),
+            directory: directory.path, stdout: outURL.path, stderr: errURL.path)
         return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+            status: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
+            stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    private func mergedEnvironment(_ environment: [String: String]) -> [String: String] {
+        var merged = ProcessInfo.processInfo.environment
+        merged["AFTERCART_CONFIG"] = nil
+        for (key, value) in environment { merged[key] = value }
+        return merged
     }
 
     /// Starts the CLI without waiting; output goes to pipes when `capture`,
@@ -66,10 +78,7 @@ struct CLIProcess {
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var merged = ProcessInfo.processInfo.environment
-        merged["AFTERCART_CONFIG"] = nil
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
+        process.environment = mergedEnvironment(environment)
         if capture {
             process.standardOutput = Pipe()
             process.standardError = Pipe()
