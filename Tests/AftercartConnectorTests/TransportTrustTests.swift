@@ -40,7 +40,6 @@ struct TransportTrustTests {
         let ca = try TestCertificateAuthority()
         try await withTLSServer(ca) { url, server in
             try await withClient { client in
-                let started = ContinuousClock.now
                 let error = await connectorError {
                     try await transport(client: client, trust: .system).send(
                         TransportRequest(url: url, resource: "orders"))
@@ -51,8 +50,9 @@ struct TransportTrustTests {
                     "\(text)")
                 #expect(text.contains("ca_file"), "\(text)")
                 #expect(!text.contains("cannot reach"), "\(text)")
-                // One handshake, not a pool reconnecting until the deadline.
-                #expect(ContinuousClock.now - started < .seconds(3))
+                // One attempt, not retries until the deadline (timing is for
+                // benchmarks, not tests: the attempt count says it).
+                #expect(error?.context.attempts == 1)
                 #expect(server.requestCount == 0)
             }
         }
