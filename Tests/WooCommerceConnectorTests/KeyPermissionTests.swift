@@ -86,11 +86,16 @@ func withEmulatedStore<T>(
 ) async throws -> T {
     let mock = try await MockStoreServer.start(
         .woocommerce(WooCommerceMockOptions(orders: 5, seed: 6, keyPermission: permission)))
-    let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
+    // The CLI's timeouts and a generous request_timeout: a whole suite on two
+    // cores can keep the emulator (and the webhook pings it sends itself)
+    // from answering for a while; what these tests check is not timing.
+    let client = HTTPClientFactory.makeClient()
     do {
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        var settings = mock.connectorSettings(store: "perm-woo")
+        settings.values["request_timeout"] = "120"
         let made = try WooCommerceConnector.registration.makeConnector(
-            mock.connectorSettings(store: "perm-woo"), ConnectorEnvironment(client: client, logger: logger))
+            settings, ConnectorEnvironment(client: client, logger: logger))
         let connector = try #require(made as? WooCommerceConnector)
         let value = try await body(mock, connector)
         try await client.shutdown()
