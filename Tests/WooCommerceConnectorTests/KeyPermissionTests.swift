@@ -79,31 +79,14 @@ import WooCommerceConnector
 }
 
 /// An emulated WooCommerce store whose key has `permission`, and a connector
-/// built through the registration as `aftercart` builds it.
+/// built through the registration as `aftercart` builds it, with a generous
+/// `request_timeout`: the emulator pings itself when a webhook is created.
 func withEmulatedStore<T>(
     permission: MockKeyPermission = .readWrite,
     _ body: (MockStoreServer, WooCommerceConnector) async throws -> T
 ) async throws -> T {
-    let mock = try await MockStoreServer.start(
-        .woocommerce(WooCommerceMockOptions(orders: 5, seed: 6, keyPermission: permission)))
-    // The CLI's timeouts and a generous request_timeout: a whole suite on two
-    // cores can keep the emulator (and the webhook pings it sends itself)
-    // from answering for a while; what these tests check is not timing.
-    let client = HTTPClientFactory.makeClient()
-    do {
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        var settings = mock.connectorSettings(store: "perm-woo")
-        settings.values["request_timeout"] = "120"
-        let made = try WooCommerceConnector.registration.makeConnector(
-            settings, ConnectorEnvironment(client: client, logger: logger))
-        let connector = try #require(made as? WooCommerceConnector)
-        let value = try await body(mock, connector)
-        try await client.shutdown()
-        await mock.stop()
-        return value
-    } catch {
-        try? await client.shutdown()
-        await mock.stop()
-        throw error
-    }
+    try await withEmulatedWooStore(
+        WooCommerceMockOptions(orders: 5, seed: 6, keyPermission: permission), store: "perm-woo",
+        values: ["request_timeout": "120"]
+    ) { connector, mock, _ in try await body(mock, connector) }
 }

@@ -15,7 +15,7 @@ import Testing
         site: WooCommerceMockSite(pricesIncludeTax: true, language: "ja"))
 
     @Test func checkLearnsZoneCurrencyLanguageAndTaxDisplayFromTheStore() async throws {
-        try await withEmulatedWooStore(Self.japaneseShop) { connector, _ in
+        try await withEmulatedWooStore(Self.japaneseShop) { connector, _, _ in
             let facts = try await connector.check()
             #expect(facts.timeZoneIdentifier == "Asia/Tokyo")
             #expect(facts.currency == .jpy)
@@ -28,7 +28,7 @@ import Testing
     @Test func anEnglishSiteSaysSoAndAWordPressLocaleBecomesALanguageTag() async throws {
         let options = WooCommerceMockOptions(
             orders: 5, seed: 6, data: MockDataOptions(orders: 5, seed: 6, currency: .usd, timeZone: "America/New_York"))
-        try await withEmulatedWooStore(options) { connector, _ in
+        try await withEmulatedWooStore(options) { connector, _, _ in
             let facts = try await connector.check()
             #expect(facts.language == "en-US")
             #expect(facts.pricesIncludeTax == false)
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func protectedCustomerMetaIsNeverShownAndAWriteOfItIsDropped() async throws {
-        try await withEmulatedWooStore(Self.japaneseShop) { _, mock in
+        try await withEmulatedWooStore(Self.japaneseShop) { _, mock, _ in
             let write = try await rawWooRequest(
                 mock, put: true, "customers/2",
                 body: #"{"meta_data":[{"key":"_points","value":"500"},{"key":"points","value":"500"}]}"#)
@@ -64,7 +64,7 @@ import Testing
             "consent_meta_key": "aftercart_marketing_consent", "loyalty.source": "customer_meta",
             "loyalty.points_key": "aftercart_points",
         ]
-        try await withEmulatedWooStore(options, values: values) { connector, mock in
+        try await withEmulatedWooStore(options, values: values) { connector, mock, _ in
             let raw = try await rawWooRequest(mock, "customers/2")
             #expect(!raw.body.contains("meta_data"))
             let facts = try await connector.check()
@@ -87,7 +87,7 @@ import Testing
 
     @Test func anAdministratorsKeyReadsUnprefixedLoyaltyKeys() async throws {
         let values = ["loyalty.source": "customer_meta", "loyalty.points_key": "aftercart_points"]
-        try await withEmulatedWooStore(Self.japaneseShop, values: values) { connector, _ in
+        try await withEmulatedWooStore(Self.japaneseShop, values: values) { connector, _, _ in
             let facts = try await connector.check()
             #expect(!facts.warnings.contains { $0.contains("not an administrator") })
             let accounts = try await allPages(connector.read(.loyalty, since: nil)).flatMap(\.records.anyRecords)

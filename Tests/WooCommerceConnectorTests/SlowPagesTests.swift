@@ -97,30 +97,10 @@ import WooCommerceConnector
         orders: Int, slowAbove: Int, values: [String: String],
         _ body: (any StoreConnector, MockStoreServer) async throws -> Void
     ) async throws {
-        let mock = try await MockStoreServer.start(
-            .woocommerce(
-                WooCommerceMockOptions(
-                    orders: orders, seed: 5, slowPages: MockSlowPages(perPageAbove: slowAbove, delay: .seconds(6)))))
-        let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
-        do {
-            let settings = ConnectorSettings(
-                store: "slow-woo", platform: "woocommerce",
-                values: ["base_url": mock.baseURL, "home_url": mock.homeURL, "marketing_consent": "unknown"]
-                    .merging(values) { $1 },
-                secrets: [
-                    "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
-                    "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
-                ])
-            let logger = Logger(label: "slow.woocommerce", factory: { _ in SwiftLogNoOpLogHandler() })
-            let connector = try WooCommerceConnector.registration.makeConnector(
-                settings, ConnectorEnvironment(client: client, logger: logger))
-            try await body(connector, mock)
-        } catch {
-            try? await client.shutdown()
-            await mock.stop()
-            throw error
-        }
-        try await client.shutdown()
-        await mock.stop()
+        try await withEmulatedWooStore(
+            WooCommerceMockOptions(
+                orders: orders, seed: 5, slowPages: MockSlowPages(perPageAbove: slowAbove, delay: .seconds(6))),
+            store: "slow-woo", values: ["marketing_consent": "unknown"].merging(values) { $1 }
+        ) { connector, mock, _ in try await body(connector, mock) }
     }
 }

@@ -73,7 +73,7 @@ import WooCommerceConnector
         let options = WooCommerceMockOptions(
             orders: 40, seed: 3, data: MockDataOptions(orders: 40, seed: 3, currency: .jpy, timeZone: "Asia/Tokyo"),
             site: WooCommerceMockSite(pricesIncludeTax: true, language: "ja"))
-        try await withEmulatedWooStore(options) { connector, _ in
+        try await withEmulatedWooStore(options) { connector, _, _ in
             let pages = try await allPages(connector.read(.orders, since: nil))
             let orders = pages.flatMap(\.records.anyRecords).compactMap { $0 as? Order }
             #expect(orders.count > 10)

@@ -71,29 +71,10 @@ import WooCommerceConnector
     private func withEmulator(
         orders: Int, reviews: Int? = nil, _ body: (any StoreConnector, RawStore) async throws -> Void
     ) async throws {
-        let mock = try await MockStoreServer.start(
-            .woocommerce(
-                WooCommerceMockOptions(data: MockDataOptions(orders: orders, seed: 7, reviews: reviews))))
-        let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
-        do {
-            let settings = ConnectorSettings(
-                store: "trash-woo", platform: "woocommerce",
-                values: ["base_url": mock.baseURL, "home_url": mock.homeURL, "marketing_consent": "unknown"],
-                secrets: [
-                    "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
-                    "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
-                ])
-            let logger = Logger(label: "trash.woocommerce", factory: { _ in SwiftLogNoOpLogHandler() })
-            let connector = try WooCommerceConnector.registration.makeConnector(
-                settings, ConnectorEnvironment(client: client, logger: logger))
-            try await body(connector, RawStore(mock: mock, client: client))
-        } catch {
-            try? await client.shutdown()
-            await mock.stop()
-            throw error
-        }
-        try await client.shutdown()
-        await mock.stop()
+        try await withEmulatedWooStore(
+            WooCommerceMockOptions(data: MockDataOptions(orders: orders, seed: 7, reviews: reviews)),
+            store: "trash-woo", values: ["marketing_consent": "unknown"]
+        ) { connector, mock, client in try await body(connector, RawStore(mock: mock, client: client)) }
     }
 }
 

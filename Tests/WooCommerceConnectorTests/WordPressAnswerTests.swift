@@ -18,30 +18,10 @@ struct WordPressAnswerTests {
         faults: String = "", values: [String: String] = [:],
         _ body: (any StoreConnector, MockStoreServer) async throws -> Void
     ) async throws {
-        let mock = try await MockStoreServer.start(
-            .woocommerce(WooCommerceMockOptions(orders: 30, seed: 3, faults: try MockFaultPlan(spec: faults))))
-        // The CLI's own timeouts: a whole suite on two cores can keep the
-        // emulator from answering for several seconds.
-        let client = HTTPClientFactory.makeClient()
-        let settings = ConnectorSettings(
-            store: "tokyo-woo", platform: "woocommerce",
-            values: ["base_url": mock.baseURL, "home_url": mock.homeURL].merging(values) { $1 },
-            secrets: [
-                "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
-                "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
-            ])
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        do {
-            let connector = try WooCommerceConnector.registration.makeConnector(
-                settings, ConnectorEnvironment(client: client, logger: logger, trustEnvironment: [:]))
-            try await body(connector, mock)
-        } catch {
-            try? await client.shutdown()
-            await mock.stop()
-            throw error
-        }
-        try await client.shutdown()
-        await mock.stop()
+        try await withEmulatedWooStore(
+            WooCommerceMockOptions(orders: 30, seed: 3, faults: try MockFaultPlan(spec: faults)), store: "tokyo-woo",
+            values: values
+        ) { connector, mock, _ in try await body(connector, mock) }
     }
 
     /// The ``ConnectorError`` `check` throws, or `nil` (recorded as an issue).

@@ -3,31 +3,32 @@ import AftercartModel
 import AsyncHTTPClient
 import Foundation
 import Logging
+import MockStoreConformance
 import MockStores
 import Testing
 import WooCommerceConnector
 
-/// Runs `body` with an adapter built through the registration (as the CLI
-/// builds it from a config) against the WooCommerce emulator on loopback.
+/// Runs `body` with an emulated WooCommerce store and an adapter built
+/// through the registration from `values` over the store's address, as
+/// `aftercart` builds one from a config, and the client it uses.
+///
+/// The client has the CLI's timeouts (a whole suite on two cores can keep
+/// the emulator from answering for seconds; these tests are not about
+/// timing), and no trust comes from the process environment.
 func withEmulatedWooStore<T>(
-    _ options: WooCommerceMockOptions, values: [String: String] = [:],
-    _ body: (WooCommerceConnector, MockStoreServer) async throws -> T
+    _ options: WooCommerceMockOptions, store: StoreID = "emulated-woo", values: [String: String] = [:],
+    _ body: (WooCommerceConnector, MockStoreServer, HTTPClient) async throws -> T
 ) async throws -> T {
     let mock = try await MockStoreServer.start(.woocommerce(options))
-    let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
-    let settings = ConnectorSettings(
-        store: "emulated-woo", platform: "woocommerce",
-        values: ["base_url": mock.baseURL, "home_url": mock.homeURL].merging(values) { _, new in new },
-        secrets: [
-            "consumer_key": Secret(mock.credentials.consumerKey ?? ""),
-            "consumer_secret": Secret(mock.credentials.consumerSecret ?? ""),
-        ])
-    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    let client = HTTPClientFactory.makeClient()
     do {
-        let connector = try #require(
-            try WooCommerceConnector.registration.makeConnector(
-                settings, ConnectorEnvironment(client: client, logger: logger)) as? WooCommerceConnector)
-        let value = try await body(connector, mock)
+        var settings = mock.connectorSettings(store: store)
+        settings.values.merge(values) { _, new in new }
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let made = try WooCommerceConnector.registration.makeConnector(
+            settings, ConnectorEnvironment(client: client, logger: logger, trustEnvironment: [:]))
+        let connector = try #require(made as? WooCommerceConnector)
+        let value = try await body(connector, mock, client)
         try await client.shutdown()
         await mock.stop()
         return value
