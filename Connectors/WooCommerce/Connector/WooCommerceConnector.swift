@@ -125,10 +125,8 @@ public struct WooCommerceConnector: StoreConnector {
         let index = try decode(WooSiteIndexWire.self, indexResponse.body, request: indexRequest, named: "index")
         let latestOrder = try await latestOrderCurrency()
         var warnings: [String] = []
-        // The store's own currency, whatever the config says, so a
-        // disagreement can be reported.
-        let storeCurrency = try await settingsCurrency() ?? latestOrder
-        let currency = settings.currency ?? storeCurrency
+        // Facts are what the store says: its own currency before a configured one.
+        let currency = try await settingsCurrency() ?? latestOrder ?? settings.currency
         if currency == nil {
             warnings.append("the store currency is unknown; set currency so fixed-amount coupons carry one")
         }
@@ -152,7 +150,7 @@ public struct WooCommerceConnector: StoreConnector {
         let site = try await siteSettings()
         warnings += try await customerMetaWarnings()
         var facts = StoreFacts(
-            name: WooFieldReading.nonEmpty(index.name) ?? settings.store.rawValue, currency: storeCurrency ?? currency,
+            name: WooFieldReading.nonEmpty(index.name) ?? settings.store.rawValue, currency: currency,
             timeZoneIdentifier: zone, platformVersion: site.version.map { "WooCommerce \($0)" },
             routes: namespaces.filter(interesting.contains), warnings: warnings, language: site.language,
             pricesIncludeTax: site.pricesIncludeTax)
