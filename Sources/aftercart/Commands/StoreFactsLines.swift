@@ -18,6 +18,15 @@ enum StoreFactsLines {
         }
     }
 
+    /// The warning for a subscription the store does not deliver to; `nil`
+    /// when it is active. `check` and `status` both say it.
+    static func inactive(_ subscription: WebhookSubscription) -> String? {
+        guard !subscription.isActive else { return nil }
+        return "webhook \(subscription.topic) → \(subscription.address) is \(subscription.status ?? "active"): the "
+            + "store does not deliver to it (a store disables a webhook after repeated failed deliveries); "
+            + "run 'aftercart check --register-webhooks' to re-activate it"
+    }
+
     /// The capability lines, with `webhooks: yes` replaced by what the store's
     /// subscriptions really are, plus a warning per followed topic that no
     /// active subscription delivers.
@@ -41,14 +50,9 @@ enum StoreFactsLines {
         ]
         var warnings: [String] = []
         for subscription in relevant {
-            let status = subscription.status ?? "active"
-            webhookLines.append("  \(subscription.topic) → \(subscription.address) (\(status))")
-            if !subscription.isActive {
-                warnings.append(
-                    "webhook \(subscription.topic) → \(subscription.address) is \(status): the store does not "
-                        + "deliver to it (a store disables a webhook after repeated failed deliveries); "
-                        + "run 'aftercart check --register-webhooks' to re-activate it")
-            }
+            webhookLines.append(
+                "  \(subscription.topic) → \(subscription.address) (\(subscription.status ?? "active"))")
+            if let warning = inactive(subscription) { warnings.append(warning) }
         }
         let missing = topics.filter { topic in !relevant.contains { $0.topic == topic } }
         if !missing.isEmpty {

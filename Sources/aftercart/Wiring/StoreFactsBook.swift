@@ -107,11 +107,8 @@ enum StoreFactsBook {
     /// webhooks that deliver to this server count.
     static func alerts(_ facts: StoreFacts, publicURL: URL? = nil) -> [String] {
         var found: [String] = []
-        if facts.writePermission == .readOnly {
-            found.append(
-                "the API key is read-only (\(facts.writePermissionMessage ?? "writes are refused")): coupons, notes and store messages cannot be written"
-            )
-        }
+        // The same words `check` prints.
+        if facts.writePermission == .readOnly, let line = StoreFactsLines.permission(facts) { found.append(line) }
         let prefix = publicURL.map { url in
             var text = url.absoluteString
             while text.hasSuffix("/") { text.removeLast() }
@@ -119,8 +116,7 @@ enum StoreFactsBook {
         }
         for webhook in facts.webhooks ?? [] {
             if let prefix, !webhook.address.hasPrefix(prefix) { continue }
-            guard let status = webhook.status, status != "active" else { continue }
-            found.append("webhook \(webhook.id) (\(webhook.topic) → \(webhook.address)) is \(status)")
+            if let warning = StoreFactsLines.inactive(webhook) { found.append(warning) }
         }
         return found
     }
