@@ -55,8 +55,9 @@ struct TransportRetryTests {
         }
     }
 
-    @Test(arguments: [502, 504])
-    func retriesGatewayErrors(status: Int) async throws {
+    /// 500 included: PHP stores answer transient 500s routinely (issue 18).
+    @Test(arguments: [500, 502, 504])
+    func retriesServerErrors(status: Int) async throws {
         try await withScriptedServer([.json(status, "{}"), .json(200, "[]")]) { server in
             try await withClient { client in
                 let response = try await makeTransport(client: client).send(TransportRequest(url: server.baseURL))
@@ -72,6 +73,19 @@ struct TransportRetryTests {
                 let request = TransportRequest(.post, url: server.baseURL + "/coupons", body: Data("{}".utf8))
                 let error = await connectorError { try await makeTransport(client: client).send(request) }
                 #expect(error?.status == 503)
+                #expect(server.requestCount == 1)
+            }
+        }
+    }
+
+    /// The store may have created the coupon before failing; resending could make a second one.
+    @Test func postAnswered500IsNotResent() async throws {
+        try await withScriptedServer([.json(500, "{}"), .json(201, "{}")]) { server in
+            try await withClient { client in
+                let request = TransportRequest(.post, url: server.baseURL + "/coupons", body: Data("{}".utf8))
+                let error = await connectorError { try await makeTransport(client: client).send(request) }
+                #expect(error?.status == 500)
+                #expect(error?.context.attempts == 1)
                 #expect(server.requestCount == 1)
             }
         }

@@ -47,6 +47,8 @@ struct WordPressAnswerTests {
             let error = await checkError(connector)
             let text = error?.description ?? ""
             #expect(error?.status == 500)
+            // A 500 is retried like any 5xx; one that persists is named after the last attempt.
+            #expect(error?.context.attempts == RetryPolicy().maxAttempts)
             #expect(
                 text.contains(
                     "— the store's WordPress reported a critical error (PHP fatal error; see the store's error log)"),

@@ -21,6 +21,9 @@ struct ClassifiedFailure: Sendable {
     /// False only when the request provably never reached the store
     /// (connection refused), which makes even a POST safe to resend.
     var requestMayHaveBeenProcessed: Bool
+    /// Nothing listens at the address (connection refused): governed by
+    /// ``RetryPolicy/refusedAttempts`` and ``RetryPolicy/refusedDelay``.
+    var isRefused = false
 }
 
 private struct BodyTooLarge: Error {}
@@ -60,7 +63,13 @@ extension HTTPTransport {
             // When only the rest of the total deadline was left, that
             // deadline is what ran out, and the error names it, not the rest.
             let limit = headBudget < headLimit ? configuration.totalDeadline : headBudget
-            return .failed(classify(error, afterHead: false, limit: limit))
+            var failure = classify(error, afterHead: false, limit: limit)
+            if failure.isRefused {
+                failure.error = .unreachable(
+                    reason: "nothing listens at \(Self.hostAndPort(of: request.url)): connection refused",
+                    ErrorContext())
+            }
+            return .failed(failure)
         }
 
         let headers = HeaderFields(response.headers.map { (name: $0.name, value: $0.value) })
@@ -126,6 +135,11 @@ extension HTTPTransport {
             return ClassifiedFailure(
                 error: error, isTransient: transient, isTimeout: false, requestMayHaveBeenProcessed: processed)
         }
+        func refused() -> ClassifiedFailure {
+            var failure = broken("connection refused", processed: false)
+            failure.isRefused = true
+            return failure
+        }
         let truncated = "the body ended before its declared length (connection closed)"
 
         switch error {
@@ -159,11 +173,12 @@ extension HTTPTransport {
             return broken("TLS handshake failed", transient: false, processed: false)
         case let error as NIOSSLExtraError where error == .failedToValidateHostname:
             return TLSFailure.hostnameMismatch()
-        case is NIOConnectionError:
-            return broken("could not connect", processed: false)
+        case let error as NIOConnectionError:
+            guard Self.isRefusal(error) else { return broken("could not connect", processed: false) }
+            return refused()
         case let error as IOError:
             switch error.errnoCode {
-            case ECONNREFUSED: return broken("connection refused", processed: false)
+            case ECONNREFUSED: return refused()
             case ECONNRESET, EPIPE: return broken(afterHead ? truncated : "connection reset")
             default: return broken("network error \(error.errnoCode)")
             }
@@ -180,5 +195,21 @@ extension HTTPTransport {
             // Type name only: an error's own description may quote the URL.
             return broken("\(type(of: error))", transient: false)
         }
+    }
+
+    /// Whether every address tried refused the connection (no DNS failure,
+    /// no timeout): the host is up and nothing listens on the port.
+    static func isRefusal(_ error: NIOConnectionError) -> Bool {
+        guard error.dnsAError == nil, error.dnsAAAAError == nil, !error.connectionErrors.isEmpty else { return false }
+        return error.connectionErrors.allSatisfy { ($0.error as? IOError)?.errnoCode == ECONNREFUSED }
+    }
+
+    /// `host:port` of `url`, the port defaulted from the scheme, for an
+    /// error that names the address nothing listens at.
+    static func hostAndPort(of url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return url }
+        let port = components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return "\(shown):\(port)"
     }
 }

@@ -104,10 +104,12 @@ public struct HTTPTransport: Sendable {
                 let safe = request.isIdempotent || !classified.requestMayHaveBeenProcessed
                 let retryable = safe && (classified.isTimeout ? policy.retryTimeouts : classified.isTransient)
                 failure = AttemptFailure(
-                    error: classified.error.adding(context(request, attempt)), retryable: retryable, retryAfter: nil)
+                    error: classified.error.adding(context(request, attempt)), retryable: retryable, retryAfter: nil,
+                    isRefused: classified.isRefused)
             }
 
-            guard failure.retryable, attempt < policy.maxAttempts else {
+            let attemptLimit = failure.isRefused ? min(policy.refusedAttempts, policy.maxAttempts) : policy.maxAttempts
+            guard failure.retryable, attempt < attemptLimit else {
                 logger.debug("http request failed", metadata: ["error": "\(failure.error.debugDetails)"])
                 throw failure.error
             }
@@ -115,7 +117,10 @@ public struct HTTPTransport: Sendable {
                 logger.debug("retry-after beyond limit", metadata: ["retry_after_s": "\(retryAfter.seconds)"])
                 throw failure.error
             }
-            let delay = failure.retryAfter ?? policy.backoff(afterAttempt: attempt)
+            let delay =
+                failure.retryAfter
+                ?? (failure.isRefused
+                    ? policy.refusedBackoff(afterAttempt: attempt) : policy.backoff(afterAttempt: attempt))
             guard clock.now + delay < deadline else {
                 logger.debug("no time left to retry", metadata: ["error": "\(failure.error.debugDetails)"])
                 throw failure.error
@@ -143,6 +148,8 @@ public struct HTTPTransport: Sendable {
         let error: ConnectorError
         let retryable: Bool
         let retryAfter: Duration?
+        /// Nothing listens at the address: the policy's short refused budget applies.
+        var isRefused = false
     }
 
     static func caseName(_ error: ConnectorError) -> String {
