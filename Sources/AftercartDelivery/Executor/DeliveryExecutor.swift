@@ -50,6 +50,7 @@ public struct DeliveryExecutor: Sendable {
     /// - Throws: only database errors; every action's failure is in the report.
     public func run(connectors: [StoreID: any StoreConnector], limit: Int = .max) async throws -> DeliveryReport {
         var report = DeliveryReport()
+        try await takeOverDeadWorkers()
         for entry in try await outbox.expireInterruptedSends(now: now()) {
             report.add(entry, .unknown, entry.lastError ?? "send interrupted")
             DeliveryMetrics.action(entry.action, .unknown)
@@ -122,6 +123,20 @@ public struct DeliveryExecutor: Sendable {
     public func resend(id: Int64) async throws -> Bool {
         let moment = now()
         return try await outbox.requeue(id: id, at: moment, now: moment)
+    }
+
+    /// Ends the leases of workers on this host that died holding rows
+    /// (SIGKILL, OOM), so this run performs those rows now rather than
+    /// after the lease; a row caught mid-send turns `unknown` as usual.
+    private func takeOverDeadWorkers() async throws {
+        let moment = now()
+        for lease in try await outbox.outboxLeases()
+        where lease.isHeld(at: moment) && lease.owner != options.owner && !options.isOwnerAlive(lease.owner) {
+            let ended = try await outbox.expireOutboxLeases(owner: lease.owner, now: moment)
+            logger.notice(
+                "taking over the outbox rows of a dead worker",
+                metadata: ["owner": "\(lease.owner)", "rows": "\(ended)"])
+        }
     }
 
     private static func rank(_ action: OutboxAction) -> Int {

@@ -1,4 +1,5 @@
 public import AftercartModel
+public import AftercartStore
 public import Foundation
 
 /// How the executor claims, retries and addresses messages.
@@ -24,12 +25,17 @@ public struct DeliveryOptions: Sendable {
     public var stores: Set<StoreID>?
     /// Each store's time zone, for the `{date}` of push-back notes (UTC when absent).
     public var timeZones: [StoreID: TimeZone]
+    /// Whether a lease holder still runs. The rows of a holder known to be
+    /// dead (a killed `send` on this host) are taken over at once instead
+    /// of after their lease.
+    public var isOwnerAlive: @Sendable (String) -> Bool
 
     public init(
         owner: String = DeliveryOptions.defaultOwner(), leaseFor: TimeInterval = 300, batchSize: Int = 50,
         maxAttempts: Int = 5, initialBackoff: TimeInterval = 60, maximumBackoff: TimeInterval = 6 * 3600,
         waitDelay: TimeInterval = 60, from: MailAddress, merchantEmail: String? = nil, stores: Set<StoreID>? = nil,
-        timeZones: [StoreID: TimeZone] = [:]
+        timeZones: [StoreID: TimeZone] = [:],
+        isOwnerAlive: @escaping @Sendable (String) -> Bool = LeaseOwner.isLocalProcessAlive
     ) {
         self.owner = owner
         self.leaseFor = leaseFor
@@ -42,9 +48,10 @@ public struct DeliveryOptions: Sendable {
         self.merchantEmail = merchantEmail
         self.stores = stores
         self.timeZones = timeZones
+        self.isOwnerAlive = isOwnerAlive
     }
 
-    /// `host:pid:random`, so two processes never share a lease.
+    /// `host:pid:random` (``LeaseOwner``), so two executors never share a lease.
     public static func defaultOwner() -> String {
         let info = ProcessInfo.processInfo
         return "\(info.hostName):\(info.processIdentifier):\(UUID().uuidString.prefix(8))"

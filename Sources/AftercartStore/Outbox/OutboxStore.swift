@@ -54,6 +54,19 @@ public protocol OutboxStore: Sendable {
     /// claims, so such a row is never claimed.
     func expireInterruptedSends(now: Date) async throws -> [OutboxEntry]
 
+    /// Every worker that holds `leased` rows, live or expired, by owner:
+    /// for `status`, and to find the rows of a worker that died.
+    func outboxLeases() async throws -> [OutboxLease]
+
+    /// Ends `owner`'s live leases at `now`, so the next claim takes its rows
+    /// over at once instead of after the lease: for an owner known to be
+    /// dead (a killed process on this host). A row it had marked sending
+    /// then becomes `unknown`, as after any lapsed lease.
+    ///
+    /// - Returns: how many leases ended.
+    @discardableResult
+    func expireOutboxLeases(owner: String, now: Date) async throws -> Int
+
     /// Like ``claimDue(owner:limit:leaseFor:now:)``, restricted to rows of
     /// `stores` when it is not `nil` (`aftercart send --store`).
     func claimDue(owner: String, limit: Int, leaseFor: TimeInterval, now: Date, stores: Set<StoreID>?) async throws

@@ -1,4 +1,5 @@
 public import AftercartModel
+import AftercartStore
 public import Foundation
 
 /// How a sync run behaves; every field has the default an operator expects.
@@ -45,15 +46,10 @@ public struct SyncOptions: Sendable {
         "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     }
 
-    /// `false` only for a `host:pid` owner on this host whose process is
-    /// gone; anything else (another host, another format) counts as alive,
+    /// `false` only for an owner on this host whose process is gone
+    /// (``LeaseOwner/isLocalProcessAlive``); anything else counts as alive,
     /// and its lease is left to expire.
-    public static let isLocalProcessAlive: @Sendable (String) -> Bool = { owner in
-        guard let colon = owner.lastIndex(of: ":"), let pid = Int32(owner[owner.index(after: colon)...]),
-            owner[..<colon] == ProcessInfo.processInfo.hostName, pid > 0
-        else { return true }
-        return kill(pid, 0) == 0 || errno != ESRCH
-    }
+    public static let isLocalProcessAlive: @Sendable (String) -> Bool = LeaseOwner.isLocalProcessAlive
 }
 
 /// A stop request that the engine honours between pages, so the page in
