@@ -11,13 +11,7 @@ import Testing
     @Test func aDeadWorkersRowsAreSentAtOnceAndALiveWorkersWait() async throws {
         try await withScratch { scratch in
             let clock = TestClock()
-            let rows = (0..<3).map { index in
-                DeliveryFixtures.entry(
-                    "dead/email/\(index)", .sendEmail,
-                    payload: DeliveryFixtures.json(DeliveryFixtures.email(to: "buyer\(index)@example.test")),
-                    subjectID: "\(index)")
-            }
-            try await scratch.persistence.enqueue(rows, now: clock.now)
+            try await scratch.persistence.enqueue(DeliveryFixtures.emails("dead", count: 3), now: clock.now)
             let gone = try await scratch.persistence.claimDue(
                 owner: "gone-worker", limit: 2, leaseFor: 300, now: clock.now)
             let busy = try await scratch.persistence.claimDue(

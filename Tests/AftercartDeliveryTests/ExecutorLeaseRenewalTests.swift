@@ -43,13 +43,7 @@ import Testing
     @Test func aBatchLongerThanItsLeaseKeepsItsRowsAndSendsEachOnce() async throws {
         try await withScratch { scratch in
             let clock = TestClock()
-            let rows = (0..<20).map { index in
-                DeliveryFixtures.entry(
-                    "slow/email/\(index)", .sendEmail,
-                    payload: DeliveryFixtures.json(DeliveryFixtures.email(to: "buyer\(index)@example.test")),
-                    subjectID: "\(index)")
-            }
-            try await scratch.persistence.enqueue(rows, now: clock.now)
+            try await scratch.persistence.enqueue(DeliveryFixtures.emails("slow", count: 20), now: clock.now)
             let persistence = scratch.persistence
             let rival = RivalClaims()
             // 20 sends × 40 s = 800 s, the lease is 300 s: halfway through, the

@@ -82,6 +82,15 @@ enum DeliveryFixtures {
             orderID: orderID, customerID: customerID, pushBack: pushBack)
     }
 
+    /// `count` email rows keyed `<prefix>/email/<n>`, each to its own `buyer<n>@example.test`.
+    static func emails(_ prefix: String, count: Int) -> [NewOutboxEntry] {
+        (0..<count).map { index in
+            entry(
+                "\(prefix)/email/\(index)", .sendEmail, payload: json(email(to: "buyer\(index)@example.test")),
+                subjectID: "\(index)")
+        }
+    }
+
     static func coupon(_ code: String, email: String = "hana@example.test", customerID: String? = nil)
         -> CouponAction
     {
