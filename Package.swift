@@ -202,6 +202,9 @@ let package = Package(
                 "AftercartPlatform",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            // config/campaigns and config/templates (linked here), compiled
+            // into the binary: no resource bundle has to travel beside it.
+            resources: [.embedInCode("Defaults/Shipped")],
             swiftSettings: upcoming
         ),
         .target(

@@ -123,7 +123,7 @@ public struct AftercartConfiguration: Sendable {
         }
         let warnings = loader.diagnostics.warnings.sortedForReading()
         guard errors.isEmpty, var configuration else {
-            throw ConfigurationError(problems: errors.sortedForReading(), warnings: warnings)
+            throw ConfigurationError(problems: errors.sortedForReading(), warnings: warnings, partial: configuration)
         }
         configuration.warnings = warnings
         return configuration

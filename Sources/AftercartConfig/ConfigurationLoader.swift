@@ -212,20 +212,33 @@ struct ConfigurationLoader {
                     "\(reader.name("audience")) is \"merchant\" but [engage] merchant_email is not set; the alert has no recipient.",
                     example: "merchant_email = \"support@shop.example\"")
             }
-            if let templates, !templates.contains(campaign.template) {
-                reader.warning(
-                    "template",
-                    "\(reader.name("template")) \"\(campaign.template)\" has no file in \(SourceFile(displayPath: displayPath, directory: directory, text: "").display("templates/")); plan and run refuse to start until it exists\(Suggestions.didYouMean(campaign.template, in: templates)).",
-                    example:
-                        "template = \"\(Suggestions.closest(to: campaign.template, in: templates) ?? campaign.template)\""
-                )
-            }
+            checkTemplate(campaign.template, reader: reader, files: templates)
         }
     }
 
-    /// Template names (file names without extensions), or `nil` without a templates folder.
-    private func templateNames(in folder: URL) -> Set<String>? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+    /// A template is a file in `templates/` or, failing that, a shipped one
+    /// (``ShippedFiles``); a name that is neither would stop `plan` and
+    /// `run`, so it is an error here, with the nearest name that exists.
+    private func checkTemplate(_ name: String, reader: TableReader, files: Set<String>) {
+        guard !files.contains(name) else { return }
+        let folder = SourceFile(displayPath: displayPath, directory: directory, text: "").display("templates/")
+        if ShippedFiles.templateNames.contains(name) {
+            reader.warning(
+                "template",
+                "\(reader.name("template")) \"\(name)\" has no file in \(folder), so the built-in template of that name is used; 'aftercart init' writes it out for editing.",
+                example: "aftercart init")
+            return
+        }
+        let known = files.union(ShippedFiles.templateNames)
+        reader.error(
+            "template",
+            "\(reader.name("template")) \"\(name)\" is neither a file in \(folder) nor a built-in template, so plan and run would refuse to start\(Suggestions.didYouMean(name, in: known)).",
+            example: "template = \"\(Suggestions.closest(to: name, in: known) ?? "review-request")\"")
+    }
+
+    /// Template names (file names without extensions); none without a templates folder.
+    private func templateNames(in folder: URL) -> Set<String> {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return Set(names.filter { !$0.hasPrefix(".") }.map { String($0.split(separator: ".").first ?? "") })
     }
 }

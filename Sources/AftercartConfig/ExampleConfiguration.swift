@@ -85,9 +85,10 @@ public struct ExampleConfiguration: Sendable {
         # --- Campaigns ---------------------------------------------------------------
         # Triggers: order_placed | shipment_status_changed | delivered | review_posted
         #           | points_expiring | tier_changed | no_repeat_purchase
-        # More campaigns live in config/campaigns/*.toml, one per file; the repository
-        # ships order-confirmation, shipping-updates, points-expiring, tier-changed and
-        # win-back there. Templates: config/templates/NAME.{subject,text,html}.mustache.
+        # More campaigns live in config/campaigns/*.toml, one per file; `aftercart init`
+        # writes order-confirmation, shipping-updates, points-expiring, tier-changed and
+        # win-back there. Templates: config/templates/NAME.{subject,text,html}.mustache;
+        # a name with no file there uses the built-in template of that name.
 
         # Reviews are asked for honestly: every buyer whose order arrived (no open
         # refund, marketing consent, not yet reviewed) is asked, never only the ones

@@ -11,6 +11,15 @@ struct AftercartCommand: AsyncParsableCommand {
             Aftercart reads orders, customers, coupons, loyalty balances and reviews from each \
             configured store into one database, decides who should hear what after a purchase, \
             and pushes the result back. Start with 'aftercart init', then 'aftercart check'.
+
+            Exit codes (each command's --help says which it uses):
+              0   done
+              1   a run-time failure: a store failed to sync, an action failed
+                  to send, the database or a file could not be opened
+              2   the config is wrong (file, secret, template, unknown --store):
+                  nothing was started
+              3   check: a store refused the credentials or could not be reached
+              64  the command line is wrong (unknown option, bad value)
             """,
         subcommands: [
             InitCommand.self,

@@ -40,7 +40,7 @@ import Testing
             [[campaigns]]
             name = "after-delivery"
             trigger = "delivered"
-            template = "review-ask"
+            template = "review-request"
             conditions = { min_order_total = "50", max_review_rating_of_customer = 5 }
             """)
         #expect(found.count == 1)
@@ -137,7 +137,7 @@ import Testing
             [[campaigns]]
             name = "tier-up"
             trigger = "tier_changed"
-            template = "tier-up"
+            template = "tier-changed"
             conditions = { tiers = ["gold"] }
             """)
         try folder.write("config/campaigns/README.md", "not a campaign")
@@ -186,7 +186,8 @@ import Testing
                 trigger = "no_repeat_purchase"
                 template = "win-back"
                 """)
-        try folder.write("config/campaigns/win-back.toml", "trigger = \"no_repeat_purchase\"\ntemplate = \"w\"\n")
+        try folder.write(
+            "config/campaigns/win-back.toml", "trigger = \"no_repeat_purchase\"\ntemplate = \"win-back\"\n")
         do {
             _ = try AftercartConfiguration.load(path: folder.path("config/aftercart.toml"), platforms: .shipped)
             Issue.record("loaded")

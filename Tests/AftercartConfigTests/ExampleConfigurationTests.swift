@@ -22,7 +22,12 @@ import Testing
         #expect(configuration.warnings == [])
         #expect(configuration.stores.map(\.name) == ["tokyo-woo", "osaka-shopify"])
         #expect(configuration.stores.map(\.platform) == ["woocommerce", "shopify"])
-        #expect(configuration.campaigns.map(\.name) == ["review-request", "review-thank-you"])
+        // The two review campaigns of the example, then the shipped campaign files by name.
+        #expect(
+            configuration.campaigns.map(\.name) == [
+                "review-request", "review-thank-you", "order-confirmation", "points-expiring", "shipping-updates",
+                "tier-changed", "win-back",
+            ])
         let reviewRequest = configuration.campaigns[0]
         #expect(reviewRequest.isReviewRequest)
         #expect(!reviewRequest.conditions.usesRatings)
@@ -55,14 +60,32 @@ import Testing
             path: installation.configFile.path, environment: environment, platforms: .shipped, secrets: .required)
     }
 
-    @Test func installRefusesToOverwriteAConfig() throws {
+    @Test func installWritesWhatIsMissingAndKeepsWhatWasEdited() throws {
         let folder = try TemporaryFolder()
         let first = try example.install(into: folder.url)
-        #expect(FileManager.default.fileExists(atPath: first.environmentFile.path))
-        #expect(throws: ExampleConfiguration.InstallError.self) {
-            try example.install(into: folder.url)
-        }
-        _ = try example.install(into: folder.url, overwrite: true)
+        #expect(first.files.count == 2 + ShippedFiles.all.count)
+        #expect(first.files.allSatisfy { $0.outcome == .written })
+        let template = folder.url.appendingPathComponent("config/templates/win-back.text.mustache")
+        let campaign = folder.url.appendingPathComponent("config/campaigns/win-back.toml")
+        try Data("Come back, {{customer.first_name}}!\n".utf8).write(to: template)
+        try Data("# edited\n".utf8).write(to: first.configFile)
+        try FileManager.default.removeItem(at: campaign)
+
+        let second = try example.install(into: folder.url)
+        let outcomes = Dictionary(uniqueKeysWithValues: second.files.map { ($0.url.path, $0.outcome) })
+        #expect(outcomes[template.path] == .kept)
+        #expect(outcomes[first.configFile.path] == .kept)
+        #expect(outcomes[campaign.path] == .written)
+        #expect(outcomes[first.environmentFile.path] == .unchanged)
+        #expect(second.files.filter { $0.outcome == .unchanged }.count == second.files.count - 3)
+        #expect(try String(contentsOf: template, encoding: .utf8) == "Come back, {{customer.first_name}}!\n")
+        #expect(try String(contentsOf: first.configFile, encoding: .utf8) == "# edited\n")
+
+        let forced = try example.install(into: folder.url, overwrite: true)
+        #expect(
+            forced.files.filter { $0.outcome == .written }.map(\.url.path).sorted()
+                == [first.configFile.path, template.path].sorted())
+        #expect(try String(contentsOf: first.configFile, encoding: .utf8) == example.toml)
     }
 
     @Test func theRepositoryConfigFolderValidates() throws {

@@ -23,12 +23,12 @@ import Testing
                 [[campaigns]]
                 name = "a"
                 trigger = "order_placed"
-                template = "a"
+                template = "order-confirmation"
 
                 [[campaigns]]
                 name = "b"
                 trigger = "order_placed"
-                template = "b"
+                template = "order-confirmation"
 
                 [campaigns.coupon]
                 kind = "percnt"
@@ -63,7 +63,7 @@ import Testing
                 [[campaigns]]
                 name = "ship"
                 trigger = "shipment_status_changed"
-                template = "ship"
+                template = "shipping-update"
                 conditions.shipment_statuses = [
                   "in_transit",
                   "deliverd",

@@ -5,7 +5,8 @@ import Testing
 @testable import AftercartEngage
 
 /// What `check` reports about templates: real errors with name and line,
-/// nothing for templates that are simply not installed.
+/// nothing for templates that are simply not installed (the built-in ones
+/// stand in).
 @Suite struct TemplateCheckTests {
     typealias F = EngageFixture
 
@@ -38,12 +39,18 @@ import Testing
         #expect(problems.first?.message.contains("missing") == true)
     }
 
-    @Test func aConfigWithoutATemplatesFolderHasNoTemplateProblems() async throws {
+    @Test func aConfigWithoutATemplatesFolderPlansWithTheBuiltInTemplates() async throws {
         let fixture = try await F.make()
         defer { Task { [fixture] in await fixture.remove() } }
         try FileManager.default.removeItem(at: fixture.configuration.templatesDirectory)
         #expect(TemplateLibrary.problems(for: fixture.configuration).isEmpty)
-        // Planning still refuses: the templates are needed to send.
-        #expect(throws: TemplateErrors.self) { _ = try TemplateLibrary.load(for: fixture.configuration) }
+        let library = try TemplateLibrary.load(for: fixture.configuration)
+        for campaign in fixture.configuration.campaigns {
+            #expect(library.template(named: campaign.template) != nil, "\(campaign.template)")
+        }
+        // A name that is not built in still refuses to plan.
+        var configuration = fixture.configuration
+        configuration.campaigns[0].template = "no-such-template"
+        #expect(throws: TemplateErrors.self) { _ = try TemplateLibrary.load(for: configuration) }
     }
 }

@@ -134,10 +134,17 @@ import Testing
             """, to: "config/aftercart.toml")
         let badInstant = try await cli.run(["plan", "--at", "yesterday"])
         #expect(badInstant.status != 0 && badInstant.stderr.contains("is not an ISO 8601 date-time"))
-        let badStore = try await cli.run(["plan", "--store", "nowhere"])
-        #expect(badStore.status == 2 && badStore.stderr.contains("nowhere"), "\(badStore.stderr)")
+        // Neither a file in templates/ nor a built-in template: refused when the config loads.
         let badTemplate = try await cli.run(["plan", "--dry-run"])
         #expect(badTemplate.status == 2, "\(badTemplate.stderr)")
-        #expect(badTemplate.stderr.contains("missing-template") && badTemplate.stderr.contains("is missing"))
+        #expect(badTemplate.stderr.contains("\"missing-template\" is neither a file in"), "\(badTemplate.stderr)")
+
+        let config = cli.directory.appendingPathComponent("config/aftercart.toml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try cli.write(
+            text.replacingOccurrences(of: "missing-template", with: "order-confirmation"), to: "config/aftercart.toml")
+        let badStore = try await cli.run(["plan", "--store", "nowhere"])
+        #expect(badStore.status == 2, "\(badStore.stderr)")
+        #expect(badStore.stderr.contains("--store nowhere: no store of that name"), "\(badStore.stderr)")
     }
 }

@@ -140,6 +140,6 @@ import Testing
         let outcome = try await cli.run(["send", "--store", "nope"], environment: Self.secrets)
         await mock.stop()
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("no store named 'nope'"))
+        #expect(outcome.stderr.contains("--store nope: no store of that name"))
     }
 }

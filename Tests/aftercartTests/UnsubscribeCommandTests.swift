@@ -133,7 +133,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["unsubscribe", "--store", "nowhere", "--email", "ann@example.com"], "not a configured store"),
+        (["unsubscribe", "--store", "nowhere", "--email", "ann@example.com"], "no store of that name"),
         (["forget", "--store", "tokyo-woo", "--email", "ann-at-example.com"], "is not an email address"),
         (["unsubscribe", "--store", "tokyo-woo"], "--email"),
     ])

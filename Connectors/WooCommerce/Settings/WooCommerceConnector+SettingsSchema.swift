@@ -51,7 +51,7 @@ extension WooCommerceConnector {
             Key.auth, .choice(Key.Auth.allCases.map(\.rawValue)),
             example: "auth = \"auto\"",
             summary:
-                "auto: basic over HTTPS, OAuth 1.0a over HTTP; query: keys as query parameters for hosts that strip Authorization.",
+                "auto: basic over HTTPS, OAuth 1.0a over HTTP; query: keys as query parameters for hosts that strip Authorization (HTTPS only; over plain http refused except to this machine).",
             defaultValue: .string(Key.Auth.auto.rawValue)),
         .init(
             Key.webhookSecret, .secret,
@@ -148,6 +148,15 @@ extension WooCommerceConnector {
                     example: "auth = \"oauth1\"")
             ]
         }
+        if settings.string(Key.auth) == Key.Auth.query.rawValue, !isLoopback(url.host) {
+            return [
+                StoreSettingIssue(
+                    keyPath: [Key.auth],
+                    message:
+                        "auth \"query\" over plain http would send the consumer secret in every URL, readable on the network and in proxy logs; use https or auth = \"oauth1\".",
+                    example: "auth = \"oauth1\"")
+            ]
+        }
         guard !isLocalHost(url.host) else { return [] }
         return [
             StoreSettingIssue(
@@ -214,6 +223,16 @@ extension WooCommerceConnector {
         guard let host = host?.lowercased() else { return false }
         return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]"
             || host.hasSuffix(".localhost") || host.hasSuffix(".local") || host.hasSuffix(".test")
+    }
+
+    /// This machine itself, where a URL never crosses a network (the
+    /// emulators, a local TLS proxy): narrower than ``isLocalHost(_:)``,
+    /// whose `.local` and `.test` names may be other machines on the LAN.
+    private static func isLoopback(_ host: String?) -> Bool {
+        guard let host = host?.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]")) else {
+            return false
+        }
+        return host == "localhost" || host.hasSuffix(".localhost") || host == "::1" || host.hasPrefix("127.")
     }
 
     /// The entry `aftercart init` writes (`config/aftercart.example.toml`).

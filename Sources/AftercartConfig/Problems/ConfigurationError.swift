@@ -4,11 +4,19 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var problems: [ConfigurationProblem]
     /// Warnings found on the way, so a refused config still shows them.
     public var warnings: [ConfigurationProblem]
+    /// What could be read despite the problems (the valid stores and
+    /// campaigns), so `check` can report their secrets and templates in the
+    /// same run; `nil` when the file could not be read or parsed.
+    public var partial: AftercartConfiguration?
 
     /// Creates an error from problems (errors) and warnings.
-    public init(problems: [ConfigurationProblem], warnings: [ConfigurationProblem] = []) {
+    public init(
+        problems: [ConfigurationProblem], warnings: [ConfigurationProblem] = [],
+        partial: AftercartConfiguration? = nil
+    ) {
         self.problems = problems
         self.warnings = warnings
+        self.partial = partial
     }
 
     /// One problem per line, warnings after errors, then a count.

@@ -6,10 +6,10 @@ extension TemplateLibrary {
     /// that has at least one of its files in the templates folder but does
     /// not compile (syntax, not UTF-8, a part missing), with name and line.
     ///
-    /// A template with none of its files present is not reported here: the
-    /// config loader already warns about it (a config written outside the
-    /// repository has no templates folder at all, and `check` must not fail
-    /// on that); `plan` still refuses to plan without it.
+    /// A template with none of its files present is not reported here: it
+    /// is either shipped (``MessageTemplate/load(name:folder:)`` falls back
+    /// to it) or unknown, which the config loader already reports as an
+    /// error with the nearest name.
     public static func problems(for configuration: AftercartConfiguration) -> [TemplateError] {
         do {
             _ = try load(for: configuration)

@@ -12,7 +12,8 @@ public struct TemplateLibrary: Sendable {
 
     /// Loads every template the campaigns of `configuration` name (plus the
     /// planner's own `loyalty-invitation` and `support-alert` when a
-    /// `review_posted` campaign needs them) from its templates folder.
+    /// `review_posted` campaign needs them) from its templates folder, or
+    /// the shipped template of that name when the folder has none of its files.
     ///
     /// - Throws: every ``TemplateError`` found, so `check` can list them all.
     public static func load(for configuration: AftercartConfiguration) throws(TemplateErrors) -> TemplateLibrary {
@@ -26,7 +27,7 @@ public struct TemplateLibrary: Sendable {
         var errors: [TemplateError] = []
         for name in names.sorted() {
             do {
-                loaded.append(try MessageTemplate(name: name, folder: configuration.templatesDirectory))
+                loaded.append(try MessageTemplate.load(name: name, folder: configuration.templatesDirectory))
             } catch {
                 errors.append(error)
             }

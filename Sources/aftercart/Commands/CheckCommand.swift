@@ -11,8 +11,11 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Validate the config and the secrets it names.",
         discussion: """
             Prints every problem at once, each with file:line, what is wrong and an example of \
-            right; then calls each store once to prove the credentials and lists what Aftercart \
-            can do there. Exit codes: 0 valid, 2 config error, 3 a store refused or was unreachable.
+            right: the file's, the templates' (a name that is neither a file in templates/ nor a \
+            built-in template is an error), and every secret that would not resolve; then calls \
+            each store once to prove the credentials and lists what Aftercart can do there. The \
+            verdict is the last line. Exit codes: 0 valid, 2 config error (file, template, secret or \
+            unknown --store; no store is called), 3 a store refused or was unreachable.
             """
     )
 
@@ -31,32 +34,19 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.makeLogger()
-        let configuration: AftercartConfiguration
-        do {
-            configuration = try AftercartConfiguration.load(path: global.configPath, platforms: Platforms.settings)
-        } catch {
-            ConsoleReport.problems(error.problems, warnings: error.warnings)
+        let (configuration, findings) = Self.review(
+            path: global.configPath, store: store, readSecrets: !offline)
+        ConsoleReport.list(findings.errors + findings.warnings)
+        guard let configuration, findings.errors.isEmpty else {
+            let count = findings.errors.count
+            ConsoleReport.verdict(
+                "\(global.configPath): \(count) problem\(count == 1 ? "" : "s") found; no store was called.")
             throw ExitCode.configurationError
         }
-        ConsoleReport.problems([], warnings: configuration.warnings)
-        if let store, configuration.store(named: store) == nil {
-            let names = configuration.stores.map(\.name).joined(separator: ", ")
-            ConsoleReport.error("no store named '\(store)' in \(global.configPath); stores: \(names)")
-            throw ExitCode.configurationError
-        }
-        let templateProblems = TemplateLibrary.problems(for: configuration)
-        if !templateProblems.isEmpty {
-            for problem in templateProblems { ConsoleReport.error("\(problem)") }
-            throw ExitCode.configurationError
-        }
-        print(
-            "\(global.configPath): valid (\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns)"
-        )
-        if offline { return }
-        let secretProblems = configuration.secretProblems(store: store)
-        if !secretProblems.isEmpty {
-            ConsoleReport.problems(secretProblems, warnings: [])
-            throw ExitCode.configurationError
+        let summary = "\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns"
+        if offline {
+            print("\(global.configPath): valid (\(summary); offline: secrets and stores not checked)")
+            return
         }
         logger.debug("configuration loaded", metadata: ["stores": "\(configuration.stores.count)"])
         let selected = configuration.stores.filter { store == nil || $0.name == store }
@@ -66,16 +56,65 @@ struct CheckCommand: AsyncParsableCommand {
             selected, publicURL: configuration.server.publicURL, database: persistence as? any StoreFactsStore,
             logger: logger)
         try? await persistence?.close()
-        if !answered { throw ExitCode.storeUnavailable }
+        if !answered {
+            ConsoleReport.verdict(
+                "\(global.configPath): the file is valid, but a store refused its credentials or could not be reached.")
+            throw ExitCode.storeUnavailable
+        }
         if registerWebhooks {
             guard let publicURL = configuration.server.publicURL else {
-                ConsoleReport.error(
+                ConsoleReport.verdict(
                     "--register-webhooks needs the address stores reach this server at: set public_url in [server]")
                 throw ExitCode.configurationError
             }
             if try await !WebhookSetup.registerAll(selected, publicURL: publicURL, logger: logger) {
+                ConsoleReport.verdict("\(global.configPath): valid, but a store refused the webhook subscriptions.")
                 throw ExitCode.storeUnavailable
             }
         }
+        print("\(global.configPath): valid (\(summary); \(selected.count) of them answered)")
     }
+
+    /// Every problem `check` can find without calling a store, in one
+    /// list: the file's own, the `--store` name, the templates, and (unless
+    /// offline) every secret that would not resolve, also for a config that
+    /// has other problems.
+    static func review(path: String, store: String?, readSecrets: Bool) -> (
+        AftercartConfiguration?, CheckFindings
+    ) {
+        var findings = CheckFindings()
+        let configuration: AftercartConfiguration?
+        do {
+            let loaded = try AftercartConfiguration.load(path: path, platforms: Platforms.settings)
+            findings.warnings = loaded.warnings
+            configuration = loaded
+        } catch {
+            findings.errors = error.problems
+            findings.warnings = error.warnings
+            configuration = error.partial
+        }
+        guard let configuration else { return (nil, findings) }
+        // An unknown --store selects nothing, so every store's secrets are checked.
+        var secretsOf = store
+        if let problem = StoreSelection.problem(store, in: configuration) {
+            findings.errors.append(ConfigurationProblem(file: path, line: nil, message: problem + "."))
+            secretsOf = nil
+        }
+        for problem in TemplateLibrary.problems(for: configuration) {
+            findings.errors.append(
+                ConfigurationProblem(
+                    file: problem.file, line: problem.line,
+                    message: "template \"\(problem.template)\": \(problem.message)"))
+        }
+        if readSecrets {
+            findings.errors += configuration.secretProblems(store: secretsOf)
+        }
+        return (configuration, findings)
+    }
+}
+
+/// What ``CheckCommand/review(path:store:readSecrets:)`` found.
+struct CheckFindings {
+    var errors: [ConfigurationProblem] = []
+    var warnings: [ConfigurationProblem] = []
 }

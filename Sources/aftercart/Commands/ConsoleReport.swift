@@ -16,4 +16,14 @@ enum ConsoleReport {
         }
         FileHandle.standardError.write(Data(text.utf8))
     }
+
+    /// Problems and warnings, one per line, with no verdict: `check` adds its own, once, at the end.
+    static func list(_ problems: [ConfigurationProblem]) {
+        FileHandle.standardError.write(Data(problems.map { "\($0)\n" }.joined().utf8))
+    }
+
+    /// The last line of a run that failed.
+    static func verdict(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
 }

@@ -14,8 +14,10 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Start a WooCommerce and a Shopify emulator in-process and sync them into a fresh SQLite file.",
         discussion: """
-            Nothing leaves 127.0.0.1. Afterwards the database and a matching config stay in --dir, \
-            so 'aftercart status' and 'aftercart export' can be tried on them.
+            Nothing leaves 127.0.0.1, and nothing is read from the working directory: the \
+            campaigns and templates are the ones built into the binary. Afterwards the database, a \
+            matching config and those campaigns and templates stay in --dir, so 'aftercart status' \
+            and 'aftercart export' can be tried on them. Exit codes: 0 done, 1 a sync or a step failed.
             """
     )
 
@@ -120,7 +122,7 @@ struct DemoCommand: AsyncParsableCommand {
         let outbox = folder.appendingPathComponent("outbox")
         try? FileManager.default.removeItem(at: outbox)
         try Data(stores.config(database: database, outbox: outbox.path).utf8).write(to: config)
-        try DemoEngagement.copyCampaigns(into: folder)
+        try DemoEngagement.installCampaigns(into: folder)
         try await DemoEngagement(
             configPath: config.path, persistence: persistence, connectors: connectors, outbox: outbox, client: client,
             logger: logger

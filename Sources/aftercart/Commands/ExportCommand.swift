@@ -21,7 +21,13 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print the normalized records of one resource, one per line.",
-        discussion: "RESOURCE is one of: orders, customers, coupons, loyalty, reviews, actions (the outbox)."
+        discussion: """
+            RESOURCE is one of: orders, customers, coupons, loyalty, reviews, actions (the outbox). \
+            Every record carries vanished_at: null while the store has it, the time a full sync or a \
+            deletion webhook found it gone otherwise; vanished records are left out unless \
+            --include-vanished. Exit codes: 0 printed, 1 the database could not be read, 2 config \
+            error or unknown --store.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -35,14 +41,26 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "jsonl (one JSON object per line) or csv (a header, then one row per record).")
     var format: ExportFormat = .jsonl
 
+    @Flag(name: .long, help: "Also print records the store no longer has (their vanished_at is set).")
+    var includeVanished = false
+
+    func validate() throws {
+        if includeVanished, resource == .actions {
+            throw ValidationError("--include-vanished applies to records; outbox actions never vanish")
+        }
+    }
+
     func run() async throws {
         _ = global.makeLogger()
         let configuration = try DatabaseOpener.loadConfiguration(global)
+        _ = try StoreSelection.select(store, from: configuration)
         let persistence = try await DatabaseOpener.open(configuration)
         var writer = RecordLineWriter(format: format)
         if let kind = resource.resource {
-            for try await payload in persistence.allPayloads(kind, store: store.map(StoreID.init(rawValue:))) {
-                try writer.write(json: payload.json)
+            let payloads = persistence.allPayloads(
+                kind, store: store.map(StoreID.init(rawValue:)), includeVanished: includeVanished)
+            for try await payload in payloads {
+                try writer.write(json: ExportedRecord.json(payload))
             }
         } else {
             let encoder = ModelJSON.encoder()

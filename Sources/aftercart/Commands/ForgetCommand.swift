@@ -14,7 +14,7 @@ struct ForgetCommand: AsyncParsableCommand {
             synced from the store stay in the database and come back on every sync (the store is \
             the source of truth: erase the customer there), outbox rows already sent stay as the \
             record of what was sent, and the address itself is kept so the request holds. \
-            Exit 0 when recorded, 2 for an unknown store or an address that is not one.
+            Exit codes: 0 recorded, 1 the database failed, 2 an unknown store or an address that is not one.
             """
     )
 

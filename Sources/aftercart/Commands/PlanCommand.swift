@@ -12,7 +12,9 @@ struct PlanCommand: AsyncParsableCommand {
         abstract: "Evaluate every campaign at an instant and write the new actions to the outbox.",
         discussion: """
             Each action has a deterministic key (campaign, store, subject, step), so running plan \
-            twice plans nothing new. Exit 0 when planning ran, 2 for a config or template error.
+            twice plans nothing new. A template with no file in templates/ is the built-in one of that \
+            name. Exit codes: 0 planning ran, 1 the database failed, 2 config or template error or \
+            unknown --store.
             """
     )
 
@@ -42,16 +44,7 @@ struct PlanCommand: AsyncParsableCommand {
         _ = global.makeLogger()
         let configuration = try DatabaseOpener.loadConfiguration(global)
         let now = at.flatMap { Timestamp.parse($0) } ?? Date()
-        var stores = configuration.stores.map(\.id)
-        if let store {
-            guard configuration.store(named: store) != nil else {
-                ConsoleReport.error(
-                    "--store \(store): not a configured store (configured: \(stores.map(\.rawValue).joined(separator: ", ")))"
-                )
-                throw ExitCode.configurationError
-            }
-            stores = [StoreID(store)]
-        }
+        let stores = try StoreSelection.select(store, from: configuration).map(\.id)
         let persistence = try await DatabaseOpener.open(configuration)
         guard let database = persistence as? any PlannerDatabase else {
             ConsoleReport.error("the database at \(persistence.location) cannot plan yet (no planning queries)")

@@ -19,7 +19,8 @@ struct RunCommand: AsyncParsableCommand {
             A store whose sync is still running is not started again, and a store that another \
             process is syncing (a cron 'aftercart sync') is skipped until its next turn. On SIGTERM \
             or SIGINT each sync in flight commits the page it is on and the process exits 0 within \
-            10 seconds. Exit codes: 0 stopped cleanly, 2 config error.
+            10 seconds. Exit codes: 0 stopped cleanly, 1 the daemon failed (database, server), 2 config \
+            error or unknown --store.
             """
     )
 
@@ -90,7 +91,7 @@ struct RunCommand: AsyncParsableCommand {
         MetricsSetup.bootstrap()
         let kinds = try ResourceList.parse(resources)
         let configuration = try DatabaseOpener.loadConfiguration(global, secrets: .required)
-        let stores = try StoreSelection.select(store, from: configuration, configPath: global.configPath)
+        let stores = try StoreSelection.select(store, from: configuration)
         let override = syncEvery.flatMap(ConfigDuration.init)
         let wiring = try await SyncWiring.open(configuration, stores: stores, logger: logger)
         for line in SyncSummary.lines(wiring.setupFailures) { logger.error("\(line)") }

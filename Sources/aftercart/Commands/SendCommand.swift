@@ -47,7 +47,7 @@ struct SendCommand: AsyncParsableCommand {
         let logger = global.makeLogger()
         let needsSecrets = !dryRun && resend == nil
         let configuration = try DatabaseOpener.loadConfiguration(global, secrets: needsSecrets ? .required : .deferred)
-        let stores = try selectedStores(configuration)
+        let stores = try StoreSelection.select(store, from: configuration)
         let sender: MailAddress
         do {
             sender = try DeliveryChannelFactory.sender(configuration.delivery)
@@ -143,15 +143,5 @@ struct SendCommand: AsyncParsableCommand {
             try await persistence.outboxEntry(id: id).map { "it is \($0.state.rawValue)" } ?? "it does not exist"
         ConsoleReport.error("action #\(id) cannot be resent: \(state) (only failed or unknown actions can)")
         return true
-    }
-
-    private func selectedStores(_ configuration: AftercartConfiguration) throws -> [StoreConfiguration] {
-        guard let store else { return configuration.stores }
-        guard let entry = configuration.store(named: store) else {
-            let names = configuration.stores.map(\.name).joined(separator: ", ")
-            ConsoleReport.error("no store named '\(store)' in \(global.configPath); stores: \(names)")
-            throw ExitCode.configurationError
-        }
-        return [entry]
     }
 }

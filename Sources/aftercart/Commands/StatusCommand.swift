@@ -8,7 +8,8 @@ import Foundation
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show last sync, cursor, record counts and last error per store and resource, and outbox counts."
+        abstract: "Show last sync, cursor, record counts and last error per store and resource, and outbox counts.",
+        discussion: "Exit codes: 0 printed, 1 the database could not be read, 2 config error."
     )
 
     @OptionGroup var global: GlobalOptions

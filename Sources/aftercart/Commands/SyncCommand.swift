@@ -65,7 +65,7 @@ struct SyncCommand: AsyncParsableCommand {
         MetricsSetup.bootstrap()
         let kinds = try ResourceList.parse(resources)
         let configuration = try DatabaseOpener.loadConfiguration(global, secrets: .required)
-        let stores = try StoreSelection.select(store, from: configuration, configPath: global.configPath)
+        let stores = try StoreSelection.select(store, from: configuration)
         let wiring = try await SyncWiring.open(configuration, stores: stores, logger: logger)
         let stop = SyncStopSignal()
         let signals = StopOnSignal { Task { await stop.stop() } }

@@ -17,17 +17,24 @@ enum ResourceList {
     }
 }
 
-/// `--store NAME` as `sync` and `run` take it: every store when absent.
+/// `--store NAME` as every command takes it: every store when absent, and
+/// a name that is not configured is a config error (exit 2) that lists the
+/// configured names, never an empty selection that looks like success.
 enum StoreSelection {
-    static func select(
-        _ name: String?, from configuration: AftercartConfiguration, configPath: String
-    ) throws -> [StoreConfiguration] {
-        guard let name else { return configuration.stores }
-        guard let entry = configuration.store(named: name) else {
-            let names = configuration.stores.map(\.name).joined(separator: ", ")
-            ConsoleReport.error("no store named '\(name)' in \(configPath); stores: \(names)")
+    /// What is wrong with `--store name`, or `nil` when it is absent or configured.
+    static func problem(_ name: String?, in configuration: AftercartConfiguration) -> String? {
+        guard let name, configuration.store(named: name) == nil else { return nil }
+        let names = configuration.stores.map(\.name)
+        let configured = names.isEmpty ? "it configures no stores" : "configured: \(names.joined(separator: ", "))"
+        return "--store \(name): no store of that name in \(configuration.file) (\(configured))"
+    }
+
+    /// The stores `--store name` selects; reports an unknown name and exits 2.
+    static func select(_ name: String?, from configuration: AftercartConfiguration) throws -> [StoreConfiguration] {
+        if let problem = problem(name, in: configuration) {
+            ConsoleReport.error(problem)
             throw ExitCode.configurationError
         }
-        return [entry]
+        return configuration.stores.filter { name == nil || $0.name == name }
     }
 }

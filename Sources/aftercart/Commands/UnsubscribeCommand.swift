@@ -22,11 +22,7 @@ struct CustomerRequestOptions: ParsableArguments {
     func record(_ request: CustomerSuppression) async throws {
         _ = global.makeLogger()
         let configuration = try DatabaseOpener.loadConfiguration(global)
-        guard configuration.store(named: store) != nil else {
-            let known = configuration.stores.map(\.name).joined(separator: ", ")
-            ConsoleReport.error("--store \(store): not a configured store (configured: \(known))")
-            throw ExitCode.configurationError
-        }
+        _ = try StoreSelection.select(store, from: configuration)
         let persistence = try await DatabaseOpener.open(configuration)
         guard let database = persistence as? any PlannerDatabase else {
             ConsoleReport.error("the database at \(persistence.location) cannot record requests (no planning queries)")
@@ -64,7 +60,7 @@ struct UnsubscribeCommand: AsyncParsableCommand {
             in the outbox, and the coupons they announce, are cancelled. Transactional order \
             messages (order confirmation, shipping updates) still go. Nothing is deleted: records \
             synced from the store stay (the store is the source of truth), and the unsubscribe is \
-            not pushed back to the store. Exit 0 when recorded, 2 for an unknown store or an \
+            not pushed back to the store. Exit codes: 0 recorded, 1 the database failed, 2 an unknown store or an \
             address that is not one.
             """
     )

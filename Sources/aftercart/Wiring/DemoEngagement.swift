@@ -19,21 +19,15 @@ struct DemoEngagement {
     let client: HTTPClient
     let logger: Logger
 
-    /// Copies the repository's `config/campaigns` and `config/templates`
-    /// beside the demo's config, so the demo runs the campaigns a merchant
-    /// starts from.
-    static func copyCampaigns(into folder: URL) throws {
-        let manager = FileManager.default
+    /// Writes the shipped campaigns and templates (``ShippedFiles``, in the
+    /// binary) beside the demo's config, so the demo runs the campaigns a
+    /// merchant starts from, whatever the working directory. Folders left
+    /// by an earlier demo are replaced, not merged.
+    static func installCampaigns(into folder: URL) throws {
         for name in ["campaigns", "templates"] {
-            let source = URL(fileURLWithPath: "config").appendingPathComponent(name)
-            let target = folder.appendingPathComponent(name)
-            guard manager.fileExists(atPath: source.path) else {
-                throw EngagementCycleError(
-                    "\(source.path) is missing: run the demo from the repository's root folder (make demo)")
-            }
-            try? manager.removeItem(at: target)
-            try manager.copyItem(at: source, to: target)
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
+        _ = try ExampleConfiguration.installShippedFiles(into: folder, overwrite: true)
     }
 
     /// Plans each store at its emulator's clock and delivers the due actions.

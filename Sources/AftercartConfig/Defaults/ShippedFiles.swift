@@ -1,0 +1,81 @@
+/// One file of `config/campaigns/` or `config/templates/` as the binary carries it.
+public struct ShippedFile: Sendable, Hashable {
+    /// Relative to the config folder: `campaigns/win-back.toml`, `templates/win-back.text.mustache`.
+    public let path: String
+    /// The file's text.
+    public let text: String
+
+    init(_ path: String, _ bytes: [UInt8]) {
+        self.path = path
+        self.text = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The default campaigns and templates, compiled into the binary.
+///
+/// The repository's `config/campaigns/` and `config/templates/` are the
+/// source (linked into this target as `Shipped/`); SwiftPM embeds them as
+/// code (`.embedInCode`) rather than as a resource bundle, so a binary
+/// copied alone (a container image, `/usr/local/bin`) still has them where
+/// `Bundle.module` would stop the process. `aftercart init` writes them out
+/// for editing, `aftercart demo` uses them from any folder, and a campaign
+/// whose template has no file falls back to the one here of that name.
+/// A test asserts this list matches the repository's folders, so a file
+/// added there and forgotten here fails.
+public enum ShippedFiles {
+    /// Every file, campaigns first, each folder by name.
+    public static let all: [ShippedFile] = [
+        ShippedFile("campaigns/order-confirmation.toml", PackageResources.order_confirmation_toml),
+        ShippedFile("campaigns/points-expiring.toml", PackageResources.points_expiring_toml),
+        ShippedFile("campaigns/shipping-updates.toml", PackageResources.shipping_updates_toml),
+        ShippedFile("campaigns/tier-changed.toml", PackageResources.tier_changed_toml),
+        ShippedFile("campaigns/win-back.toml", PackageResources.win_back_toml),
+        ShippedFile("templates/loyalty-invitation.html.mustache", PackageResources.loyalty_invitation_html_mustache),
+        ShippedFile(
+            "templates/loyalty-invitation.subject.mustache", PackageResources.loyalty_invitation_subject_mustache),
+        ShippedFile("templates/loyalty-invitation.text.mustache", PackageResources.loyalty_invitation_text_mustache),
+        ShippedFile("templates/order-confirmation.html.mustache", PackageResources.order_confirmation_html_mustache),
+        ShippedFile(
+            "templates/order-confirmation.subject.mustache", PackageResources.order_confirmation_subject_mustache),
+        ShippedFile("templates/order-confirmation.text.mustache", PackageResources.order_confirmation_text_mustache),
+        ShippedFile("templates/points-expiring.html.mustache", PackageResources.points_expiring_html_mustache),
+        ShippedFile("templates/points-expiring.subject.mustache", PackageResources.points_expiring_subject_mustache),
+        ShippedFile("templates/points-expiring.text.mustache", PackageResources.points_expiring_text_mustache),
+        ShippedFile("templates/review-request.html.mustache", PackageResources.review_request_html_mustache),
+        ShippedFile("templates/review-request.subject.mustache", PackageResources.review_request_subject_mustache),
+        ShippedFile("templates/review-request.text.mustache", PackageResources.review_request_text_mustache),
+        ShippedFile("templates/review-thank-you.html.mustache", PackageResources.review_thank_you_html_mustache),
+        ShippedFile("templates/review-thank-you.subject.mustache", PackageResources.review_thank_you_subject_mustache),
+        ShippedFile("templates/review-thank-you.text.mustache", PackageResources.review_thank_you_text_mustache),
+        ShippedFile("templates/shipping-update.html.mustache", PackageResources.shipping_update_html_mustache),
+        ShippedFile("templates/shipping-update.subject.mustache", PackageResources.shipping_update_subject_mustache),
+        ShippedFile("templates/shipping-update.text.mustache", PackageResources.shipping_update_text_mustache),
+        ShippedFile("templates/support-alert.html.mustache", PackageResources.support_alert_html_mustache),
+        ShippedFile("templates/support-alert.subject.mustache", PackageResources.support_alert_subject_mustache),
+        ShippedFile("templates/support-alert.text.mustache", PackageResources.support_alert_text_mustache),
+        ShippedFile("templates/tier-changed.html.mustache", PackageResources.tier_changed_html_mustache),
+        ShippedFile("templates/tier-changed.subject.mustache", PackageResources.tier_changed_subject_mustache),
+        ShippedFile("templates/tier-changed.text.mustache", PackageResources.tier_changed_text_mustache),
+        ShippedFile("templates/win-back.html.mustache", PackageResources.win_back_html_mustache),
+        ShippedFile("templates/win-back.subject.mustache", PackageResources.win_back_subject_mustache),
+        ShippedFile("templates/win-back.text.mustache", PackageResources.win_back_text_mustache),
+    ]
+
+    /// The parts of the shipped template `name` (`subject`, `text`,
+    /// `html`), or `nil` when no template of that name is shipped.
+    public static func template(named name: String) -> [String: String]? {
+        var parts: [String: String] = [:]
+        for file in all where file.path.hasPrefix("templates/\(name).") {
+            let part = file.path.dropFirst("templates/\(name).".count).dropLast(".mustache".count)
+            parts[String(part)] = file.text
+        }
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// The names of the shipped templates (`win-back` for `templates/win-back.text.mustache`).
+    public static let templateNames: Set<String> = Set(
+        all.compactMap { file in
+            guard file.path.hasPrefix("templates/") else { return nil }
+            return file.path.dropFirst("templates/".count).split(separator: ".").first.map(String.init)
+        })
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `check` lists every problem it can find in one run (the file's, the
+/// templates', the `--store` name, every unset variable) and says its
+/// verdict once, as the last line; every command documents its exit codes.
+@Suite struct CheckVerdictTests {
+    @Test func unsetVariablesFailWithOneVerdictAtTheEnd() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        #expect(try await cli.run(["init"]).status == 0)
+        let outcome = try await cli.run(["check"])
+        #expect(outcome.status == 2)
+        #expect(!outcome.stdout.contains("valid"), "\(outcome.stdout)")
+        for variable in ["TOKYO_WOO_KEY", "TOKYO_WOO_SECRET", "OSAKA_SHOPIFY_TOKEN"] {
+            #expect(outcome.stderr.contains(variable), "\(variable)")
+        }
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.last == "config/aftercart.toml: 4 problems found; no store was called.", "\(outcome.stderr)")
+        #expect(lines.filter { $0.contains("problems found") }.count == 1)
+    }
+
+    @Test func unsetVariablesAreListedTogetherWithTheFilesOtherProblems() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        try cli.write(
+            """
+            [[stores]]
+            name = "tokyo-woo"
+            platform = "woocommerce"
+            base_url = "https://shop.example.com"
+            consumer_key = { env = "TOKYO_WOO_KEY" }
+            consumer_secret = { env = "TOKYO_WOO_SECRET" }
+            consent_meta_key = "opt_in"
+            sync_every = "15 minutes"
+
+            [[campaigns]]
+            name = "review-request"
+            trigger = "delivered"
+            template = "reveiw-request"
+            """, to: "config/aftercart.toml")
+        let outcome = try await cli.run(["check", "--store", "osaka"])
+        #expect(outcome.status == 2)
+        for expected in [
+            "config/aftercart.toml:8: stores[0].sync_every", "did you mean \"review-request\"",
+            "--store osaka: no store of that name", "TOKYO_WOO_KEY", "TOKYO_WOO_SECRET",
+        ] {
+            #expect(outcome.stderr.contains(expected), "missing \(expected): \(outcome.stderr)")
+        }
+        #expect(outcome.stderr.hasSuffix("config/aftercart.toml: 5 problems found; no store was called.\n"))
+    }
+
+    @Test func aMisspeltTemplateFailsCheckEvenWithoutATemplatesFolder() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        try cli.write(
+            """
+            [[campaigns]]
+            name = "thanks"
+            trigger = "review_posted"
+            template = "review-thankyou"
+            """, to: "config/aftercart.toml")
+        let outcome = try await cli.run(["check", "--offline"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("did you mean \"review-thank-you\""), "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains("valid"))
+    }
+
+    @Test func everyCommandsHelpListsItsExitCodes() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        let root = try await cli.run(["--help"])
+        for code in ["0   done", "1   a run-time failure", "2   the config is wrong", "3   check:", "64  the command"] {
+            #expect(root.stdout.contains(code), "aftercart --help lacks \(code)")
+        }
+        let commands = [
+            "init", "check", "sync", "send", "status", "export", "run", "demo", "serve", "plan", "unsubscribe",
+            "forget",
+        ]
+        for command in commands {
+            let help = try await cli.run([command, "--help"])
+            // Help text is wrapped to the terminal, so words are compared, not lines.
+            let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.contains("Exit codes: 0"), "aftercart \(command) --help lacks its exit codes")
+        }
+    }
+}
