@@ -146,6 +146,17 @@ extension ShopifyConnector {
         return page.batch(RecordBatch.loyalty)
     }
 
+    /// The member of a list body that holds the records, so the SDK can
+    /// cut a page that fails to map into its records.
+    private static func listKey(of resource: ResourceKind) -> String {
+        switch resource {
+        case .orders: "orders"
+        case .coupons: "price_rules"
+        case .customers, .loyalty: "customers"
+        case .reviews: "reviews"
+        }
+    }
+
     /// `first` as a stream the SDK walks by its `Link rel="next"`
     /// continuations, after checking on the first page that the granted
     /// scopes allow reading `resource`.
@@ -166,7 +177,8 @@ extension ShopifyConnector {
             adviseFailure: ShopifyErrorAdvice.advise)
         return ResourceStream(
             resource: resource, request: TransportRequest(.get, url: url(first), resource: resource.rawValue),
-            paging: .link(pager), cursorField: cursorField, logger: logger,
+            paging: .link(pager), cursorField: cursorField, envelope: .member(Self.listKey(of: resource)),
+            logger: logger,
             prepare: { previous in
                 if previous == nil { try await requireReadable(resource) }
             },

@@ -1,0 +1,58 @@
+public import Foundation
+
+/// One record of a page the adapter could not map (a line item with
+/// `"quantity": "two"`), cut out of its page so the rest of the page is
+/// stored and the walk moves on. The engine records it, with the page, in
+/// the rejects table and reads it again on later runs.
+public struct RejectedRecord: Sendable, Hashable {
+    /// The most of a record's JSON a reject keeps: enough to see what is
+    /// wrong, bounded so one huge record cannot bloat the database.
+    public static let rawLimit = 4_096
+
+    /// The record's id on the platform.
+    public var id: String
+    /// What is wrong, naming the field: `line_items[0].quantity: "two" is not a number`.
+    public var reason: String
+    /// The record as the store sent it, secrets redacted, cut at ``rawLimit`` bytes.
+    public var rawJSON: String
+
+    public init(id: String, reason: String, rawJSON: String) {
+        self.id = id
+        self.reason = reason
+        self.rawJSON = rawJSON
+    }
+
+    /// The reject for `record` that failed with `failure` (a
+    /// ``ConnectorError/decoding(field:reason:_:)``), or `nil` when the
+    /// record has no id to find it by again.
+    static func from(_ record: Data, failure: ConnectorError, redaction: Redaction) -> RejectedRecord? {
+        guard let id = RecordID.read(from: record) else { return nil }
+        return RejectedRecord(
+            id: id, reason: reason(of: failure),
+            rawJSON: JSONDecoding.snippet(
+                Data(redaction.text(String(decoding: record, as: UTF8.self)).utf8), limit: rawLimit))
+    }
+
+    /// `field: reason`, without the page position the single-record page
+    /// gave the field (`orders[0].line_items[0].quantity` → `line_items[0].quantity`).
+    static func reason(of failure: ConnectorError) -> String {
+        guard case .decoding(let field, let reason, _) = failure else { return failure.description }
+        var path = Substring(field)
+        if let dot = path.firstIndex(of: "."), path[..<dot].hasSuffix("[0]") { path = path[path.index(after: dot)...] }
+        return "\(path): \(reason)"
+    }
+}
+
+/// The `id` member of a record, a JSON number or string.
+enum RecordID {
+    static func read(from record: Data) -> String? {
+        guard let value = RawJSON.member("id", of: record), let text = String(data: value, encoding: .utf8) else {
+            return nil
+        }
+        if text.hasPrefix("\"") {
+            let inner = text.dropFirst().dropLast()
+            return inner.isEmpty || inner.contains("\\") ? nil : String(inner)
+        }
+        return text.allSatisfy(\.isNumber) && text != "0" ? text : nil
+    }
+}
