@@ -19,7 +19,6 @@ extension WooCommerceConnector {
         }
         let start = cursor ?? SyncCursor()
         let since = start.queryStart(lookback: settings.lookback, notBefore: settings.startDate)
-        let store = settings.store
         switch resource {
         case .orders:
             return readOrders(since: since, from: start)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One record of a page the adapter could not map (a line item with
 /// `"quantity": "two"`), cut out of its page so the rest of the page is

@@ -1,4 +1,4 @@
-public import AftercartModel
+import AftercartModel
 import Foundation
 import Logging
 
