@@ -105,7 +105,10 @@ struct RecordQuarantineTests {
     @Test func envelopesCutListsAndSingleRecordsWithoutTouchingTheirBytes() {
         let list = Data(#" {"next":null, "orders" : [ {"id":1,"total":"12.50"} , {"id":2,"n":1.10} ] } "#.utf8)
         let records = RecordEnvelope.member("orders").records(inList: list)
-        #expect(records?.map { String(decoding: $0, as: UTF8.self) } == [#"{"id":1,"total":"12.50"}"#, #"{"id":2,"n":1.10}"#])
+        #expect(
+            records?.map { String(decoding: $0, as: UTF8.self) } == [
+                #"{"id":1,"total":"12.50"}"#, #"{"id":2,"n":1.10}"#,
+            ])
         let single = RecordEnvelope.member("order").record(inSingle: Data(#"{"order":{"id":7}}"#.utf8))
         #expect(single.map { String(decoding: $0, as: UTF8.self) } == #"{"id":7}"#)
         #expect(

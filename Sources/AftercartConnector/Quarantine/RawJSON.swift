@@ -24,7 +24,9 @@ enum RawJSON {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
         index = skipSpace(bytes, index + 1)
         var elements: [Data] = []
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return skipSpace(bytes, index + 1) == bytes.count ? [] : nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            return skipSpace(bytes, index + 1) == bytes.count ? [] : nil
+        }
         while index < bytes.count {
             guard let end = valueEnd(bytes, index) else { return nil }
             elements.append(Data(bytes[index..<end]))

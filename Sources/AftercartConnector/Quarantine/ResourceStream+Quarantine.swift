@@ -55,7 +55,8 @@ extension ResourceStream {
             } else {
                 guard let record = envelope.record(inSingle: response.body) else {
                     throw ConnectorError.decoding(
-                        field: "(body)", reason: "not a single \(resource) record", transport.errorContext(for: request))
+                        field: "(body)", reason: "not a single \(resource) record", transport.errorContext(for: request)
+                    )
                 }
                 let fetched = FetchedPage(response: response, pageNumber: 1)
                 switch try await mapOne(record, fetched: fetched, context, transport: transport) {

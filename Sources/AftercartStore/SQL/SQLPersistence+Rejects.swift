@@ -19,7 +19,8 @@ extension SQLPersistence {
                 rows, store: checkpoint.store, changedAt: checkpoint.at, on: connection, refused: "its page")
             _ = try await self.clearRejects(
                 R.resource, store: checkpoint.store, ids: rows.map(\.key.platformID), on: connection)
-            try await self.recordRejects(rejects, R.resource, store: checkpoint.store, at: checkpoint.at, on: connection)
+            try await self.recordRejects(
+                rejects, R.resource, store: checkpoint.store, at: checkpoint.at, on: connection)
             let saved = try await self.advanceCheckpoint(checkpoint, received: records.count, on: connection)
             return PageCommitResult(
                 inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged + outcome.stale,

@@ -115,7 +115,8 @@ struct ResourceSync {
     {
         let rejects = rejects.map(\.pageReject)
         switch batch {
-        case .orders(let records): return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
+        case .orders(let records):
+            return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
         case .customers(let records):
             return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
         case .coupons(let records):
