@@ -7,8 +7,8 @@ import Testing
 /// checkpoint, cleared by a well-formed record, settled by a re-read.
 @Suite("Rejected records")
 struct RejectStoreTests {
-    static let bad = PageReject(
-        platformID: "3", reason: "line_items[0].quantity: \"two\" is not a number", rawJSON: #"{"id":3}"#)
+    static let bad = RejectedRecord(
+        id: "3", reason: "line_items[0].quantity: \"two\" is not a number", rawJSON: #"{"id":3}"#)
 
     @Test("a page's rejects commit with its records and checkpoint, and a later sighting bumps them")
     func rejectsCommitWithThePage() async throws {
@@ -68,7 +68,7 @@ struct RejectStoreTests {
     @Test("a re-read stores what maps, bumps what does not and clears what is gone, checkpoint untouched")
     func settlingAReRead() async throws {
         try await withStore { persistence in
-            let others = ["4", "5"].map { PageReject(platformID: $0, reason: "bad", rawJSON: "{}") }
+            let others = ["4", "5"].map { RejectedRecord(id: $0, reason: "bad", rawJSON: "{}") }
             _ = try await persistence.commitPage(
                 [Order](), rejects: [Self.bad] + others, checkpoint: Fixtures.checkpoint(cursor: "c"))
             let cleared = try await persistence.settleRejects(

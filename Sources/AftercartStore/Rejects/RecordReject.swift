@@ -34,16 +34,3 @@ public struct RecordReject: Sendable, Hashable {
         self.attempts = attempts
     }
 }
-
-/// One record a page (or a re-read) rejected, as the sync engine hands it over.
-public struct PageReject: Sendable, Hashable {
-    public var platformID: String
-    public var reason: String
-    public var rawJSON: String
-
-    public init(platformID: String, reason: String, rawJSON: String) {
-        self.platformID = platformID
-        self.reason = reason
-        self.rawJSON = rawJSON
-    }
-}

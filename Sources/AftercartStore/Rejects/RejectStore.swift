@@ -10,7 +10,7 @@ public protocol RejectStore: Sendable {
     /// recorded gets the new reason, `last_seen_at` and one more attempt)
     /// and clears the rejects of every record in `records`: a record that
     /// came back well-formed is no longer rejected.
-    func commitPage<R: SyncRecord>(_ records: [R], rejects: [PageReject], checkpoint: CheckpointUpdate) async throws
+    func commitPage<R: SyncRecord>(_ records: [R], rejects: [RejectedRecord], checkpoint: CheckpointUpdate) async throws
         -> PageCommitResult
 
     /// Applies a re-read of rejected records of (`store`, `resource`) in
@@ -22,7 +22,7 @@ public protocol RejectStore: Sendable {
     /// - Returns: how many rejects were cleared.
     @discardableResult
     func settleRejects(
-        _ records: [any SyncRecord], of resource: ResourceKind, rejects: [PageReject], cleared: [String],
+        _ records: [any SyncRecord], of resource: ResourceKind, rejects: [RejectedRecord], cleared: [String],
         store: StoreID, at: Date
     ) async throws -> Int
 

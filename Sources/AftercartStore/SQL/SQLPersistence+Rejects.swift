@@ -2,7 +2,7 @@ public import AftercartModel
 public import Foundation
 
 extension SQLPersistence {
-    public func commitPage<R: SyncRecord>(_ records: [R], rejects: [PageReject], checkpoint: CheckpointUpdate)
+    public func commitPage<R: SyncRecord>(_ records: [R], rejects: [RejectedRecord], checkpoint: CheckpointUpdate)
         async throws -> PageCommitResult
     {
         guard R.resource == checkpoint.resource else {
@@ -30,7 +30,7 @@ extension SQLPersistence {
 
     @discardableResult
     public func settleRejects(
-        _ records: [any SyncRecord], of resource: ResourceKind, rejects: [PageReject], cleared: [String],
+        _ records: [any SyncRecord], of resource: ResourceKind, rejects: [RejectedRecord], cleared: [String],
         store: StoreID, at: Date
     ) async throws -> Int {
         if let stray = records.first(where: { type(of: $0).resource != resource }) {
@@ -82,7 +82,7 @@ extension SQLPersistence {
 
     /// Inserts each reject, or bumps the one recorded for its id.
     private func recordRejects(
-        _ rejects: [PageReject], _ resource: ResourceKind, store: StoreID, at: Date, on connection: Executor.Connection
+        _ rejects: [RejectedRecord], _ resource: ResourceKind, store: StoreID, at: Date, on connection: Executor.Connection
     ) async throws {
         for reject in rejects {
             try await connection.execute(
@@ -95,7 +95,7 @@ extension SQLPersistence {
                     attempts = sync_rejects.attempts + 1
                 """,
                 [
-                    .text(store.rawValue), .text(resource.rawValue), .text(reject.platformID),
+                    .text(store.rawValue), .text(resource.rawValue), .text(reject.id),
                     .text(String(reject.reason.prefix(Self.maximumErrorLength))), .text(reject.rawJSON), .time(at),
                     .time(at),
                 ])

@@ -27,7 +27,7 @@ extension ResourceSync {
                     report.vanished += try await persistence.markVanished(
                         resource, store: store, platformIDs: page.vanished, at: now())
                 }
-                let stillRejected = page.rejected.map(\.pageReject)
+                let stillRejected = page.rejected
                 report.rejected += stillRejected.count
                 report.recovered += try await persistence.settleRejects(
                     page.records.anyRecords, of: resource, rejects: stillRejected,
@@ -43,9 +43,4 @@ extension ResourceSync {
                 metadata: ["store": "\(store)", "resource": "\(resource)", "error": "\(error.description)"])
         }
     }
-}
-
-extension RejectedRecord {
-    /// The reject as the store records it.
-    var pageReject: PageReject { PageReject(platformID: id, reason: reason, rawJSON: rawJSON) }
 }

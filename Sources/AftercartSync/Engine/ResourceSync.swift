@@ -113,7 +113,6 @@ struct ResourceSync {
     private func commit(_ batch: RecordBatch, rejects: [RejectedRecord], _ update: CheckpointUpdate) async throws
         -> PageCommitResult
     {
-        let rejects = rejects.map(\.pageReject)
         switch batch {
         case .orders(let records):
             return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
