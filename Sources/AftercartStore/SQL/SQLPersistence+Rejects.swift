@@ -82,7 +82,8 @@ extension SQLPersistence {
 
     /// Inserts each reject, or bumps the one recorded for its id.
     private func recordRejects(
-        _ rejects: [RejectedRecord], _ resource: ResourceKind, store: StoreID, at: Date, on connection: Executor.Connection
+        _ rejects: [RejectedRecord], _ resource: ResourceKind, store: StoreID, at: Date,
+        on connection: Executor.Connection
     ) async throws {
         for reject in rejects {
             try await connection.execute(
