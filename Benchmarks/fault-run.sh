@@ -5,7 +5,7 @@
 # of each, the exit status, the summary line and what `aftercart status` lists as rejected.
 #
 # Usage: Benchmarks/fault-run.sh [ORDERS]      (default: 20000)
-# Env:   CONFIG=debug|release, SCRATCH (.build), FAULTS (the emulator's fault spec),
+# Env:   CONFIG=debug|release, SCRATCH (.build), FAULTS (the emulator's fault spec; empty: none),
 #        TIMEOUT (the store's request_timeout; the slow answers take twice as long).
 set -euo pipefail
 
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 ORDERS=${1:-20000}
 CONFIG=${CONFIG:-debug}
 TIMEOUT=${TIMEOUT:-3}
-FAULTS=${FAULTS:-500:0.05,slow:0.01@$((TIMEOUT * 2))s}
+FAULTS=${FAULTS-500:0.05,slow:0.01@$((TIMEOUT * 2))s}
 # Page 50 of 100-order pages: deep enough that a blocked walk would lose most of the store.
 MALFORMED=$((ORDERS / 2 + 17))
 
@@ -65,9 +65,14 @@ TOML
     awk -v n="$name" -v s="$start" -v e="$end" -v x="$status" \
         'BEGIN { printf "%s: %.1f s wall, exit %d\n", n, e - s, x }'
     sed 's/^/    /' "$WORK/$name.out"
-    "$BIN/aftercart" status --config "$WORK/$name.toml" | sed -n '/^rejected records/,$p' | sed 's/^/    /'
+    "$BIN/aftercart" status --config "$WORK/$name.toml" | awk '/^rejected records/ { on = 1 } /^stores / { on = 0 } on' |
+        sed 's/^/    /'
 }
 
 echo "$ORDERS orders; faults: $FAULTS, request_timeout ${TIMEOUT}s, malformed order index $MALFORMED"
 run clean
-run faulty --faults "$FAULTS" --fault-seed 7 --malformed-order "$MALFORMED"
+if [ -n "$FAULTS" ]; then
+    run faulty --faults "$FAULTS" --fault-seed 7 --malformed-order "$MALFORMED"
+else
+    run faulty --malformed-order "$MALFORMED"
+fi

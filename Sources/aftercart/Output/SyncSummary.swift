@@ -45,7 +45,7 @@ enum SyncSummary {
         }
     }
 
-    /// `, rejected N (see aftercart status), M earlier rejects recovered`, each part when not zero.
+    /// `, rejected N (listed by aftercart status), M earlier rejects recovered`, each part when not zero.
     static func rejects(_ report: ResourceSyncReport) -> String {
         var text = report.rejected > 0 ? ", rejected \(report.rejected) (listed by aftercart status)" : ""
         if report.recovered > 0 { text += ", \(report.recovered) earlier rejects recovered" }
