@@ -28,18 +28,9 @@ extension ShopifyConnector {
         let store = settings.store
         switch resource {
         case .orders:
-            let mapper = ShopifyOrderMapper(store: store)
-            return stream(ShopifyEndpoints.orders(updatedAtMin: since, limit: limit), resource: .orders, limit: limit) {
-                body in
-                try mapper.mapPage(body).batch(RecordBatch.orders)
-            }.pages(since: start)
+            return orderStream(since: since).pages(since: start)
         case .customers:
-            let mapper = ShopifyCustomerMapper(store: store)
-            return stream(
-                ShopifyEndpoints.customers(updatedAtMin: since, limit: limit), resource: .customers, limit: limit
-            ) { body in
-                try mapper.mapPage(body).batch(RecordBatch.customers)
-            }.pages(since: start)
+            return customerStream(since: since).pages(since: start)
         case .coupons:
             return stream(
                 ShopifyEndpoints.priceRules(updatedAtMin: since, limit: limit), resource: .coupons, limit: limit
@@ -62,6 +53,42 @@ extension ShopifyConnector {
             }.pages(since: start)
         case .reviews:
             return unsupportedRead(resource)
+        }
+    }
+
+    /// Orders and customers with `ids`, one `GET …/{id}.json` each, mapped
+    /// by the same mappers as their pages.
+    public func read(_ resource: ResourceKind, ids: [String]) -> ResourcePages {
+        switch resource {
+        case .orders: orderStream(since: nil).pages(ids: ids)
+        case .customers: customerStream(since: nil).pages(ids: ids)
+        case .coupons, .loyalty, .reviews:
+            ResourcePages(
+                failing: ConnectorError.unsupported(
+                    operation: "reading one \(resource) record by id",
+                    ErrorContext(store: store, resource: resource.rawValue, platform: platform)))
+        }
+    }
+
+    private func orderStream(since: Date?) -> ResourceStream<Void> {
+        let mapper = ShopifyOrderMapper(store: settings.store)
+        let limit = settings.pageSize
+        return stream(
+            ShopifyEndpoints.orders(updatedAtMin: since, limit: limit), resource: .orders, limit: limit,
+            single: ({ ShopifyEndpoints.order(id: $0) }, "order")
+        ) { body in
+            try mapper.mapPage(body).batch(RecordBatch.orders)
+        }
+    }
+
+    private func customerStream(since: Date?) -> ResourceStream<Void> {
+        let mapper = ShopifyCustomerMapper(store: settings.store)
+        let limit = settings.pageSize
+        return stream(
+            ShopifyEndpoints.customers(updatedAtMin: since, limit: limit), resource: .customers, limit: limit,
+            single: ({ ShopifyEndpoints.customer(id: $0) }, "customer")
+        ) { body in
+            try mapper.mapPage(body).batch(RecordBatch.customers)
         }
     }
 
@@ -160,8 +187,11 @@ extension ShopifyConnector {
     /// `first` as a stream the SDK walks by its `Link rel="next"`
     /// continuations, after checking on the first page that the granted
     /// scopes allow reading `resource`.
+    /// `single` is the endpoint of one record by id and the member its
+    /// body holds the record under, for reading rejected records again.
     private func stream(
         _ first: String, resource: ResourceKind, limit: Int, cursorField: CursorField = .recordUpdatedAt,
+        single: (endpoint: @Sendable (_ id: String) -> String, member: String)? = nil,
         map: @escaping @Sendable (Data) async throws -> MappedBatch
     ) -> ResourceStream<Void> {
         // Only the page_info of a link or a stored URL is trusted: the path
@@ -175,10 +205,14 @@ extension ShopifyConnector {
                 }
             },
             adviseFailure: ShopifyErrorAdvice.advise)
+        var recordRequest: (@Sendable (String) -> TransportRequest)?
+        if let endpoint = single?.endpoint {
+            recordRequest = { id in TransportRequest(.get, url: url(endpoint(id)), resource: resource.rawValue) }
+        }
         return ResourceStream(
             resource: resource, request: TransportRequest(.get, url: url(first), resource: resource.rawValue),
             paging: .link(pager), cursorField: cursorField, envelope: .member(Self.listKey(of: resource)),
-            logger: logger,
+            recordRequest: recordRequest, recordEnvelope: single.map { .member($0.member) }, logger: logger,
             prepare: { previous in
                 if previous == nil { try await requireReadable(resource) }
             },

@@ -39,13 +39,17 @@ public struct ResourceStream<Context: Sendable>: Sendable {
     /// The request that reads one record by its id (`GET …/orders/{id}`),
     /// for reading rejected records again; `nil` when the platform has none.
     public var recordRequest: (@Sendable (_ id: String) -> TransportRequest)?
+    /// Where the record sits in that request's body, when not where
+    /// ``envelope`` says (Shopify: `{"orders":[…]}` but `{"order":{…}}`).
+    public var recordEnvelope: RecordEnvelope?
     /// Where skipped records are logged.
     public var logger: Logger
 
     public init(
         resource: ResourceKind, request: TransportRequest, paging: PagingStyle,
         cursorField: CursorField = .recordUpdatedAt, envelope: RecordEnvelope = .bare,
-        recordRequest: (@Sendable (_ id: String) -> TransportRequest)? = nil, logger: Logger,
+        recordRequest: (@Sendable (_ id: String) -> TransportRequest)? = nil, recordEnvelope: RecordEnvelope? = nil,
+        logger: Logger,
         prepare: @escaping @Sendable (_ previous: Context?) async throws -> Context,
         mappingFailure: @escaping @Sendable (_ error: any Error, _ page: ErrorContext) -> any Error = {
             error, page in (error as? ConnectorError)?.adding(page) ?? error
@@ -58,6 +62,7 @@ public struct ResourceStream<Context: Sendable>: Sendable {
         self.cursorField = cursorField
         self.envelope = envelope
         self.recordRequest = recordRequest
+        self.recordEnvelope = recordEnvelope
         self.logger = logger
         self.prepare = prepare
         self.mappingFailure = mappingFailure

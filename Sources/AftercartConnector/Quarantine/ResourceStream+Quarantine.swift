@@ -40,7 +40,7 @@ extension ResourceStream {
                     operation: "reading one \(resource) record by id", ErrorContext(resource: resource.rawValue)))
         }
         let transport = paging.transport
-        let envelope = envelope
+        let single = recordEnvelope ?? envelope
         return ResourcePages(initial: (index: 0, context: Context?.none)) { state in
             guard state.index < ids.count else { return nil }
             let id = ids[state.index]
@@ -53,7 +53,7 @@ extension ResourceStream {
             if response.status == 404 {
                 page.vanished = [id]
             } else {
-                guard let record = envelope.record(inSingle: response.body) else {
+                guard let record = single.record(inSingle: response.body) else {
                     throw ConnectorError.decoding(
                         field: "(body)", reason: "not a single \(resource) record", transport.errorContext(for: request)
                     )
