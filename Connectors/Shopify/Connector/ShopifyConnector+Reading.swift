@@ -27,10 +27,8 @@ extension ShopifyConnector {
         let limit = settings.pageSize
         let store = settings.store
         switch resource {
-        case .orders:
-            return orderStream(since: since).pages(since: start)
-        case .customers:
-            return customerStream(since: since).pages(since: start)
+        case .orders, .customers:
+            return recordStream(resource, since: since).pages(since: start)
         case .coupons:
             return stream(
                 ShopifyEndpoints.priceRules(updatedAtMin: since, limit: limit), resource: .coupons, limit: limit
@@ -60,8 +58,7 @@ extension ShopifyConnector {
     /// by the same mappers as their pages.
     public func read(_ resource: ResourceKind, ids: [String]) -> ResourcePages {
         switch resource {
-        case .orders: orderStream(since: nil).pages(ids: ids)
-        case .customers: customerStream(since: nil).pages(ids: ids)
+        case .orders, .customers: recordStream(resource, since: nil).pages(ids: ids)
         case .coupons, .loyalty, .reviews:
             ResourcePages(
                 failing: ConnectorError.unsupported(
@@ -70,26 +67,26 @@ extension ShopifyConnector {
         }
     }
 
-    private func orderStream(since: Date?) -> ResourceStream<Void> {
-        let mapper = ShopifyOrderMapper(store: settings.store)
+    /// The orders or customers stream, which also reads one record by id
+    /// (`orders/{id}.json`, the record under `"order"`).
+    private func recordStream(_ resource: ResourceKind, since: Date?) -> ResourceStream<Void> {
         let limit = settings.pageSize
-        return stream(
-            ShopifyEndpoints.orders(updatedAtMin: since, limit: limit), resource: .orders, limit: limit,
-            single: ({ ShopifyEndpoints.order(id: $0) }, "order")
-        ) { body in
-            try mapper.mapPage(body).batch(RecordBatch.orders)
+        let store = settings.store
+        let first: String
+        let single: (endpoint: @Sendable (String) -> String, member: String)
+        let map: @Sendable (Data) throws -> MappedBatch
+        if resource == .orders {
+            first = ShopifyEndpoints.orders(updatedAtMin: since, limit: limit)
+            single = ({ ShopifyEndpoints.order(id: $0) }, "order")
+            let mapper = ShopifyOrderMapper(store: store)
+            map = { try mapper.mapPage($0).batch(RecordBatch.orders) }
+        } else {
+            first = ShopifyEndpoints.customers(updatedAtMin: since, limit: limit)
+            single = ({ ShopifyEndpoints.customer(id: $0) }, "customer")
+            let mapper = ShopifyCustomerMapper(store: store)
+            map = { try mapper.mapPage($0).batch(RecordBatch.customers) }
         }
-    }
-
-    private func customerStream(since: Date?) -> ResourceStream<Void> {
-        let mapper = ShopifyCustomerMapper(store: settings.store)
-        let limit = settings.pageSize
-        return stream(
-            ShopifyEndpoints.customers(updatedAtMin: since, limit: limit), resource: .customers, limit: limit,
-            single: ({ ShopifyEndpoints.customer(id: $0) }, "customer")
-        ) { body in
-            try mapper.mapPage(body).batch(RecordBatch.customers)
-        }
+        return stream(first, resource: resource, limit: limit, single: single, map: map)
     }
 
     private func unsupportedRead(_ resource: ResourceKind) -> ResourcePages {
