@@ -77,6 +77,30 @@ import Testing
         try? await database?.drop()
     }
 
+    /// A full pass marks vanished what the store no longer returns; a
+    /// stored order that turned malformed is still returned, so it stays.
+    @Test func aStoredOrderThatTurnsMalformedIsNotMarkedVanishedByAFullPass() async throws {
+        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 120, seed: 23)))
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        do {
+            try writeConfig(cli, mock: mock, database: "sqlite:data/a.sqlite")
+            #expect(try await sync(cli).status == 0)
+            let id = String(mock.plantMalformedOrder(index: 7))
+            let full = try await cli.run(
+                ["sync", "--resources", "orders", "--full"], environment: SyncCommandTests.secrets)
+            #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
+            #expect(full.stdout.contains("rejected 1") && !full.stdout.contains("vanished"), "\(full.stdout)")
+            #expect(try await exportedIDs(cli).contains(id))
+            let resources = (try await statusJSON(cli))["resources"] as? [[String: Any]]
+            #expect(resources?.first { $0["resource"] as? String == "orders" }?["vanished"] as? Int == 0)
+        } catch {
+            await mock.stop()
+            throw error
+        }
+        await mock.stop()
+    }
+
     /// SIGKILL at random instants while the malformed page commits: the
     /// reject is written with its page and checkpoint or not at all, so
     /// after a resume the database holds what an uninterrupted run holds.

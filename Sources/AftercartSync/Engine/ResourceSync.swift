@@ -52,7 +52,11 @@ struct ResourceSync {
                 report.records += page.records.count
                 report.changed += result.inserted + result.updated
                 SyncMetrics.committed(store: store, resource: resource, records: page.records.count)
-                if seen != nil { for record in page.records.anyRecords { seen?.insert(record.platformID) } }
+                if seen != nil {
+                    for record in page.records.anyRecords { seen?.insert(record.platformID) }
+                    // A rejected record is still in the store: malformed, not gone.
+                    for reject in page.rejected { seen?.insert(reject.id) }
+                }
                 progress(
                     SyncProgress(
                         store: store, resource: resource, pages: report.pages, records: report.records,
