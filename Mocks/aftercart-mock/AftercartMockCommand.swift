@@ -97,6 +97,11 @@ struct AftercartMockCommand: AsyncParsableCommand {
     @Option(name: .customLong("webhook-secret"), help: "Secret for webhook signatures.")
     var webhookSecret = "mock_webhook_secret"
 
+    @Option(
+        name: .customLong("malformed-order"),
+        help: "WooCommerce: order index (0-based) whose first line item says \"quantity\": \"two\" (repeatable).")
+    var malformedOrders: [Int] = []
+
     func validate() throws {
         guard orders >= 0 else { throw ValidationError("--orders must not be negative") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -143,6 +148,7 @@ struct AftercartMockCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("aftercart-mock: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        for index in malformedOrders { server.plantMalformedOrder(index: index) }
         let startup = started.duration(to: .now)
         let counts = server.counts
         print("listening on \(server.baseURL)")

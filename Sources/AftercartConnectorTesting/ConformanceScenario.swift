@@ -16,7 +16,8 @@ public enum ConformanceScenario: String, Sendable, Hashable, CaseIterable, Custo
     case transientFaults
     /// Malformed JSON, wrongly typed fields and truncated bodies become
     /// ``ConnectorError/decoding(field:reason:_:)`` or
-    /// ``ConnectorError/invalidResponse(reason:_:)`` naming the resource.
+    /// ``ConnectorError/invalidResponse(reason:_:)`` naming the resource,
+    /// or records rejected one by one with a reason.
     case malformedResponses
     /// Create → find by code → create again yields one coupon upstream.
     case couponIdempotency

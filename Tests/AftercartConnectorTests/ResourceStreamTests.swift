@@ -82,7 +82,8 @@ struct ResourceStreamTests {
                     paging: .link(pager), logger: LogCapture().logger(), prepare: { _ in }
                 ) { fetched, _ in
                     guard fetched.pageNumber < 2 else {
-                        throw ConnectorError.decoding(field: "coupons", reason: "unreadable", ErrorContext())
+                        // Not a decoding error: that one would be cut into records and rejected.
+                        throw ConnectorError.invalidResponse(reason: "unreadable", ErrorContext())
                     }
                     return MappedBatch(.coupons(try coupons(fetched)))
                 }

@@ -27,19 +27,8 @@ extension ShopifyConnector {
         let limit = settings.pageSize
         let store = settings.store
         switch resource {
-        case .orders:
-            let mapper = ShopifyOrderMapper(store: store)
-            return stream(ShopifyEndpoints.orders(updatedAtMin: since, limit: limit), resource: .orders, limit: limit) {
-                body in
-                try mapper.mapPage(body).batch(RecordBatch.orders)
-            }.pages(since: start)
-        case .customers:
-            let mapper = ShopifyCustomerMapper(store: store)
-            return stream(
-                ShopifyEndpoints.customers(updatedAtMin: since, limit: limit), resource: .customers, limit: limit
-            ) { body in
-                try mapper.mapPage(body).batch(RecordBatch.customers)
-            }.pages(since: start)
+        case .orders, .customers:
+            return recordStream(resource, since: since).pages(since: start)
         case .coupons:
             return stream(
                 ShopifyEndpoints.priceRules(updatedAtMin: since, limit: limit), resource: .coupons, limit: limit
@@ -63,6 +52,41 @@ extension ShopifyConnector {
         case .reviews:
             return unsupportedRead(resource)
         }
+    }
+
+    /// Orders and customers with `ids`, one `GET …/{id}.json` each, mapped
+    /// by the same mappers as their pages.
+    public func read(_ resource: ResourceKind, ids: [String]) -> ResourcePages {
+        switch resource {
+        case .orders, .customers: recordStream(resource, since: nil).pages(ids: ids)
+        case .coupons, .loyalty, .reviews:
+            ResourcePages(
+                failing: ConnectorError.unsupported(
+                    operation: "reading one \(resource) record by id",
+                    ErrorContext(store: store, resource: resource.rawValue, platform: platform)))
+        }
+    }
+
+    /// The orders or customers stream, which also reads one record by id
+    /// (`orders/{id}.json`, the record under `"order"`).
+    private func recordStream(_ resource: ResourceKind, since: Date?) -> ResourceStream<Void> {
+        let limit = settings.pageSize
+        let store = settings.store
+        let first: String
+        let single: (endpoint: @Sendable (String) -> String, member: String)
+        let map: @Sendable (Data) throws -> MappedBatch
+        if resource == .orders {
+            first = ShopifyEndpoints.orders(updatedAtMin: since, limit: limit)
+            single = ({ ShopifyEndpoints.order(id: $0) }, "order")
+            let mapper = ShopifyOrderMapper(store: store)
+            map = { try mapper.mapPage($0).batch(RecordBatch.orders) }
+        } else {
+            first = ShopifyEndpoints.customers(updatedAtMin: since, limit: limit)
+            single = ({ ShopifyEndpoints.customer(id: $0) }, "customer")
+            let mapper = ShopifyCustomerMapper(store: store)
+            map = { try mapper.mapPage($0).batch(RecordBatch.customers) }
+        }
+        return stream(first, resource: resource, limit: limit, single: single, map: map)
     }
 
     private func unsupportedRead(_ resource: ResourceKind) -> ResourcePages {
@@ -146,11 +170,25 @@ extension ShopifyConnector {
         return page.batch(RecordBatch.loyalty)
     }
 
+    /// The member of a list body that holds the records, so the SDK can
+    /// cut a page that fails to map into its records.
+    private static func listKey(of resource: ResourceKind) -> String {
+        switch resource {
+        case .orders: "orders"
+        case .coupons: "price_rules"
+        case .customers, .loyalty: "customers"
+        case .reviews: "reviews"
+        }
+    }
+
     /// `first` as a stream the SDK walks by its `Link rel="next"`
     /// continuations, after checking on the first page that the granted
     /// scopes allow reading `resource`.
+    /// `single` is the endpoint of one record by id and the member its
+    /// body holds the record under, for reading rejected records again.
     private func stream(
         _ first: String, resource: ResourceKind, limit: Int, cursorField: CursorField = .recordUpdatedAt,
+        single: (endpoint: @Sendable (_ id: String) -> String, member: String)? = nil,
         map: @escaping @Sendable (Data) async throws -> MappedBatch
     ) -> ResourceStream<Void> {
         // Only the page_info of a link or a stored URL is trusted: the path
@@ -164,9 +202,14 @@ extension ShopifyConnector {
                 }
             },
             adviseFailure: ShopifyErrorAdvice.advise)
+        var recordRequest: (@Sendable (String) -> TransportRequest)?
+        if let endpoint = single?.endpoint {
+            recordRequest = { id in TransportRequest(.get, url: url(endpoint(id)), resource: resource.rawValue) }
+        }
         return ResourceStream(
             resource: resource, request: TransportRequest(.get, url: url(first), resource: resource.rawValue),
-            paging: .link(pager), cursorField: cursorField, logger: logger,
+            paging: .link(pager), cursorField: cursorField, envelope: .member(Self.listKey(of: resource)),
+            recordRequest: recordRequest, recordEnvelope: single.map { .member($0.member) }, logger: logger,
             prepare: { previous in
                 if previous == nil { try await requireReadable(resource) }
             },

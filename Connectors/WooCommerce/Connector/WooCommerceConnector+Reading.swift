@@ -19,29 +19,53 @@ extension WooCommerceConnector {
         }
         let start = cursor ?? SyncCursor()
         let since = start.queryStart(lookback: settings.lookback, notBefore: settings.startDate)
-        let store = settings.store
         switch resource {
         case .orders:
             return readOrders(since: since, from: start)
         case .coupons:
-            return stream(
-                WooCommerceEndpoints.coupons(changedAfter: since, ordering: settings.ordering), needsCurrency: true
-            ) { fetched, currency in
-                try WooCommerceCouponMapper(store: store, currency: currency).mapPage(fetched.response.body)
-                    .batch(RecordBatch.coupons)
-            }.pages(since: start)
+            return couponStream(since: since).pages(since: start)
         case .reviews:
             return readReviews(since: since, from: start)
         case .customers:
-            let consent = settings.consent
-            // Only old API versions send `total_spent`, so the currency is
-            // not worth a settings request (and its permission) here.
-            return stream(WooCommerceEndpoints.customers()) { fetched, currency in
-                let mapper = WooCommerceCustomerMapper(store: store, consent: consent, currency: currency)
-                return try mapper.mapPage(fetched.response.body).batch(RecordBatch.customers)
-            }.pages(since: start)
+            return customerStream().pages(since: start)
         case .loyalty:
             return readLoyalty(from: start)
+        }
+    }
+
+    /// Orders, coupons and customers with `ids`, one `GET …/{id}` each,
+    /// mapped by the same mappers as their pages.
+    public func read(_ resource: ResourceKind, ids: [String]) -> ResourcePages {
+        switch resource {
+        case .orders: orderStream(since: nil, readsTrash: false).pages(ids: ids)
+        case .coupons: couponStream(since: nil).pages(ids: ids)
+        case .customers: customerStream().pages(ids: ids)
+        case .loyalty, .reviews:
+            ResourcePages(
+                failing: ConnectorError.unsupported(
+                    operation: "reading one \(resource) record by id",
+                    ErrorContext(store: store, resource: resource.rawValue, platform: platform)))
+        }
+    }
+
+    private func couponStream(since: Date?) -> ResourceStream<Currency?> {
+        let store = settings.store
+        return stream(
+            WooCommerceEndpoints.coupons(changedAfter: since, ordering: settings.ordering), needsCurrency: true
+        ) { fetched, currency in
+            try WooCommerceCouponMapper(store: store, currency: currency).mapPage(fetched.response.body)
+                .batch(RecordBatch.coupons)
+        }
+    }
+
+    private func customerStream() -> ResourceStream<Currency?> {
+        let store = settings.store
+        let consent = settings.consent
+        // Only old API versions send `total_spent`, so the currency is
+        // not worth a settings request (and its permission) here.
+        return stream(WooCommerceEndpoints.customers()) { fetched, currency in
+            let mapper = WooCommerceCustomerMapper(store: store, consent: consent, currency: currency)
+            return try mapper.mapPage(fetched.response.body).batch(RecordBatch.customers)
         }
     }
 
@@ -50,14 +74,21 @@ extension WooCommerceConnector {
     /// default list leaves trashed orders out, so without this read a
     /// trashed order would stay live until the next full pass.
     private func readOrders(since: Date?, from start: SyncCursor) -> ResourcePages {
+        orderStream(since: since, readsTrash: true).pages(since: start)
+    }
+
+    /// The orders stream; `readsTrash` reads the trashed ids before the
+    /// first page (a walk), not before re-reading single orders.
+    private func orderStream(since: Date?, readsTrash: Bool) -> ResourceStream<[String]> {
         let mapper = WooCommerceOrderMapper(store: settings.store, options: settings.orderMapping)
         let endpoint = WooCommerceEndpoints.orders(changedAfter: since, ordering: settings.ordering)
         let trash = listRequest(for: WooCommerceEndpoints.trashedOrders(changedAfter: since))
         return ResourceStream<[String]>(
-            resource: .orders, request: listRequest(for: endpoint), paging: .pageNumber(listPager), logger: logger,
+            resource: .orders, request: listRequest(for: endpoint), paging: .pageNumber(listPager),
+            recordRequest: recordRequest(.orders), logger: logger,
             prepare: { previous in
                 // Once per walk (a resumed walk reads the trash again: marking is idempotent).
-                guard previous == nil else { return [] }
+                guard previous == nil, readsTrash else { return [] }
                 return try await trashedOrderIDs(trash)
             },
             mappingFailure: { error, page in (error as? WooCommerceDecodingError)?.connectorError(page) ?? error },
@@ -65,8 +96,17 @@ extension WooCommerceConnector {
                 var batch = try mapper.mapPage(fetched.response.body).batch(RecordBatch.orders)
                 batch.vanished = trashed
                 return batch
-            }
-        ).pages(since: start)
+            })
+    }
+
+    /// The single-record request of `resource`, when it has one.
+    private func recordRequest(_ resource: ResourceKind) -> (@Sendable (String) -> TransportRequest)? {
+        guard WooCommerceEndpoints.record(resource, id: "1") != nil else { return nil }
+        let baseURL = settings.baseURL
+        return { id in
+            let url = WooCommerceEndpoints.record(resource, id: id)?.url(baseURL: baseURL) ?? baseURL
+            return TransportRequest(.get, url: url, resource: resource.rawValue)
+        }
     }
 
     /// Every id `request` (a `status=trash` list) returns.
@@ -149,7 +189,7 @@ extension WooCommerceConnector {
     ) -> ResourceStream<Currency?> {
         ResourceStream(
             resource: endpoint.resource, request: listRequest(for: endpoint), paging: .pageNumber(listPager),
-            logger: logger,
+            recordRequest: recordRequest(endpoint.resource), logger: logger,
             prepare: { previous in
                 // Until it is known: a store that names none is asked again on the next page.
                 let currency = previous ?? settings.currency

@@ -115,6 +115,22 @@ public enum WooCommerceEndpoints {
             changeFilter: .none)
     }
 
+    /// `GET /orders/{id}`, `/coupons/{id}` or `/customers/{id}`: one record
+    /// read again by id (a rejected record on a later run); `nil` for a
+    /// resource without such a route here.
+    public static func record(_ resource: ResourceKind, id: String) -> WooCommerceEndpoint? {
+        let collection: String
+        switch resource {
+        case .orders: collection = "/orders/"
+        case .coupons: collection = "/coupons/"
+        case .customers: collection = "/customers/"
+        case .loyalty, .reviews: return nil
+        }
+        return WooCommerceEndpoint(
+            resource: resource, path: restPrefix + collection + OAuthPercentEncoding.encode(id), pagination: .single,
+            changeFilter: .none)
+    }
+
     /// `GET /coupons?code=` — an exact (case-insensitive) code lookup.
     public static func coupon(code: String) -> WooCommerceEndpoint {
         WooCommerceEndpoint(

@@ -36,6 +36,9 @@ struct OrderRecord: Sendable {
     }
 
     let index: Int
+    /// Planted by a test: the first line item's quantity renders as `"two"`,
+    /// a record no adapter can map (see `plantMalformedOrder`).
+    var malformedQuantity = false
     /// nil for a guest checkout (WooCommerce `customer_id` 0, Shopify `customer` null).
     let customerIndex: Int?
     let guestFirstName: String

@@ -13,6 +13,8 @@ struct StoreOverlay: Sendable {
     var reviewStatuses: [Int: ReviewRecord.Status] = [:]
     /// Products touched since start (a review moderated), by index: their new `date_modified`.
     var productModifiedAt: [Int: Int64] = [:]
+    /// Orders planted with a malformed line item (`"quantity": "two"`), by index.
+    var malformedOrders: Set<Int> = []
     var nextID = 900_000_000
     /// Bumped on every change; keys caches of filtered scans.
     var version = 0
@@ -58,7 +60,11 @@ final class StoreState: Sendable {
 
     // MARK: Record access through the overlay
 
-    func order(_ i: Int, _ s: StoreOverlay) -> OrderRecord { s.orders[i] ?? orders.order(i) }
+    func order(_ i: Int, _ s: StoreOverlay) -> OrderRecord {
+        var order = s.orders[i] ?? orders.order(i)
+        if !s.malformedOrders.isEmpty, s.malformedOrders.contains(i) { order.malformedQuantity = true }
+        return order
+    }
 
     func orderModifiedAt(_ i: Int, _ s: StoreOverlay) -> Int64 {
         if let o = s.orders[i] { return o.modifiedAt(s.now) }

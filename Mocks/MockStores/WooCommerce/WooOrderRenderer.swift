@@ -195,7 +195,7 @@ struct WooOrderRenderer {
         let exponent = profile.currency.exponent
         w.key("line_items")
         w.beginArray()
-        for line in o.lines {
+        for (position, line) in o.lines.enumerated() {
             let product = state.catalog.product(line.productIndex)
             let subtotalTax = profile.currency.tax(on: line.subtotalMinor)
             w.beginObject()
@@ -203,7 +203,11 @@ struct WooOrderRenderer {
             w.field("name", product.name)
             w.field("product_id", WooIDs.product(line.productIndex))
             w.field("variation_id", 0)
-            w.field("quantity", line.quantity)
+            if o.malformedQuantity && position == 0 {
+                w.field("quantity", "two")
+            } else {
+                w.field("quantity", line.quantity)
+            }
             w.field("tax_class", "")
             w.field("subtotal", money(line.subtotalMinor))
             w.field("subtotal_tax", money(subtotalTax))

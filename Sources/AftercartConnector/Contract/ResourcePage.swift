@@ -12,14 +12,20 @@ public struct ResourcePage: Sendable {
     /// vanished before the page is committed; a record that comes back
     /// later with a newer change is live again.
     public var vanished: [String]
+    /// Records of the page the adapter could not map, cut out so the rest
+    /// is stored: commit them with the page, so the cursor passes them
+    /// only because they are recorded.
+    public var rejected: [RejectedRecord]
 
     public init(
-        records: RecordBatch, cursor: SyncCursor, progress: PageProgress = PageProgress(), vanished: [String] = []
+        records: RecordBatch, cursor: SyncCursor, progress: PageProgress = PageProgress(), vanished: [String] = [],
+        rejected: [RejectedRecord] = []
     ) {
         self.records = records
         self.cursor = cursor
         self.progress = progress
         self.vanished = vanished
+        self.rejected = rejected
     }
 
     /// The resource the records belong to.

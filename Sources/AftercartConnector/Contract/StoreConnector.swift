@@ -32,6 +32,15 @@ public protocol StoreConnector: Sendable {
     /// fails on the first `next()` with ``ConnectorError/unsupported(operation:_:)``.
     func read(_ resource: ResourceKind, since cursor: SyncCursor?) -> ResourcePages
 
+    /// The records of `resource` with `ids`, read again one request each:
+    /// how the sync engine retries records it rejected on an earlier run.
+    /// One page per id, in order (see ``ResourceStream/pages(ids:)``, which
+    /// does the work once an adapter states its single-record request).
+    /// Adapters without such a request inherit a sequence that fails with
+    /// ``ConnectorError/unsupported(operation:_:)``; their rejects clear
+    /// when the record comes back well-formed in a page.
+    func read(_ resource: ResourceKind, ids: [String]) -> ResourcePages
+
     /// Creates a coupon. Callers look the code up with ``findCoupon(code:)``
     /// first, so a retry after a crash finds the coupon instead of making two.
     func createCoupon(_ request: CouponRequest) async throws -> Coupon
@@ -59,6 +68,13 @@ extension StoreConnector {
     /// store lists any.
     public func couponDifferences(_ request: CouponRequest, existing: Coupon) -> [String] {
         request.differences(from: existing, emailsReported: false)
+    }
+
+    public func read(_ resource: ResourceKind, ids: [String]) -> ResourcePages {
+        ResourcePages(
+            failing: ConnectorError.unsupported(
+                operation: "reading one \(resource) record by id",
+                ErrorContext(store: store, resource: resource.rawValue, platform: platform)))
     }
 
     /// Loyalty writes exist only where a writable source is configured;

@@ -57,13 +57,13 @@ public enum JSONDecoding {
         return text.isEmpty ? "(body)" : text
     }
 
-    /// At most the first ``snippetLimit`` bytes of `body` as text, cut on a
-    /// character boundary, with secrets redacted.
-    public static func snippet(_ body: Data, redaction: Redaction = Redaction()) -> String {
-        let prefix = body.prefix(snippetLimit)
+    /// At most the first `limit` (default ``snippetLimit``) bytes of `body`
+    /// as text, cut on a character boundary, with secrets redacted.
+    public static func snippet(_ body: Data, limit: Int = snippetLimit, redaction: Redaction = Redaction()) -> String {
+        let prefix = body.prefix(limit)
         var text = String(decoding: prefix, as: UTF8.self)
         // A cut through a multi-byte character decodes as U+FFFD; drop it.
-        while text.utf8.count > snippetLimit || text.hasSuffix("\u{FFFD}") { text.removeLast() }
+        while text.utf8.count > limit || text.hasSuffix("\u{FFFD}") { text.removeLast() }
         return redaction.text(text)
     }
 

@@ -33,12 +33,23 @@ public struct ResourceStream<Context: Sendable>: Sendable {
     /// ``ConnectorError`` gains that context in its empty fields; anything
     /// else passes unchanged.
     public var mappingFailure: @Sendable (_ error: any Error, _ page: ErrorContext) -> any Error
+    /// Where the records sit in a list body and in a single-record body,
+    /// so the SDK can cut a page that fails to map into its records.
+    public var envelope: RecordEnvelope
+    /// The request that reads one record by its id (`GET …/orders/{id}`),
+    /// for reading rejected records again; `nil` when the platform has none.
+    public var recordRequest: (@Sendable (_ id: String) -> TransportRequest)?
+    /// Where the record sits in that request's body, when not where
+    /// ``envelope`` says (Shopify: `{"orders":[…]}` but `{"order":{…}}`).
+    public var recordEnvelope: RecordEnvelope?
     /// Where skipped records are logged.
     public var logger: Logger
 
     public init(
         resource: ResourceKind, request: TransportRequest, paging: PagingStyle,
-        cursorField: CursorField = .recordUpdatedAt, logger: Logger,
+        cursorField: CursorField = .recordUpdatedAt, envelope: RecordEnvelope = .bare,
+        recordRequest: (@Sendable (_ id: String) -> TransportRequest)? = nil, recordEnvelope: RecordEnvelope? = nil,
+        logger: Logger,
         prepare: @escaping @Sendable (_ previous: Context?) async throws -> Context,
         mappingFailure: @escaping @Sendable (_ error: any Error, _ page: ErrorContext) -> any Error = {
             error, page in (error as? ConnectorError)?.adding(page) ?? error
@@ -49,6 +60,9 @@ public struct ResourceStream<Context: Sendable>: Sendable {
         self.request = request
         self.paging = paging
         self.cursorField = cursorField
+        self.envelope = envelope
+        self.recordRequest = recordRequest
+        self.recordEnvelope = recordEnvelope
         self.logger = logger
         self.prepare = prepare
         self.mappingFailure = mappingFailure
@@ -67,32 +81,35 @@ public struct ResourceStream<Context: Sendable>: Sendable {
     private func pages(of pagination: some Pagination, from start: SyncCursor) -> ResourcePages {
         pagination.walk(request, from: start, prepare: prepare) { fetched, previous, context in
             let batch: MappedBatch
+            var rejected: [RejectedRecord] = []
             do {
                 batch = try await map(fetched, context)
             } catch {
-                let failure = mappingFailure(error, errorContext(of: fetched, in: pagination))
-                if case .decoding? = failure as? ConnectorError {
+                let failure = mappingFailure(error, errorContext(of: fetched, transport: pagination.transport))
+                guard case .decoding? = failure as? ConnectorError else { throw failure }
+                guard let split = try await mapRecordByRecord(fetched, context, transport: pagination.transport) else {
                     let response = fetched.response
                     pagination.transport.logUnparsedBody(
                         RefusedAnswer(
                             status: response.status, headers: response.headers, body: response.body,
                             platformError: nil))
+                    throw failure
                 }
-                throw failure
+                (batch, rejected) = split
             }
             SkippedRecord.report(batch.skipped, resource: resource, to: logger)
             let seen = cursorField == .recordUpdatedAt ? previous.advanced(past: batch.records.anyRecords) : previous
             let cursor = seen.raisingHighWater(to: batch.newestChange)
             return ResourcePage(
                 records: batch.records, cursor: fetched.cursor(after: cursor), progress: fetched.progress,
-                vanished: batch.vanished)
+                vanished: batch.vanished, rejected: rejected)
         }
     }
 
     /// The context of errors about `fetched`: the request's, at the URL the
     /// page came from (with its paging parameters).
-    private func errorContext(of fetched: FetchedPage, in pagination: some Pagination) -> ErrorContext {
-        var context = pagination.transport.errorContext(for: request)
+    func errorContext(of fetched: FetchedPage, transport: HTTPTransport) -> ErrorContext {
+        var context = transport.errorContext(for: request)
         if !fetched.response.redactedURL.isEmpty { context.url = fetched.response.redactedURL }
         context.contentType = fetched.response.headers["Content-Type"]
         return context

@@ -3,8 +3,9 @@ import AftercartModel
 
 /// A broken body never crashes the process and never reaches the user as
 /// a decoder dump: it becomes a typed error naming the resource (and the
-/// field, for decoding), or, when the transport retries it away, a
-/// complete read.
+/// field, for decoding), or, when the transport retries it away or the
+/// SDK rejects the malformed records one by one, a complete read in which
+/// every record is either read or rejected with a reason.
 enum MalformedResponseScenario {
     static let faults: [ConformanceFault] = [.malformedJSON, .wrongTypes, .truncatedBody]
 
@@ -45,10 +46,19 @@ enum MalformedResponseScenario {
         try await store.injectFaults([:])
         do {
             let result = try outcome.get()
-            checks.note("the read completed (the transport retried the page)")
-            // Completing is fine only if a retry fetched the page again intact.
+            let rejected = result.rejected
+            checks.note(
+                rejected.isEmpty
+                    ? "the read completed (the transport retried the page)"
+                    : "the read completed with \(rejected.count) records rejected")
+            for reject in rejected where reject.id.isEmpty || reject.reason.isEmpty {
+                checks.fail("a rejected record without an id or a reason: \"\(reject.id)\": \"\(reject.reason)\"")
+            }
+            // Completing is fine only if every record was read again intact or recorded as rejected.
             if let expected {
-                for problem in result.coverageProblems(expected: expected, store: connector.store, resource: resource) {
+                for problem in result.coverageProblems(
+                    expected: expected, store: connector.store, resource: resource, countingRejects: true)
+                {
                     checks.fail("the read completed despite \(fault) but: \(problem)")
                 }
             }

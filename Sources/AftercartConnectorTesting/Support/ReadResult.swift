@@ -9,6 +9,8 @@ struct ReadResult {
     var records: [any SyncRecord] { pages.flatMap(\.records.anyRecords) }
     /// Platform ids in page order, duplicates kept.
     var ids: [String] { records.map(\.platformID) }
+    /// Records the pages rejected as malformed, in page order.
+    var rejected: [RejectedRecord] { pages.flatMap(\.rejected) }
     /// The cursor of the last page, which the engine stores after the walk.
     var lastCursor: SyncCursor? { pages.last?.cursor }
 
@@ -40,10 +42,13 @@ struct ReadResult {
         return result
     }
 
-    /// Problems with this read as a complete walk of `expected` ids.
-    func coverageProblems(expected: Set<String>, store: StoreID, resource: ResourceKind) -> [String] {
+    /// Problems with this read as a complete walk of `expected` ids; with
+    /// `countingRejects`, a rejected record counts as read (it is recorded).
+    func coverageProblems(
+        expected: Set<String>, store: StoreID, resource: ResourceKind, countingRejects: Bool = false
+    ) -> [String] {
         var problems: [String] = []
-        let read = Set(ids)
+        let read = Set(ids + (countingRejects ? rejected.map(\.id) : []))
         let missing = expected.subtracting(read)
         let extra = read.subtracting(expected)
         if !missing.isEmpty {

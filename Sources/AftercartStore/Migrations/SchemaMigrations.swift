@@ -53,6 +53,9 @@ enum SchemaMigrations {
             Migration(
                 identifier: "v4-checkpoint-reconciled-at",
                 statements: ["ALTER TABLE sync_checkpoints ADD COLUMN last_reconciled_at \(types.time)"]),
+            // Records a sync could not map, written with their page so the
+            // checkpoint passes them only once they are recorded.
+            Migration(identifier: "v5-sync-rejects", statements: [syncRejects(types)]),
         ]
     }
 
@@ -173,6 +176,22 @@ enum SchemaMigrations {
             )
             """,
         ]
+    }
+
+    private static func syncRejects(_ types: SQLColumnTypes) -> String {
+        """
+        CREATE TABLE sync_rejects (
+            store \(types.key) NOT NULL,
+            resource \(types.key) NOT NULL,
+            platform_id \(types.key) NOT NULL CHECK (platform_id <> ''),
+            reason TEXT NOT NULL,
+            raw_json TEXT NOT NULL,
+            first_seen_at \(types.time) NOT NULL,
+            last_seen_at \(types.time) NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (store, resource, platform_id)
+        )
+        """
     }
 
     private static func outbox(_ types: SQLColumnTypes) -> [String] {

@@ -14,7 +14,7 @@
 ///
 /// Parts of the system that need only one area can depend on the narrower
 /// protocols (``RecordStore``, ``CheckpointStore``, ``LeaseStore``, ``OutboxStore``).
-public protocol Persistence: RecordStore, CheckpointStore, LeaseStore, OutboxStore {
+public protocol Persistence: RecordStore, CheckpointStore, LeaseStore, OutboxStore, RejectStore {
     /// Where the data lives, safe to print (a file path or a password-free URL).
     var location: String { get }
 

@@ -5,23 +5,7 @@ extension SQLPersistence {
     public func commitPage<R: SyncRecord>(_ records: [R], checkpoint: CheckpointUpdate) async throws
         -> PageCommitResult
     {
-        guard R.resource == checkpoint.resource else {
-            throw PersistenceError(
-                kind: .invalidArgument, location: location,
-                what: "a page of \(R.resource) was committed with the checkpoint of \(checkpoint.resource)",
-                fix: "this is a bug in the sync engine; report it with this message")
-        }
-        let rows = try prepareRows(
-            records, store: checkpoint.store, arrivedIn: "a page", producer: "sync engine or the connector")
-        let operation = "committing a page of \(checkpoint.store) \(checkpoint.resource)"
-        return try await executor.transaction(operation) { connection in
-            let outcome = try await self.writeNewer(
-                rows, store: checkpoint.store, changedAt: checkpoint.at, on: connection, refused: "its page")
-            let saved = try await self.advanceCheckpoint(checkpoint, received: records.count, on: connection)
-            return PageCommitResult(
-                inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged + outcome.stale,
-                checkpoint: saved)
-        }
+        try await commitPage(records, rejects: [], checkpoint: checkpoint)
     }
 
     public func record<R: SyncRecord>(_ type: R.Type, store: StoreID, platformID: String) async throws

@@ -16,7 +16,7 @@ struct ResourceSync {
     let logger: Logger
     let lease: LeaseKeeper
 
-    private var store: StoreID { connector.store }
+    var store: StoreID { connector.store }
 
     func run(stop: SyncStopSignal, progress: @Sendable (SyncProgress) -> Void) async -> ResourceSyncReport {
         let started = ContinuousClock.now
@@ -28,6 +28,7 @@ struct ResourceSync {
         // A full run keeps the ids it saw, to mark the rest vanished afterwards.
         var seen: Set<String>? = full ? [] : nil
         do {
+            try await retryRejects(&report)
             let start = try await startingCursor()
             var lastCursor = start
             // Pagers made by `read` fetch this many pages ahead; commits stay in order.
@@ -44,13 +45,18 @@ struct ResourceSync {
                 let update = CheckpointUpdate(
                     store: store, resource: resource, cursor: try page.cursor.jsonString(), at: now(),
                     completesRun: !page.progress.hasMore)
-                let result = try await commit(page.records, update)
+                let result = try await commit(page.records, rejects: page.rejected, update)
                 lastCursor = page.cursor
                 report.pages += 1
+                report.rejected += page.rejected.count
                 report.records += page.records.count
                 report.changed += result.inserted + result.updated
                 SyncMetrics.committed(store: store, resource: resource, records: page.records.count)
-                if seen != nil { for record in page.records.anyRecords { seen?.insert(record.platformID) } }
+                if seen != nil {
+                    for record in page.records.anyRecords { seen?.insert(record.platformID) }
+                    // A rejected record is still in the store: malformed, not gone.
+                    for reject in page.rejected { seen?.insert(reject.id) }
+                }
                 progress(
                     SyncProgress(
                         store: store, resource: resource, pages: report.pages, records: report.records,
@@ -68,7 +74,7 @@ struct ResourceSync {
                 // Nothing changed: still record the successful run, cursor as it was.
                 let cursorText = try (lastCursor ?? SyncCursor()).completed().jsonString()
                 _ = try await commit(
-                    .empty(resource),
+                    .empty(resource), rejects: [],
                     CheckpointUpdate(
                         store: store, resource: resource, cursor: cursorText, at: now(), completesRun: true))
             }
@@ -108,13 +114,20 @@ struct ResourceSync {
         }
     }
 
-    private func commit(_ batch: RecordBatch, _ update: CheckpointUpdate) async throws -> PageCommitResult {
+    private func commit(_ batch: RecordBatch, rejects: [RejectedRecord], _ update: CheckpointUpdate) async throws
+        -> PageCommitResult
+    {
         switch batch {
-        case .orders(let records): try await persistence.commitPage(records, checkpoint: update)
-        case .customers(let records): try await persistence.commitPage(records, checkpoint: update)
-        case .coupons(let records): try await persistence.commitPage(records, checkpoint: update)
-        case .loyalty(let records): try await persistence.commitPage(records, checkpoint: update)
-        case .reviews(let records): try await persistence.commitPage(records, checkpoint: update)
+        case .orders(let records):
+            return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
+        case .customers(let records):
+            return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
+        case .coupons(let records):
+            return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
+        case .loyalty(let records):
+            return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
+        case .reviews(let records):
+            return try await persistence.commitPage(records, rejects: rejects, checkpoint: update)
         }
     }
 

@@ -28,12 +28,18 @@ public struct ResourceSyncReport: Sendable, Hashable {
     /// Records marked vanished: trashed ones the store listed, and by a
     /// full run those it no longer returns.
     public var vanished: Int
+    /// Records the adapter could not map, recorded as rejects in this run
+    /// (new ones in pages, and earlier ones still malformed when read again).
+    public var rejected: Int
+    /// Earlier rejects that this run cleared: read again and stored, or
+    /// gone from the store.
+    public var recovered: Int
     /// Wall-clock seconds the resource took.
     public var seconds: Double
 
     public init(
         store: StoreID, resource: ResourceKind, outcome: Outcome, pages: Int = 0, records: Int = 0,
-        changed: Int = 0, vanished: Int = 0, seconds: Double = 0
+        changed: Int = 0, vanished: Int = 0, rejected: Int = 0, recovered: Int = 0, seconds: Double = 0
     ) {
         self.store = store
         self.resource = resource
@@ -42,6 +48,8 @@ public struct ResourceSyncReport: Sendable, Hashable {
         self.records = records
         self.changed = changed
         self.vanished = vanished
+        self.rejected = rejected
+        self.recovered = recovered
         self.seconds = seconds
     }
 

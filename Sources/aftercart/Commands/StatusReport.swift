@@ -53,11 +53,13 @@ struct StatusReport: Encodable {
     var leases: [StatusLease] = []
     /// What each store last reported about itself, with what needs the merchant.
     var storeFacts: [StatusStoreFacts] = []
+    /// Records syncs could not map and keep aside.
+    var rejects: [StatusReject] = []
 
     enum CodingKeys: String, CodingKey {
         case database
         case schemaVersion = "schema_version"
-        case resources, outbox, attention, leases
+        case resources, outbox, attention, leases, rejects
         case storeFacts = "store_facts"
     }
 
@@ -91,6 +93,7 @@ struct StatusReport: Encodable {
             database: persistence.location, schemaVersion: "\(schema.current)", resources: lines, outbox: outbox)
         report.attention = try await OutboxAttention.gather(from: persistence)
         report.leases = try await StatusLease.gather(from: persistence, now: now)
+        report.rejects = try await StatusReject.gather(from: persistence)
         return report
     }
 
@@ -111,6 +114,7 @@ struct StatusReport: Encodable {
         output += "\noutbox: " + states.joined(separator: ", ")
         output += OutboxAttention.text(attention)
         output += StatusLease.text(leases)
+        output += StatusReject.text(rejects)
         output += StatusStoreFacts.text(storeFacts)
         return output
     }

@@ -35,14 +35,21 @@ enum SyncSummary {
         switch report.outcome {
         case .completed:
             let vanished = report.vanished > 0 ? ", \(report.vanished) marked vanished" : ""
-            return "\(name): synced \(counts)\(vanished) \(timing)"
+            return "\(name): synced \(counts)\(vanished)\(rejects(report)) \(timing)"
         case .stopped:
-            return "\(name): stopped after \(counts) \(timing); the next run resumes there"
+            return "\(name): stopped after \(counts)\(rejects(report)) \(timing); the next run resumes there"
         case .unsupported:
             return "\(name): not available from this store's adapter; skipped"
         case .failed(let message):
             return "\(name): FAILED after \(counts): \(message)"
         }
+    }
+
+    /// `, rejected N (listed by aftercart status), M earlier rejects recovered`, each part when not zero.
+    static func rejects(_ report: ResourceSyncReport) -> String {
+        var text = report.rejected > 0 ? ", rejected \(report.rejected) (listed by aftercart status)" : ""
+        if report.recovered > 0 { text += ", \(report.recovered) earlier rejects recovered" }
+        return text
     }
 
     static func json(_ reports: [StoreSyncReport]) -> String {
@@ -64,7 +71,8 @@ enum SyncSummary {
             object["resources"] = report.resources.map { resource -> [String: Any] in
                 var entry: [String: Any] = [
                     "resource": resource.resource.rawValue, "pages": resource.pages, "records": resource.records,
-                    "changed": resource.changed, "vanished": resource.vanished, "seconds": resource.seconds,
+                    "changed": resource.changed, "vanished": resource.vanished, "rejected": resource.rejected,
+                    "recovered": resource.recovered, "seconds": resource.seconds,
                 ]
                 switch resource.outcome {
                 case .completed: entry["outcome"] = "completed"

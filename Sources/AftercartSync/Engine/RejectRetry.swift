@@ -1,0 +1,46 @@
+import AftercartConnector
+import AftercartModel
+import AftercartStore
+import Foundation
+import Logging
+
+extension ResourceSync {
+    /// Reads every recorded reject of this resource again by id, before the
+    /// walk: one that maps now is stored and its reject cleared, one the
+    /// store no longer has (404) or skips is cleared, one still malformed
+    /// counts one more attempt (``ResourceSyncReport/rejected``); the
+    /// cleared ones count in ``ResourceSyncReport/recovered``.
+    ///
+    /// A failure here does not fail the resource: the rejects stay
+    /// recorded, the walk runs, and a record that comes back well-formed
+    /// in a page clears its reject there.
+    func retryRejects(_ report: inout ResourceSyncReport) async throws {
+        let pending = try await persistence.rejects(store: store, resource: resource).map(\.platformID)
+        guard !pending.isEmpty else { return }
+        var index = 0
+        do {
+            for try await page in connector.read(resource, ids: pending) {
+                guard index < pending.count else { break }
+                let id = pending[index]
+                index += 1
+                if !page.vanished.isEmpty {
+                    report.vanished += try await persistence.markVanished(
+                        resource, store: store, platformIDs: page.vanished, at: now())
+                }
+                let stillRejected = page.rejected
+                report.rejected += stillRejected.count
+                report.recovered += try await persistence.settleRejects(
+                    page.records.anyRecords, of: resource, rejects: stillRejected,
+                    cleared: stillRejected.isEmpty ? [id] : [], store: store, at: now())
+            }
+        } catch ConnectorError.unsupported {
+            logger.debug(
+                "rejected records cannot be read by id here; they clear when a page brings them back well-formed",
+                metadata: ["store": "\(store)", "resource": "\(resource)"])
+        } catch let error as ConnectorError {
+            logger.warning(
+                "reading rejected records again failed; they stay recorded",
+                metadata: ["store": "\(store)", "resource": "\(resource)", "error": "\(error.description)"])
+        }
+    }
+}
