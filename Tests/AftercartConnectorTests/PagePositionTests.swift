@@ -25,4 +25,17 @@ import Testing
         #expect(PagePosition(number: 1, size: 8).halved(floor: 5) == nil)
         #expect(PagePosition(number: 1, size: 10).halved(floor: 5) == PagePosition(number: 1, size: 5))
     }
+
+    @Test func aShrunkPageGrowsBackOnlyWhereTheBiggerPageStartsAtTheSameRecord() {
+        // Record 400 in pages of 50 is page 9; in pages of 100, page 5.
+        #expect(PagePosition(number: 9, size: 50).grown(toward: 100) == PagePosition(number: 5, size: 100))
+        // Record 450: 100 does not divide it, 90 does (page 6 of 90).
+        #expect(PagePosition(number: 10, size: 50).grown(toward: 100) == PagePosition(number: 6, size: 90))
+        // At most twice the size, and never past the configured one.
+        #expect(PagePosition(number: 5, size: 10).grown(toward: 100) == PagePosition(number: 3, size: 20))
+        #expect(PagePosition(number: 2, size: 80).grown(toward: 100) == nil)
+        // An odd record cannot start a bigger page; the first record always can.
+        #expect(PagePosition(number: 402, size: 1).grown(toward: 100) == nil)
+        #expect(PagePosition(number: 1, size: 25).grown(toward: 100) == PagePosition(number: 1, size: 50))
+    }
 }

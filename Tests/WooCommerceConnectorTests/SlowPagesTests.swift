@@ -91,6 +91,44 @@ import WooCommerceConnector
         }
     }
 
+    @Test func aPageThatTimesOutOnceIsAskedAgainAtItsOwnSize() async throws {
+        // Two one-off timeouts (2 s answers, a 1 s deadline), neither twice in a row.
+        try await withEmulatedWooStore(
+            WooCommerceMockOptions(orders: 600, seed: 5), store: "hiccup-woo",
+            values: ["marketing_consent": "unknown", "request_timeout": "1", "page_size": "50"]
+        ) { connector, mock, _ in
+            let base = mock.stats().total
+            mock.setFaults(try MockFaultPlan(spec: "slow@\(base + 3),\(base + 7)"))
+            let pages = try await allPages(connector.read(.orders, since: nil))
+            let ids = pages.flatMap { $0.records.anyRecords.map(\.platformID) }
+            #expect(ids.count == 600)
+            #expect(Set(ids).count == 600)
+            // A slow answer is counted when it is sent, after the walk went on.
+            for _ in 0..<50 where mock.stats().faultsInjected < 2 { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(mock.stats().faultsInjected == 2)
+            #expect(pages.filter { !$0.records.isEmpty }.allSatisfy { $0.records.count == 50 })
+        }
+    }
+
+    @Test func aWalkThatShrankGrowsBackOnceItsPagesAnswerInTime() async throws {
+        // The first page times out twice (request 1 is the trash list), so
+        // pages of 50 follow; after a run of them, pages of 100 again.
+        try await withEmulatedWooStore(
+            WooCommerceMockOptions(orders: 1000, seed: 5), store: "recovering-woo",
+            values: ["marketing_consent": "unknown", "request_timeout": "1"]
+        ) { connector, mock, _ in
+            let base = mock.stats().total
+            mock.setFaults(try MockFaultPlan(spec: "slow@\(base + 2),\(base + 3)"))
+            let pages = try await allPages(connector.read(.orders, since: nil)).filter { !$0.records.isEmpty }
+            let ids = pages.flatMap { $0.records.anyRecords.map(\.platformID) }
+            #expect(ids.count == 1000)
+            #expect(Set(ids).count == 1000)
+            #expect(pages.first?.records.count == 50)
+            #expect(pages.last?.records.count == 100)
+            #expect(pages.last?.cursor.pageSize == nil)
+        }
+    }
+
     /// A WooCommerce emulator whose pages above `slowAbove` records take
     /// 6 s, and a connector built from `values` as the CLI builds it.
     private func withSlowStore(

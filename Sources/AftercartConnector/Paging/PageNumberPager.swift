@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Walks `?page=N&per_page=M` collections (WooCommerce, WordPress).
 ///
@@ -13,7 +14,9 @@ import Foundation
 /// timeout fails the walk: a slow host that cannot render 100 records
 /// within the deadline often renders 25. The walk continues at the smaller
 /// size, and the cursor keeps it (``SyncCursor/pageSize``) so a resumed
-/// walk counts pages the same way.
+/// walk counts pages the same way; after a run of pages that answered in
+/// time it grows back toward ``perPage`` (see ``PageSizeRecovery``), since
+/// many timeouts are one-off.
 public struct PageNumberPager: Sendable, Pagination {
     public var transport: HTTPTransport
     public var perPage: Int
@@ -30,6 +33,8 @@ public struct PageNumberPager: Sendable, Pagination {
     public var minimumPerPage: Int
     /// Pages fetched ahead; `nil` reads one page at a time (see ``PagePrefetch``).
     private(set) var prefetcher: PagePrefetcher?
+    /// When shrunk pages grow again; shared by the copies that fetch ahead.
+    let recovery = PageSizeRecovery()
 
     public init(
         transport: HTTPTransport, perPage: Int = 100, pageParameter: String = "page",
@@ -86,26 +91,46 @@ public struct PageNumberPager: Sendable, Pagination {
         return values
     }
 
-    /// The page at `position`, nothing fetched ahead; on a timeout the same
-    /// records again in smaller pages, until ``minimumPerPage``.
+    /// The page at `position`, nothing fetched ahead. A page that times
+    /// out is asked once more at the same size, since most timeouts are
+    /// one-off; one that times out again is asked in smaller pages, until
+    /// ``minimumPerPage``.
     func fetchPage(_ request: TransportRequest, at position: PagePosition) async throws -> FetchedPage {
         var position = position
+        var timedOutBefore = false
         while true {
             do {
-                return try await fetchOnce(request, at: position)
+                return regrown(try await fetchOnce(request, at: position))
             } catch let error as ConnectorError {
-                guard case .timeout(let seconds, _) = error, let smaller = position.halved(floor: minimumPerPage)
-                else { throw error }
-                transport.logger.warning(
-                    "page timed out; asking again with smaller pages",
-                    metadata: [
-                        "resource": "\(request.resource ?? "")", "timeout_seconds": "\(seconds)",
-                        "page": "\(position.number)", "per_page": "\(position.size)",
-                        "next_page": "\(smaller.number)", "next_per_page": "\(smaller.size)",
-                    ])
+                guard case .timeout(let seconds, _) = error else { throw error }
+                var metadata: Logger.Metadata = [
+                    "resource": "\(request.resource ?? "")", "timeout_seconds": "\(seconds)",
+                    "page": "\(position.number)", "per_page": "\(position.size)",
+                ]
+                guard timedOutBefore else {
+                    timedOutBefore = true
+                    transport.logger.info("page timed out; asking once more", metadata: metadata)
+                    continue
+                }
+                guard let smaller = position.halved(floor: minimumPerPage) else { throw error }
+                recovery.shrank()
+                metadata["next_page"] = "\(smaller.number)"
+                metadata["next_per_page"] = "\(smaller.size)"
+                transport.logger.warning("page timed out twice; asking again with smaller pages", metadata: metadata)
                 position = smaller
+                timedOutBefore = false
             }
         }
+    }
+
+    /// `fetched` continuing in bigger pages when ``recovery`` says it is time.
+    private func regrown(_ fetched: FetchedPage) -> FetchedPage {
+        guard let nextPage = fetched.nextPage, let size = fetched.pageSize else { return fetched }
+        let next = recovery.position(after: PagePosition(number: nextPage, size: size), upTo: perPage)
+        var regrown = fetched
+        regrown.nextPage = next.number
+        regrown.pageSize = next.size == perPage ? nil : next.size
+        return regrown
     }
 
     /// One request for the page at `position`.
@@ -166,12 +191,15 @@ public struct PageNumberPager: Sendable, Pagination {
     /// the pages after `page`; without that count, none (the walk might
     /// end at any page).
     func positionsAhead(after fetched: FetchedPage, at position: PagePosition, limit: Int) -> [PagePosition] {
-        guard let total = fetched.totalPages, fetched.nextPage != nil else { return [] }
-        // After a shrink the fetched page is not at `position` but at its smaller equivalent.
-        let page = fetched.pageNumber
+        guard let total = fetched.totalPages, let next = fetched.nextPage else { return [] }
+        // After a shrink the fetched page is not at `position` but at its
+        // smaller equivalent; after a regrowth the next page is bigger than
+        // the fetched one, and the store counted its pages in the fetched size.
         let size = fetched.pageSize ?? perPage
-        let last = min(total, page + limit, maxPages)
-        return last > page ? ((page + 1)...last).map { PagePosition(number: $0, size: size) } : []
+        let records = fetched.totalRecords ?? total * size
+        let pages = (records + size - 1) / size
+        let last = min(pages, next - 1 + limit, maxPages)
+        return last >= next ? (next...last).map { PagePosition(number: $0, size: size) } : []
     }
 
     var withoutPrefetch: PageNumberPager {

@@ -27,4 +27,17 @@ public struct PagePosition: Sendable, Hashable {
         }
         return nil
     }
+
+    /// The same first record read in a bigger page: the largest size above
+    /// ``size``, at most twice it and at most `perPage`, that divides the
+    /// offset, so the walk still skips and repeats nothing. `nil` when no
+    /// such size exists (the offset is odd for a one-record page).
+    public func grown(toward perPage: Int) -> PagePosition? {
+        var candidate = min(perPage, size * 2)
+        while candidate > size {
+            if offset % candidate == 0 { return PagePosition(number: offset / candidate + 1, size: candidate) }
+            candidate -= 1
+        }
+        return nil
+    }
 }
