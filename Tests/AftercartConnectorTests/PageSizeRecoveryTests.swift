@@ -1,5 +1,6 @@
-@testable import AftercartConnector
 import Testing
+
+@testable import AftercartConnector
 
 /// When shrunk pages grow back: after a run of pages answered in time,
 /// a run that doubles with every shrink.
