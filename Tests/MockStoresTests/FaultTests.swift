@@ -17,6 +17,9 @@ struct FaultTests {
         #expect(throws: MockFaultSpecError.self) { try MockFaultPlan(spec: "teapot:0.1") }
         #expect(throws: MockFaultSpecError.self) { try MockFaultPlan(spec: "500:2") }
         #expect(throws: MockFaultSpecError.self) { try MockFaultPlan(spec: "500@0") }
+        let slow = try MockFaultPlan(spec: "slow=5s@3,4,slow@7")
+        #expect(slow.exact == [3: .slow(.seconds(5)), 4: .slow(.seconds(5)), 7: .slow(.seconds(2))])
+        #expect(throws: MockFaultSpecError.self) { try MockFaultPlan(spec: "slow=soon@3") }
     }
 
     @Test("seeded draws replay exactly")

@@ -6,7 +6,8 @@ import Foundation
 /// - `KIND:P` — inject with probability `P` (0...1) on each request, e.g. `429:0.05,500:0.02`;
 ///   `slow:P@3s` (or `@250ms`) sets the delay of a slow response (default 2s).
 /// - `KIND@N` — inject on exactly the N-th API request (1-based, `/__mock/*` not counted);
-///   following bare numbers add requests: `429@1,2,5`.
+///   following bare numbers add requests: `429@1,2,5`; `slow=5s@3` sets the delay of an exact
+///   slow response (default 2s).
 ///
 /// KIND is an HTTP status (`429`, `500`, `502`, `503`, ...), `slow` (answer after a delay),
 /// `truncate` (declare the full `Content-Length`, send half the body, close), `reset` (close
@@ -121,6 +122,11 @@ public struct MockFaultPlan: Sendable, Equatable {
     private static func kind(_ text: String, delay: Duration, item: String) throws -> Kind {
         switch text.lowercased() {
         case "slow": return .slow(delay)
+        case let slow where slow.hasPrefix("slow="):
+            guard let delay = parseDuration(String(slow.dropFirst(5))) else {
+                throw MockFaultSpecError(item: item, reason: "expected a delay after slow=, e.g. slow=5s@3")
+            }
+            return .slow(delay)
         case "truncate": return .truncate
         case "badjson": return .badJSON
         case "reset": return .reset
