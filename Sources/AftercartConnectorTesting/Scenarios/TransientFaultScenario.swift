@@ -5,8 +5,9 @@ import AftercartModel
 /// transport, and the walk completes with exactly the same records.
 enum TransientFaultScenario {
     /// Request number (from arming) → status; spread over the first pages
-    /// so a retry of a retry is exercised too.
-    static let plan: [Int: Int] = [1: 429, 2: 503, 4: 502, 5: 429]
+    /// so a retry of a retry is exercised too. 500 is among them: PHP
+    /// stores answer a transient 500 routinely.
+    static let plan: [Int: Int] = [1: 429, 2: 503, 3: 500, 5: 502, 6: 429]
 
     static func run(_ kit: ConformanceRun) async {
         let resource = kit.resource
