@@ -20,8 +20,8 @@ struct RejectStoreTests {
             #expect(first.checkpoint.cursor == "page-1")
             let recorded = try await persistence.rejects(store: Fixtures.tokyo, resource: .orders)
             #expect(recorded.map(\.platformID) == ["3"])
-            #expect(recorded.first?.reason == Self.bad.reason)
-            #expect(recorded.first?.rawJSON == Self.bad.rawJSON)
+            #expect(recorded.first?.record.reason == Self.bad.reason)
+            #expect(recorded.first?.record.rawJSON == Self.bad.rawJSON)
             #expect(recorded.first?.attempts == 1)
             #expect(recorded.first?.firstSeenAt == Fixtures.at(10))
 
@@ -31,7 +31,7 @@ struct RejectStoreTests {
                 [Order](), rejects: [again], checkpoint: Fixtures.checkpoint(cursor: "page-2", at: Fixtures.at(20)))
             let bumped = try #require(try await persistence.rejects(store: nil, resource: nil).first)
             #expect(bumped.attempts == 2)
-            #expect(bumped.reason == again.reason)
+            #expect(bumped.record.reason == again.reason)
             #expect(bumped.firstSeenAt == Fixtures.at(10))
             #expect(bumped.lastSeenAt == Fixtures.at(20))
             // Another store's or resource's rejects are apart.

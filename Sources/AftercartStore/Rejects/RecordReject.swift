@@ -7,12 +7,8 @@ public import Foundation
 public struct RecordReject: Sendable, Hashable {
     public var store: StoreID
     public var resource: ResourceKind
-    /// The record's id on the platform.
-    public var platformID: String
-    /// What is wrong, naming the field, as last seen.
-    public var reason: String
-    /// The record's JSON as last seen, secrets redacted, bounded.
-    public var rawJSON: String
+    /// The record's id, what is wrong with it and its JSON, as last seen.
+    public var record: RejectedRecord
     /// When a sync first rejected it.
     public var firstSeenAt: Date
     /// When a sync last found it still malformed.
@@ -21,16 +17,17 @@ public struct RecordReject: Sendable, Hashable {
     public var attempts: Int
 
     public init(
-        store: StoreID, resource: ResourceKind, platformID: String, reason: String, rawJSON: String,
-        firstSeenAt: Date, lastSeenAt: Date, attempts: Int
+        store: StoreID, resource: ResourceKind, record: RejectedRecord, firstSeenAt: Date, lastSeenAt: Date,
+        attempts: Int
     ) {
         self.store = store
         self.resource = resource
-        self.platformID = platformID
-        self.reason = reason
-        self.rawJSON = rawJSON
+        self.record = record
         self.firstSeenAt = firstSeenAt
         self.lastSeenAt = lastSeenAt
         self.attempts = attempts
     }
+
+    /// The record's id on the platform.
+    public var platformID: String { record.id }
 }

@@ -71,9 +71,9 @@ extension SQLPersistence {
         return try rows.compactMap { row in
             // A resource only a newer binary knows is left out, as checkpoints do.
             guard let resource = ResourceKind(rawValue: try row.text(1)) else { return nil }
+            let record = RejectedRecord(id: try row.text(2), reason: try row.text(3), rawJSON: try row.text(4))
             return RecordReject(
-                store: StoreID(try row.text(0)), resource: resource, platformID: try row.text(2),
-                reason: try row.text(3), rawJSON: try row.text(4), firstSeenAt: try row.time(5),
+                store: StoreID(try row.text(0)), resource: resource, record: record, firstSeenAt: try row.time(5),
                 lastSeenAt: try row.time(6), attempts: try row.int(7))
         }
     }

@@ -22,7 +22,8 @@ struct StatusReject: Encodable {
     static func gather(from persistence: any Persistence) async throws -> [StatusReject] {
         try await persistence.rejects(store: nil, resource: nil).map {
             StatusReject(
-                store: $0.store, resource: $0.resource, id: $0.platformID, reason: $0.reason, since: $0.firstSeenAt,
+                store: $0.store, resource: $0.resource, id: $0.platformID, reason: $0.record.reason,
+                since: $0.firstSeenAt,
                 lastSeenAt: $0.lastSeenAt, attempts: $0.attempts)
         }
     }
