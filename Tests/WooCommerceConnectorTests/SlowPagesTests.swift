@@ -111,15 +111,16 @@ import WooCommerceConnector
     }
 
     @Test func aWalkThatShrankGrowsBackOnceItsPagesAnswerInTime() async throws {
-        // The first page times out twice (request 1 is the trash list), so
-        // pages of 50 follow; after a run of them, pages of 100 again.
+        // Customers: their walk's first two requests are both page 1 (no
+        // trash list before it). Both are slow, so pages of 50 follow;
+        // after a run of them, pages of 100 again.
         try await withEmulatedWooStore(
-            WooCommerceMockOptions(orders: 1000, seed: 5), store: "recovering-woo",
-            values: ["marketing_consent": "unknown", "request_timeout": "3"]
+            WooCommerceMockOptions(data: MockDataOptions(orders: 100, seed: 5, customers: 1000)),
+            store: "recovering-woo", values: ["marketing_consent": "unknown", "request_timeout": "3"]
         ) { connector, mock, _ in
-            let base = mock.stats().total
-            mock.setFaults(try MockFaultPlan(spec: "slow=8s@\(base + 2),\(base + 3)"))
-            let pages = try await allPages(connector.read(.orders, since: nil)).filter { !$0.records.isEmpty }
+            mock.reset()  // counts requests from 1 again
+            mock.setFaults(try MockFaultPlan(spec: "slow=8s@1,2"))
+            let pages = try await allPages(connector.read(.customers, since: nil)).filter { !$0.records.isEmpty }
             let ids = pages.flatMap { $0.records.anyRecords.map(\.platformID) }
             #expect(ids.count == 1000)
             #expect(Set(ids).count == 1000)
