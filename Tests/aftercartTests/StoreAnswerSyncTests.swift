@@ -128,6 +128,23 @@ import Testing
         withExtendedLifetime(closed) {}
     }
 
+    @Test func aStoreNothingListensAtIsTriedForOneResourceOnly() async throws {
+        let closed = try ClosedPort()
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        try writeConfig(cli, baseURL: "http://127.0.0.1:\(closed.port)", database: "data/a.sqlite")
+        let outcome = try await cli.run(["sync", "--resources", "orders,customers,coupons"], environment: Self.secrets)
+        #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(outcome.stdout.components(separatedBy: "nothing listens at").count == 2, "\(outcome.stdout)")
+        for resource in ["customers", "coupons"] {
+            #expect(
+                outcome.stdout.contains(
+                    "tokyo-woo \(resource): not tried, the store could not be reached for orders (above)"),
+                "\(outcome.stdout)")
+        }
+        withExtendedLifetime(closed) {}
+    }
+
     @Test func caFileIsReadRelativeToTheConfigFile() async throws {
         let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 5, seed: 3)))
         let cli = try CLIProcess()

@@ -94,6 +94,7 @@ struct ResourceSync {
             logger.error("\(message)", metadata: ["store": "\(store)", "resource": "\(resource)"])
             try? await persistence.recordSyncFailure(store: store, resource: resource, error: message, at: now())
             report.outcome = .failed(message)
+            if case .unreachable? = error as? ConnectorError { report.storeUnreachable = true }
         }
         report.seconds = (ContinuousClock.now - started).secondsValue
         SyncMetrics.finished(store: store, resource: resource, seconds: report.seconds, failed: report.isFailure)

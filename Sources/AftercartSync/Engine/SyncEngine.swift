@@ -122,6 +122,10 @@ public struct SyncEngine: Sendable {
         let reports = await lease.holding {
             var reports: [ResourceSyncReport] = []
             for resource in options.resources {
+                if let unreachable = reports.first(where: \.storeUnreachable) {
+                    reports.append(await notTried(resource, of: store, unreachableAt: unreachable.resource))
+                    continue
+                }
                 let report = await ResourceSync(
                     persistence: persistence, connector: connector, resource: resource, full: options.full,
                     pageConcurrency: options.pageConcurrency, now: now, logger: logger, lease: lease
@@ -136,5 +140,16 @@ public struct SyncEngine: Sendable {
         let report = StoreSyncReport(store: store, outcome: .synced, resources: reports, startedAt: startedAt)
         if report.isComplete { SyncMetrics.lag(store: store, seconds: now().timeIntervalSince(startedAt)) }
         return report
+    }
+
+    /// The report of a resource not tried because an earlier one found the
+    /// store unreachable: every request would wait for the same refusal,
+    /// and the run would print the same error once per resource.
+    private func notTried(_ resource: ResourceKind, of store: StoreID, unreachableAt first: ResourceKind) async
+        -> ResourceSyncReport
+    {
+        let message = "\(store) \(resource): not tried, the store could not be reached for \(first) (above)"
+        try? await persistence.recordSyncFailure(store: store, resource: resource, error: message, at: now())
+        return ResourceSyncReport(store: store, resource: resource, outcome: .failed(message))
     }
 }

@@ -36,6 +36,10 @@ public struct ResourceSyncReport: Sendable, Hashable {
     public var recovered: Int
     /// Wall-clock seconds the resource took.
     public var seconds: Double
+    /// Whether it failed because the store could not be reached at all
+    /// (nothing listening, no route, no name): the store's other
+    /// resources are then not tried in the same run.
+    public var storeUnreachable = false
 
     public init(
         store: StoreID, resource: ResourceKind, outcome: Outcome, pages: Int = 0, records: Int = 0,
