@@ -5,6 +5,9 @@ import Foundation
 import Logging
 
 extension ResourceSync {
+    /// Rejects of one resource read again by id in one run, at the most.
+    static let maximumRereads = 100
+
     /// Reads every recorded reject of this resource again by id, before the
     /// walk: one that maps now is stored and its reject cleared, one the
     /// store no longer has (404) or skips is cleared, one still malformed
@@ -14,8 +17,16 @@ extension ResourceSync {
     /// A failure here does not fail the resource: the rejects stay
     /// recorded, the walk runs, and a record that comes back well-formed
     /// in a page clears its reject there.
+    ///
+    /// At most ``maximumRereads`` per run, those seen longest ago first, so
+    /// a store with thousands of malformed records does not spend every run
+    /// on them; a re-read moves a reject's last sighting, so the rest come
+    /// in turn.
     func retryRejects(_ report: inout ResourceSyncReport) async throws {
-        let pending = try await persistence.rejects(store: store, resource: resource).map(\.platformID)
+        let pending = try await persistence.rejects(store: store, resource: resource)
+            .sorted { $0.lastSeenAt < $1.lastSeenAt }
+            .prefix(Self.maximumRereads)
+            .map(\.platformID)
         guard !pending.isEmpty else { return }
         var index = 0
         do {
