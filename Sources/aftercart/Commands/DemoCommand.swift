@@ -129,10 +129,13 @@ struct DemoCommand: AsyncParsableCommand {
         ).run(clocks: [connectors[0].store: woo.clock, connectors[1].store: shopify.clock])
         try await persistence.close()
 
+        // The binary as it was started, so the lines work from this folder,
+        // which need not be the repository `swift run` would need.
+        let binary = CommandLine.arguments.first ?? "aftercart"
         print("\nlook around:")
-        print("  swift run aftercart status --config \(config.path)")
-        print("  swift run aftercart export orders --config \(config.path) --format csv")
-        print("  swift run aftercart export actions --config \(config.path)")
+        print("  \(binary) status --config \(config.path)")
+        print("  \(binary) export orders --config \(config.path) --format csv")
+        print("  \(binary) export actions --config \(config.path)")
         print("  open \(outbox.appendingPathComponent("index.html").path)")
         if reports.contains(where: \.isFailure) { throw ExitCode.failure }
     }
