@@ -36,6 +36,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var file: String
     /// 1-based line of the `[[stores]]` header.
     public var line: Int?
+    /// Tier order and point value (`tiers`, `point_value`).
+    public var loyaltyProgram = LoyaltyProgram()
 
     /// Creates a store configuration; normally the loader does this.
     public init(

@@ -5,13 +5,17 @@ import Foundation
 /// Validates `[[stores]]` entries: the common keys here, the platform's
 /// keys through its registered schema.
 struct StoreValidator {
-    static let commonKeys = ["name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate"]
+    static let commonKeys = [
+        "name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "tiers", "point_value",
+    ]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
         "sync_every": "sync_every = \"15m\"",
         "reconcile_every": "reconcile_every = \"1d\"",
         "timezone": "timezone = \"Asia/Tokyo\"",
         "delivery_estimate": "delivery_estimate = \"5d\"",
+        "tiers": "tiers = [\"ブロンズ\", \"シルバー\", \"ゴールド\"]",
+        "point_value": "point_value = \"1\"",
     ]
 
     let registry: StorePlatformRegistry
@@ -88,12 +92,38 @@ struct StoreValidator {
             }
         }
 
+        let loyaltyProgram = readLoyaltyProgram(reader)
         guard let name, let platform, let schema else { return nil }
-        return StoreConfiguration(
+        var store = StoreConfiguration(
             id: StoreID(name), platform: platform, syncEvery: syncEvery, reconcileEvery: reconcileEvery,
             timeZone: timeZone ?? .utc, timeZoneIsConfigured: reader.has("timezone"),
             deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
             line: reader.file.locator.nearestLine(for: reader.path))
+        store.loyaltyProgram = loyaltyProgram
+        return store
+    }
+
+    /// `tiers` (the store's own names, lowest first, each once) and
+    /// `point_value` (positive).
+    private func readLoyaltyProgram(_ reader: TableReader) -> LoyaltyProgram {
+        let tiers = reader.stringList("tiers", example: Self.commonExamples["tiers"]!) ?? []
+        var seen: Set<String> = []
+        for tier in tiers {
+            let problem =
+                tier.trimmingCharacters(in: .whitespaces).isEmpty
+                ? "has an empty name" : seen.insert(tier.lowercased()).inserted ? nil : "names \"\(tier)\" twice"
+            guard let problem else { continue }
+            reader.error(
+                "tiers", "\(reader.name("tiers")) \(problem); list each tier once, lowest first.",
+                example: Self.commonExamples["tiers"])
+        }
+        let pointValue = reader.decimal("point_value", example: Self.commonExamples["point_value"]!)
+        if let pointValue, pointValue <= 0 {
+            reader.error(
+                "point_value", "\(reader.name("point_value")) must be more than 0 (what one point is worth).",
+                example: Self.commonExamples["point_value"])
+        }
+        return LoyaltyProgram(tierOrder: tiers, pointValue: pointValue.flatMap { $0 > 0 ? $0 : nil })
     }
 
     private func readTimeZone(_ reader: TableReader) -> TimeZone? {

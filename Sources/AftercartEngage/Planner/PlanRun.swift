@@ -21,6 +21,8 @@ struct PlanRun {
     var context: MessageContext
     var templates: TemplateLibrary
     var couponCodes: SmartCouponCode
+    /// The store's tier order, which says whether a tier change is a step up.
+    var loyaltyProgram = LoyaltyProgram()
     private(set) var actions: [PlannedAction] = []
 
     init(
@@ -75,9 +77,13 @@ struct PlanRun {
             if reviewProducts.isEmpty { return finish(count, .alreadyReviewed) }
         }
         if campaign.trigger == .tierChanged, let previous = occurrence.previousTier,
-            let tier = occurrence.loyalty?.tier, TierRank.isUpgrade(from: previous, to: tier) != true
+            let tier = occurrence.loyalty?.tier
         {
-            return finish(count, .tierDown)
+            switch loyaltyProgram.isUpgrade(from: previous, to: tier) {
+            case true?: break
+            case false?: return finish(count, .tierDown)
+            case nil: return finish(count, .tierUnranked)
+            }
         }
         let invite =
             ReviewSteps.invitesToLoyalty(occurrence, snapshot: snapshot)

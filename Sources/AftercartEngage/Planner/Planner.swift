@@ -77,6 +77,8 @@ public struct Planner: Sendable {
                     timeZone: storeConfiguration.timeZone, language: storeConfiguration.siteLanguage),
                 deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval),
             templates: templates, couponCodes: couponCodes)
+        run.loyaltyProgram = storeConfiguration.loyaltyProgram
+        run.context.pointValue = storeConfiguration.loyaltyProgram.pointValue
         let evaluateStart = stopwatch.now
         let scanner = TriggerScanner(
             snapshot: snapshot, now: now, deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,

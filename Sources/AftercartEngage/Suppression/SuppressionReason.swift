@@ -15,6 +15,9 @@ public enum SuppressionReason: String, Sendable, Hashable, Codable, CaseIterable
     case alreadyReviewed = "already_reviewed"
     /// The loyalty tier went down: nothing promotional.
     case tierDown = "tier_down"
+    /// The loyalty tier changed to or from one the store's `tiers` do not
+    /// rank: neither up nor down is known, so nothing is said.
+    case tierUnranked = "tier_unranked"
     /// The customer unsubscribed through Aftercart (`aftercart unsubscribe`).
     case unsubscribed
     /// The customer asked to be forgotten (`aftercart forget`): nothing at all.

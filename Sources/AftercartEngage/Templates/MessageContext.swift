@@ -9,13 +9,15 @@ import Foundation
 /// (amounts as the buyer was charged: ``AftercartModel/Order/charged``),
 /// `shipment.{status,status_label,carrier,tracking_number,tracking_url,is_failure}`,
 /// `delivery.{signal,delivered_on}`, `review.{rating,stars,product_name,product_url}`,
-/// `review_products[]{name,review_url}`, `loyalty.{points,points_expiring,expires_on,tier,previous_tier,worth,affordable[]{name,price,url}}`,
+/// `review_products[]{name,review_url}`, `loyalty.{points,points_expiring,expires_on,tier,previous_tier,worth,has_affordable,affordable[]{name,price,url}}`,
 /// `coupon.{code,discount,expires_on}`, `recommendations[]{name,price,url}`, `has_coupon`, `has_recommendations`.
 struct MessageContext {
     var snapshot: StoreSnapshot
     var links: StoreLinks
     var formatting: MessageFormatting
     var deliveryEstimate: TimeInterval
+    /// What one loyalty point is worth (`point_value`); `nil`: one minor unit.
+    var pointValue: Decimal? = nil
 
     ///
     /// - Throws: ``PlannerError/undecodable(_:)`` when the order's stored JSON does not decode.
@@ -109,17 +111,22 @@ struct MessageContext {
         ]
         if let expires = loyalty.expiresAt { values["expires_on"] = formatting.date(expires, currency: currency) }
         if let currency {
-            // One point is worth the currency's smallest unit: 1 yen, 1 cent.
-            let worth = Money(Self.worth(points: loyalty.points, currency: currency), currency)
+            let worth = Money(Self.worth(points: loyalty.points, currency: currency, pointValue: pointValue), currency)
             values["worth"] = formatting.money(worth)
-            values["affordable"] = snapshot.recommendations.affordable(within: worth).map { product in
+            let affordable = snapshot.recommendations.affordable(within: worth).map { product in
                 ["name": product.name, "price": formatting.money(product.unitPrice), "url": links.product(product.id)]
             }
+            values["affordable"] = affordable
+            // Mustache cannot ask whether a list is empty without repeating its section.
+            values["has_affordable"] = !affordable.isEmpty
         }
         return values
     }
 
-    static func worth(points: Int, currency: Currency) -> Decimal {
+    /// What `points` are worth: `pointValue` each, or without one the
+    /// currency's smallest unit each (1 yen, 1 cent).
+    static func worth(points: Int, currency: Currency, pointValue: Decimal? = nil) -> Decimal {
+        if let pointValue { return Decimal(points) * pointValue }
         var value = Decimal(points)
         for _ in 0..<currency.minorUnits { value /= 10 }
         return value

@@ -211,16 +211,3 @@ struct TriggerScanner: Sendable {
         return found.sorted { $0.key < $1.key }.map(\.occurrence)
     }
 }
-
-/// Loyalty tiers in their usual order; unknown names have no direction.
-enum TierRank {
-    static let known = ["bronze", "silver", "gold", "platinum", "diamond"]
-
-    /// Whether `new` is a step up from `old`; `nil` when either is unknown.
-    static func isUpgrade(from old: String, to new: String) -> Bool? {
-        guard let a = known.firstIndex(of: old.lowercased()), let b = known.firstIndex(of: new.lowercased()) else {
-            return nil
-        }
-        return b > a
-    }
-}
