@@ -55,6 +55,9 @@ struct CheckCommand: AsyncParsableCommand {
         let answered = try await StoreProbe.checkAll(
             selected, publicURL: configuration.server.publicURL, database: persistence as? any StoreFactsStore,
             logger: logger)
+        if let planning = persistence as? any PlanningStore {
+            for warning in await UnrankedTiers.warnings(selected, database: planning) { print("warning: \(warning)") }
+        }
         try? await persistence?.close()
         if !answered {
             ConsoleReport.verdict(
