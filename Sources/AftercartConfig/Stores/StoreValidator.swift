@@ -5,13 +5,14 @@ import Foundation
 /// Validates `[[stores]]` entries: the common keys here, the platform's
 /// keys through its registered schema.
 struct StoreValidator {
-    static let commonKeys = ["name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate"]
+    static let commonKeys = ["name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "locale"]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
         "sync_every": "sync_every = \"15m\"",
         "reconcile_every": "reconcile_every = \"1d\"",
         "timezone": "timezone = \"Asia/Tokyo\"",
         "delivery_estimate": "delivery_estimate = \"5d\"",
+        "locale": "locale = \"ja-JP\"",
     ]
 
     let registry: StorePlatformRegistry
@@ -54,6 +55,9 @@ struct StoreValidator {
         let deliveryEstimate =
             reader.duration("delivery_estimate", example: examples["delivery_estimate"]!) ?? .days(5)
         let timeZone = readTimeZone(reader)
+        let locale = reader.choice(
+            "locale", allowed: MessageLocale.shipped, noun: "a locale with built-in templates",
+            example: Self.commonExamples["locale"]!)
 
         let schema = platform.flatMap(registry.schema(for:))
         var settings = StoreSettings()
@@ -93,7 +97,7 @@ struct StoreValidator {
             id: StoreID(name), platform: platform, syncEvery: syncEvery, reconcileEvery: reconcileEvery,
             timeZone: timeZone ?? .utc, timeZoneIsConfigured: reader.has("timezone"),
             deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
-            line: reader.file.locator.nearestLine(for: reader.path))
+            line: reader.file.locator.nearestLine(for: reader.path), configuredLocale: locale)
     }
 
     private func readTimeZone(_ reader: TableReader) -> TimeZone? {

@@ -73,10 +73,10 @@ public struct Planner: Sendable {
                 quietHours: configuration.engage.quietHours, timeZone: storeConfiguration.timeZone),
             context: MessageContext(
                 snapshot: snapshot, links: StoreLinks(store: storeConfiguration),
-                formatting: MessageFormatting(
-                    timeZone: storeConfiguration.timeZone, language: storeConfiguration.siteLanguage),
-                deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval),
-            templates: templates, couponCodes: couponCodes)
+                formatting: MessageFormatting(timeZone: storeConfiguration.timeZone, language: storeConfiguration.locale),
+                deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,
+                strings: .shipped(storeConfiguration.locale)),
+            templates: templates.inLocale(storeConfiguration.locale), couponCodes: couponCodes)
         let evaluateStart = stopwatch.now
         let scanner = TriggerScanner(
             snapshot: snapshot, now: now, deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,
