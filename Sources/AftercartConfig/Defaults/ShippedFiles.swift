@@ -90,6 +90,11 @@ public enum ShippedFiles {
         ShippedFile("templates/ja-JP/win-back.text.mustache", PackageResources.ja_JP_win_back_text_mustache),
     ]
 
+    /// The files `aftercart init` writes out for editing: campaigns and
+    /// templates. The locale tables are read from the binary only, so a
+    /// copy to edit would promise an effect it does not have.
+    public static var editable: [ShippedFile] { all.filter { !$0.path.hasPrefix("locales/") } }
+
     /// The parts of the shipped template `name` (`subject`, `text`,
     /// `html`), or `nil` when no template of that name is shipped. With a
     /// `locale` other than ``MessageLocale/english``, the parts of that
