@@ -34,9 +34,10 @@ import Testing
         return customer
     }
 
-    static func order(_ id: String, created: Date, shipment: ShipmentStatus = .none, delivered: Date? = nil,
-        shipped: Date? = nil, products: [String] = ["P1"]) -> Order
-    {
+    static func order(
+        _ id: String, created: Date, shipment: ShipmentStatus = .none, delivered: Date? = nil,
+        shipped: Date? = nil, products: [String] = ["P1"]
+    ) -> Order {
         var order = F.order(
             id, customer: "1", created: created, shipment: shipment, delivered: delivered, shipped: shipped,
             products: products)
@@ -89,7 +90,9 @@ import Testing
             Self.order("11", created: now - 2 * day, shipment: .inTransit, shipped: now - day),
             Self.order("12", created: now - 2 * day, shipment: .failure, shipped: now - day),
         ])
-        let emails = try await fixture.plan().emails("shipping-updates").sorted { ($0.orderID ?? "") < ($1.orderID ?? "") }
+        let emails = try await fixture.plan().emails("shipping-updates").sorted {
+            ($0.orderID ?? "") < ($1.orderID ?? "")
+        }
         #expect(emails.count == 2)
         for email in emails { Self.expectJapanese(email) }
         #expect(emails.first?.subject == "【tokyo-woo】ご注文（注文番号 #11）配送中のお知らせ")
@@ -106,7 +109,8 @@ import Testing
         try await fixture.save([
             Self.order("13", created: now - 12 * day, shipment: .delivered, delivered: now - 8 * day, products: ["P2"])
         ])
-        try await fixture.save([F.review("r1", product: "P9", email: "c1@example.test", rating: 5, created: now - 3600)])
+        try await fixture.save([F.review("r1", product: "P9", email: "c1@example.test", rating: 5, created: now - 3600)]
+        )
         let report = try await fixture.plan()
         let request = try #require(try report.emails("review-request").first)
         Self.expectJapanese(request)

@@ -61,29 +61,52 @@ public enum ShippedFiles {
         ShippedFile("templates/win-back.html.mustache", PackageResources.win_back_html_mustache),
         ShippedFile("templates/win-back.subject.mustache", PackageResources.win_back_subject_mustache),
         ShippedFile("templates/win-back.text.mustache", PackageResources.win_back_text_mustache),
-        ShippedFile("templates/ja-JP/loyalty-invitation.html.mustache", PackageResources.ja_JP_loyalty_invitation_html_mustache),
-        ShippedFile("templates/ja-JP/loyalty-invitation.subject.mustache", PackageResources.ja_JP_loyalty_invitation_subject_mustache),
-        ShippedFile("templates/ja-JP/loyalty-invitation.text.mustache", PackageResources.ja_JP_loyalty_invitation_text_mustache),
-        ShippedFile("templates/ja-JP/order-confirmation.html.mustache", PackageResources.ja_JP_order_confirmation_html_mustache),
-        ShippedFile("templates/ja-JP/order-confirmation.subject.mustache", PackageResources.ja_JP_order_confirmation_subject_mustache),
-        ShippedFile("templates/ja-JP/order-confirmation.text.mustache", PackageResources.ja_JP_order_confirmation_text_mustache),
-        ShippedFile("templates/ja-JP/points-expiring.html.mustache", PackageResources.ja_JP_points_expiring_html_mustache),
-        ShippedFile("templates/ja-JP/points-expiring.subject.mustache", PackageResources.ja_JP_points_expiring_subject_mustache),
-        ShippedFile("templates/ja-JP/points-expiring.text.mustache", PackageResources.ja_JP_points_expiring_text_mustache),
-        ShippedFile("templates/ja-JP/review-request.html.mustache", PackageResources.ja_JP_review_request_html_mustache),
-        ShippedFile("templates/ja-JP/review-request.subject.mustache", PackageResources.ja_JP_review_request_subject_mustache),
-        ShippedFile("templates/ja-JP/review-request.text.mustache", PackageResources.ja_JP_review_request_text_mustache),
-        ShippedFile("templates/ja-JP/review-thank-you.html.mustache", PackageResources.ja_JP_review_thank_you_html_mustache),
-        ShippedFile("templates/ja-JP/review-thank-you.subject.mustache", PackageResources.ja_JP_review_thank_you_subject_mustache),
-        ShippedFile("templates/ja-JP/review-thank-you.text.mustache", PackageResources.ja_JP_review_thank_you_text_mustache),
-        ShippedFile("templates/ja-JP/shipping-update.html.mustache", PackageResources.ja_JP_shipping_update_html_mustache),
-        ShippedFile("templates/ja-JP/shipping-update.subject.mustache", PackageResources.ja_JP_shipping_update_subject_mustache),
-        ShippedFile("templates/ja-JP/shipping-update.text.mustache", PackageResources.ja_JP_shipping_update_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/loyalty-invitation.html.mustache", PackageResources.ja_JP_loyalty_invitation_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/loyalty-invitation.subject.mustache",
+            PackageResources.ja_JP_loyalty_invitation_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/loyalty-invitation.text.mustache", PackageResources.ja_JP_loyalty_invitation_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/order-confirmation.html.mustache", PackageResources.ja_JP_order_confirmation_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/order-confirmation.subject.mustache",
+            PackageResources.ja_JP_order_confirmation_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/order-confirmation.text.mustache", PackageResources.ja_JP_order_confirmation_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/points-expiring.html.mustache", PackageResources.ja_JP_points_expiring_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/points-expiring.subject.mustache", PackageResources.ja_JP_points_expiring_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/points-expiring.text.mustache", PackageResources.ja_JP_points_expiring_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-request.html.mustache", PackageResources.ja_JP_review_request_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-request.subject.mustache", PackageResources.ja_JP_review_request_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-request.text.mustache", PackageResources.ja_JP_review_request_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-thank-you.html.mustache", PackageResources.ja_JP_review_thank_you_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-thank-you.subject.mustache",
+            PackageResources.ja_JP_review_thank_you_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-thank-you.text.mustache", PackageResources.ja_JP_review_thank_you_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/shipping-update.html.mustache", PackageResources.ja_JP_shipping_update_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/shipping-update.subject.mustache", PackageResources.ja_JP_shipping_update_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/shipping-update.text.mustache", PackageResources.ja_JP_shipping_update_text_mustache),
         ShippedFile("templates/ja-JP/support-alert.html.mustache", PackageResources.ja_JP_support_alert_html_mustache),
-        ShippedFile("templates/ja-JP/support-alert.subject.mustache", PackageResources.ja_JP_support_alert_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/support-alert.subject.mustache", PackageResources.ja_JP_support_alert_subject_mustache),
         ShippedFile("templates/ja-JP/support-alert.text.mustache", PackageResources.ja_JP_support_alert_text_mustache),
         ShippedFile("templates/ja-JP/tier-changed.html.mustache", PackageResources.ja_JP_tier_changed_html_mustache),
-        ShippedFile("templates/ja-JP/tier-changed.subject.mustache", PackageResources.ja_JP_tier_changed_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/tier-changed.subject.mustache", PackageResources.ja_JP_tier_changed_subject_mustache),
         ShippedFile("templates/ja-JP/tier-changed.text.mustache", PackageResources.ja_JP_tier_changed_text_mustache),
         ShippedFile("templates/ja-JP/win-back.html.mustache", PackageResources.ja_JP_win_back_html_mustache),
         ShippedFile("templates/ja-JP/win-back.subject.mustache", PackageResources.ja_JP_win_back_subject_mustache),

@@ -5,7 +5,9 @@ import Foundation
 /// Validates `[[stores]]` entries: the common keys here, the platform's
 /// keys through its registered schema.
 struct StoreValidator {
-    static let commonKeys = ["name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "locale"]
+    static let commonKeys = [
+        "name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "locale",
+    ]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
         "sync_every": "sync_every = \"15m\"",

@@ -73,7 +73,8 @@ public struct Planner: Sendable {
                 quietHours: configuration.engage.quietHours, timeZone: storeConfiguration.timeZone),
             context: MessageContext(
                 snapshot: snapshot, links: StoreLinks(store: storeConfiguration),
-                formatting: MessageFormatting(timeZone: storeConfiguration.timeZone, language: storeConfiguration.locale),
+                formatting: MessageFormatting(
+                    timeZone: storeConfiguration.timeZone, language: storeConfiguration.locale),
                 deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,
                 strings: .shipped(storeConfiguration.locale)),
             templates: templates.inLocale(storeConfiguration.locale), couponCodes: couponCodes)

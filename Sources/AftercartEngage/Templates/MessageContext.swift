@@ -53,7 +53,8 @@ struct MessageContext {
         if let review = occurrence.review {
             context["review"] = [
                 "rating": review.rating, "stars": String(repeating: "★", count: review.rating),
-                "product_name": snapshot.recommendations.product(review.productID)?.name ?? strings.text("unknown_product"),
+                "product_name": snapshot.recommendations.product(review.productID)?.name
+                    ?? strings.text("unknown_product"),
                 "product_url": links.product(review.productID),
             ]
         }
