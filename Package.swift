@@ -204,6 +204,10 @@ let package = Package(
             ],
             // config/campaigns and config/templates (linked here), compiled
             // into the binary: no resource bundle has to travel beside it.
+            // The ja-JP templates go in through per-file links in
+            // Defaults/Shipped/ja-JP: embedded resources are named by file
+            // name alone, so the folder's own copies would clash.
+            exclude: ["Defaults/Shipped/templates/ja-JP"],
             resources: [.embedInCode("Defaults/Shipped")],
             swiftSettings: upcoming
         ),

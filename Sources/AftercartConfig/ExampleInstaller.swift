@@ -67,7 +67,7 @@ extension ExampleConfiguration {
         -> [InstalledFile]
     {
         var files: [InstalledFile] = []
-        for shipped in ShippedFiles.all {
+        for shipped in ShippedFiles.editable {
             files.append(
                 try write(shipped.text, to: configFolder.appendingPathComponent(shipped.path), overwrite: overwrite))
         }

@@ -63,7 +63,8 @@ import Testing
     @Test func installWritesWhatIsMissingAndKeepsWhatWasEdited() throws {
         let folder = try TemporaryFolder()
         let first = try example.install(into: folder.url)
-        #expect(first.files.count == 2 + ShippedFiles.all.count)
+        #expect(first.files.count == 2 + ShippedFiles.editable.count)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("config/locales").path))
         #expect(first.files.allSatisfy { $0.outcome == .written })
         let template = folder.url.appendingPathComponent("config/templates/win-back.text.mustache")
         let campaign = folder.url.appendingPathComponent("config/campaigns/win-back.toml")

@@ -19,10 +19,13 @@ import Testing
 
     @Test func theBuiltInFilesAreTheRepositoryFoldersByteForByte() throws {
         var repository: [String: Data] = [:]
-        for folder in ["campaigns", "templates"] {
+        for folder in ["campaigns", "templates", "templates/ja-JP", "locales"] {
             let url = repositoryRoot.appendingPathComponent("config/\(folder)")
             for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where !name.hasPrefix(".") {
-                repository["\(folder)/\(name)"] = try Data(contentsOf: url.appendingPathComponent(name))
+                var isFolder: ObjCBool = false
+                let file = url.appendingPathComponent(name)
+                _ = FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder)
+                if !isFolder.boolValue { repository["\(folder)/\(name)"] = try Data(contentsOf: file) }
             }
         }
         let shipped = Dictionary(uniqueKeysWithValues: ShippedFiles.all.map { ($0.path, Data($0.text.utf8)) })
@@ -31,6 +34,12 @@ import Testing
         #expect(ShippedFiles.templateNames.contains("review-request"))
         #expect(ShippedFiles.template(named: "review-request")?.keys.sorted() == ["html", "subject", "text"])
         #expect(ShippedFiles.template(named: "review") == nil)
+        // Every English template has a Japanese one, and no locale folder
+        // passes for a template name.
+        for name in ShippedFiles.templateNames {
+            #expect(ShippedFiles.template(named: name, locale: "ja-JP")?.keys.sorted() == ["html", "subject", "text"])
+        }
+        #expect(!ShippedFiles.templateNames.contains { $0.contains("/") || $0 == "ja-JP" })
     }
 
     @Test func aMisspeltTemplateIsAnErrorWithTheNearestName() throws {

@@ -114,7 +114,7 @@ import Testing
         let report = try await fixture.plan()
         let emails = try report.emails("points-expiring")
         #expect(emails.map(\.customerID) == ["1"])
-        #expect(emails.first?.subject == "300 points expire on 2026年11月30日")
+        #expect(emails.first?.subject == "300 points expire on November 30, 2026")
         #expect(emails.first?.text.contains("worth ¥2,500") == true)
         #expect(emails.first?.text.contains("Product P1 (¥1,200)") == true)
     }

@@ -47,13 +47,16 @@ import Testing
         await #expect(throws: TemplateErrors.self) { _ = try await fixture.planner() }
     }
 
-    @Test func everyShippedTemplateCompiles() throws {
-        let folder = F.repository.appendingPathComponent("config/templates")
+    @Test func everyShippedTemplateCompilesInEveryLocale() throws {
+        let english = F.repository.appendingPathComponent("config/templates")
         let names = Set(
-            try FileManager.default.contentsOfDirectory(atPath: folder.path).map { String($0.split(separator: ".")[0]) }
+            try FileManager.default.contentsOfDirectory(atPath: english.path).filter { $0.hasSuffix(".mustache") }
+                .map { String($0.split(separator: ".")[0]) }
         )
         #expect(names.count >= 9)
-        for name in names { _ = try MessageTemplate(name: name, folder: folder) }
+        for folder in [english, english.appendingPathComponent("ja-JP")] {
+            for name in names { _ = try MessageTemplate(name: name, folder: folder) }
+        }
     }
 
     @Test func moneyIsWrittenAsTheCurrencysShoppersReadIt() {

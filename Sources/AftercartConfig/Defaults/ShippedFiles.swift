@@ -1,4 +1,4 @@
-/// One file of `config/campaigns/` or `config/templates/` as the binary carries it.
+/// One file of `config/campaigns/`, `config/templates/` or `config/locales/` as the binary carries it.
 public struct ShippedFile: Sendable, Hashable {
     /// Relative to the config folder: `campaigns/win-back.toml`, `templates/win-back.text.mustache`.
     public let path: String
@@ -30,6 +30,8 @@ public enum ShippedFiles {
         ShippedFile("campaigns/shipping-updates.toml", PackageResources.shipping_updates_toml),
         ShippedFile("campaigns/tier-changed.toml", PackageResources.tier_changed_toml),
         ShippedFile("campaigns/win-back.toml", PackageResources.win_back_toml),
+        ShippedFile("locales/en-US.toml", PackageResources.en_US_toml),
+        ShippedFile("locales/ja-JP.toml", PackageResources.ja_JP_toml),
         ShippedFile("templates/loyalty-invitation.html.mustache", PackageResources.loyalty_invitation_html_mustache),
         ShippedFile(
             "templates/loyalty-invitation.subject.mustache", PackageResources.loyalty_invitation_subject_mustache),
@@ -59,23 +61,89 @@ public enum ShippedFiles {
         ShippedFile("templates/win-back.html.mustache", PackageResources.win_back_html_mustache),
         ShippedFile("templates/win-back.subject.mustache", PackageResources.win_back_subject_mustache),
         ShippedFile("templates/win-back.text.mustache", PackageResources.win_back_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/loyalty-invitation.html.mustache", PackageResources.ja_JP_loyalty_invitation_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/loyalty-invitation.subject.mustache",
+            PackageResources.ja_JP_loyalty_invitation_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/loyalty-invitation.text.mustache", PackageResources.ja_JP_loyalty_invitation_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/order-confirmation.html.mustache", PackageResources.ja_JP_order_confirmation_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/order-confirmation.subject.mustache",
+            PackageResources.ja_JP_order_confirmation_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/order-confirmation.text.mustache", PackageResources.ja_JP_order_confirmation_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/points-expiring.html.mustache", PackageResources.ja_JP_points_expiring_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/points-expiring.subject.mustache", PackageResources.ja_JP_points_expiring_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/points-expiring.text.mustache", PackageResources.ja_JP_points_expiring_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-request.html.mustache", PackageResources.ja_JP_review_request_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-request.subject.mustache", PackageResources.ja_JP_review_request_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-request.text.mustache", PackageResources.ja_JP_review_request_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-thank-you.html.mustache", PackageResources.ja_JP_review_thank_you_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-thank-you.subject.mustache",
+            PackageResources.ja_JP_review_thank_you_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/review-thank-you.text.mustache", PackageResources.ja_JP_review_thank_you_text_mustache),
+        ShippedFile(
+            "templates/ja-JP/shipping-update.html.mustache", PackageResources.ja_JP_shipping_update_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/shipping-update.subject.mustache", PackageResources.ja_JP_shipping_update_subject_mustache),
+        ShippedFile(
+            "templates/ja-JP/shipping-update.text.mustache", PackageResources.ja_JP_shipping_update_text_mustache),
+        ShippedFile("templates/ja-JP/support-alert.html.mustache", PackageResources.ja_JP_support_alert_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/support-alert.subject.mustache", PackageResources.ja_JP_support_alert_subject_mustache),
+        ShippedFile("templates/ja-JP/support-alert.text.mustache", PackageResources.ja_JP_support_alert_text_mustache),
+        ShippedFile("templates/ja-JP/tier-changed.html.mustache", PackageResources.ja_JP_tier_changed_html_mustache),
+        ShippedFile(
+            "templates/ja-JP/tier-changed.subject.mustache", PackageResources.ja_JP_tier_changed_subject_mustache),
+        ShippedFile("templates/ja-JP/tier-changed.text.mustache", PackageResources.ja_JP_tier_changed_text_mustache),
+        ShippedFile("templates/ja-JP/win-back.html.mustache", PackageResources.ja_JP_win_back_html_mustache),
+        ShippedFile("templates/ja-JP/win-back.subject.mustache", PackageResources.ja_JP_win_back_subject_mustache),
+        ShippedFile("templates/ja-JP/win-back.text.mustache", PackageResources.ja_JP_win_back_text_mustache),
     ]
 
+    /// The files `aftercart init` writes out for editing: campaigns and
+    /// templates. The locale tables are read from the binary only, so a
+    /// copy to edit would promise an effect it does not have.
+    public static var editable: [ShippedFile] { all.filter { !$0.path.hasPrefix("locales/") } }
+
     /// The parts of the shipped template `name` (`subject`, `text`,
-    /// `html`), or `nil` when no template of that name is shipped.
-    public static func template(named name: String) -> [String: String]? {
+    /// `html`), or `nil` when no template of that name is shipped. With a
+    /// `locale` other than ``MessageLocale/english``, the parts of that
+    /// locale's set (`templates/ja-JP/…`).
+    public static func template(named name: String, locale: String = MessageLocale.english) -> [String: String]? {
+        let prefix = locale == MessageLocale.english ? "templates/\(name)." : "templates/\(locale)/\(name)."
         var parts: [String: String] = [:]
-        for file in all where file.path.hasPrefix("templates/\(name).") {
-            let part = file.path.dropFirst("templates/\(name).".count).dropLast(".mustache".count)
+        for file in all where file.path.hasPrefix(prefix) {
+            let part = file.path.dropFirst(prefix.count).dropLast(".mustache".count)
             parts[String(part)] = file.text
         }
         return parts.isEmpty ? nil : parts
+    }
+
+    /// The shipped text of `locales/<locale>.toml`, if that locale is shipped.
+    public static func localeStrings(_ locale: String) -> String? {
+        all.first { $0.path == "locales/\(locale).toml" }?.text
     }
 
     /// The names of the shipped templates (`win-back` for `templates/win-back.text.mustache`).
     public static let templateNames: Set<String> = Set(
         all.compactMap { file in
             guard file.path.hasPrefix("templates/") else { return nil }
-            return file.path.dropFirst("templates/".count).split(separator: ".").first.map(String.init)
+            let name = file.path.dropFirst("templates/".count)
+            // Locale sets repeat the English names in their own folders.
+            guard !name.contains("/") else { return nil }
+            return name.split(separator: ".").first.map(String.init)
         })
 }

@@ -25,6 +25,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// The language the store writes to its customers in (a BCP 47 tag the
     /// store reported, `ja`, `en-US`); `nil` until a check learned it.
     public var siteLanguage: String?
+    /// The `locale` the config sets (`ja-JP`, `en-US`), if any.
+    public var configuredLocale: String?
     /// How long after shipping a parcel counts as delivered when the
     /// platform never says so (default 5 days).
     public var deliveryEstimate: ConfigDuration
@@ -45,7 +47,7 @@ public struct StoreConfiguration: Sendable, Hashable {
         reconcileEvery: ConfigDuration = .days(1), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
         timeZoneIsConfigured: Bool = true, deliveryEstimate: ConfigDuration = .days(5),
         settings: StoreSettings = StoreSettings(), links: StorefrontLinkTemplates = StorefrontLinkTemplates(),
-        file: String = "", line: Int? = nil, siteLanguage: String? = nil
+        file: String = "", line: Int? = nil, siteLanguage: String? = nil, configuredLocale: String? = nil
     ) {
         self.id = id
         self.platform = platform
@@ -54,12 +56,17 @@ public struct StoreConfiguration: Sendable, Hashable {
         self.timeZone = timeZone
         self.timeZoneIsConfigured = timeZoneIsConfigured
         self.siteLanguage = siteLanguage
+        self.configuredLocale = configuredLocale
         self.deliveryEstimate = deliveryEstimate
         self.settings = settings
         self.links = links
         self.file = file
         self.line = line
     }
+
+    /// The locale of the store's messages: the configured one, else the
+    /// one its own language implies (``MessageLocale/defaultLocale(forLanguage:)``).
+    public var locale: String { configuredLocale ?? MessageLocale.defaultLocale(forLanguage: siteLanguage) }
 
     /// The store's name (`id.rawValue`).
     public var name: String { id.rawValue }

@@ -6,7 +6,8 @@ import Foundation
 /// keys through its registered schema.
 struct StoreValidator {
     static let commonKeys = [
-        "name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "tiers", "point_value",
+        "name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "locale", "tiers",
+        "point_value",
     ]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
@@ -14,6 +15,7 @@ struct StoreValidator {
         "reconcile_every": "reconcile_every = \"1d\"",
         "timezone": "timezone = \"Asia/Tokyo\"",
         "delivery_estimate": "delivery_estimate = \"5d\"",
+        "locale": "locale = \"ja-JP\"",
         "tiers": "tiers = [\"ブロンズ\", \"シルバー\", \"ゴールド\"]",
         "point_value": "point_value = \"1\"",
     ]
@@ -58,6 +60,9 @@ struct StoreValidator {
         let deliveryEstimate =
             reader.duration("delivery_estimate", example: examples["delivery_estimate"]!) ?? .days(5)
         let timeZone = readTimeZone(reader)
+        let locale = reader.choice(
+            "locale", allowed: MessageLocale.shipped, noun: "a locale with built-in templates",
+            example: Self.commonExamples["locale"]!)
 
         let schema = platform.flatMap(registry.schema(for:))
         var settings = StoreSettings()
@@ -98,7 +103,7 @@ struct StoreValidator {
             id: StoreID(name), platform: platform, syncEvery: syncEvery, reconcileEvery: reconcileEvery,
             timeZone: timeZone ?? .utc, timeZoneIsConfigured: reader.has("timezone"),
             deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
-            line: reader.file.locator.nearestLine(for: reader.path))
+            line: reader.file.locator.nearestLine(for: reader.path), configuredLocale: locale)
         store.loyaltyProgram = loyaltyProgram
         return store
     }

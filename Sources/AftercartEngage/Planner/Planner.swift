@@ -74,9 +74,10 @@ public struct Planner: Sendable {
             context: MessageContext(
                 snapshot: snapshot, links: StoreLinks(store: storeConfiguration),
                 formatting: MessageFormatting(
-                    timeZone: storeConfiguration.timeZone, language: storeConfiguration.siteLanguage),
-                deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval),
-            templates: templates, couponCodes: couponCodes)
+                    timeZone: storeConfiguration.timeZone, language: storeConfiguration.locale),
+                deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,
+                strings: .shipped(storeConfiguration.locale)),
+            templates: templates.inLocale(storeConfiguration.locale), couponCodes: couponCodes)
         run.loyaltyProgram = storeConfiguration.loyaltyProgram
         run.context.pointValue = storeConfiguration.loyaltyProgram.pointValue
         let evaluateStart = stopwatch.now

@@ -1,10 +1,12 @@
+import AftercartConfig
 import AftercartModel
 import Foundation
 
 /// Builds the values a template sees. Every value is plain data (strings,
 /// numbers, lists, flags); the HTML part escapes them when rendering.
 ///
-/// Keys: `store.{name,url}`, `customer.{first_name,last_name,name,email}`,
+/// Keys: `store.{name,url}`, `customer.{first_name,last_name,given_name,family_name,name,addressee,email}`
+/// (`addressee`: the greeting the locale writes, `田中 海斗 様`),
 /// `order.{id,number,total,subtotal,discount,has_discount,shipping,tax,tax_label,tax_included,created_on,tracking_url,delivery_window,items[]{name,quantity,unit_price,total}}`
 /// (amounts as the buyer was charged: ``AftercartModel/Order/charged``),
 /// `shipment.{status,status_label,carrier,tracking_number,tracking_url,is_failure}`,
@@ -16,6 +18,8 @@ struct MessageContext {
     var links: StoreLinks
     var formatting: MessageFormatting
     var deliveryEstimate: TimeInterval
+    /// Every word code adds to a message, in the store's locale.
+    var strings: LocaleStrings = .shipped(MessageLocale.english)
     /// What one loyalty point is worth (`point_value`); `nil`: one minor unit.
     var pointValue: Decimal? = nil
 
@@ -30,14 +34,15 @@ struct MessageContext {
         context["store"] = ["name": snapshot.store.rawValue, "url": links.baseURL]
         context["customer"] = [
             "first_name": person.firstName ?? "", "last_name": person.lastName ?? "",
-            "name": person.displayName ?? person.email, "email": person.email,
+            "given_name": person.firstName ?? "", "family_name": person.lastName ?? "",
+            "name": person.displayName ?? person.email, "addressee": addressee(person), "email": person.email,
         ]
         // Only here is the full order needed: its number, tracking and line totals.
         let order = try occurrence.orderIndex.map { try snapshot.fullOrder(at: $0) }
         if let order { context["order"] = orderValues(order) }
         if let status = occurrence.shipmentStatus, let order {
             context["shipment"] = [
-                "status": status.rawValue, "status_label": Self.label(status),
+                "status": status.rawValue, "status_label": strings.text("shipment_status.\(status.rawValue)"),
                 "carrier": order.tracking.first?.carrier ?? "", "tracking_number": order.tracking.first?.number ?? "",
                 "tracking_url": links.tracking(order: order), "is_failure": status == .failure,
             ]
@@ -50,7 +55,8 @@ struct MessageContext {
         if let review = occurrence.review {
             context["review"] = [
                 "rating": review.rating, "stars": String(repeating: "★", count: review.rating),
-                "product_name": snapshot.recommendations.product(review.productID)?.name ?? "your purchase",
+                "product_name": snapshot.recommendations.product(review.productID)?.name
+                    ?? strings.text("unknown_product"),
                 "product_url": links.product(review.productID),
             ]
         }
@@ -91,8 +97,12 @@ struct MessageContext {
             "tax_included": charged.taxIncluded, "has_tax": charged.tax.amount != 0,
             "created_on": formatting.date(order.createdAt, currency: order.currency),
             "tracking_url": links.tracking(order: order),
-            "delivery_window":
-                "\(formatting.date(earliest, currency: order.currency)) – \(formatting.date(latest, currency: order.currency))",
+            "delivery_window": strings.text(
+                "delivery_window",
+                [
+                    "from": formatting.date(earliest, currency: order.currency),
+                    "to": formatting.date(latest, currency: order.currency),
+                ]),
             // Before order-level discounts, as the store's own emails list them.
             "items": charged.lines.map { line in
                 [
@@ -132,15 +142,16 @@ struct MessageContext {
         return value
     }
 
-    static func label(_ status: ShipmentStatus) -> String {
-        switch status {
-        case .none: "not shipped yet"
-        case .labelPrinted: "label printed"
-        case .confirmed: "confirmed by the carrier"
-        case .inTransit: "on its way"
-        case .outForDelivery: "out for delivery"
-        case .delivered: "delivered"
-        case .failure: "delivery problem"
+    /// How the locale greets `person`: both names in its order, else the
+    /// one name known, else its word for a customer.
+    private func addressee(_ person: Person) -> String {
+        let given = person.firstName?.trimmingCharacters(in: .whitespaces) ?? ""
+        let family = person.lastName?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !given.isEmpty, !family.isEmpty {
+            return strings.text("addressee", ["given_name": given, "family_name": family])
         }
+        let single = [family, given, person.displayName ?? ""].first { !$0.isEmpty }
+        guard let single else { return strings.text("addressee_unknown") }
+        return strings.text("addressee_name_only", ["name": single])
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 extension TemplateLibrary {
     /// The template errors `check` reports: every template a campaign names
-    /// that has at least one of its files in the templates folder but does
+    /// that has at least one of its files in the templates folder, or in
+    /// the folder of a locale a store uses (`templates/ja-JP/`), but does
     /// not compile (syntax, not UTF-8, a part missing), with name and line.
     ///
     /// A template with none of its files present is not reported here: it
@@ -15,12 +16,14 @@ extension TemplateLibrary {
             _ = try load(for: configuration)
             return []
         } catch {
-            let folder = configuration.templatesDirectory
-            return error.errors.filter { problem in
-                MessageTemplate.parts.contains { part in
-                    FileManager.default.fileExists(
-                        atPath: folder.appendingPathComponent("\(problem.template).\(part).mustache").path)
+            let root = configuration.templatesDirectory
+            let folders =
+                [root]
+                + locales(of: configuration).filter { $0 != MessageLocale.english }.map {
+                    root.appendingPathComponent($0, isDirectory: true)
                 }
+            return error.errors.filter { problem in
+                folders.contains { MessageTemplate.hasFiles(problem.template, in: $0) }
             }
         }
     }

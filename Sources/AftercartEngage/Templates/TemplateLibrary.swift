@@ -1,19 +1,27 @@
 public import AftercartConfig
-public import Foundation
+import Foundation
 
-/// The compiled templates every configured campaign needs.
+/// The compiled templates every configured campaign needs, per locale.
 public struct TemplateLibrary: Sendable {
-    private var templates: [String: MessageTemplate]
+    /// Locale → template name → template.
+    private var templates: [String: [String: MessageTemplate]]
+    /// The locale ``template(named:)`` answers in.
+    public private(set) var locale: String = MessageLocale.english
 
-    /// A library of already compiled templates.
+    /// A library of already compiled English templates.
     public init(_ templates: [MessageTemplate]) {
-        self.templates = Dictionary(templates.map { ($0.name, $0) }) { first, _ in first }
+        self.init(byLocale: [MessageLocale.english: templates])
+    }
+
+    /// A library of already compiled templates by locale.
+    public init(byLocale: [String: [MessageTemplate]]) {
+        templates = byLocale.mapValues { list in Dictionary(list.map { ($0.name, $0) }) { first, _ in first } }
     }
 
     /// Loads every template the campaigns of `configuration` name (plus the
     /// planner's own `loyalty-invitation` and `support-alert` when a
-    /// `review_posted` campaign needs them) from its templates folder, or
-    /// the shipped template of that name when the folder has none of its files.
+    /// `review_posted` campaign needs them), in English and in every
+    /// other locale a store uses (``MessageTemplate/load(name:folder:locale:)``).
     ///
     /// - Throws: every ``TemplateError`` found, so `check` can list them all.
     public static func load(for configuration: AftercartConfiguration) throws(TemplateErrors) -> TemplateLibrary {
@@ -23,21 +31,41 @@ public struct TemplateLibrary: Sendable {
         }) {
             names.insert(ReviewSteps.invitationTemplate)
         }
-        var loaded: [MessageTemplate] = []
+        var loaded: [String: [MessageTemplate]] = [:]
         var errors: [TemplateError] = []
-        for name in names.sorted() {
-            do {
-                loaded.append(try MessageTemplate.load(name: name, folder: configuration.templatesDirectory))
-            } catch {
-                errors.append(error)
+        for locale in locales(of: configuration) {
+            for name in names.sorted() {
+                do {
+                    let template = try MessageTemplate.load(
+                        name: name, folder: configuration.templatesDirectory, locale: locale)
+                    if let template { loaded[locale, default: []].append(template) }
+                } catch {
+                    errors.append(error)
+                }
             }
         }
         guard errors.isEmpty else { throw TemplateErrors(errors: errors) }
-        return TemplateLibrary(loaded)
+        return TemplateLibrary(byLocale: loaded)
     }
 
-    /// The template called `name`, if loaded.
-    public func template(named name: String) -> MessageTemplate? { templates[name] }
+    /// English, which every other locale falls back to, then the stores' locales.
+    static func locales(of configuration: AftercartConfiguration) -> [String] {
+        let others = Set(configuration.stores.map(\.locale)).subtracting([MessageLocale.english])
+        return [MessageLocale.english] + others.sorted()
+    }
+
+    /// This library answering in `locale`.
+    public func inLocale(_ locale: String) -> TemplateLibrary {
+        var library = self
+        library.locale = locale
+        return library
+    }
+
+    /// The template called `name` in the library's locale, else the
+    /// English one, if loaded.
+    public func template(named name: String) -> MessageTemplate? {
+        templates[locale]?[name] ?? templates[MessageLocale.english]?[name]
+    }
 }
 
 /// Every template problem found at once.

@@ -70,6 +70,8 @@ struct DemoStores {
         consumer_key = { env = "DEMO_WOO_KEY" }
         consumer_secret = { env = "DEMO_WOO_SECRET" }
         timezone = "\(woo.timeZone)"
+        # The emulator reports en_US, like a real Japanese WordPress without its language pack.
+        locale = "ja-JP"
         consent_meta_key = "aftercart_marketing_consent"
         loyalty = { source = "customer_meta", points_key = "aftercart_points", points_expiring_key = "aftercart_points_expiring", expiry_key = "aftercart_points_expires_at", tier_key = "aftercart_tier" }
 

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// `aftercart demo` writes the Tokyo store's mail in Japanese (its config
+/// sets `locale = "ja-JP"`) and the Brooklyn store's in English, as the
+/// `.eml` files in its outbox show once decoded.
+@Suite struct DemoLocaleTests {
+    /// The decoded text/plain part of an `.eml` file the file channel wrote
+    /// (base64 body, as it writes every UTF-8 part).
+    static func plainText(of file: URL) throws -> String {
+        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n")
+            .flatMap { $0.components(separatedBy: "\n") }
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Content-Type: text/plain") })
+        let body = try #require(lines[start...].firstIndex(of: "")) + 1
+        let end = try #require(lines[body...].firstIndex { $0.hasPrefix("--") })
+        let data = try #require(Data(base64Encoded: lines[body..<end].joined()))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func tokyoWritesJapaneseAndBrooklynEnglish() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        let demo = try await cli.run(["demo", "--orders", "40", "--dir", "demo"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let outbox = cli.directory.appendingPathComponent("demo/outbox")
+        let files = try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") }
+        let tokyo = try #require(files.first { $0.hasPrefix("order-confirmation_tokyo-woo_") })
+        let japanese = try Self.plainText(of: outbox.appendingPathComponent(tokyo))
+        #expect(japanese.split(separator: "\n").first?.hasSuffix(" 様") == true, "\(japanese)")
+        #expect(japanese.contains("（税込）") && japanese.contains("年") && japanese.contains("〜"), "\(japanese)")
+        #expect(!japanese.contains("Hello") && !japanese.contains("Total"), "\(japanese)")
+        let brooklyn = try #require(files.first { $0.hasPrefix("order-confirmation_brooklyn-shop_") })
+        let english = try Self.plainText(of: outbox.appendingPathComponent(brooklyn))
+        #expect(english.hasPrefix("Hello ") && english.contains("Total: "), "\(english)")
+        #expect(!english.contains("様"), "\(english)")
+    }
+}
