@@ -417,6 +417,7 @@ let package = Package(
             name: "AftercartServerTests",
             dependencies: [
                 "AftercartServer", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
+                "AftercartEngage",
                 "MockStores", "WooCommerceConnector", "ShopifyConnector",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -46,6 +46,24 @@ import Testing
         #expect(data.allSatisfy { $0 < 0x80 })
     }
 
+    @Test func marketingMailOffersOneClickUnsubscribeAndTransactionalMailDoesNot() throws {
+        let link = "https://aftercart.shop.example/unsubscribe/dG9reW8.c2lnbmVk"
+        var marketing = try Self.message(subject: "Points expiring", name: nil)
+        marketing.unsubscribeURL = link
+        let headers = Self.headers(MIMEWriter.render(marketing))
+        #expect(headers.contains("List-Unsubscribe: <\(link)>"))
+        #expect(headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+
+        var transactional = marketing
+        transactional.origin.transactional = true
+        #expect(!Self.headers(MIMEWriter.render(transactional)).contains { $0.hasPrefix("List-Unsubscribe") })
+
+        // A link that would break out of its header is left out rather than sent.
+        marketing.unsubscribeURL = "https://x.example/u\r\nBcc: victim@example.test"
+        let broken = Self.headers(MIMEWriter.render(marketing))
+        #expect(!broken.contains { $0.hasPrefix("List-Unsubscribe") || $0.hasPrefix("Bcc") })
+    }
+
     @Test func plainASCIISubjectStaysReadable() throws {
         let data = MIMEWriter.render(try Self.message(subject: "How was your mug?", name: "Hana Sato"))
         let headers = Self.headers(data)

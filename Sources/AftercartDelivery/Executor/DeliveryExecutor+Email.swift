@@ -25,7 +25,8 @@ extension DeliveryExecutor {
                 origin: .init(
                     outboxID: entry.id, idempotencyKey: entry.idempotencyKey, store: entry.store,
                     campaign: entry.campaign, action: entry.action, orderID: email.orderID,
-                    customerID: email.customerID, couponCode: email.couponCode, transactional: email.transactional))
+                    customerID: email.customerID, couponCode: email.couponCode, transactional: email.transactional),
+                unsubscribeURL: email.unsubscribeURL)
         } catch {
             return .fail("send_email row #\(entry.id): \(error)")
         }

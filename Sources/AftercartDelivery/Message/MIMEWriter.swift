@@ -17,6 +17,12 @@ public enum MIMEWriter {
         lines.append("X-Aftercart-Campaign: " + HeaderEncoding.unstructured(message.origin.campaign, used: 22))
         if !message.origin.transactional {
             lines.append("Auto-Submitted: auto-generated")
+            // RFC 2369 and RFC 8058: mail clients offer the way out, and
+            // a one-click POST to the link unsubscribes without a page.
+            if let link = message.unsubscribeURL, Self.isHeaderSafe(link) {
+                lines.append("List-Unsubscribe:\r\n <\(link)>")
+                lines.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+            }
         }
         lines.append("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
         lines.append("")
@@ -31,6 +37,12 @@ public enum MIMEWriter {
         lines.append("--" + boundary + "--")
         lines.append("")
         return Data(lines.joined(separator: "\r\n").utf8)
+    }
+
+    /// Whether `link` can stand inside `<…>` in a header: printable ASCII,
+    /// no angle brackets or spaces (it is ours, but a config URL is not).
+    static func isHeaderSafe(_ link: String) -> Bool {
+        !link.isEmpty && link.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" }
     }
 
     /// `Name <address>` with the name as a phrase, or the bare address.

@@ -18,6 +18,10 @@ public struct OutgoingMessage: Sendable, Hashable {
     public var date: Date
     /// Where the message comes from.
     public var origin: Origin
+    /// The one-click unsubscribe link of a marketing message, sent as
+    /// `List-Unsubscribe` with `List-Unsubscribe-Post`; ignored for a
+    /// transactional one.
+    public var unsubscribeURL: String?
 
     /// The outbox row and business context of a message.
     public struct Origin: Sendable, Hashable {
@@ -49,7 +53,7 @@ public struct OutgoingMessage: Sendable, Hashable {
 
     public init(
         from: MailAddress, to: MailAddress, subject: String, text: String, html: String, messageID: String? = nil,
-        date: Date, origin: Origin
+        date: Date, origin: Origin, unsubscribeURL: String? = nil
     ) {
         self.from = from
         self.to = to
@@ -59,5 +63,6 @@ public struct OutgoingMessage: Sendable, Hashable {
         self.messageID = messageID ?? MessageIdentity.messageID(key: origin.idempotencyKey, domain: from.domain)
         self.date = date
         self.origin = origin
+        self.unsubscribeURL = unsubscribeURL
     }
 }

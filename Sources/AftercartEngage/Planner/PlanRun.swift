@@ -23,6 +23,8 @@ struct PlanRun {
     var couponCodes: SmartCouponCode
     /// The store's tier order, which says whether a tier change is a step up.
     var loyaltyProgram = LoyaltyProgram()
+    /// Links for the way out of marketing mail; `nil` without a public URL.
+    var unsubscribe: UnsubscribeLink?
     private(set) var actions: [PlannedAction] = []
 
     init(
@@ -117,28 +119,39 @@ struct PlanRun {
                 count += 1
             }
         }
-        let rendered = template.render(
-            try context.values(for: occurrence, coupon: coupon, reviewProducts: reviewProducts))
+        let wayOut = campaign.transactional ? nil : unsubscribeURL(for: occurrence)
+        var values = try context.values(for: occurrence, coupon: coupon, reviewProducts: reviewProducts)
+        values["unsubscribe_url"] = wayOut
+        let rendered = template.render(values)
         let email = EmailAction(
             to: occurrence.person.email, toName: occurrence.person.displayName, subject: rendered.subject,
             text: rendered.text, html: rendered.html, transactional: campaign.transactional, after: after,
             couponCode: coupon?.code, orderID: occurrence.order?.id, customerID: occurrence.person.customerID,
-            pushBack: pushBack(occurrence))
+            pushBack: pushBack(occurrence), unsubscribeURL: wayOut)
         append(
             occurrence, key: emailKey, action: .sendEmail, payload: encode(email), notBefore: notBefore,
             channel: "email", coupon: coupon, subject: rendered.subject)
         count += 1
         if invite, let invitation = templates.template(named: ReviewSteps.invitationTemplate) {
-            let text = invitation.render(try context.values(for: occurrence, coupon: nil, reviewProducts: []))
+            let link = unsubscribeURL(for: occurrence)
+            var values = try context.values(for: occurrence, coupon: nil, reviewProducts: [])
+            values["unsubscribe_url"] = link
+            let text = invitation.render(values)
             let message = EmailAction(
                 to: occurrence.person.email, toName: occurrence.person.displayName, subject: text.subject,
-                text: text.text, html: text.html, transactional: false, customerID: occurrence.person.customerID)
+                text: text.text, html: text.html, transactional: false, customerID: occurrence.person.customerID,
+                unsubscribeURL: link)
             append(
                 occurrence, key: occurrence.key(store: store, "invitation"), action: .sendEmail,
                 payload: encode(message), notBefore: notBefore, channel: "email", coupon: nil, subject: text.subject)
             count += 1
         }
         return .planned(count)
+    }
+
+    /// The one-click way out for `occurrence`'s customer, when links can be made.
+    private func unsubscribeURL(for occurrence: Occurrence) -> String? {
+        unsubscribe?.url(store: store, email: occurrence.person.email)
     }
 
     private func finish(_ count: Int, _ reason: SuppressionReason) -> Outcome {

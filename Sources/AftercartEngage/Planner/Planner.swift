@@ -19,6 +19,9 @@ public struct Planner: Sendable {
     public var database: any PlannerDatabase
     /// Coupon codes under the install's secret.
     public var couponCodes: SmartCouponCode
+    /// One-click unsubscribe links for marketing emails; `nil` without a
+    /// `[server] public_url` to point them at.
+    public var unsubscribe: UnsubscribeLink?
 
     /// A planner over `database`.
     public init(
@@ -40,9 +43,13 @@ public struct Planner: Sendable {
     {
         let templates = try TemplateLibrary.load(for: configuration)
         let secret = try await database.installSecret(named: "coupon_codes") { SmartCouponCode.makeSecret() }
-        return Planner(
+        var planner = Planner(
             configuration: configuration, templates: templates, database: database,
             couponCodes: SmartCouponCode(secret: secret))
+        if let publicURL = configuration.server.publicURL {
+            planner.unsubscribe = try await UnsubscribeLink.load(publicURL: publicURL, from: database)
+        }
+        return planner
     }
 
     /// Plans `store` at `now` and writes the new actions (unless `dryRun`).
@@ -79,6 +86,7 @@ public struct Planner: Sendable {
                 strings: .shipped(storeConfiguration.locale)),
             templates: templates.inLocale(storeConfiguration.locale), couponCodes: couponCodes)
         run.loyaltyProgram = storeConfiguration.loyaltyProgram
+        run.unsubscribe = unsubscribe
         run.context.pointValue = storeConfiguration.loyaltyProgram.pointValue
         let evaluateStart = stopwatch.now
         let scanner = TriggerScanner(

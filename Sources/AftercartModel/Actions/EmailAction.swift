@@ -26,11 +26,14 @@ public struct EmailAction: Sendable, Hashable, Codable {
     public var customerID: String?
     /// What to write back into the store once the message is sent, if anything.
     public var pushBack: PushBack?
+    /// The one-click unsubscribe link of a marketing message (its
+    /// `List-Unsubscribe` header); `nil` for transactional mail.
+    public var unsubscribeURL: String?
 
     public init(
         to: String, toName: String?, subject: String, text: String, html: String, transactional: Bool,
         after: [String] = [], couponCode: String? = nil, orderID: String? = nil, customerID: String? = nil,
-        pushBack: PushBack? = nil
+        pushBack: PushBack? = nil, unsubscribeURL: String? = nil
     ) {
         self.to = to
         self.toName = toName
@@ -43,6 +46,7 @@ public struct EmailAction: Sendable, Hashable, Codable {
         self.orderID = orderID
         self.customerID = customerID
         self.pushBack = pushBack
+        self.unsubscribeURL = unsubscribeURL
     }
 
     /// A trace of the send left in the store's admin, so the merchant sees it.
@@ -71,5 +75,6 @@ public struct EmailAction: Sendable, Hashable, Codable {
         case orderID = "order_id"
         case customerID = "customer_id"
         case pushBack = "push_back"
+        case unsubscribeURL = "unsubscribe_url"
     }
 }

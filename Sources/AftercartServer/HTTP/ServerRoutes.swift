@@ -7,7 +7,8 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// The routes: `POST /webhooks/{platform}/{store}`, `GET /healthz`, `GET /metrics`.
+/// The routes: `POST /webhooks/{platform}/{store}`, `GET`/`POST /unsubscribe/{token}`, `GET /healthz`,
+/// `GET /metrics`.
 struct ServerRoutes: Sendable {
     let directory: WebhookStoreDirectory
     let receiver: WebhookReceiver
@@ -15,11 +16,19 @@ struct ServerRoutes: Sendable {
     let metrics: ServerMetrics
     let maximumBodySize: Int
     let logger: Logger
+    /// The way out of marketing mail; `nil` answers its paths 404.
+    var unsubscribe: UnsubscribeEndpoint? = nil
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.post("/webhooks/:platform/:store") { request, context in
             try await webhook(request, context: context)
+        }
+        router.get("/unsubscribe/:token") { request, context in
+            await unsubscribe(request, context: context, post: false)
+        }
+        router.post("/unsubscribe/:token") { request, context in
+            await unsubscribe(request, context: context, post: true)
         }
         router.get("/healthz") { _, _ in
             await health()
@@ -53,6 +62,27 @@ struct ServerRoutes: Sendable {
         for field in request.headers { headers.add(name: field.name.canonicalName, value: field.value) }
         let outcome = await receiver.receive(endpoint, headers: headers, body: Data(buffer: buffer))
         return answer(outcome, platform: endpoint.platform, started: started)
+    }
+
+    /// An unsubscribe link opened (GET: the question) or answered (POST:
+    /// a person's button or a mail client's RFC 8058 one-click POST).
+    private func unsubscribe(_ request: Request, context: BasicRequestContext, post: Bool) async -> Response {
+        let visitorLocale = UnsubscribePage.locale(acceptLanguage: request.headers[.acceptLanguage])
+        var answer = UnsubscribeEndpoint.Answer.notFound
+        if let endpoint = unsubscribe, let token = context.parameters.get("token") {
+            do {
+                answer = try await endpoint.answer(token: token, post: post)
+            } catch {
+                logger.error("unsubscribe not recorded", metadata: ["error": "\(error)"])
+                return Response(status: .internalServerError)
+            }
+        }
+        if case .done = answer { logger.info("unsubscribe recorded") }
+        let page = UnsubscribePage.html(answer, fallbackLocale: visitorLocale)
+        return Response(
+            status: answer == .notFound ? .notFound : .ok,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
 
     private func answer(_ outcome: WebhookOutcome, platform: String, started: ContinuousClock.Instant) -> Response {

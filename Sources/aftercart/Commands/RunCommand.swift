@@ -149,10 +149,11 @@ struct RunCommand: AsyncParsableCommand {
                 stores, environment: ConnectorEnvironment(client: wiring.client, logger: logger), logger: logger)
             let settings = AftercartServer.Settings(
                 host: configuration.server.host, port: configuration.server.port, platforms: Platforms.names)
+            let unsubscribe = try await UnsubscribeWiring.endpoint(configuration, persistence: wiring.persistence)
             daemon = daemon.adding(
                 AftercartServer(
                     settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
-                    metrics: MetricsSetup.registry, followUp: cycle, logger: logger,
+                    metrics: MetricsSetup.registry, followUp: cycle, unsubscribe: unsubscribe, logger: logger,
                     onRunning: { bound in
                         logger.notice("listening", metadata: ["url": "http://\(settings.host):\(bound)"])
                     }))

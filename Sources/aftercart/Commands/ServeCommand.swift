@@ -51,9 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host ?? configuration.server.host
         let settings = AftercartServer.Settings(
             host: host, port: port ?? configuration.server.port, platforms: Platforms.names)
+        let unsubscribe = try await UnsubscribeWiring.endpoint(configuration, persistence: persistence)
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
-            metrics: MetricsSetup.registry, logger: logger,
+            metrics: MetricsSetup.registry, unsubscribe: unsubscribe, logger: logger,
             onRunning: { bound in
                 print("listening on http://\(host):\(bound)")
                 fflush(nil)

@@ -42,7 +42,8 @@ final class RunningServer: Sendable {
     /// Starts a server for `endpoints`; `folder` reuses a database (a restart).
     static func start(
         _ endpoints: [WebhookEndpoint], folder: URL? = nil, logger: Logger = RunningServer.quietLogger,
-        followUp: (any WebhookFollowUp)? = nil, maximumBodySize: Int = 1 << 20
+        followUp: (any WebhookFollowUp)? = nil, maximumBodySize: Int = 1 << 20,
+        unsubscribe: (@Sendable (SQLitePersistence) async throws -> UnsubscribeEndpoint)? = nil
     ) async throws -> RunningServer {
         let folder =
             folder
@@ -53,7 +54,8 @@ final class RunningServer: Sendable {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = AftercartServer(
             settings: AftercartServer.Settings(host: "127.0.0.1", port: 0, maximumBodySize: maximumBodySize),
-            stores: directory, persistence: persistence, followUp: followUp, logger: logger,
+            stores: directory, persistence: persistence, followUp: followUp,
+            unsubscribe: try await unsubscribe?(persistence), logger: logger,
             onRunning: { port in continuation.yield(port) })
         let task = Task {
             defer { continuation.finish() }
@@ -88,8 +90,10 @@ final class RunningServer: Sendable {
         return try await send(request)
     }
 
-    func get(_ path: String) async throws -> Answer {
-        try await send(HTTPClientRequest(url: baseURL + path))
+    func get(_ path: String, headers: [String: String] = [:]) async throws -> Answer {
+        var request = HTTPClientRequest(url: baseURL + path)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        return try await send(request)
     }
 
     private func send(_ request: HTTPClientRequest) async throws -> Answer {
