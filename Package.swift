@@ -427,7 +427,7 @@ let package = Package(
         ),
         .testTarget(
             name: "aftercartTests",
-            dependencies: ["aftercart", "AftercartModel", "AftercartStore", "MockStores"],
+            dependencies: ["aftercart", "AftercartModel", "AftercartStore", "AftercartEngage", "MockStores"],
             swiftSettings: upcoming
         ),
     ] + adapters.flatMap(\.targets),

@@ -3,7 +3,8 @@
 # and nothing that is already there. Safe to run again.
 set -euo pipefail
 
-apt_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config)
+# chromium: pages a person sees (the unsubscribe page) are tested in a real headless browser.
+apt_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config chromium)
 
 missing=()
 for package in "${apt_packages[@]}"; do
