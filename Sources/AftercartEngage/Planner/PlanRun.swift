@@ -114,7 +114,7 @@ struct PlanRun {
         let rendered = template.render(
             try context.values(for: occurrence, coupon: coupon, reviewProducts: reviewProducts))
         let email = EmailAction(
-            to: occurrence.person.email, toName: occurrence.person.displayName, subject: rendered.subject,
+            to: occurrence.person.email, toName: context.recipientName(occurrence.person), subject: rendered.subject,
             text: rendered.text, html: rendered.html, transactional: campaign.transactional, after: after,
             couponCode: coupon?.code, orderID: occurrence.order?.id, customerID: occurrence.person.customerID,
             pushBack: pushBack(occurrence))
@@ -125,7 +125,7 @@ struct PlanRun {
         if invite, let invitation = templates.template(named: ReviewSteps.invitationTemplate) {
             let text = invitation.render(try context.values(for: occurrence, coupon: nil, reviewProducts: []))
             let message = EmailAction(
-                to: occurrence.person.email, toName: occurrence.person.displayName, subject: text.subject,
+                to: occurrence.person.email, toName: context.recipientName(occurrence.person), subject: text.subject,
                 text: text.text, html: text.html, transactional: false, customerID: occurrence.person.customerID)
             append(
                 occurrence, key: occurrence.key(store: store, "invitation"), action: .sendEmail,
