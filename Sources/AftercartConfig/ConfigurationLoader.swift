@@ -239,6 +239,10 @@ struct ConfigurationLoader {
     /// Template names (file names without extensions); none without a templates folder.
     private func templateNames(in folder: URL) -> Set<String> {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return Set(names.filter { !$0.hasPrefix(".") }.map { String($0.split(separator: ".").first ?? "") })
+        // Template files only: a locale's folder (`ja-JP/`) is no template.
+        return Set(
+            names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".mustache") }.map {
+                String($0.split(separator: ".").first ?? "")
+            })
     }
 }

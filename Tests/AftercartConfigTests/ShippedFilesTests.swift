@@ -76,6 +76,23 @@ import Testing
         #expect(warning.message.contains("aftercart init"))
     }
 
+    @Test func aLocaleFolderIsNoTemplate() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("config/templates/ja-JP/win-back.subject.mustache", "x")
+        let outcome = load(
+            """
+            [[campaigns]]
+            name = "japanese"
+            trigger = "order_placed"
+            template = "ja-JP"
+            """, directory: folder.url.appendingPathComponent("config"))
+        guard case .failure(let error) = outcome else {
+            Issue.record("a locale folder passed for a template")
+            return
+        }
+        #expect(error.problems.first?.message.contains("neither a file in") == true)
+    }
+
     @Test func aTemplateFileBesideTheConfigNeedsNoBuiltIn() throws {
         let folder = try TemporaryFolder()
         for part in ["subject", "text", "html"] { try folder.write("config/templates/own.\(part).mustache", "x") }

@@ -75,6 +75,7 @@ import Testing
         let email = try #require(try await fixture.plan().emails("order-confirmation").first)
         Self.expectJapanese(email)
         #expect(email.subject == "【tokyo-woo】ご注文ありがとうございます（注文番号 #10）")
+        #expect(email.toName == "田中 海斗")
         #expect(email.text.contains("合計：¥1,200（税込）"))
         #expect(email.text.contains("2026年11月20日に承りました"))
         #expect(email.text.contains("お届け予定：2026年11月22日〜2026年11月25日"))
@@ -176,6 +177,7 @@ import Testing
         #expect(email.text.contains("Total: ¥1,200"))
         #expect(email.text.contains("Expected delivery: November 22, 2026 – November 25, 2026"))
         #expect(!email.text.contains("様"))
+        #expect(email.toName == "海斗 田中")
     }
 
     @Test func aMerchantsJapaneseTemplateWinsOverTheBuiltInOne() async throws {

@@ -124,7 +124,7 @@ struct PlanRun {
         values["unsubscribe_url"] = wayOut
         let rendered = template.render(values)
         let email = EmailAction(
-            to: occurrence.person.email, toName: occurrence.person.displayName, subject: rendered.subject,
+            to: occurrence.person.email, toName: context.recipientName(occurrence.person), subject: rendered.subject,
             text: rendered.text, html: rendered.html, transactional: campaign.transactional, after: after,
             couponCode: coupon?.code, orderID: occurrence.order?.id, customerID: occurrence.person.customerID,
             pushBack: pushBack(occurrence), unsubscribeURL: wayOut)
@@ -138,7 +138,7 @@ struct PlanRun {
             values["unsubscribe_url"] = link
             let text = invitation.render(values)
             let message = EmailAction(
-                to: occurrence.person.email, toName: occurrence.person.displayName, subject: text.subject,
+                to: occurrence.person.email, toName: context.recipientName(occurrence.person), subject: text.subject,
                 text: text.text, html: text.html, transactional: false, customerID: occurrence.person.customerID,
                 unsubscribeURL: link)
             append(

@@ -145,13 +145,27 @@ struct MessageContext {
     /// How the locale greets `person`: both names in its order, else the
     /// one name known, else its word for a customer.
     private func addressee(_ person: Person) -> String {
-        let given = person.firstName?.trimmingCharacters(in: .whitespaces) ?? ""
-        let family = person.lastName?.trimmingCharacters(in: .whitespaces) ?? ""
-        if !given.isEmpty, !family.isEmpty {
-            return strings.text("addressee", ["given_name": given, "family_name": family])
-        }
-        let single = [family, given, person.displayName ?? ""].first { !$0.isEmpty }
+        if let both = bothNames(person, key: "addressee") { return both }
+        let single = [person.lastName, person.firstName].compactMap(Self.trimmed).first
         guard let single else { return strings.text("addressee_unknown") }
         return strings.text("addressee_name_only", ["name": single])
+    }
+
+    /// The name in a message's To header, in the locale's order.
+    func recipientName(_ person: Person) -> String? {
+        bothNames(person, key: "recipient_name") ?? person.displayName
+    }
+
+    /// `key` filled with the given and family names, when both are known.
+    private func bothNames(_ person: Person, key: String) -> String? {
+        guard let given = Self.trimmed(person.firstName), let family = Self.trimmed(person.lastName) else {
+            return nil
+        }
+        return strings.text(key, ["given_name": given, "family_name": family])
+    }
+
+    private static func trimmed(_ name: String?) -> String? {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        return name
     }
 }
