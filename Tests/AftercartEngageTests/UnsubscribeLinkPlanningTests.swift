@@ -33,10 +33,14 @@ import Testing
         let named = try #require(links.verify(String(link.split(separator: "/").last!)))
         #expect(named.store == F.store)
         #expect(named.email == review.to.lowercased())
+        // The visible way out, in both parts.
+        #expect(review.text.contains("Unsubscribe here: \(link)"))
+        #expect(review.html.contains("<a href=\"\(link)\">Unsubscribe</a>"))
 
         let confirmation = try #require(try report.emails("order-confirmation").first)
         #expect(confirmation.transactional)
         #expect(confirmation.unsubscribeURL == nil)
+        #expect(!confirmation.text.contains("/unsubscribe/") && !confirmation.html.contains("/unsubscribe/"))
     }
 
     @Test func withoutAPublicURLNoLinkIsMade() async throws {

@@ -33,5 +33,16 @@ import Testing
         let english = try Self.plainText(of: outbox.appendingPathComponent(brooklyn))
         #expect(english.hasPrefix("Hello ") && english.contains("Total: "), "\(english)")
         #expect(!english.contains("様"), "\(english)")
+
+        // Marketing mail offers the one-click way out, in its headers and its text; order mail does not.
+        let marketing = try #require(files.first { $0.hasPrefix("review-request_tokyo-woo_") })
+        let raw = try String(contentsOf: outbox.appendingPathComponent(marketing), encoding: .utf8)
+        let headers = raw.components(separatedBy: "\r\n\r\n")[0].replacingOccurrences(of: "\r\n ", with: " ")
+        #expect(headers.contains("List-Unsubscribe: <http://127.0.0.1:8080/unsubscribe/"), "\(headers)")
+        #expect(headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "\(headers)")
+        let text = try Self.plainText(of: outbox.appendingPathComponent(marketing))
+        #expect(text.contains("配信停止をご希望の方は") && text.contains("http://127.0.0.1:8080/unsubscribe/"), "\(text)")
+        let confirmation = try String(contentsOf: outbox.appendingPathComponent(tokyo), encoding: .utf8)
+        #expect(!confirmation.contains("List-Unsubscribe"))
     }
 }

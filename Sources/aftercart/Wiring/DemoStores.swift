@@ -51,6 +51,11 @@ struct DemoStores {
         [engage]
         merchant_email = "support@aftercart.example"
 
+        # Marketing mail carries one-click unsubscribe links to this address:
+        # 'aftercart serve --config' this file answers them.
+        [server]
+        public_url = "http://127.0.0.1:8080"
+
         [[campaigns]]
         name = "review-request"
         trigger = "delivered"
