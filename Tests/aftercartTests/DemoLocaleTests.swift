@@ -44,5 +44,9 @@ import Testing
         #expect(text.contains("配信停止をご希望の方は") && text.contains("http://127.0.0.1:8080/unsubscribe/"), "\(text)")
         let confirmation = try String(contentsOf: outbox.appendingPathComponent(tokyo), encoding: .utf8)
         #expect(!confirmation.contains("List-Unsubscribe"))
+
+        // Signed and sent in the shop's own name (the emulated site's title), never the config's slug.
+        #expect(headers.contains("From: Tokyo Mugs <hello@aftercart.example>"), "\(headers)")
+        #expect(japanese.contains("Tokyo Mugs") && !japanese.contains("tokyo-woo"), "\(japanese)")
     }
 }

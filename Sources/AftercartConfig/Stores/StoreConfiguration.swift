@@ -40,6 +40,15 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var line: Int?
     /// Tier order and point value (`tiers`, `point_value`).
     public var loyaltyProgram = LoyaltyProgram()
+    /// The `display_name` the config sets, if any.
+    public var configuredDisplayName: String?
+    /// The shop's own name as the platform reported it (`nil` until a check learned it).
+    public var shopName: String?
+
+    /// The name customers know the shop by, which signs its messages and
+    /// names their sender: `display_name`, else the platform's shop name,
+    /// else (until a check learns that) the config's `name`.
+    public var displayName: String { configuredDisplayName ?? shopName ?? name }
 
     /// Creates a store configuration; normally the loader does this.
     public init(

@@ -7,7 +7,7 @@ import Foundation
 struct StoreValidator {
     static let commonKeys = [
         "name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "locale", "tiers",
-        "point_value",
+        "point_value", "display_name",
     ]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
@@ -18,6 +18,7 @@ struct StoreValidator {
         "locale": "locale = \"ja-JP\"",
         "tiers": "tiers = [\"ブロンズ\", \"シルバー\", \"ゴールド\"]",
         "point_value": "point_value = \"1\"",
+        "display_name": "display_name = \"東京マグカップ店\"",
     ]
 
     let registry: StorePlatformRegistry
@@ -98,6 +99,13 @@ struct StoreValidator {
         }
 
         let loyaltyProgram = readLoyaltyProgram(reader)
+        let displayName = reader.string("display_name", example: Self.commonExamples["display_name"]!)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if displayName?.isEmpty == true {
+            reader.error(
+                "display_name", "\(reader.name("display_name")) is empty; leave it out to use the shop's own name.",
+                example: Self.commonExamples["display_name"])
+        }
         guard let name, let platform, let schema else { return nil }
         var store = StoreConfiguration(
             id: StoreID(name), platform: platform, syncEvery: syncEvery, reconcileEvery: reconcileEvery,
@@ -105,6 +113,7 @@ struct StoreValidator {
             deliveryEstimate: deliveryEstimate, settings: settings, links: schema.links, file: reader.file.displayPath,
             line: reader.file.locator.nearestLine(for: reader.path), configuredLocale: locale)
         store.loyaltyProgram = loyaltyProgram
+        store.configuredDisplayName = displayName
         return store
     }
 

@@ -20,7 +20,8 @@ extension DeliveryExecutor {
         let message: OutgoingMessage
         do {
             message = OutgoingMessage(
-                from: options.from, to: try MailAddress(address: email.to, name: email.toName), subject: email.subject,
+                from: options.sender(for: entry.store), to: try MailAddress(address: email.to, name: email.toName),
+                subject: email.subject,
                 text: email.text, html: email.html, date: now(),
                 origin: .init(
                     outboxID: entry.id, idempotencyKey: entry.idempotencyKey, store: entry.store,

@@ -1,3 +1,4 @@
+public import AftercartConfig
 public import AftercartModel
 public import AftercartStore
 public import Foundation
@@ -25,6 +26,9 @@ public struct DeliveryOptions: Sendable {
     public var stores: Set<StoreID>?
     /// Each store's time zone, for the `{date}` of push-back notes (UTC when absent).
     public var timeZones: [StoreID: TimeZone]
+    /// Each store's display name, the name of its emails' sender (the
+    /// address stays ``from``'s); ``from``'s own name when absent.
+    public var senderNames: [StoreID: String] = [:]
     /// Whether a lease holder still runs. The rows of a holder known to be
     /// dead (a killed `send` on this host) are taken over at once instead
     /// of after their lease.
@@ -62,5 +66,21 @@ public struct DeliveryOptions: Sendable {
         let exponent = min(max(attempts - 1, 0), 30)
         let delay = min(initialBackoff * pow(2, Double(exponent)), maximumBackoff)
         return max(delay, hint ?? 0)
+    }
+
+    /// Takes each store's time zone and display name from its configuration.
+    public mutating func adopt(_ stores: [StoreConfiguration]) {
+        for store in stores {
+            timeZones[store.id] = store.timeZone
+            senderNames[store.id] = store.displayName
+        }
+    }
+
+    /// The sender of `store`'s emails: ``from``'s address under the store's name.
+    public func sender(for store: StoreID) -> MailAddress {
+        guard let name = senderNames[store], let named = try? MailAddress(address: from.address, name: name) else {
+            return from
+        }
+        return named
     }
 }

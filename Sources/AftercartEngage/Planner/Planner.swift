@@ -88,6 +88,7 @@ public struct Planner: Sendable {
         run.loyaltyProgram = storeConfiguration.loyaltyProgram
         run.unsubscribe = unsubscribe
         run.context.pointValue = storeConfiguration.loyaltyProgram.pointValue
+        run.context.storeName = storeConfiguration.displayName
         let evaluateStart = stopwatch.now
         let scanner = TriggerScanner(
             snapshot: snapshot, now: now, deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,

@@ -20,6 +20,8 @@ struct MessageContext {
     var deliveryEstimate: TimeInterval
     /// Every word code adds to a message, in the store's locale.
     var strings: LocaleStrings = .shipped(MessageLocale.english)
+    /// The name that signs messages (`StoreConfiguration.displayName`); `nil`: the store id.
+    var storeName: String? = nil
     /// What one loyalty point is worth (`point_value`); `nil`: one minor unit.
     var pointValue: Decimal? = nil
 
@@ -31,7 +33,7 @@ struct MessageContext {
         var context: [String: Any] = [:]
         let person = occurrence.person
         let currency = occurrence.order?.currency ?? snapshot.currency
-        context["store"] = ["name": snapshot.store.rawValue, "url": links.baseURL]
+        context["store"] = ["name": storeName ?? snapshot.store.rawValue, "url": links.baseURL]
         context["customer"] = [
             "first_name": person.firstName ?? "", "last_name": person.lastName ?? "",
             "given_name": person.firstName ?? "", "family_name": person.lastName ?? "",

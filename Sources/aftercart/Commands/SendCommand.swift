@@ -78,7 +78,7 @@ struct SendCommand: AsyncParsableCommand {
             from: sender, merchantEmail: configuration.engage.merchantEmail, stores: Set(stores.map(\.id)))
         let applied = await StoreFactsBook.applied(to: configuration, from: persistence)
         let selected = Set(stores.map(\.id))
-        for entry in applied.stores where selected.contains(entry.id) { options.timeZones[entry.id] = entry.timeZone }
+        options.adopt(applied.stores.filter { selected.contains($0.id) })
         var failed = false
         do {
             if let resend {

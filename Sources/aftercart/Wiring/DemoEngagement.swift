@@ -67,7 +67,7 @@ struct DemoEngagement {
         var options = DeliveryOptions(
             from: try DeliveryChannelFactory.sender(configuration.delivery),
             merchantEmail: configuration.engage.merchantEmail, stores: Set(connectors.map(\.store)))
-        for store in configuration.stores { options.timeZones[store.id] = store.timeZone }
+        options.adopt(configuration.stores)
         // Actions planned at the emulators' clocks are due by then; the
         // executor runs at the latest of them so delays and quiet hours pass.
         let latest = clocks.values.max() ?? Date()

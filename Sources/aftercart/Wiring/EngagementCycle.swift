@@ -39,7 +39,7 @@ actor EngagementCycle: PostSyncStep, WebhookFollowUp {
         var options = DeliveryOptions(
             leaseFor: leaseFor, from: sender, merchantEmail: configuration.engage.merchantEmail,
             stores: Set(connectors.map(\.store)))
-        for store in configuration.stores { options.timeZones[store.id] = store.timeZone }
+        options.adopt(configuration.stores)
         let executor = DeliveryExecutor(
             outbox: persistence, channel: channel, options: options, now: { Date() }, logger: logger,
             records: persistence)

@@ -84,6 +84,8 @@ enum StoreFactsBook {
             store.timeZone = zone
         }
         store.siteLanguage = facts.language
+        // A WooCommerce site without a title reports the config's name; that is no shop name.
+        if !facts.name.isEmpty, facts.name != store.name { store.shopName = facts.name }
         return store
     }
 
