@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import AftercartConfig
+
 /// A fresh folder under the temporary directory, removed when released.
 final class TemporaryFolder {
     let url: URL
@@ -45,3 +47,11 @@ let wooStore = """
     consumer_secret = { env = "TOKYO_WOO_SECRET" }
     consent_meta_key = "opt_in"
     """
+
+/// ``wooStore`` with `extra` lines added to its table, parsed with its secrets set.
+func parseWooStore(_ extra: String) throws -> AftercartConfiguration {
+    try AftercartConfiguration.parse(
+        wooStore + "\n" + extra, file: "c.toml", directory: URL(fileURLWithPath: "/nonexistent"),
+        environment: ["TOKYO_WOO_KEY": "ck", "TOKYO_WOO_SECRET": "cs"], platforms: .shipped,
+        loadCampaignFiles: false)
+}
