@@ -120,9 +120,8 @@ struct PlanRun {
             }
         }
         let wayOut = campaign.transactional ? nil : unsubscribeURL(for: occurrence)
-        var values = try context.values(for: occurrence, coupon: coupon, reviewProducts: reviewProducts)
-        values["unsubscribe_url"] = wayOut
-        let rendered = template.render(values)
+        let rendered = try render(
+            template, occurrence, coupon: coupon, reviewProducts: reviewProducts, unsubscribeURL: wayOut)
         let email = EmailAction(
             to: occurrence.person.email, toName: context.recipientName(occurrence.person), subject: rendered.subject,
             text: rendered.text, html: rendered.html, transactional: campaign.transactional, after: after,
@@ -134,9 +133,7 @@ struct PlanRun {
         count += 1
         if invite, let invitation = templates.template(named: ReviewSteps.invitationTemplate) {
             let link = unsubscribeURL(for: occurrence)
-            var values = try context.values(for: occurrence, coupon: nil, reviewProducts: [])
-            values["unsubscribe_url"] = link
-            let text = invitation.render(values)
+            let text = try render(invitation, occurrence, coupon: nil, reviewProducts: [], unsubscribeURL: link)
             let message = EmailAction(
                 to: occurrence.person.email, toName: context.recipientName(occurrence.person), subject: text.subject,
                 text: text.text, html: text.html, transactional: false, customerID: occurrence.person.customerID,
@@ -147,6 +144,16 @@ struct PlanRun {
             count += 1
         }
         return .planned(count)
+    }
+
+    /// `template` filled with `occurrence`'s values and the message's way out, if it has one.
+    private func render(
+        _ template: MessageTemplate, _ occurrence: Occurrence, coupon: CouponAction?,
+        reviewProducts: [PlanningOrder.Item], unsubscribeURL: String?
+    ) throws -> MessageTemplate.Rendered {
+        var values = try context.values(for: occurrence, coupon: coupon, reviewProducts: reviewProducts)
+        values["unsubscribe_url"] = unsubscribeURL
+        return template.render(values)
     }
 
     /// The one-click way out for `occurrence`'s customer, when links can be made.

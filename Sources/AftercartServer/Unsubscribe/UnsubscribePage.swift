@@ -26,21 +26,20 @@ enum UnsubscribePage {
             """)
 
     static func html(_ answer: UnsubscribeEndpoint.Answer, fallbackLocale: String) -> String {
+        let strings: LocaleStrings
         var values: [String: Any] = [:]
-        let locale: String
         switch answer {
-        case .confirm(let storeLocale, let email):
-            locale = storeLocale
-            values["question"] = LocaleStrings.shipped(locale).text("unsubscribe_page.question", ["email": email])
-            values["button"] = LocaleStrings.shipped(locale).text("unsubscribe_page.button")
-        case .done(let storeLocale, let email):
-            locale = storeLocale
-            values["done"] = LocaleStrings.shipped(locale).text("unsubscribe_page.done", ["email": email])
+        case .confirm(let locale, let email):
+            strings = .shipped(locale)
+            values["question"] = strings.text("unsubscribe_page.question", ["email": email])
+            values["button"] = strings.text("unsubscribe_page.button")
+        case .done(let locale, let email):
+            strings = .shipped(locale)
+            values["done"] = strings.text("unsubscribe_page.done", ["email": email])
         case .notFound:
-            locale = fallbackLocale
-            values["invalid"] = LocaleStrings.shipped(locale).text("unsubscribe_page.not_found")
+            strings = .shipped(fallbackLocale)
+            values["invalid"] = strings.text("unsubscribe_page.not_found")
         }
-        let strings = LocaleStrings.shipped(locale)
         values["locale"] = strings.locale
         values["title"] = strings.text("unsubscribe_page.title")
         values["note"] = strings.text("unsubscribe_page.note")

@@ -105,6 +105,8 @@ struct RunCommand: AsyncParsableCommand {
         let engine = SyncEngine(persistence: wiring.persistence, logger: logger)
         var channel: (any MessageChannel)?
         var cycle: EngagementCycle?
+        // The stores' own time zones and languages, for planning and the unsubscribe pages.
+        let applied = await StoreFactsBook.applied(to: configuration, from: wiring.persistence)
         if engage {
             do {
                 let made = try DeliveryChannelFactory.makeChannel(
@@ -113,7 +115,7 @@ struct RunCommand: AsyncParsableCommand {
                     client: wiring.client)
                 channel = made
                 cycle = try await EngagementCycle.make(
-                    configuration: await StoreFactsBook.applied(to: configuration, from: wiring.persistence),
+                    configuration: applied,
                     persistence: wiring.persistence, channel: made,
                     connectors: wiring.connectors, leaseFor: ConfigDuration(leaseTTL)?.timeInterval ?? 120,
                     logger: logger)
@@ -149,7 +151,7 @@ struct RunCommand: AsyncParsableCommand {
                 stores, environment: ConnectorEnvironment(client: wiring.client, logger: logger), logger: logger)
             let settings = AftercartServer.Settings(
                 host: configuration.server.host, port: configuration.server.port, platforms: Platforms.names)
-            let unsubscribe = try await UnsubscribeWiring.endpoint(configuration, persistence: wiring.persistence)
+            let unsubscribe = try await UnsubscribeWiring.endpoint(applied, persistence: wiring.persistence)
             daemon = daemon.adding(
                 AftercartServer(
                     settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,

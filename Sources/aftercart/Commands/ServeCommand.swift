@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host ?? configuration.server.host
         let settings = AftercartServer.Settings(
             host: host, port: port ?? configuration.server.port, platforms: Platforms.names)
-        let unsubscribe = try await UnsubscribeWiring.endpoint(configuration, persistence: persistence)
+        let unsubscribe = try await UnsubscribeWiring.endpoint(
+            await StoreFactsBook.applied(to: configuration, from: persistence), persistence: persistence)
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
             metrics: MetricsSetup.registry, unsubscribe: unsubscribe, logger: logger,

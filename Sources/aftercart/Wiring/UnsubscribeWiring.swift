@@ -6,9 +6,9 @@ import AftercartStore
 /// The server's unsubscribe links, when marketing mail can carry them: a
 /// `[server] public_url` to point at and a database that keeps requests.
 enum UnsubscribeWiring {
-    /// The endpoint for `configuration`, stores in the locale they write in
-    /// (their own language, as the last `check` or sync learned it, when the
-    /// config names none); `nil` without a public URL.
+    /// The endpoint for `configuration`, already applied the stores' facts
+    /// (``StoreFactsBook/applied(to:from:)``), so each store's page speaks
+    /// the locale it writes in; `nil` without a public URL.
     static func endpoint(_ configuration: AftercartConfiguration, persistence: any Persistence) async throws
         -> UnsubscribeEndpoint?
     {
@@ -16,8 +16,7 @@ enum UnsubscribeWiring {
             return nil
         }
         let links = try await UnsubscribeLink.load(publicURL: publicURL, from: database)
-        let applied = await StoreFactsBook.applied(to: configuration, from: persistence)
-        let locales = Dictionary(applied.stores.map { ($0.id, $0.locale) }) { first, _ in first }
+        let locales = Dictionary(configuration.stores.map { ($0.id, $0.locale) }) { first, _ in first }
         return UnsubscribeEndpoint(
             links: links, requests: CustomerRequests(database: database), locale: { locales[$0] })
     }
