@@ -64,6 +64,22 @@ import Testing
         #expect(!broken.contains { $0.hasPrefix("List-Unsubscribe") || $0.hasPrefix("Bcc") })
     }
 
+    @Test func aConfiguredMailboxJoinsTheLinkAndRepliesGoWhereTheStoreSays() throws {
+        let link = "https://aftercart.shop.example/unsubscribe/c2VhbGVk"
+        var marketing = try Self.message(subject: "Points expiring", name: nil)
+        marketing.unsubscribeURL = link
+        marketing.unsubscribeEmail = "unsubscribe@mugs.example"
+        marketing.replyTo = try MailAddress(address: "support@mugs.example", name: "東京マグカップ店 サポート")
+        let headers = Self.headers(MIMEWriter.render(marketing))
+        #expect(headers.contains("List-Unsubscribe: <\(link)>, <mailto:unsubscribe@mugs.example?subject=unsubscribe>"))
+        let replyTo = try #require(headers.first { $0.hasPrefix("Reply-To: ") })
+        #expect(replyTo.hasPrefix("Reply-To: =?UTF-8?B?") && replyTo.hasSuffix(" <support@mugs.example>"), "\(replyTo)")
+
+        // Without a link there is no List-Unsubscribe at all, mailbox or not.
+        marketing.unsubscribeURL = nil
+        #expect(!Self.headers(MIMEWriter.render(marketing)).contains { $0.hasPrefix("List-Unsubscribe") })
+    }
+
     @Test func plainASCIISubjectStaysReadable() throws {
         let data = MIMEWriter.render(try Self.message(subject: "How was your mug?", name: "Hana Sato"))
         let headers = Self.headers(data)

@@ -53,6 +53,8 @@ import Testing
         #expect(emails.count == 2)
         let rich = try #require(emails.first)
         #expect(rich.text.contains("worth ¥1,250"))
+        // A balance is written as the store's language groups digits, never "2500".
+        #expect(rich.text.contains("2,500") && !rich.text.contains("2500"), "\(rich.text)")
         #expect(rich.text.contains("It could buy, for example:"))
         #expect(rich.text.contains("Product P1 (¥1,200)"))
         let poor = try #require(emails.last)

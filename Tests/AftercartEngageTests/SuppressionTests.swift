@@ -40,6 +40,25 @@ import Testing
         #expect(second.summary("review-request")?.suppressed[.noConsent] == 2)
     }
 
+    @Test func aStoreWithoutPostalAddressOrContactSendsOrderMailButNoMarketing() async throws {
+        var fixture = try await F.make()
+        defer { Task { [fixture] in await fixture.remove() } }
+        fixture.only("review-request", "order-confirmation")
+        fixture.configuration.stores[0].sender.contact = nil
+        try await fixture.save([F.customer("1")])
+        try await fixture.save([deliveredOrder("10", customer: "1"), F.order("11", customer: "1", created: now - 3600)])
+        let withoutContact = try await fixture.plan()
+        #expect(withoutContact.actions("review-request").isEmpty)
+        #expect(withoutContact.summary("review-request")?.suppressed[.senderIdentityMissing] == 1)
+        #expect(withoutContact.actions("order-confirmation").map(\.entry.subjectID) == ["11"])
+
+        fixture.configuration.stores[0].sender.contact = "03-1234-5678"
+        let complete = try await fixture.plan()
+        let request = try #require(try complete.emails("review-request").first)
+        #expect(request.text.contains("〒150-0001 東京都渋谷区神宮前1-2-3") && request.text.contains("03-1234-5678"))
+        #expect(request.html.contains("03-1234-5678"))
+    }
+
     @Test func storeWideConsentCoversCustomersWhoseRecordsSayNothing() async throws {
         var fixture = try await F.make(storeConsent: "granted")
         defer { Task { [fixture] in await fixture.remove() } }

@@ -20,7 +20,10 @@ import Testing
                 UnsubscribeEndpoint(
                     links: try await UnsubscribeLink.load(publicURL: Self.publicURL, from: persistence),
                     requests: CustomerRequests(database: persistence),
-                    locale: { $0 == Self.store ? "ja-JP" : nil })
+                    shop: {
+                        $0 == Self.store
+                            ? UnsubscribeShop(locale: "ja-JP", name: "東京マグカップ店", contact: "03-1234-5678") : nil
+                    })
             })
         do {
             let links = try await UnsubscribeLink.load(publicURL: Self.publicURL, from: server.persistence)
@@ -46,11 +49,13 @@ import Testing
     }
 
     /// The MAC's first character changed (its last one carries padding bits a decoder may ignore).
-    static func flippingFirstMACCharacter(of token: String) -> String {
-        let parts = token.split(separator: ".")
-        let mac = parts[1]
-        let flipped = (mac.first == "A" ? "B" : "A") + mac.dropFirst()
-        return parts[0] + "." + flipped
+    /// `token` with one character changed at `offset` from the start
+    /// (negative: from the end), keeping it valid base64url.
+    static func altering(_ token: String, at offset: Int) -> String {
+        var characters = Array(token)
+        let index = offset >= 0 ? offset : characters.count + offset
+        characters[index] = characters[index] == "A" ? "B" : "A"
+        return String(characters)
     }
 
     private func path(of url: String) -> String { String(url.dropFirst(Self.publicURL.absoluteString.count)) }
@@ -66,7 +71,9 @@ import Testing
             let question = try await server.get(link)
             #expect(question.status == 200)
             #expect(question.body.contains("<html lang=\"ja-JP\">"))
-            #expect(question.body.contains("hana@example.test"))
+            #expect(question.body.contains("hana@example.test 宛ての東京マグカップ店からの"))
+            #expect(question.body.contains("<header>東京マグカップ店</header>"))
+            #expect(question.body.contains("お問い合わせ：03-1234-5678"))
             #expect(question.body.contains("<form method=\"post\">"))
             #expect(try await server.persistence.suppressions(store: Self.store).isEmpty)
 
@@ -84,17 +91,30 @@ import Testing
         }
     }
 
+    @Test func aTokenHidesTheAddressItUnsubscribes() throws {
+        let links = UnsubscribeLink(publicURL: Self.publicURL, secret: "install secret")
+        let first = links.token(store: Self.store, email: "Hana@Example.test")
+        let second = links.token(store: Self.store, email: "hana@example.test")
+        #expect(first != second)
+        for token in [first, second] {
+            var standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while standard.count % 4 != 0 { standard += "=" }
+            let bytes = try #require(Data(base64Encoded: standard))
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("hana"))
+            #expect(!token.lowercased().contains("hana"))
+            let opened = try #require(links.verify(token))
+            #expect(opened.store == Self.store && opened.email == "hana@example.test")
+        }
+    }
+
     @Test func aForgedAlteredOrForeignLinkIs404AndChangesNothing() async throws {
         try await withServer { server, links in
             let genuine = links.token(store: Self.store, email: "hana@example.test")
-            let payload = genuine.split(separator: ".")[0]
-            // Another address under the genuine MAC, a flipped MAC character, no MAC, another install's key.
+            // Nonce, sealed address or tag altered; cut short; another install's key; an unknown store.
             let other = UnsubscribeLink(publicURL: Self.publicURL, secret: "someone else's secret")
             let forgeries = [
-                links.token(store: Self.store, email: "taro@example.test").split(separator: ".")[0] + "."
-                    + genuine.split(separator: ".")[1],
-                Self.flippingFirstMACCharacter(of: genuine),
-                String(payload),
+                Self.altering(genuine, at: 0), Self.altering(genuine, at: 20), Self.altering(genuine, at: -2),
+                String(genuine.dropLast(4)),
                 other.token(store: Self.store, email: "hana@example.test"),
                 links.token(store: "not-configured", email: "hana@example.test"),
             ]

@@ -13,6 +13,8 @@ import Testing
             base_url = "http://127.0.0.1:9"
             consumer_key = "ck_test"
             consumer_secret = "cs_test"
+            postal_address = "〒150-0001 東京都渋谷区神宮前1-2-3"
+            contact = "support@shop.example"
 
             [[campaigns]]
             name = "review-request"

@@ -20,6 +20,33 @@ import Testing
         #expect(lines.filter { $0.contains("problems found") }.count == 1)
     }
 
+    @Test func aMarketingCampaignForAStoreWithoutPostalAddressOrContactIsRefused() async throws {
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        let campaign = """
+
+            [[campaigns]]
+            name = "win-back"
+            trigger = "no_repeat_purchase"
+            delay = "60d"
+            template = "win-back"
+
+            """
+        try cli.write(CLIFixtures.offlineWooStore() + "\n" + campaign, to: "config/aftercart.toml")
+        let refused = try await cli.run(["check", "--offline"])
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr.contains("config/aftercart.toml:1: store \"tokyo-woo\" runs marketing campaigns (win-back)"),
+            "\(refused.stderr)")
+        #expect(refused.stderr.contains("sets no postal_address and contact"), "\(refused.stderr)")
+
+        try cli.write(
+            CLIFixtures.offlineWooStore() + "\npostal_address = \"123 Bedford Ave, Brooklyn, NY 11211\"\n"
+                + "contact = \"care@shop.example\"\n" + campaign, to: "config/aftercart.toml")
+        let accepted = try await cli.run(["check", "--offline"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+
     @Test func unsetVariablesAreListedTogetherWithTheFilesOtherProblems() async throws {
         let cli = try CLIProcess()
         defer { cli.remove() }
@@ -32,6 +59,8 @@ import Testing
             consumer_key = { env = "TOKYO_WOO_KEY" }
             consumer_secret = { env = "TOKYO_WOO_SECRET" }
             consent_meta_key = "opt_in"
+            postal_address = "〒150-0001 東京都渋谷区神宮前1-2-3"
+            contact = "support@shop.example"
             sync_every = "15 minutes"
 
             [[campaigns]]
@@ -42,7 +71,7 @@ import Testing
         let outcome = try await cli.run(["check", "--store", "osaka"])
         #expect(outcome.status == 2)
         for expected in [
-            "config/aftercart.toml:8: stores[0].sync_every", "did you mean \"review-request\"",
+            "config/aftercart.toml:10: stores[0].sync_every", "did you mean \"review-request\"",
             "--store osaka: no store of that name", "TOKYO_WOO_KEY", "TOKYO_WOO_SECRET",
         ] {
             #expect(outcome.stderr.contains(expected), "missing \(expected): \(outcome.stderr)")

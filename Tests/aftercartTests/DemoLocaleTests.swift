@@ -45,8 +45,30 @@ import Testing
         let confirmation = try String(contentsOf: outbox.appendingPathComponent(tokyo), encoding: .utf8)
         #expect(!confirmation.contains("List-Unsubscribe"))
 
-        // Signed and sent in the shop's own name (the emulated site's title), never the config's slug.
-        #expect(headers.contains("From: Tokyo Mugs <hello@aftercart.example>"), "\(headers)")
+        // Signed and sent in the shop's own name (the emulated site's title), never the config's slug,
+        // from the store's own address; replies go to its support desk.
+        #expect(headers.contains("From: Tokyo Mugs <info@tokyo-mugs.example>"), "\(headers)")
+        #expect(headers.contains("Reply-To: support@tokyo-mugs.example"), "\(headers)")
         #expect(japanese.contains("Tokyo Mugs") && !japanese.contains("tokyo-woo"), "\(japanese)")
+        // The mailto the store configured stands beside the link; the footer names sender, address and contact.
+        #expect(
+            headers.contains("<mailto:unsubscribe@tokyo-mugs.example?subject=unsubscribe>"), "\(headers)")
+        for line in ["発行元：Tokyo Mugs", "所在地：〒150-0001 東京都渋谷区神宮前1-2-3", "お問い合わせ：support@tokyo-mugs.example"] {
+            #expect(text.contains(line), "\(line): \(text)")
+        }
+        #expect(!japanese.contains("所在地"), "order mail carries no marketing footer: \(japanese)")
+        #expect(confirmation.contains("Reply-To: support@tokyo-mugs.example"))
+
+        let brooklynMarketing = try #require(files.first { $0.hasPrefix("review-request_brooklyn-shop_") })
+        let brooklynRaw = try String(contentsOf: outbox.appendingPathComponent(brooklynMarketing), encoding: .utf8)
+        let brooklynHeaders = brooklynRaw.components(separatedBy: "\r\n\r\n")[0]
+            .replacingOccurrences(of: "\r\n ", with: " ")
+        #expect(brooklynHeaders.contains("From: Brooklyn Socks <hello@brooklyn-socks.example>"), "\(brooklynHeaders)")
+        #expect(brooklynHeaders.contains("List-Unsubscribe: <http://127.0.0.1:8080/unsubscribe/"))
+        #expect(!brooklynHeaders.contains("mailto:"), "no unsubscribe_email configured: \(brooklynHeaders)")
+        let brooklynText = try Self.plainText(of: outbox.appendingPathComponent(brooklynMarketing))
+        #expect(
+            brooklynText.contains("Sent by Brooklyn Socks, 123 Bedford Ave, Brooklyn, NY 11211, USA")
+                && brooklynText.contains("Questions: care@brooklyn-socks.example"), "\(brooklynText)")
     }
 }

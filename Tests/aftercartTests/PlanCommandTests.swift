@@ -34,6 +34,8 @@ import Testing
             consumer_secret = { env = "WOO_SECRET" }
             timezone = "\(mock.timeZone)"
             consent_meta_key = "aftercart_marketing_consent"
+            postal_address = "〒150-0001 東京都渋谷区神宮前1-2-3"
+            contact = "support@shop.example"
             loyalty = { source = "customer_meta", points_key = "aftercart_points", points_expiring_key = "aftercart_points_expiring", expiry_key = "aftercart_points_expires_at", tier_key = "aftercart_tier" }
 
             # As config/aftercart.example.toml ships them.

@@ -25,6 +25,8 @@ import Testing
             consumer_secret = { env = "WOO_SECRET" }
             timezone = "\(mock.timeZone)"
             consent_meta_key = "aftercart_marketing_consent"
+            postal_address = "〒150-0001 東京都渋谷区神宮前1-2-3"
+            contact = "support@shop.example"
 
             [[campaigns]]
             name = "review-request"

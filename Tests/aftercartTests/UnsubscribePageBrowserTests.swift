@@ -26,6 +26,8 @@ import Testing
             timezone = "Asia/Tokyo"
             locale = "ja-JP"
             marketing_consent = "unknown"
+            display_name = "東京マグカップ店"
+            contact = "support@tokyo-mugs.example / 03-1234-5678"
             """, to: "config/aftercart.toml")
     }
 
@@ -50,7 +52,11 @@ import Testing
 
         let question = try await HeadlessBrowser.dumpDOM(link)
         #expect(question.contains("<html lang=\"ja-JP\">"), "\(question)")
-        #expect(question.contains("hana@example.test 宛てのお知らせ・キャンペーンメールの配信を停止しますか？"))
+        // Headed by the name the shop signs its mail with, never the config's slug.
+        #expect(question.contains("<header>東京マグカップ店</header>"), "\(question)")
+        #expect(question.contains("hana@example.test 宛ての東京マグカップ店からのお知らせ・キャンペーンメールの配信を停止しますか？"))
+        #expect(question.contains("お問い合わせ：support@tokyo-mugs.example / 03-1234-5678"))
+        #expect(!question.contains("tokyo-woo") && !question.contains("<script"))
         #expect(question.contains("配信を停止する</button>"))
         #expect(try await database.suppressions(store: "tokyo-woo").isEmpty)
 

@@ -142,6 +142,10 @@ extension ShopifyConnector {
             api_version = "2025-01"
             timezone = "Asia/Tokyo"
             loyalty = { source = "shopify_metafield", namespace = "loyalty", key = "points", expiry_key = "points_expire_at", tier_key = "tier" }
+            # Marketing mail must show a postal address and a contact (see tokyo-woo).
+            reply_to = "support@osaka.example"
+            postal_address = "〒530-0001 大阪府大阪市北区梅田1-1-1"
+            contact = "support@osaka.example / 06-1234-5678"
 
             """#,
         environment: #"""

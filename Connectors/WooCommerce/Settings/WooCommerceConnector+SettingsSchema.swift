@@ -260,6 +260,15 @@ extension WooCommerceConnector {
             # delivered_status = "delivered"   # a custom order status meaning "arrived"
             # Points kept in customer meta by a points plugin, under unprefixed keys.
             loyalty = { source = "customer_meta", points_key = "points", expiry_key = "points_expire_at", tier_key = "loyalty_tier" }
+            # Who customers hear from. Marketing mail must show the merchant's postal
+            # address and a contact (Japan's 特定電子メール法, the US CAN-SPAM Act):
+            # without both, no marketing is planned for the store and `check` says so.
+            # display_name = "東京マグカップ店"   # signs the mail; default: the shop's own name
+            # from = "info@shop.example"         # default: [delivery] from, under display_name
+            reply_to = "support@shop.example"
+            # unsubscribe_email = "unsubscribe@shop.example"  # a mailto: beside the one-click link
+            postal_address = "〒150-0001 東京都渋谷区神宮前1-2-3"
+            contact = "support@shop.example / 03-1234-5678"
 
             """#,
         environment: #"""

@@ -44,6 +44,9 @@ public struct StoreConfiguration: Sendable, Hashable {
     public var configuredDisplayName: String?
     /// The shop's own name as the platform reported it (`nil` until a check learned it).
     public var shopName: String?
+    /// Sender address, reply address, postal address and contact (`from`,
+    /// `reply_to`, `unsubscribe_email`, `postal_address`, `contact`).
+    public var sender = SenderIdentity()
 
     /// The name customers know the shop by, which signs its messages and
     /// names their sender: `display_name`, else the platform's shop name,

@@ -7,7 +7,7 @@ import Foundation
 struct StoreValidator {
     static let commonKeys = [
         "name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "locale", "tiers",
-        "point_value", "display_name",
+        "point_value", "display_name", "from", "reply_to", "unsubscribe_email", "postal_address", "contact",
     ]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
@@ -19,6 +19,11 @@ struct StoreValidator {
         "tiers": "tiers = [\"ブロンズ\", \"シルバー\", \"ゴールド\"]",
         "point_value": "point_value = \"1\"",
         "display_name": "display_name = \"東京マグカップ店\"",
+        "from": "from = \"東京マグカップ店 <info@tokyo-mugs.example>\"",
+        "reply_to": "reply_to = \"support@tokyo-mugs.example\"",
+        "unsubscribe_email": "unsubscribe_email = \"unsubscribe@tokyo-mugs.example\"",
+        "postal_address": "postal_address = \"〒150-0001 東京都渋谷区神宮前1-2-3\"",
+        "contact": "contact = \"support@tokyo-mugs.example / 03-1234-5678\"",
     ]
 
     let registry: StorePlatformRegistry
@@ -114,6 +119,7 @@ struct StoreValidator {
             line: reader.file.locator.nearestLine(for: reader.path), configuredLocale: locale)
         store.loyaltyProgram = loyaltyProgram
         store.configuredDisplayName = displayName
+        store.sender = readSenderIdentity(reader)
         return store
     }
 
@@ -138,6 +144,45 @@ struct StoreValidator {
                 example: Self.commonExamples["point_value"])
         }
         return LoyaltyProgram(tierOrder: tiers, pointValue: pointValue.flatMap { $0 > 0 ? $0 : nil })
+    }
+
+    /// `from`, `reply_to`, `unsubscribe_email` (addresses), `postal_address`
+    /// and `contact` (text a customer reads; blank counts as absent, with an error).
+    private func readSenderIdentity(_ reader: TableReader) -> SenderIdentity {
+        var sender = SenderIdentity()
+        if let from = reader.string("from", example: Self.commonExamples["from"]!) {
+            if let mailbox = SenderIdentity.parseMailbox(from) {
+                sender.fromAddress = mailbox.address
+                sender.fromName = mailbox.name
+            } else {
+                reader.error(
+                    "from", "\(reader.name("from")) \"\(from)\" is not an address or \"Name <address>\".",
+                    example: Self.commonExamples["from"])
+            }
+        }
+        for key in ["reply_to", "unsubscribe_email"] {
+            guard let text = reader.string(key, example: Self.commonExamples[key]!) else { continue }
+            let address = text.trimmingCharacters(in: .whitespaces)
+            guard SenderIdentity.isPlainAddress(address) else {
+                reader.error(
+                    key, "\(reader.name(key)) \"\(text)\" is not one plain address (local@domain).",
+                    example: Self.commonExamples[key])
+                continue
+            }
+            if key == "reply_to" { sender.replyTo = address } else { sender.unsubscribeEmail = address }
+        }
+        for key in ["postal_address", "contact"] {
+            guard let text = reader.string(key, example: Self.commonExamples[key]!) else { continue }
+            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else {
+                reader.error(
+                    key, "\(reader.name(key)) is empty; marketing mail must show it.", example: Self.commonExamples[key]
+                )
+                continue
+            }
+            if key == "postal_address" { sender.postalAddress = value } else { sender.contact = value }
+        }
+        return sender
     }
 
     private func readTimeZone(_ reader: TableReader) -> TimeZone? {

@@ -17,10 +17,11 @@ extension DeliveryExecutor {
         } catch {
             return .retry("could not read the rows this email waits for: \(error)", hint: nil)
         }
-        let message: OutgoingMessage
+        var message: OutgoingMessage
+        let sender = options.sender(for: entry.store)
         do {
             message = OutgoingMessage(
-                from: options.sender(for: entry.store), to: try MailAddress(address: email.to, name: email.toName),
+                from: sender.from, to: try MailAddress(address: email.to, name: email.toName),
                 subject: email.subject,
                 text: email.text, html: email.html, date: now(),
                 origin: .init(
@@ -28,6 +29,8 @@ extension DeliveryExecutor {
                     campaign: entry.campaign, action: entry.action, orderID: email.orderID,
                     customerID: email.customerID, couponCode: email.couponCode, transactional: email.transactional),
                 unsubscribeURL: email.unsubscribeURL)
+            message.replyTo = sender.replyTo
+            if email.unsubscribeURL != nil { message.unsubscribeEmail = sender.unsubscribeEmail }
         } catch {
             return .fail("send_email row #\(entry.id): \(error)")
         }

@@ -26,9 +26,9 @@ public struct DeliveryOptions: Sendable {
     public var stores: Set<StoreID>?
     /// Each store's time zone, for the `{date}` of push-back notes (UTC when absent).
     public var timeZones: [StoreID: TimeZone]
-    /// Each store's display name, the name of its emails' sender (the
-    /// address stays ``from``'s); ``from``'s own name when absent.
-    public var senderNames: [StoreID: String] = [:]
+    /// Each store's own sender, reply address and unsubscribe mailbox
+    /// (``adopt(_:)``); a store without an entry sends as ``from``.
+    public var senders: [StoreID: StoreSender] = [:]
     /// Whether a lease holder still runs. The rows of a holder known to be
     /// dead (a killed `send` on this host) are taken over at once instead
     /// of after their lease.
@@ -68,19 +68,42 @@ public struct DeliveryOptions: Sendable {
         return max(delay, hint ?? 0)
     }
 
-    /// Takes each store's time zone and display name from its configuration.
+    /// Takes each store's time zone and sender from its configuration:
+    /// `from` (else ``from``'s address) under the `from` name, else the
+    /// store's display name; `reply_to`; `unsubscribe_email`.
     public mutating func adopt(_ stores: [StoreConfiguration]) {
         for store in stores {
             timeZones[store.id] = store.timeZone
-            senderNames[store.id] = store.displayName
+            let identity = store.sender
+            let name = identity.fromName ?? store.displayName
+            let sender =
+                (try? MailAddress(address: identity.fromAddress ?? from.address, name: name))
+                ?? (try? MailAddress(address: from.address, name: name)) ?? from
+            senders[store.id] = StoreSender(
+                from: sender, replyTo: identity.replyTo.flatMap { try? MailAddress(address: $0) },
+                unsubscribeEmail: identity.unsubscribeEmail)
         }
     }
 
-    /// The sender of `store`'s emails: ``from``'s address under the store's name.
-    public func sender(for store: StoreID) -> MailAddress {
-        guard let name = senderNames[store], let named = try? MailAddress(address: from.address, name: name) else {
-            return from
-        }
-        return named
+    /// The sender of `store`'s emails, ``from`` for a store not adopted.
+    public func sender(for store: StoreID) -> StoreSender {
+        senders[store] ?? StoreSender(from: from)
+    }
+}
+
+/// How one store's emails are addressed: who sends them, where replies
+/// go, and the mailbox offered for unsubscribing by mail.
+public struct StoreSender: Sendable, Hashable {
+    /// The `From` mailbox.
+    public var from: MailAddress
+    /// The `Reply-To` mailbox, when replies go elsewhere.
+    public var replyTo: MailAddress?
+    /// The `mailto:` of `List-Unsubscribe` beside the link, when set.
+    public var unsubscribeEmail: String?
+
+    public init(from: MailAddress, replyTo: MailAddress? = nil, unsubscribeEmail: String? = nil) {
+        self.from = from
+        self.replyTo = replyTo
+        self.unsubscribeEmail = unsubscribeEmail
     }
 }

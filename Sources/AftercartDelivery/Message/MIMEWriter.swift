@@ -10,6 +10,7 @@ public enum MIMEWriter {
         var lines: [String] = []
         lines.append("From: " + mailbox(message.from, used: 6))
         lines.append("To: " + mailbox(message.to, used: 4))
+        if let replyTo = message.replyTo { lines.append("Reply-To: " + mailbox(replyTo, used: 10)) }
         lines.append("Subject: " + HeaderEncoding.unstructured(message.subject, used: 9))
         lines.append("Date: " + rfc5322Date(message.date))
         lines.append("Message-ID: " + message.messageID)
@@ -20,7 +21,11 @@ public enum MIMEWriter {
             // RFC 2369 and RFC 8058: mail clients offer the way out, and
             // a one-click POST to the link unsubscribes without a page.
             if let link = message.unsubscribeURL, Self.isHeaderSafe(link) {
-                lines.append("List-Unsubscribe:\r\n <\(link)>")
+                var targets = ["<\(link)>"]
+                if let mailbox = message.unsubscribeEmail, Self.isHeaderSafe(mailbox) {
+                    targets.append("<mailto:\(mailbox)?subject=unsubscribe>")
+                }
+                lines.append("List-Unsubscribe:\r\n " + targets.joined(separator: ",\r\n "))
                 lines.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
             }
         }

@@ -22,6 +22,11 @@ public struct OutgoingMessage: Sendable, Hashable {
     /// `List-Unsubscribe` with `List-Unsubscribe-Post`; ignored for a
     /// transactional one.
     public var unsubscribeURL: String?
+    /// A mailbox offered beside ``unsubscribeURL`` as `mailto:` in
+    /// `List-Unsubscribe` (RFC 2369), for mail clients that only write.
+    public var unsubscribeEmail: String?
+    /// Where replies go when not to ``from`` (`Reply-To`).
+    public var replyTo: MailAddress?
 
     /// The outbox row and business context of a message.
     public struct Origin: Sendable, Hashable {

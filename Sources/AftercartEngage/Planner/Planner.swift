@@ -75,7 +75,7 @@ public struct Planner: Sendable {
             rules: SuppressionRules(
                 settings: configuration.engage, storeConsent: storeConfiguration.marketingConsent,
                 snapshot: snapshot, now: now, marketingCounts: Self.marketingCounts(planned),
-                recorded: recorded),
+                recorded: recorded, senderIncomplete: !storeConfiguration.sender.missingForMarketing.isEmpty),
             quietHours: QuietHoursSchedule(
                 quietHours: configuration.engage.quietHours, timeZone: storeConfiguration.timeZone),
             context: MessageContext(
@@ -89,6 +89,7 @@ public struct Planner: Sendable {
         run.unsubscribe = unsubscribe
         run.context.pointValue = storeConfiguration.loyaltyProgram.pointValue
         run.context.storeName = storeConfiguration.displayName
+        run.context.sender = storeConfiguration.sender
         let evaluateStart = stopwatch.now
         let scanner = TriggerScanner(
             snapshot: snapshot, now: now, deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,

@@ -22,6 +22,9 @@ public enum SuppressionReason: String, Sendable, Hashable, Codable, CaseIterable
     case unsubscribed
     /// The customer asked to be forgotten (`aftercart forget`): nothing at all.
     case forgotten
+    /// The store sets no `postal_address` or `contact`, which marketing
+    /// mail must show (`check` reports it).
+    case senderIdentityMissing = "sender_identity_missing"
     /// A merchant alert with no `merchant_email`, or a template that is missing.
     case notDeliverable = "not_deliverable"
 

@@ -15,6 +15,9 @@ struct SuppressionRules: Sendable {
     var marketingCounts: [String: Int]
     /// Requests recorded by Aftercart itself, by lowercased email.
     var recorded: [String: CustomerSuppression] = [:]
+    /// Whether the store lacks what marketing mail must show about its
+    /// sender (``SenderIdentity/missingForMarketing``): no marketing then.
+    var senderIncomplete = false
 
     /// Whether the customer asked to be forgotten: no message of any kind,
     /// no alert about them.
@@ -43,6 +46,7 @@ struct SuppressionRules: Sendable {
     /// `promotion` is false for the reply to a posted review itself, which
     /// must not depend on the review's rating.
     func blockMarketing(to person: Person, promotion: Bool, messages: Int) -> SuppressionReason? {
+        if senderIncomplete { return .senderIdentityMissing }
         // An unsubscribe recorded here wins over any consent the store's records still show.
         if recorded[person.email.lowercased()] != nil { return .unsubscribed }
         if !hasConsent(person) { return .noConsent }

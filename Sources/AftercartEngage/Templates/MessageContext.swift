@@ -5,7 +5,7 @@ import Foundation
 /// Builds the values a template sees. Every value is plain data (strings,
 /// numbers, lists, flags); the HTML part escapes them when rendering.
 ///
-/// Keys: `store.{name,url}`, `customer.{first_name,last_name,given_name,family_name,name,addressee,email}`
+/// Keys: `store.{name,url,postal_address,contact}`, `customer.{first_name,last_name,given_name,family_name,name,addressee,email}`
 /// (`addressee`: the greeting the locale writes, `田中 海斗 様`),
 /// `order.{id,number,total,subtotal,discount,has_discount,shipping,tax,tax_label,tax_included,created_on,tracking_url,delivery_window,items[]{name,quantity,unit_price,total}}`
 /// (amounts as the buyer was charged: ``AftercartModel/Order/charged``),
@@ -22,6 +22,8 @@ struct MessageContext {
     var strings: LocaleStrings = .shipped(MessageLocale.english)
     /// The name that signs messages (`StoreConfiguration.displayName`); `nil`: the store id.
     var storeName: String? = nil
+    /// The merchant's postal address and contact, which marketing footers show.
+    var sender = SenderIdentity()
     /// What one loyalty point is worth (`point_value`); `nil`: one minor unit.
     var pointValue: Decimal? = nil
 
@@ -33,7 +35,10 @@ struct MessageContext {
         var context: [String: Any] = [:]
         let person = occurrence.person
         let currency = occurrence.order?.currency ?? snapshot.currency
-        context["store"] = ["name": storeName ?? snapshot.store.rawValue, "url": links.baseURL]
+        context["store"] = [
+            "name": storeName ?? snapshot.store.rawValue, "url": links.baseURL,
+            "postal_address": sender.postalAddress ?? "", "contact": sender.contact ?? "",
+        ]
         context["customer"] = [
             "first_name": person.firstName ?? "", "last_name": person.lastName ?? "",
             "given_name": person.firstName ?? "", "family_name": person.lastName ?? "",
@@ -118,7 +123,8 @@ struct MessageContext {
     private func loyaltyValues(_ loyalty: LoyaltyAccount, previousTier: String?) -> [String: Any] {
         let currency = snapshot.currency
         var values: [String: Any] = [
-            "points": loyalty.points, "points_expiring": loyalty.pointsExpiring ?? loyalty.points,
+            "points": formatting.count(loyalty.points),
+            "points_expiring": formatting.count(loyalty.pointsExpiring ?? loyalty.points),
             "tier": loyalty.tier ?? "", "previous_tier": previousTier ?? "",
         ]
         if let expires = loyalty.expiresAt { values["expires_on"] = formatting.date(expires, currency: currency) }

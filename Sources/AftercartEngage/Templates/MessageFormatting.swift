@@ -53,6 +53,12 @@ public struct MessageFormatting: Sendable {
         return date.formatted(style)
     }
 
+    /// A count as the store's language groups digits (`3,880`), for points.
+    public func count(_ value: Int) -> String {
+        let locale = Locale(identifier: language ?? "en_US")
+        return value.formatted(IntegerFormatStyle<Int>(locale: locale).grouping(.automatic))
+    }
+
     /// A percentage or an amount off: `10%`, `$5.00`.
     public func discount(kind: CouponKind, amount: Decimal, currency: Currency?) -> String {
         if kind == .percent || currency == nil { return "\(NSDecimalNumber(decimal: amount).stringValue)%" }

@@ -4,10 +4,12 @@ import Crypto
 public import Foundation
 
 /// The one-click unsubscribe link of a marketing email: the server's public
-/// address, `/unsubscribe/`, and a token that names the store and the
-/// customer's address and is signed with an HMAC-SHA256 under a per-install
-/// secret, so nobody can make or alter a link for another address (no
-/// guessable ids; a forged token is answered 404 and changes nothing).
+/// address, `/unsubscribe/`, and a token that holds the store and the
+/// customer's address sealed with ChaCha20-Poly1305 under a per-install
+/// key. Sealed, not only signed: a link forwarded or logged by a proxy
+/// does not show whose it is; and authenticated, so nobody can make or
+/// alter a link for another address (no guessable ids; a forged token is
+/// answered 404 and changes nothing).
 ///
 /// The secret is the install's own, kept in the database beside the coupon
 /// secret, so every worker and the server sign and check alike without a
@@ -16,14 +18,17 @@ public import Foundation
 public struct UnsubscribeLink: Sendable {
     /// Where links point: `[server] public_url`.
     public var publicURL: URL
-    private let secret: Data
+    /// The 32 key bytes (`SymmetricKey` itself is not `Sendable`).
+    private let keyBytes: Data
+    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
     /// The path prefix of links on the server.
     public static let path = "/unsubscribe/"
 
     public init(publicURL: URL, secret: String) {
         self.publicURL = publicURL
-        self.secret = Data(secret.utf8)
+        // The stored secret is text; its hash is a key of the right size.
+        self.keyBytes = Data(SHA256.hash(data: Data(secret.utf8)))
     }
 
     /// The links of this install, its secret read from (or, on first use,
@@ -33,12 +38,14 @@ public struct UnsubscribeLink: Sendable {
         return UnsubscribeLink(publicURL: publicURL, secret: secret)
     }
 
-    /// The token for `email` of `store`: base64url of `store` + US + the
-    /// lowercased address, a dot, base64url of its MAC.
+    /// The token for `email` of `store`: base64url of the sealed box
+    /// (nonce, ciphertext of `store` + US + the lowercased address, tag).
+    /// A fresh nonce each time, so two links for one address differ.
     public func token(store: StoreID, email: String) -> String {
         let payload = Data("\(store.rawValue)\u{1F}\(email.lowercased())".utf8)
-        let mac = Data(HMAC<SHA256>.authenticationCode(for: payload, using: SymmetricKey(data: secret)))
-        return Self.base64URL(payload) + "." + Self.base64URL(mac)
+        // Sealing with a key and a random nonce of the right sizes cannot fail.
+        let box = try! ChaChaPoly.seal(payload, using: key)
+        return Self.base64URL(box.combined)
     }
 
     /// The whole link for `email` of `store`.
@@ -51,9 +58,9 @@ public struct UnsubscribeLink: Sendable {
     /// The store and address a token names, or `nil` when it is not one this
     /// install signed (forged, altered, cut, or another install's).
     public func verify(_ token: String) -> (store: StoreID, email: String)? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let payload = Self.data(base64URL: parts[0]), let mac = Self.data(base64URL: parts[1]),
-            HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: SymmetricKey(data: secret)),
+        guard let combined = Self.data(base64URL: Substring(token)),
+            let box = try? ChaChaPoly.SealedBox(combined: combined),
+            let payload = try? ChaChaPoly.open(box, using: key),
             let text = String(data: payload, encoding: .utf8)
         else { return nil }
         let fields = text.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)

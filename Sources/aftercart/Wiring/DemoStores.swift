@@ -79,6 +79,11 @@ struct DemoStores {
         locale = "ja-JP"
         consent_meta_key = "aftercart_marketing_consent"
         loyalty = { source = "customer_meta", points_key = "aftercart_points", points_expiring_key = "aftercart_points_expiring", expiry_key = "aftercart_points_expires_at", tier_key = "aftercart_tier" }
+        from = "info@tokyo-mugs.example"
+        reply_to = "support@tokyo-mugs.example"
+        unsubscribe_email = "unsubscribe@tokyo-mugs.example"
+        postal_address = "〒150-0001 東京都渋谷区神宮前1-2-3 マグビル2階"
+        contact = "support@tokyo-mugs.example / 03-1234-5678（平日10:00〜17:00）"
 
         [[stores]]
         name = "brooklyn-shop"
@@ -87,6 +92,10 @@ struct DemoStores {
         access_token = { env = "DEMO_SHOPIFY_TOKEN" }
         loyalty = { source = "shopify_metafield", namespace = "aftercart", key = "points", expiry_key = "points_expires_at", tier_key = "tier" }
         timezone = "\(shopify.timeZone)"
+        from = "hello@brooklyn-socks.example"
+        reply_to = "care@brooklyn-socks.example"
+        postal_address = "123 Bedford Ave, Brooklyn, NY 11211, USA"
+        contact = "care@brooklyn-socks.example, (718) 555-0134"
 
         """
     }

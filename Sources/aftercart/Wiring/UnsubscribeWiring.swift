@@ -8,7 +8,7 @@ import AftercartStore
 enum UnsubscribeWiring {
     /// The endpoint for `configuration`, already applied the stores' facts
     /// (``StoreFactsBook/applied(to:from:)``), so each store's page speaks
-    /// the locale it writes in; `nil` without a public URL.
+    /// the locale it writes in under the name it signs with; `nil` without a public URL.
     static func endpoint(_ configuration: AftercartConfiguration, persistence: any Persistence) async throws
         -> UnsubscribeEndpoint?
     {
@@ -16,8 +16,12 @@ enum UnsubscribeWiring {
             return nil
         }
         let links = try await UnsubscribeLink.load(publicURL: publicURL, from: database)
-        let locales = Dictionary(configuration.stores.map { ($0.id, $0.locale) }) { first, _ in first }
+        let shops = Dictionary(
+            configuration.stores.map {
+                ($0.id, UnsubscribeShop(locale: $0.locale, name: $0.displayName, contact: $0.sender.contact))
+            }
+        ) { first, _ in first }
         return UnsubscribeEndpoint(
-            links: links, requests: CustomerRequests(database: database), locale: { locales[$0] })
+            links: links, requests: CustomerRequests(database: database), shop: { shops[$0] })
     }
 }

@@ -40,6 +40,8 @@ struct EngageFixture {
             platform = "\(platform)"
             base_url = "https://shop.example"
             timezone = "\(timeZone)"
+            postal_address = "〒150-0001 東京都渋谷区神宮前1-2-3"
+            contact = "support@shop.example / 03-1234-5678"
 
             """
         if platform == "woocommerce" {
