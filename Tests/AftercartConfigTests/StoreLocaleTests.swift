@@ -58,4 +58,18 @@ import Testing
                 == "田中 海斗 様")
         #expect(LocaleStrings.shipped("fr-FR").locale == "en-US")
     }
+
+    @Test func carriersReadAsTheLocalesCustomersKnowThem() {
+        let japanese = LocaleStrings.shipped("ja-JP")
+        #expect(japanese.carrierName("Yamato") == "ヤマト運輸")
+        #expect(japanese.carrierName("yamato-transport") == "ヤマト運輸")
+        #expect(japanese.carrierName("Sagawa Express") == "佐川急便")
+        #expect(japanese.carrierName("Japan Post") == "日本郵便")
+        #expect(japanese.carrierName("USPS") == "USPS")
+        #expect(LocaleStrings.shipped("en-US").carrierName("YAMATO") == "Yamato Transport")
+        // A carrier the table does not know keeps the store's own name; nothing becomes a key.
+        #expect(japanese.carrierName("Kangaroo Express") == "Kangaroo Express")
+        #expect(japanese.carrierName("") == "")
+        #expect(japanese.carrierName("!!") == "!!")
+    }
 }

@@ -59,6 +59,11 @@ import Testing
         #expect(!japanese.contains("所在地"), "order mail carries no marketing footer: \(japanese)")
         #expect(confirmation.contains("Reply-To: support@tokyo-mugs.example"))
 
+        // The carrier as a Japanese customer knows it, not the tracking plugin's "Yamato".
+        let shipping = try #require(files.first { $0.hasPrefix("shipping-updates_tokyo-woo_") })
+        let shippingText = try Self.plainText(of: outbox.appendingPathComponent(shipping))
+        #expect(shippingText.contains("配送業者：ヤマト運輸"), "\(shippingText)")
+
         let brooklynMarketing = try #require(files.first { $0.hasPrefix("review-request_brooklyn-shop_") })
         let brooklynRaw = try String(contentsOf: outbox.appendingPathComponent(brooklynMarketing), encoding: .utf8)
         let brooklynHeaders = brooklynRaw.components(separatedBy: "\r\n\r\n")[0]

@@ -56,4 +56,14 @@ public struct LocaleStrings: Sendable, Hashable {
         for (name, value) in fill { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
+
+    /// The name customers of this locale know a carrier by (`ヤマト運輸` for a
+    /// store's `Yamato`), from the `[carrier]` table keyed by the name's
+    /// letters and digits lowercased; a carrier the table lacks keeps the
+    /// store's own name.
+    public func carrierName(_ reported: String) -> String {
+        let key = String(reported.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        guard !key.isEmpty, let name = values["carrier." + key] else { return reported }
+        return name
+    }
 }

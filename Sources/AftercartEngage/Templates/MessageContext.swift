@@ -50,7 +50,8 @@ struct MessageContext {
         if let status = occurrence.shipmentStatus, let order {
             context["shipment"] = [
                 "status": status.rawValue, "status_label": strings.text("shipment_status.\(status.rawValue)"),
-                "carrier": order.tracking.first?.carrier ?? "", "tracking_number": order.tracking.first?.number ?? "",
+                "carrier": order.tracking.first?.carrier.map(strings.carrierName) ?? "",
+                "tracking_number": order.tracking.first?.number ?? "",
                 "tracking_url": links.tracking(order: order), "is_failure": status == .failure,
             ]
         }

@@ -16,7 +16,7 @@ enum UnsubscribePage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex"><title>{{title}}{{#shop}} – {{shop}}{{/shop}}</title>
             <style>
-            body{margin:0;background:#f5f5f4;color:#1c1917;font:16px/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif}
+            body{margin:0;padding:0 .75rem;background:#f5f5f4;color:#1c1917;font:16px/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif}
             main{max-width:32rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
             header{font-weight:600;color:#57534e;border-bottom:1px solid #e7e5e4;padding-bottom:.75rem;margin-bottom:1rem}
             h1{font-size:1.25rem;margin:0 0 .75rem}

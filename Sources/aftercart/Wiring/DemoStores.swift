@@ -51,8 +51,9 @@ struct DemoStores {
         [engage]
         merchant_email = "support@aftercart.example"
 
-        # Marketing mail carries one-click unsubscribe links to this address:
-        # 'aftercart serve --config' this file answers them.
+        # Marketing mail carries one-click unsubscribe links to this address; this
+        # file's server answers them (the emulators are gone, so any key will do):
+        # DEMO_WOO_KEY=x DEMO_WOO_SECRET=x DEMO_SHOPIFY_TOKEN=x aftercart serve --config <this file>
         [server]
         public_url = "http://127.0.0.1:8080"
 
