@@ -83,3 +83,26 @@ import Testing
         #expect(transactionalOnly.marketingSenderProblems().isEmpty)
     }
 }
+
+/// `branding = { logo_url, accent_color, support_url }`: the look of the store's own pages.
+@Suite struct StoreBrandingConfigTests {
+    @Test func everyPartIsReadAndNoneIsRequired() throws {
+        let store = try #require(
+            try parseWooStore(
+                ##"branding = { logo_url = "https://mugs.example/logo.png", accent_color = "#0F766E", support_url = "https://mugs.example/contact" }"##
+            ).stores.first)
+        #expect(store.branding.logoURL?.absoluteString == "https://mugs.example/logo.png")
+        #expect(store.branding.accentColor == "#0f766e")
+        #expect(store.branding.supportURL?.absoluteString == "https://mugs.example/contact")
+        #expect(try parseWooStore("").stores.first?.branding == StoreBranding())
+    }
+
+    @Test(arguments: [
+        #"branding = { accent_color = "red" }"#, ##"branding = { accent_color = "#12345g" }"##,
+        #"branding = { logo_url = "javascript:alert(1)" }"#, #"branding = { logo = "https://x.example/l.png" }"#,
+        #"branding = "teal""#,
+    ])
+    func aBadPartIsRefusedNamingIt(_ line: String) throws {
+        #expect(throws: ConfigurationError.self) { try parseWooStore(line) }
+    }
+}

@@ -47,6 +47,8 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// Sender address, reply address, postal address and contact (`from`,
     /// `reply_to`, `unsubscribe_email`, `postal_address`, `contact`).
     public var sender = SenderIdentity()
+    /// Logo, accent colour and support page of the store's own pages (`branding`).
+    public var branding = StoreBranding()
 
     /// The name customers know the shop by, which signs its messages and
     /// names their sender: `display_name`, else the platform's shop name,

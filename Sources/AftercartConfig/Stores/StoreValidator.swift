@@ -8,6 +8,7 @@ struct StoreValidator {
     static let commonKeys = [
         "name", "platform", "sync_every", "reconcile_every", "timezone", "delivery_estimate", "locale", "tiers",
         "point_value", "display_name", "from", "reply_to", "unsubscribe_email", "postal_address", "contact",
+        "branding",
     ]
     static let commonExamples = [
         "name": "name = \"tokyo-woo\"",
@@ -24,6 +25,8 @@ struct StoreValidator {
         "unsubscribe_email": "unsubscribe_email = \"unsubscribe@tokyo-mugs.example\"",
         "postal_address": "postal_address = \"〒150-0001 東京都渋谷区神宮前1-2-3\"",
         "contact": "contact = \"support@tokyo-mugs.example / 03-1234-5678\"",
+        "branding":
+            "branding = { logo_url = \"https://tokyo-mugs.example/logo.png\", accent_color = \"#0f766e\", support_url = \"https://tokyo-mugs.example/contact\" }",
     ]
 
     let registry: StorePlatformRegistry
@@ -120,6 +123,7 @@ struct StoreValidator {
         store.loyaltyProgram = loyaltyProgram
         store.configuredDisplayName = displayName
         store.sender = readSenderIdentity(reader)
+        store.branding = readBranding(reader)
         return store
     }
 
@@ -183,6 +187,26 @@ struct StoreValidator {
             if key == "postal_address" { sender.postalAddress = value } else { sender.contact = value }
         }
         return sender
+    }
+
+    /// `branding = { logo_url, accent_color, support_url }`, each optional.
+    private func readBranding(_ reader: TableReader) -> StoreBranding {
+        let example = Self.commonExamples["branding"]!
+        guard let table = reader.table("branding", example: example) else { return StoreBranding() }
+        table.rejectUnknownKeys(allowed: ["logo_url", "accent_color", "support_url"])
+        var branding = StoreBranding()
+        branding.logoURL = table.url("logo_url", schemes: ["https", "http"], example: example)
+        branding.supportURL = table.url("support_url", schemes: ["https", "http"], example: example)
+        if let color = table.string("accent_color", example: example) {
+            if StoreBranding.isHexColor(color) {
+                branding.accentColor = color.lowercased()
+            } else {
+                table.error(
+                    "accent_color", "\(table.name("accent_color")) \"\(color)\" is not a colour like \"#0f766e\".",
+                    example: example)
+            }
+        }
+        return branding
     }
 
     private func readTimeZone(_ reader: TableReader) -> TimeZone? {
