@@ -22,6 +22,9 @@ public struct Planner: Sendable {
     /// One-click unsubscribe links for marketing emails; `nil` without a
     /// `[server] public_url` to point them at.
     public var unsubscribe: UnsubscribeLink?
+    /// Links to each order's status page for order emails; `nil` without a
+    /// `[server] public_url`.
+    public var orderPages: OrderPageLink?
 
     /// A planner over `database`.
     public init(
@@ -48,6 +51,7 @@ public struct Planner: Sendable {
             couponCodes: SmartCouponCode(secret: secret))
         if let publicURL = configuration.server.publicURL {
             planner.unsubscribe = try await UnsubscribeLink.load(publicURL: publicURL, from: database)
+            planner.orderPages = try await OrderPageLink.load(publicURL: publicURL, from: database)
         }
         return planner
     }
@@ -90,6 +94,7 @@ public struct Planner: Sendable {
         run.context.pointValue = storeConfiguration.loyaltyProgram.pointValue
         run.context.storeName = storeConfiguration.displayName
         run.context.sender = storeConfiguration.sender
+        run.context.orderPages = orderPages
         let evaluateStart = stopwatch.now
         let scanner = TriggerScanner(
             snapshot: snapshot, now: now, deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,

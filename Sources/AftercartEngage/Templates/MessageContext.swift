@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Keys: `store.{name,url,postal_address,contact}`, `customer.{first_name,last_name,given_name,family_name,name,addressee,email}`
 /// (`addressee`: the greeting the locale writes, `田中 海斗 様`),
-/// `order.{id,number,total,subtotal,discount,has_discount,shipping,tax,tax_label,tax_included,created_on,tracking_url,delivery_window,items[]{name,quantity,unit_price,total}}`
+/// `order.{id,number,total,subtotal,discount,has_discount,shipping,tax,tax_label,tax_included,created_on,tracking_url,status_url,delivery_window,items[]{name,quantity,unit_price,total}}`
+/// (`status_url`: the order's status page, only with `[server] public_url`)
 /// (amounts as the buyer was charged: ``AftercartModel/Order/charged``),
 /// `shipment.{status,status_label,carrier,tracking_number,tracking_url,is_failure}`,
 /// `delivery.{signal,delivered_on}`, `review.{rating,stars,product_name,product_url}`,
@@ -24,6 +25,8 @@ struct MessageContext {
     var storeName: String? = nil
     /// The merchant's postal address and contact, which marketing footers show.
     var sender = SenderIdentity()
+    /// Links to order status pages, when the server has a public address.
+    var orderPages: OrderPageLink? = nil
     /// What one loyalty point is worth (`point_value`); `nil`: one minor unit.
     var pointValue: Decimal? = nil
 
@@ -97,7 +100,7 @@ struct MessageContext {
         let earliest = order.createdAt.addingTimeInterval(2 * 86_400)
         let latest = order.createdAt.addingTimeInterval(max(deliveryEstimate, 3 * 86_400))
         let charged = order.charged
-        return [
+        var values: [String: Any] = [
             "id": order.id, "number": order.number, "total": formatting.money(charged.total),
             "subtotal": formatting.money(charged.subtotal), "shipping": formatting.money(charged.shipping),
             "discount": formatting.money(charged.discount), "has_discount": charged.discount.amount != 0,
@@ -119,6 +122,9 @@ struct MessageContext {
                 ] as [String: Any]
             },
         ]
+        // Absent rather than empty, so `{{#order.status_url}}` hides the line.
+        if let orderPages { values["status_url"] = orderPages.url(store: snapshot.store, orderID: order.id) }
+        return values
     }
 
     private func loyaltyValues(_ loyalty: LoyaltyAccount, previousTier: String?) -> [String: Any] {

@@ -1,15 +1,12 @@
 public import AftercartModel
 public import AftercartStore
-import Crypto
 public import Foundation
 
 /// The one-click unsubscribe link of a marketing email: the server's public
 /// address, `/unsubscribe/`, and a token that holds the store and the
-/// customer's address sealed with ChaCha20-Poly1305 under a per-install
-/// key. Sealed, not only signed: a link forwarded or logged by a proxy
-/// does not show whose it is; and authenticated, so nobody can make or
-/// alter a link for another address (no guessable ids; a forged token is
-/// answered 404 and changes nothing).
+/// customer's address as a ``SealedToken`` under a per-install key, so a
+/// link shows nobody whose it is and nobody can make or alter one for
+/// another address (a forged token is answered 404 and changes nothing).
 ///
 /// The secret is the install's own, kept in the database beside the coupon
 /// secret, so every worker and the server sign and check alike without a
@@ -18,17 +15,14 @@ public import Foundation
 public struct UnsubscribeLink: Sendable {
     /// Where links point: `[server] public_url`.
     public var publicURL: URL
-    /// The 32 key bytes (`SymmetricKey` itself is not `Sendable`).
-    private let keyBytes: Data
-    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+    private let sealer: SealedToken
 
     /// The path prefix of links on the server.
     public static let path = "/unsubscribe/"
 
     public init(publicURL: URL, secret: String) {
         self.publicURL = publicURL
-        // The stored secret is text; its hash is a key of the right size.
-        self.keyBytes = Data(SHA256.hash(data: Data(secret.utf8)))
+        self.sealer = SealedToken(secret: secret)
     }
 
     /// The links of this install, its secret read from (or, on first use,
@@ -38,14 +32,9 @@ public struct UnsubscribeLink: Sendable {
         return UnsubscribeLink(publicURL: publicURL, secret: secret)
     }
 
-    /// The token for `email` of `store`: base64url of the sealed box
-    /// (nonce, ciphertext of `store` + US + the lowercased address, tag).
-    /// A fresh nonce each time, so two links for one address differ.
+    /// The token for `email` of `store` (the address lowercased).
     public func token(store: StoreID, email: String) -> String {
-        let payload = Data("\(store.rawValue)\u{1F}\(email.lowercased())".utf8)
-        // Sealing with a key and a random nonce of the right sizes cannot fail.
-        let box = try! ChaChaPoly.seal(payload, using: key)
-        return Self.base64URL(box.combined)
+        sealer.seal([store.rawValue, email.lowercased()])
     }
 
     /// The whole link for `email` of `store`.
@@ -58,27 +47,7 @@ public struct UnsubscribeLink: Sendable {
     /// The store and address a token names, or `nil` when it is not one this
     /// install signed (forged, altered, cut, or another install's).
     public func verify(_ token: String) -> (store: StoreID, email: String)? {
-        guard let combined = Self.data(base64URL: Substring(token)),
-            let box = try? ChaChaPoly.SealedBox(combined: combined),
-            let payload = try? ChaChaPoly.open(box, using: key),
-            let text = String(data: payload, encoding: .utf8)
-        else { return nil }
-        let fields = text.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
-        guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else { return nil }
-        return (StoreID(String(fields[0])), String(fields[1]))
-    }
-
-    static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func data(base64URL text: Substring) -> Data? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            return nil
-        }
-        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while standard.count % 4 != 0 { standard += "=" }
-        return Data(base64Encoded: standard)
+        guard let fields = sealer.open(token, fields: 2) else { return nil }
+        return (StoreID(fields[0]), fields[1])
     }
 }

@@ -2,13 +2,14 @@ import AftercartConnector
 import AftercartModel
 import AftercartStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
 import Prometheus
 
-/// The routes: `POST /webhooks/{platform}/{store}`, `GET`/`POST /unsubscribe/{token}`, `GET /healthz`,
-/// `GET /metrics`.
+/// The routes: `POST /webhooks/{platform}/{store}`, `GET`/`POST /unsubscribe/{token}`,
+/// `GET /o/{token}` (an order's status page), `GET /healthz`, `GET /metrics`.
 struct ServerRoutes: Sendable {
     let directory: WebhookStoreDirectory
     let receiver: WebhookReceiver
@@ -18,6 +19,8 @@ struct ServerRoutes: Sendable {
     let logger: Logger
     /// The way out of marketing mail; `nil` answers its paths 404.
     var unsubscribe: UnsubscribeEndpoint? = nil
+    /// Orders' status pages; `nil` answers their paths 404.
+    var orderPages: OrderPageEndpoint? = nil
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -29,6 +32,9 @@ struct ServerRoutes: Sendable {
         }
         router.post("/unsubscribe/:token") { request, context in
             await unsubscribe(request, context: context, post: true)
+        }
+        router.get("/o/:token") { request, context in
+            await orderPage(request, context: context)
         }
         router.get("/healthz") { _, _ in
             await health()
@@ -84,6 +90,35 @@ struct ServerRoutes: Sendable {
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
+
+    /// An order's status page. Personal data: never cached by a shared
+    /// cache or kept by the browser, never indexed, and the token in the
+    /// address is not sent on to the carrier or shop pages it links to.
+    private func orderPage(_ request: Request, context: BasicRequestContext) async -> Response {
+        var html: String?
+        if let endpoint = orderPages, let token = context.parameters.get("token") {
+            do {
+                html = try await endpoint.page(token)
+            } catch {
+                logger.error("order page not rendered", metadata: ["error": "\(error)"])
+                return Response(status: .internalServerError, headers: Self.personalPageHeaders)
+            }
+        }
+        let visitorLocale = UnsubscribePage.locale(acceptLanguage: request.headers[.acceptLanguage])
+        let body = html ?? orderPages?.notFound(visitorLocale) ?? ""
+        return Response(
+            status: html == nil ? .notFound : .ok, headers: Self.personalPageHeaders,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// Headers of a page that shows one customer's data.
+    static let personalPageHeaders: HTTPFields = [
+        .contentType: "text/html; charset=utf-8", .cacheControl: "private, no-store, max-age=0",
+        HTTPField.Name("X-Robots-Tag")!: "noindex, nofollow", HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        HTTPField.Name("Content-Security-Policy")!:
+            "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'",
+    ]
 
     private func answer(_ outcome: WebhookOutcome, platform: String, started: ContinuousClock.Instant) -> Response {
         metrics.record(platform: platform, outcome: outcome.label, duration: ContinuousClock.now - started)
