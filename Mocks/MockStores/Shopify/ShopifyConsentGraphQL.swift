@@ -11,7 +11,12 @@ extension ShopifyEmulator {
         else {
             return GraphQLResult(
                 actualCost: Self.mutationCost,
-                errors: [("\(field): input.customerId and input.emailMarketingConsent.marketingState are required", "BAD_REQUEST")])
+                errors: [
+                    (
+                        "\(field): input.customerId and input.emailMarketingConsent.marketingState are required",
+                        "BAD_REQUEST"
+                    )
+                ])
         }
         func refusal(_ path: [String], _ message: String) -> GraphQLResult {
             consentUserErrors(field, path: ["input"] + path, message: message)
