@@ -37,7 +37,8 @@ extension WooCommerceConnector {
             // An account's orders may carry another billing address.
             let latest = try await contacts(
                 WooCommerceEndpoints.latestOrders(customerID: customer, limit: 1), resource: .orders, matching: nil)
-            orders += latest.filter { !orders.contains($0) }
+            let unseen = latest.filter { !orders.contains($0) }
+            orders += unseen
         }
         let entries = [WooMetaWriteEntry(key: key, value: "no")]
         var written: [String] = []

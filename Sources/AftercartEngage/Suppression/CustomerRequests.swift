@@ -98,7 +98,10 @@ public struct CustomerRequests: Sendable {
         for id in toCancel where try await database.cancel(id: id, now: now) {
             cancelled += 1
         }
-        let queued = withdrawalWaiting ? false : try await database.enqueue(withdrawal(store, address, now), now: now)
+        var queued = false
+        if !withdrawalWaiting {
+            queued = try await database.enqueue(try withdrawal(store, address, now), now: now)
+        }
         return Outcome(email: address, cancelled: cancelled, consentWithdrawalQueued: queued)
     }
 
