@@ -30,7 +30,7 @@ import Testing
             let consent = (raw["customer"] as? [String: Any])?["email_marketing_consent"] as? [String: Any]
             #expect(consent?["state"] as? String == "unsubscribed")
             #expect(consent?["opt_in_level"] as? String == "single_opt_in")
-            #expect((consent?["consent_updated_at"] as? String).flatMap(Timestamp.parse) == asked)
+            #expect((consent?["consent_updated_at"] as? String).flatMap { Timestamp.parse($0) } == asked)
         }
     }
 
