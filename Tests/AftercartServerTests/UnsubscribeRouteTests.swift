@@ -87,7 +87,9 @@ import Testing
             let cancelled = try await server.persistence.outboxEntries(in: .cancelled, limit: 10)
             #expect(cancelled.map(\.idempotencyKey) == ["win-back"])
             let pending = try await server.persistence.outboxEntries(in: .pending, limit: 10)
-            #expect(pending.map(\.idempotencyKey) == ["order-confirmation"])
+            #expect(pending.filter { $0.action != .withdrawConsent }.map(\.idempotencyKey) == ["order-confirmation"])
+            // The opt-out waits to be written to the store's consent field.
+            #expect(pending.filter { $0.action == .withdrawConsent }.map(\.subjectID) == ["hana@example.test"])
         }
     }
 

@@ -84,7 +84,10 @@ import Testing
         #expect(!capabilities.readable.contains(.loyalty))
         #expect(capabilities.incremental == [.orders, .customers, .coupons])
         #expect(capabilities.deliveredSignal == .carrierStatus)
-        #expect(capabilities.writes == [.createCoupon, .findCoupon, .orderNotes, .customerTags, .customerMeta])
+        #expect(
+            capabilities.writes == [
+                .createCoupon, .findCoupon, .orderNotes, .customerTags, .customerMeta, .marketingConsent,
+            ])
         #expect(capabilities.webhooks)
         settings.loyalty = .metafield(ShopifyLoyaltyMetafields(namespace: "l", pointsKey: "p", expiresAtKey: "e"))
         let withLoyalty = ShopifyConnector(

@@ -7,7 +7,7 @@ import Testing
 /// real processes over a database filled by `aftercart sync` from a
 /// WooCommerce emulator on loopback, checked through `aftercart plan`.
 @Suite struct UnsubscribeCommandTests {
-    private func prepare(_ cli: CLIProcess, mock: MockStoreServer) throws {
+    func prepare(_ cli: CLIProcess, mock: MockStoreServer) throws {
         try cli.write(
             """
             [database]
@@ -42,7 +42,7 @@ import Testing
     }
 
     /// The dry-run actions per customer email.
-    private func actionsByEmail(_ cli: CLIProcess, at: String) async throws -> [String: [[String: Any]]] {
+    func actionsByEmail(_ cli: CLIProcess, at: String) async throws -> [String: [[String: Any]]] {
         let dry = try await cli.run(["plan", "--dry-run", "--json", "--at", at])
         #expect(dry.status == 0, "\(dry.stderr)")
         var result: [String: [[String: Any]]] = [:]
@@ -55,7 +55,7 @@ import Testing
         return result
     }
 
-    private func marketing(_ actions: [[String: Any]]) -> [[String: Any]] {
+    func marketing(_ actions: [[String: Any]]) -> [[String: Any]] {
         actions.filter { $0["action"] as? String == "send_email" && $0["transactional"] as? Bool == false }
     }
 

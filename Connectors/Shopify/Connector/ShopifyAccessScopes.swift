@@ -57,7 +57,9 @@ public enum ShopifyAccessScopes {
             Need("write_price_rules", "creating coupons", writes: [.createCoupon]),
             Need("write_discounts", "creating coupons"),
             Need("write_orders", "adding order notes", writes: [.orderNotes]),
-            Need("write_customers", "tagging customers", writes: [.customerTags, .customerMeta]),
+            Need(
+                "write_customers", "tagging customers and withdrawing marketing consent",
+                writes: [.customerTags, .customerMeta, .marketingConsent]),
         ]
         if case .storeCredit = loyalty {
             needs += [

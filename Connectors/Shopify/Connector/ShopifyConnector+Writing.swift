@@ -220,11 +220,11 @@ extension ShopifyConnector {
 
     /// Customers whose email is exactly one of `emails` (case-insensitive);
     /// empty when none matches or the store cannot search (404).
-    private func customerIDs(forEmails emails: [String]) async throws -> [Int64] {
+    func customerIDs(forEmails emails: [String], resource: String = "coupon creation") async throws -> [Int64] {
         var ids: [Int64] = []
         for email in emails {
             let request = TransportRequest(
-                .get, url: url(ShopifyEndpoints.customerSearch(email: email)), resource: "coupon creation",
+                .get, url: url(ShopifyEndpoints.customerSearch(email: email)), resource: resource,
                 acceptedStatuses: [404])
             let response = try await send(request)
             guard response.status != 404 else { return [] }

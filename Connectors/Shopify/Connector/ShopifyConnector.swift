@@ -140,7 +140,8 @@ public struct ShopifyConnector: StoreConnector {
         }
         return ConnectorCapabilities(
             readable: readable, incremental: incremental,
-            writes: [.createCoupon, .findCoupon, .orderNotes, .customerTags, .customerMeta], loyalty: loyalty,
+            writes: [.createCoupon, .findCoupon, .orderNotes, .customerTags, .customerMeta, .marketingConsent],
+            loyalty: loyalty,
             deliveredSignal: .carrierStatus, webhooks: true,
             // The Admin API cannot email a customer; a Shopify Flow or the
             // merchant's email app acts on the tags.

@@ -103,7 +103,7 @@ extension WooCommerceConnector {
         let entries = meta.keys.sorted().map { WooMetaWriteEntry(key: $0, value: meta[$0]!) }
         let request = try TransportRequest.json(
             .put, url: url(WooCommerceEndpoints.restPrefix + "/customers/\(id)"),
-            body: WooCustomerMetaBody(metaData: entries), isIdempotent: true, resource: "customer meta")
+            body: WooMetaOnlyBody(metaData: entries), isIdempotent: true, resource: "customer meta")
         _ = try await sendWrite(request)
     }
 

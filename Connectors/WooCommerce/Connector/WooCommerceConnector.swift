@@ -101,6 +101,7 @@ public struct WooCommerceConnector: StoreConnector {
         }
         let saysDelivered = settings.orderMapping.customStatuses.values.contains(.delivered)
         var writes: ConnectorCapabilities.Writes = [.createCoupon, .findCoupon, .orderNotes, .customerMeta]
+        if settings.consent.metaKey != nil { writes.insert(.marketingConsent) }
         if keyPermission.isReadOnly {
             // The store refuses every write of a read key; finding a coupon is a read.
             writes = [.findCoupon]

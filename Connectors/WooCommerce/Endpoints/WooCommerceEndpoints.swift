@@ -138,6 +138,26 @@ public enum WooCommerceEndpoints {
             changeFilter: .none)
     }
 
+    /// `GET /customers?email=&role=all`: the accounts with an address, of
+    /// every role (the list holds `customer` accounts only by default).
+    public static func customers(email: String) -> WooCommerceEndpoint {
+        WooCommerceEndpoint(
+            resource: .customers, path: restPrefix + "/customers",
+            query: [.init("email", email), .init("role", "all")], pagination: .single, changeFilter: .none)
+    }
+
+    /// `GET /orders` newest first, at most `limit`, of a customer account
+    /// (`customer`) or found by a text search (`search`, which matches an
+    /// address anywhere in the order, so callers compare `billing.email`).
+    public static func latestOrders(customerID: Int? = nil, search: String? = nil, limit: Int) -> WooCommerceEndpoint {
+        var query: [WooCommerceEndpoint.QueryItem] = []
+        if let customerID { query.append(.init("customer", String(customerID))) }
+        if let search { query.append(.init("search", search)) }
+        query += [.init("orderby", "date"), .init("order", "desc"), .init("per_page", String(limit))]
+        return WooCommerceEndpoint(
+            resource: .orders, path: restPrefix + "/orders", query: query, pagination: .single, changeFilter: .none)
+    }
+
     /// Advanced Coupons Loyalty Program, admin route: one customer's points.
     public static func advancedCouponsLoyaltyStatus(userID: String) -> WooCommerceEndpoint {
         WooCommerceEndpoint(

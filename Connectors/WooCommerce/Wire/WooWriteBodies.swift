@@ -44,8 +44,8 @@ struct WooMetaWriteEntry: Sendable, Encodable {
     let value: String
 }
 
-/// `PUT /customers/{id}` with meta only.
-struct WooCustomerMetaBody: Sendable, Encodable {
+/// `PUT /customers/{id}` or `PUT /orders/{id}` with meta only.
+struct WooMetaOnlyBody: Sendable, Encodable {
     let metaData: [WooMetaWriteEntry]
 
     enum CodingKeys: String, CodingKey {

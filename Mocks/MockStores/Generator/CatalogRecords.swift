@@ -15,7 +15,7 @@ struct CustomerRecord: Sendable {
     let baseModifiedAt: Int64
     let cityIndex: Int
     var consent: Consent
-    let consentAt: Int64
+    var consentAt: Int64
     var loyaltyPoints: Int
     var pointsExpiring: Int
     var pointsExpireAt: Int64
@@ -29,6 +29,8 @@ struct CustomerRecord: Sendable {
     var metafields: [Metafield] = []
     var note: String?
     var lastWriteAt: Int64?
+    /// Shopify `opt_in_level` as last written (`customerEmailMarketingConsentUpdate`).
+    var writtenOptInLevel: String?
 
     struct Metafield: Sendable {
         let id: Int

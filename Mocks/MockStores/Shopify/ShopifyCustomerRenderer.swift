@@ -46,7 +46,8 @@ struct ShopifyCustomerRenderer {
         w.field("state", c.consent.rawValue)
         w.field(
             "opt_in_level",
-            c.consent == .subscribed ? "single_opt_in" : c.consent == .pending ? "confirmed_opt_in" : nil)
+            c.writtenOptInLevel
+                ?? (c.consent == .subscribed ? "single_opt_in" : c.consent == .pending ? "confirmed_opt_in" : nil))
         w.field("consent_updated_at", time(c.consentAt))
         w.endObject()
         w.key("sms_marketing_consent")

@@ -112,6 +112,7 @@ final class ShopifyEmulator: PlatformEmulator {
             }
         case ("GET", 2):
             if r == ["discount_codes", "lookup"] { return lookupDiscountCode(req, snap, version: version) }
+            if r == ["customers", "search"] { return searchCustomers(req, snap) }
             guard let id = Int64(r[1]) else { return Self.notFound() }
             switch r[0] {
             case "orders": return singleOrder(req, id, snap)

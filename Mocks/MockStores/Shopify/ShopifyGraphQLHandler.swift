@@ -1,7 +1,8 @@
 import Foundation
 
 /// `POST /admin/api/{version}/graphql.json`, for the operations the adapter sends: customers
-/// with their store credit accounts, `storeCreditAccountCredit` and `storeCreditAccountDebit`.
+/// with their store credit accounts, `storeCreditAccountCredit`, `storeCreditAccountDebit` and
+/// `customerEmailMarketingConsentUpdate`.
 /// Operations are recognised by the fields they select; anything else is answered with
 /// the error Shopify gives an unknown field.
 ///
@@ -30,7 +31,9 @@ extension ShopifyEmulator {
         }
         let operation = ShopifyGraphQLOperationText(text: query, variables: body["variables"]?.object ?? [:])
         let kind: StoreCreditOperation
-        if operation.selects("storeCreditAccountCredit") {
+        if operation.selects("customerEmailMarketingConsentUpdate") {
+            kind = .emailMarketingConsent
+        } else if operation.selects("storeCreditAccountCredit") {
             kind = .credit
         } else if operation.selects("storeCreditAccountDebit") {
             kind = .debit
@@ -40,7 +43,7 @@ extension ShopifyEmulator {
             return graphQLErrors(
                 [
                     (
-                        "This emulator answers only customers { storeCreditAccounts }, storeCreditAccountCredit and storeCreditAccountDebit",
+                        "This emulator answers only customers { storeCreditAccounts }, storeCreditAccountCredit, storeCreditAccountDebit and customerEmailMarketingConsentUpdate",
                         "undefinedField"
                     )
                 ], requested: 0)
@@ -57,7 +60,7 @@ extension ShopifyEmulator {
             case .success(let cost): requested = cost
             case .failure(let error): return graphQLErrors([(error.message, "BAD_REQUEST")], requested: 0)
             }
-        case .credit, .debit:
+        case .credit, .debit, .emailMarketingConsent:
             requested = Self.mutationCost
         }
         if requested > Self.maxSingleQueryCost {
@@ -77,6 +80,7 @@ extension ShopifyEmulator {
         case .read: result = readStoreCredit(operation)
         case .credit: result = postStoreCredit(operation, debit: false)
         case .debit: result = postStoreCredit(operation, debit: true)
+        case .emailMarketingConsent: result = updateEmailMarketingConsent(operation)
         }
         graphQLBucket.refund(requested - result.actualCost)
         if !result.errors.isEmpty {
@@ -140,15 +144,16 @@ extension ShopifyEmulator {
     }
 }
 
-/// The store credit operations the emulator recognises.
+/// The GraphQL operations the emulator recognises.
 enum StoreCreditOperation {
-    case read, credit, debit
+    case read, credit, debit, emailMarketingConsent
 
     var field: String {
         switch self {
         case .read: "storeCreditAccounts"
         case .credit: "storeCreditAccountCredit"
         case .debit: "storeCreditAccountDebit"
+        case .emailMarketingConsent: "customerEmailMarketingConsentUpdate"
         }
     }
 
@@ -156,6 +161,7 @@ enum StoreCreditOperation {
         switch self {
         case .read: ["read_customers", "read_store_credit_accounts", "read_store_credit_account_transactions"]
         case .credit, .debit: ["write_store_credit_account_transactions"]
+        case .emailMarketingConsent: ["write_customers"]
         }
     }
 }

@@ -25,6 +25,10 @@ extension WooCommerceEmulator {
             statuses = Set(list)
         }
         let customerFilter = req.param("customer").flatMap(Int.init)
+        // WooCommerce's `search` matches text anywhere in the order (the
+        // billing address and names among others), case-insensitively.
+        let search = req.param("search").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .flatMap { $0.isEmpty ? nil : $0 }
         let now = snap.now
         let gen = state.orders
         let layout = TimeLayout(
@@ -39,8 +43,9 @@ extension WooCommerceEmulator {
         }
         // Deleted orders are gone; trashed ones only show when `status` names trash.
         let hidden = snap.orders.contains { $0.value.isDeleted || $0.value.trashedAt != nil }
-        if statuses != nil || customerFilter != nil || hidden {
-            let key = "orders|\(req.list("status") ?? [])|\(customerFilter ?? -1)|\(bounds)|\(snap.version)|\(now)"
+        if statuses != nil || customerFilter != nil || search != nil || hidden {
+            let key =
+                "orders|\(req.list("status") ?? [])|\(customerFilter ?? -1)|\(search ?? "")|\(bounds)|\(snap.version)|\(now)"
             let base = selection
             selection = .explicit(
                 scans.members(key) {
@@ -51,6 +56,7 @@ extension WooCommerceEmulator {
                         if let c = customerFilter, (o.customerIndex.map { WooIDs.customer($0) } ?? 0) != c {
                             return false
                         }
+                        if let search, !searchableText(o).contains(search) { return false }
                         return true
                     }
                 })
@@ -62,6 +68,15 @@ extension WooCommerceEmulator {
         return WooListing.respond(req, params: params, total: selection.count, homeURL: homeURL) { position, w in
             orderRenderer.render(state.order(ordered(position), snap), now: now, into: &w)
         }
+    }
+
+    /// What `search` looks in: the billing address and name, lowercased.
+    private func searchableText(_ o: OrderRecord) -> String {
+        let name = o.customerIndex.map { state.people.name(stream: .customer, index: $0) }
+        let email = o.customerIndex.map { state.people.email($0) } ?? o.guestEmail
+        let first = name?.first ?? o.guestFirstName
+        let last = name?.last ?? o.guestLastName
+        return "\(email) \(first) \(last)".lowercased()
     }
 
     /// Maps a result position to a record index for the requested order. Index order equals

@@ -43,28 +43,44 @@ extension WooCommerceEmulator {
         return .json(200, w)
     }
 
-    /// `PUT /orders/{id}` with a `status`: the only order update the
-    /// emulator takes. On a trashed order it is WooCommerce's untrash
-    /// workaround, which fires no webhook; the trash meta stays.
+    /// `PUT /orders/{id}` with a `status` and/or `meta_data`, the order
+    /// updates the emulator takes. Meta is merged by key, protected (`_`)
+    /// keys included: unlike user meta, order meta accepts them (api-facts §8.1).
+    /// A status on a trashed order is WooCommerce's untrash workaround, which
+    /// fires no webhook; the trash meta stays.
     func updateOrder(_ req: MockRequest, orderID: Int) -> MockResponse {
         let snap = state.snapshot()
         guard let i = liveOrderIndex(orderID, snap) else { return Self.invalidOrderID() }
         guard let body = req.json?.object else {
             return WooError.response(400, "rest_invalid_json", "Invalid JSON body passed.")
         }
-        guard let status = body["status"]?.text else {
-            return WooError.response(400, "rest_invalid_param", "The emulator updates only an order's status.")
+        let status = body["status"]?.text
+        let meta = body["meta_data"]?.array ?? []
+        guard status != nil || !meta.isEmpty else {
+            return WooError.response(
+                400, "rest_invalid_param", "The emulator updates only an order's status and meta_data.")
         }
         let wasTrashed = state.order(i, snap).trashedAt != nil
         state.mutate { o in
             let now = o.tick()
             var order = o.orders[i] ?? state.orders.order(i)
-            order.trashedAt = nil
-            order.statusOverride = status
+            if let status {
+                order.trashedAt = nil
+                order.statusOverride = status
+            }
+            for entry in meta {
+                guard let key = entry["key"]?.text else { continue }
+                let value = entry["value"] ?? .null
+                if let at = order.extraMeta.firstIndex(where: { $0.key == key }) {
+                    order.extraMeta[at].value = value
+                } else {
+                    order.extraMeta.append(MetaEntry(id: o.allocateID(), key: key, value: value))
+                }
+            }
             order.lastWriteAt = now
             o.orders[i] = order
         }
-        if !wasTrashed { events.record(.init(kind: .order, index: i, event: .updated)) }
+        if !(wasTrashed && status != nil) { events.record(.init(kind: .order, index: i, event: .updated)) }
         let after = state.snapshot()
         var w = JSONWriter(style: .php)
         orderRenderer.render(state.order(i, after), now: after.now, into: &w)

@@ -49,6 +49,8 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
         public static let orderNotes = Writes(rawValue: 1 << 2)
         public static let customerTags = Writes(rawValue: 1 << 3)
         public static let customerMeta = Writes(rawValue: 1 << 4)
+        /// ``StoreConnector/withdrawMarketingConsent(email:at:)``.
+        public static let marketingConsent = Writes(rawValue: 1 << 5)
     }
 
     /// Loyalty support, per configured source.
@@ -96,6 +98,7 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
         if writes.contains(.orderNotes) { writeNames.append("order notes") }
         if writes.contains(.customerTags) { writeNames.append("customer tags") }
         if writes.contains(.customerMeta) { writeNames.append("customer meta") }
+        if writes.contains(.marketingConsent) { writeNames.append("marketing consent") }
         var loyaltyNames: [String] = []
         if loyalty.contains(.read) { loyaltyNames.append("read") }
         if loyalty.contains(.write) { loyaltyNames.append("write") }

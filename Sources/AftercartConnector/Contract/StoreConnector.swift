@@ -1,4 +1,5 @@
 public import AftercartModel
+public import Foundation
 
 /// What every platform adapter provides: proof of credentials, paged reads
 /// per resource, and the few writes the engine sends back to the store.
@@ -61,6 +62,15 @@ public protocol StoreConnector: Sendable {
 
     /// Adds `points` (negative to deduct) to a customer's loyalty balance.
     func adjustLoyalty(customerID: String, points: Int, reason: String) async throws -> LoyaltyAccount
+
+    /// Writes "no marketing" to the store's consent field for every customer
+    /// account and order with `email` (compared case-insensitively), as
+    /// asked at `at`, so the store and every later sync agree with an
+    /// unsubscribe recorded by Aftercart. Writing it twice is harmless.
+    ///
+    /// - Throws: ``ConnectorError/unsupported(operation:_:)`` where the store
+    ///   has no consent field Aftercart may write (the default).
+    func withdrawMarketingConsent(email: String, at: Date) async throws -> ConsentWithdrawal
 }
 
 extension StoreConnector {
@@ -83,5 +93,12 @@ extension StoreConnector {
         throw ConnectorError.unsupported(
             operation: "loyalty adjustment",
             ErrorContext(store: store, resource: ResourceKind.loyalty.rawValue, platform: platform))
+    }
+
+    /// Adapters that cannot write consent inherit this refusal.
+    public func withdrawMarketingConsent(email: String, at: Date) async throws -> ConsentWithdrawal {
+        throw ConnectorError.unsupported(
+            operation: "writing marketing consent",
+            ErrorContext(store: store, resource: ResourceKind.customers.rawValue, platform: platform))
     }
 }

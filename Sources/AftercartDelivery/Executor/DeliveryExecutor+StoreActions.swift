@@ -43,6 +43,25 @@ extension DeliveryExecutor {
             return await sendEmail(entry, connector: connector)
         case .supportAlert:
             return await sendSupportAlert(entry, connector: connector)
+        case .withdrawConsent:
+            return await withConnector(entry, connector) { try await withdrawConsent(entry, $0) }
+        }
+    }
+
+    /// A store without a consent field Aftercart may write keeps the
+    /// unsubscribe recorded here only: that is a skip, not a failure.
+    private func withdrawConsent(_ entry: OutboxEntry, _ connector: any StoreConnector) async throws -> StepResult {
+        switch Payloads.decode(ConsentWithdrawalAction.self, from: entry) {
+        case .failure(let error): return .fail(error.description)
+        case .success(let withdrawal):
+            do {
+                let result = try await connector.withdrawMarketingConsent(
+                    email: withdrawal.email, at: withdrawal.requestedAt)
+                return .done(result.summary)
+            } catch let error as ConnectorError {
+                guard case .unsupported = error else { throw error }
+                return .done("skipped: \(error.description)")
+            }
         }
     }
 

@@ -142,7 +142,7 @@ public struct DeliveryExecutor: Sendable {
     private static func rank(_ action: OutboxAction) -> Int {
         switch action {
         case .createCoupon: 0
-        case .addOrderNote, .tagCustomer: 1
+        case .addOrderNote, .tagCustomer, .withdrawConsent: 1
         case .sendEmail, .supportAlert: 2
         }
     }

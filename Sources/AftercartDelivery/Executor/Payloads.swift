@@ -63,6 +63,8 @@ enum PayloadSummary {
             }
         case .supportAlert:
             return line(entry, SupportAlertAction.self) { "support alert: \($0.reason)" }
+        case .withdrawConsent:
+            return line(entry, ConsentWithdrawalAction.self) { "marketing consent withdrawn for \($0.email)" }
         }
     }
 

@@ -8,7 +8,10 @@ public import Foundation
 ///
 /// The planner reads the request on its next run (see ``SuppressionReason``).
 /// Nothing synced from the store is deleted: the store stays the source of
-/// truth, and a later sync would bring the records back anyway.
+/// truth, and a later sync would bring the records back anyway. So the
+/// opt-out is also queued for the store itself (a `withdraw_consent` row the
+/// delivery executor writes with its retries), and the store's consent field
+/// then agrees with the request.
 public struct CustomerRequests: Sendable {
     /// Where the request is kept and the outbox lives.
     public var database: any PlannerDatabase
@@ -24,12 +27,17 @@ public struct CustomerRequests: Sendable {
         public var email: String
         /// Outbox rows (emails, coupons, alerts) moved to `cancelled`.
         public var cancelled: Int
+        /// Whether a row to write the opt-out to the store was added; `false`
+        /// when one for this address was already waiting.
+        public var consentWithdrawalQueued: Bool
     }
 
     /// Records `request` for `email` in `store` at `now` and cancels the
     /// customer's waiting outbox rows: marketing emails (and the coupons
     /// they announce) for `unsubscribed`; every email, coupon and support
-    /// alert about them for `forgotten`.
+    /// alert about them for `forgotten`. Either way it queues one
+    /// `withdraw_consent` row for the store unless one for the address is
+    /// still waiting, and never cancels such a row.
     ///
     /// - Throws: ``CustomerRequestError`` for an address that is not one;
     ///   persistence errors (the request is recorded before anything is cancelled).
@@ -43,6 +51,7 @@ public struct CustomerRequests: Sendable {
         var couponsByKey: [String: Int64] = [:]
         var announcedCoupons: Set<String> = []
         let decoder = ModelJSON.decoder()
+        var withdrawalWaiting = false
         var after: Int64?
         while true {
             let page = try await database.outboxPage(after: after, limit: 500)
@@ -73,6 +82,12 @@ public struct CustomerRequests: Sendable {
                         alert.customerEmail?.lowercased() == address
                     else { continue }
                     toCancel.append(entry.id)
+                case .withdrawConsent:
+                    guard Self.waiting.contains(entry.state),
+                        let withdrawal = try? decoder.decode(ConsentWithdrawalAction.self, from: payload),
+                        withdrawal.email == address
+                    else { continue }
+                    withdrawalWaiting = true
                 case .addOrderNote, .tagCustomer:
                     continue
                 }
@@ -83,10 +98,31 @@ public struct CustomerRequests: Sendable {
         for id in toCancel where try await database.cancel(id: id, now: now) {
             cancelled += 1
         }
-        return Outcome(email: address, cancelled: cancelled)
+        var queued = false
+        if !withdrawalWaiting {
+            queued = try await database.enqueue(try withdrawal(store, address, now), now: now)
+        }
+        return Outcome(email: address, cancelled: cancelled, consentWithdrawalQueued: queued)
     }
 
     private static let cancellable: Set<OutboxState> = [.pending, .failed, .unknown]
+    /// States in which a row will still be performed without an operator.
+    private static let waiting: Set<OutboxState> = [.pending, .leased]
+
+    /// The row that writes the opt-out to the store. The key carries the
+    /// request's time, so a customer who opts in again and later out again
+    /// gets a new write; a second request while one waits adds nothing.
+    private func withdrawal(_ store: StoreID, _ address: String, _ now: Date) throws -> NewOutboxEntry {
+        let payload = try ModelJSON.encoder().encode(ConsentWithdrawalAction(email: address, requestedAt: now))
+        let millis = Int64((now.timeIntervalSince1970 * 1_000).rounded(.down))
+        return NewOutboxEntry(
+            idempotencyKey: "\(Self.campaign)/\(store.rawValue)/\(address)/\(millis)", store: store,
+            campaign: Self.campaign, subjectKind: .customers, subjectID: address, action: .withdrawConsent,
+            payload: String(decoding: payload, as: UTF8.self), notBefore: now)
+    }
+
+    /// The outbox's campaign column for rows a customer's request made.
+    public static let campaign = "customer_request"
 
     /// One `@`, something either side, a dot in the domain, no spaces or
     /// control characters: enough to catch a mistyped argument.

@@ -10,4 +10,6 @@ public enum OutboxAction: String, Sendable, Hashable, Codable, CaseIterable {
     case tagCustomer = "tag_customer"
     /// Tell the merchant's support about an unhappy customer.
     case supportAlert = "support_alert"
+    /// Write a customer's marketing opt-out back to the store's consent field.
+    case withdrawConsent = "withdraw_consent"
 }

@@ -13,7 +13,8 @@ struct ForgetCommand: AsyncParsableCommand {
             cancelled. What it does NOT delete: the orders, customer, reviews and loyalty records \
             synced from the store stay in the database and come back on every sync (the store is \
             the source of truth: erase the customer there), outbox rows already sent stay as the \
-            record of what was sent, and the address itself is kept so the request holds. \
+            record of what was sent, and the address itself is kept so the request holds. The \
+            marketing opt-out is queued for the store's consent field, as for unsubscribe. \
             Exit codes: 0 recorded, 1 the database failed, 2 an unknown store or an address that is not one.
             """
     )

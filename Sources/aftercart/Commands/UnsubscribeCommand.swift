@@ -32,9 +32,13 @@ struct CustomerRequestOptions: ParsableArguments {
         do {
             let outcome = try await CustomerRequests(database: database).record(
                 request, store: StoreID(store), email: email, now: Date())
+            let storeWrite =
+                outcome.consentWithdrawalQueued
+                ? "queued the opt-out for the store (performed by the next send)"
+                : "the opt-out for the store was already queued"
             print(
-                "\(store): \(outcome.email) \(request.rawValue); cancelled \(outcome.cancelled) waiting outbox rows"
-            )
+                "\(store): \(outcome.email) \(request.rawValue); cancelled \(outcome.cancelled) waiting outbox rows; "
+                    + storeWrite)
         } catch let error as CustomerRequestError {
             ConsoleReport.error("--email: \(error)")
             try? await persistence.close()
@@ -59,8 +63,10 @@ struct UnsubscribeCommand: AsyncParsableCommand {
             address, whatever consent the store's records show; marketing emails already waiting \
             in the outbox, and the coupons they announce, are cancelled. Transactional order \
             messages (order confirmation, shipping updates) still go. Nothing is deleted: records \
-            synced from the store stay (the store is the source of truth), and the unsubscribe is \
-            not pushed back to the store. Exit codes: 0 recorded, 1 the database failed, 2 an unknown store or an \
+            synced from the store stay (the store is the source of truth). The opt-out is also \
+            queued for the store's own consent field (Shopify's email marketing consent; \
+            WooCommerce: consent_meta_key, when configured), written by the next send or run with \
+            the usual retries, so later syncs read "no consent" too. Exit codes: 0 recorded, 1 the database failed, 2 an unknown store or an \
             address that is not one.
             """
     )

@@ -53,7 +53,7 @@ enum StorePlatform: String, CaseIterable, Sendable {
 
 func withStore<T>(
     _ platform: StorePlatform, orders: Int = 5, keyPermission: MockKeyPermission = .readWrite,
-    _ body: (StoreHarness) async throws -> T
+    values: [String: String] = [:], _ body: (StoreHarness) async throws -> T
 ) async throws -> T {
     let mock: MockStoreServer
     switch platform {
@@ -67,8 +67,10 @@ func withStore<T>(
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let environment = ConnectorEnvironment(client: client, logger: logger)
         let store: StoreID = platform == .woocommerce ? "test-woo" : "test-shopify"
+        var settings = mock.connectorSettings(store: store)
+        settings.values.merge(values) { _, new in new }
         let connector = try ConnectorRegistry([WooCommerceConnector.registration, ShopifyConnector.registration])
-            .connector(for: mock.connectorSettings(store: store), environment: environment)
+            .connector(for: settings, environment: environment)
         let value = try await body(StoreHarness(mock: mock, connector: connector, client: client))
         try await client.shutdown()
         await mock.stop()
