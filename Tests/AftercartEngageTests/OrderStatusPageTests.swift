@@ -74,7 +74,10 @@ import Testing
         let html = OrderStatusPage.html(F.japanese(.delivered))
         #expect(html.contains("<html lang=\"ja-JP\">"))
         #expect(html.contains("<title>ご注文状況 – 喫茶 田中</title>"))
-        #expect(html.contains("<img class=\"logo\" src=\"https://kissa-tanaka.example/logo.png\" alt=\"喫茶 田中\">"))
+        // The logo heads the page beside the shop's name, which screen readers then read once.
+        #expect(
+            html.contains(
+                "<img class=\"logo\" src=\"https://kissa-tanaka.example/logo.png\" alt=\"\"><span class=\"shop\">喫茶 田中</span>"))
         #expect(html.contains(":root{--accent:#0f766e}"))
         #expect(html.contains("ご注文番号：72"))
         #expect(html.contains("ご注文日時：2026年11月3日 14:05"))
@@ -83,7 +86,7 @@ import Testing
                 "<span class=\"name\">発送済み</span><time datetime=\"2026-11-04T01:30:00Z\">2026年11月4日 10:30</time>"))
         #expect(
             html.contains(
-                "<span class=\"name\">お届け済み</span><time datetime=\"2026-11-06T07:45:00Z\">2026年11月6日 16:45</time>"))
+                "<span class=\"name\">お届け済み</span><time datetime=\"2026-11-05T01:45:00Z\">2026年11月5日 10:45</time>"))
         // Paid has no known time: the stage shows without one.
         #expect(html.contains("<span class=\"name\">お支払い完了</span></li>"))
         #expect(html.contains("aria-current=\"step\"><span class=\"name\">お届け済み</span>"))

@@ -53,7 +53,7 @@ public enum OrderStatusPage {
             footer{margin-top:1.5rem;padding-top:.5rem;border-top:1px solid #e7e5e4}
             </style></head>
             <body><main>
-            <header>{{#logo}}<img class="logo" src="{{logo}}" alt="{{shop}}">{{/logo}}{{^logo}}<span class="shop">{{shop}}</span>{{/logo}}</header>
+            <header>{{#logo}}<img class="logo" src="{{logo}}" alt="">{{/logo}}<span class="shop">{{shop}}</span></header>
             <h1>{{title}}</h1>
             <p class="meta">{{order_number}}<br>{{ordered_on}}</p>
             {{#notices}}<p class="notice" role="status">{{text}}</p>

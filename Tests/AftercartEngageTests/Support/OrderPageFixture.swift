@@ -7,10 +7,10 @@ import Foundation
 /// Orders as the two platforms sync them, put into each state the
 /// order-status page knows, and the page content around them.
 enum OrderPageFixture {
-    /// 2026-11-03 14:05 in Tokyo; 2026-11-03 00:05 in New York.
+    /// 2026-11-03 14:05 in Tokyo; 2026-11-03 00:05 in New York. `now` comes after delivery.
     static let placed = Timestamp.parse("2026-11-03T05:05:00Z")!
     static let shipped = Timestamp.parse("2026-11-04T01:30:00Z")!
-    static let delivered = Timestamp.parse("2026-11-06T07:45:00Z")!
+    static let delivered = Timestamp.parse("2026-11-05T01:45:00Z")!
     static let now = Timestamp.parse("2026-11-05T03:00:00Z")!
     static let day: TimeInterval = 86_400
 
