@@ -77,7 +77,8 @@ import Testing
         // The logo heads the page beside the shop's name, which screen readers then read once.
         #expect(
             html.contains(
-                "<img class=\"logo\" src=\"https://kissa-tanaka.example/logo.png\" alt=\"\"><span class=\"shop\">喫茶 田中</span>"))
+                "<img class=\"logo\" src=\"https://kissa-tanaka.example/logo.png\" alt=\"\"><span class=\"shop\">喫茶 田中</span>"
+            ))
         #expect(html.contains(":root{--accent:#0f766e}"))
         #expect(html.contains("ご注文番号：72"))
         #expect(html.contains("ご注文日時：2026年11月3日 14:05"))
