@@ -67,6 +67,12 @@ import Testing
         #expect(japanese.carrierName("Japan Post") == "日本郵便")
         #expect(japanese.carrierName("USPS") == "USPS")
         #expect(LocaleStrings.shipped("en-US").carrierName("YAMATO") == "Yamato Transport")
+        // Full-width letters as Japanese shops type them, and the carriers' Japanese names.
+        #expect(japanese.carrierName("ＹＡＭＡＴＯ") == "ヤマト運輸")
+        #expect(japanese.carrierName("ゆうパケット") == "日本郵便（ゆうパケット）")
+        #expect(LocaleStrings.shipped("en-US").carrierName("佐川急便") == "Sagawa Express")
+        #expect(LocaleStrings.carrierKey("Yamato-Transport") == "yamatotransport")
+        #expect(LocaleStrings.carrierKey("ｸﾛﾈｺ ヤマト") == "クロネコヤマト")
         // A carrier the table does not know keeps the store's own name; nothing becomes a key.
         #expect(japanese.carrierName("Kangaroo Express") == "Kangaroo Express")
         #expect(japanese.carrierName("") == "")

@@ -62,8 +62,18 @@ public struct LocaleStrings: Sendable, Hashable {
     /// letters and digits lowercased; a carrier the table lacks keeps the
     /// store's own name.
     public func carrierName(_ reported: String) -> String {
-        let key = String(reported.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        let key = Self.carrierKey(reported)
         guard !key.isEmpty, let name = values["carrier." + key] else { return reported }
         return name
+    }
+
+    /// A carrier's name reduced to the key its spellings share: letters and
+    /// digits only, lowercased, full-width forms folded (`Yamato`,
+    /// `yamato-transport` and `ＹＡＭＡＴＯ` give `yamato`, `yamatotransport`,
+    /// `yamato`; `ヤマト運輸` stays `ヤマト運輸`), so every place that
+    /// recognises a carrier recognises the same spellings.
+    public static func carrierKey(_ name: String) -> String {
+        let folded = name.precomposedStringWithCompatibilityMapping.lowercased()
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter(CharacterSet.alphanumerics.contains)))
     }
 }

@@ -97,8 +97,6 @@ struct MessageContext {
     }
 
     private func orderValues(_ order: Order) -> [String: Any] {
-        let earliest = order.createdAt.addingTimeInterval(2 * 86_400)
-        let latest = order.createdAt.addingTimeInterval(max(deliveryEstimate, 3 * 86_400))
         let charged = order.charged
         var values: [String: Any] = [
             "id": order.id, "number": order.number, "total": formatting.money(charged.total),
@@ -108,12 +106,8 @@ struct MessageContext {
             "tax_included": charged.taxIncluded, "has_tax": charged.tax.amount != 0,
             "created_on": formatting.date(order.createdAt, currency: order.currency),
             "tracking_url": links.tracking(order: order),
-            "delivery_window": strings.text(
-                "delivery_window",
-                [
-                    "from": formatting.date(earliest, currency: order.currency),
-                    "to": formatting.date(latest, currency: order.currency),
-                ]),
+            "delivery_window": DeliveryWindow(orderedAt: order.createdAt, estimate: deliveryEstimate)
+                .text(strings, formatting, currency: order.currency),
             // Before order-level discounts, as the store's own emails list them.
             "items": charged.lines.map { line in
                 [
