@@ -1,3 +1,4 @@
+import AftercartConfig
 import AftercartConnector
 import AftercartModel
 import AftercartStore
@@ -17,7 +18,10 @@ struct DemoCommand: AsyncParsableCommand {
             Nothing leaves 127.0.0.1, and nothing is read from the working directory: the \
             campaigns and templates are the ones built into the binary. Afterwards the database, a \
             matching config and those campaigns and templates stay in --dir, so 'aftercart status' \
-            and 'aftercart export' can be tried on them. Exit codes: 0 done, 1 a sync or a step failed.
+            and 'aftercart export' can be tried on them. It prints a link to one order-status page \
+            per store; --serve then keeps answering those links (and the mails' unsubscribe \
+            links) at the config's public_url until interrupted. Exit codes: 0 done, 1 a sync or \
+            a step failed.
             """
     )
 
@@ -29,6 +33,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Seed of the emulators' data; the same seed gives the same stores.")
     var seed: UInt64 = 7
+
+    @Flag(
+        name: .long,
+        help: "Afterwards, serve the order pages and unsubscribe links the demo printed, until interrupted.")
+    var serve = false
 
     func validate() throws {
         guard orders >= 0 else { throw ValidationError("--orders must not be negative") }
@@ -75,6 +84,18 @@ struct DemoCommand: AsyncParsableCommand {
         try? await client.shutdown()
         await woo.stop()
         await shopify.stop()
+        if serve { try await serveLinks(config: folder.appendingPathComponent("aftercart.toml").path) }
+    }
+
+    /// `aftercart serve` on the demo's config, where its links point.
+    private func serveLinks(config: String) async throws {
+        for (name, value) in DemoOrderPages.environment { setenv(name, value, 0) }
+        let configuration = try AftercartConfiguration.load(
+            path: config, environment: DemoOrderPages.environment, platforms: Platforms.settings)
+        let port = configuration.server.publicURL.map(DemoOrderPages.port(of:)) ?? 8080
+        var command = try ServeCommand.parse(["--config", config, "--port", "\(port)", "--log-level", "warning"])
+        print("\nserving the links above at http://127.0.0.1:\(port) (Ctrl-C stops) …")
+        try await command.run()
     }
 
     private func runDemo(
@@ -127,6 +148,9 @@ struct DemoCommand: AsyncParsableCommand {
             configPath: config.path, persistence: persistence, connectors: connectors, outbox: outbox, client: client,
             logger: logger
         ).run(clocks: [connectors[0].store: woo.clock, connectors[1].store: shopify.clock])
+        let served = try AftercartConfiguration.load(
+            path: config.path, environment: DemoOrderPages.environment, platforms: Platforms.settings)
+        let orderPages = try await DemoOrderPages.links(configuration: served, persistence: persistence)
         try await persistence.close()
 
         // The binary as it was started, so the lines work from this folder,
@@ -137,6 +161,13 @@ struct DemoCommand: AsyncParsableCommand {
         print("  \(binary) export orders --config \(config.path) --format csv")
         print("  \(binary) export actions --config \(config.path)")
         print("  open \(outbox.appendingPathComponent("index.html").path)")
+        if !orderPages.isEmpty {
+            let variables = DemoOrderPages.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            print(
+                "\norder-status pages, while '\(variables.joined(separator: " ")) \(binary) serve --config \(config.path)' "
+                    + "runs (or the demo runs with --serve):")
+            for page in orderPages { print("  \(page.store): \(page.url)") }
+        }
         if reports.contains(where: \.isFailure) { throw ExitCode.failure }
     }
 }

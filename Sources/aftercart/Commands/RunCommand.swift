@@ -152,10 +152,12 @@ struct RunCommand: AsyncParsableCommand {
             let settings = AftercartServer.Settings(
                 host: configuration.server.host, port: configuration.server.port, platforms: Platforms.names)
             let unsubscribe = try await UnsubscribeWiring.endpoint(applied, persistence: wiring.persistence)
+            let orderPages = try await OrderPageWiring.endpoint(applied, persistence: wiring.persistence)
             daemon = daemon.adding(
                 AftercartServer(
                     settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
-                    metrics: MetricsSetup.registry, followUp: cycle, unsubscribe: unsubscribe, logger: logger,
+                    metrics: MetricsSetup.registry, followUp: cycle, unsubscribe: unsubscribe,
+                    orderPages: orderPages, logger: logger,
                     onRunning: { bound in
                         logger.notice("listening", metadata: ["url": "http://\(settings.host):\(bound)"])
                     }))

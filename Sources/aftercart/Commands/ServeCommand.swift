@@ -51,11 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host ?? configuration.server.host
         let settings = AftercartServer.Settings(
             host: host, port: port ?? configuration.server.port, platforms: Platforms.names)
-        let unsubscribe = try await UnsubscribeWiring.endpoint(
-            await StoreFactsBook.applied(to: configuration, from: persistence), persistence: persistence)
+        let applied = await StoreFactsBook.applied(to: configuration, from: persistence)
+        let unsubscribe = try await UnsubscribeWiring.endpoint(applied, persistence: persistence)
+        let orderPages = try await OrderPageWiring.endpoint(applied, persistence: persistence)
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
-            metrics: MetricsSetup.registry, unsubscribe: unsubscribe, logger: logger,
+            metrics: MetricsSetup.registry, unsubscribe: unsubscribe, orderPages: orderPages, logger: logger,
             onRunning: { bound in
                 print("listening on http://\(host):\(bound)")
                 fflush(nil)

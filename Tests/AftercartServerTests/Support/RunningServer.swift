@@ -43,7 +43,8 @@ final class RunningServer: Sendable {
     static func start(
         _ endpoints: [WebhookEndpoint], folder: URL? = nil, logger: Logger = RunningServer.quietLogger,
         followUp: (any WebhookFollowUp)? = nil, maximumBodySize: Int = 1 << 20,
-        unsubscribe: (@Sendable (SQLitePersistence) async throws -> UnsubscribeEndpoint)? = nil
+        unsubscribe: (@Sendable (SQLitePersistence) async throws -> UnsubscribeEndpoint)? = nil,
+        orderPages: OrderPageEndpoint? = nil
     ) async throws -> RunningServer {
         let folder =
             folder
@@ -55,7 +56,7 @@ final class RunningServer: Sendable {
         let server = AftercartServer(
             settings: AftercartServer.Settings(host: "127.0.0.1", port: 0, maximumBodySize: maximumBodySize),
             stores: directory, persistence: persistence, followUp: followUp,
-            unsubscribe: try await unsubscribe?(persistence), logger: logger,
+            unsubscribe: try await unsubscribe?(persistence), orderPages: orderPages, logger: logger,
             onRunning: { port in continuation.yield(port) })
         let task = Task {
             defer { continuation.finish() }
@@ -80,6 +81,8 @@ final class RunningServer: Sendable {
     struct Answer: Sendable {
         var status: Int
         var body: String
+        /// Header values by lowercased name.
+        var headers: [String: String] = [:]
     }
 
     func post(_ path: String, body: Data, headers: [String: String]) async throws -> Answer {
@@ -99,7 +102,9 @@ final class RunningServer: Sendable {
     private func send(_ request: HTTPClientRequest) async throws -> Answer {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 4 << 20)
-        return Answer(status: Int(response.status.code), body: String(buffer: body))
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return Answer(status: Int(response.status.code), body: String(buffer: body), headers: headers)
     }
 
     struct ServerDidNotStart: Error {}
