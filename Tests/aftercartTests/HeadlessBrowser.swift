@@ -12,9 +12,25 @@ enum HeadlessBrowser {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// A phone-sized screenshot of `url` as a PNG at `path` (absolute).
+    static func screenshot(_ url: String, to path: String, width: Int = 390, height: Int = 1600) async throws {
+        _ = try await run(
+            url, output: nil, extra: ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(path)"])
+    }
+
     /// The DOM after `url` loaded and, within `budget`, whatever it navigated
     /// to; `language` is the browser's UI language (its `Accept-Language`).
     static func dumpDOM(_ url: String, language: String = "en-US", budget: Duration = .seconds(5)) async throws
+        -> String
+    {
+        try await run(
+            url, output: "dom",
+            extra: ["--virtual-time-budget=\(Int(budget.components.seconds * 1000))", "--dump-dom"], language: language)
+    }
+
+    /// Runs chromium on `url` with `extra` flags; returns what it printed
+    /// when `output` names a capture, else "".
+    private static func run(_ url: String, output: String?, extra: [String], language: String = "en-US") async throws
         -> String
     {
         guard let executable else { throw Missing() }
@@ -22,14 +38,13 @@ enum HeadlessBrowser {
             .appendingPathComponent("aftercart-browser-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let milliseconds = Int(budget.components.seconds * 1000)
-        let arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--lang=\(language)", "--accept-lang=\(language)",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-            "--virtual-time-budget=\(milliseconds)", "--dump-dom", url,
-        ]
-        let output = folder.appendingPathComponent("dom.html").path
+        let arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--lang=\(language)", "--accept-lang=\(language)",
+                "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            ] + extra + [url]
+        let printed = folder.appendingPathComponent("stdout").path
         let errors = folder.appendingPathComponent("stderr").path
         // Blocking waitpid on a dispatch thread: a concurrency thread would starve the server under test.
         let status = try await withCheckedThrowingContinuation { continuation in
@@ -38,15 +53,14 @@ enum HeadlessBrowser {
                     with: Result {
                         try ChildProcess.run(
                             executable, arguments: arguments, environment: ProcessInfo.processInfo.environment,
-                            directory: folder.path, stdout: output, stderr: errors)
+                            directory: folder.path, stdout: printed, stderr: errors)
                     })
             }
         }
-        let dom = try String(contentsOfFile: output, encoding: .utf8)
         guard status == 0 else {
             let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
             throw ChildProcess.SpawnError(description: "chromium exited \(status): \(stderr.suffix(400))")
         }
-        return dom
+        return output == nil ? "" : try String(contentsOfFile: printed, encoding: .utf8)
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// The order-status pages of the demo's stores: one link per store (its
 /// newest confirmed order) and the command that serves them.
 enum DemoOrderPages {
-    /// `store: link` for the newest order each store sent a confirmation for.
+    /// `store: link` for the newest order each store sent a shipping update
+    /// for (its page has the most to show), else a confirmation.
     static func links(configuration: AftercartConfiguration, persistence: SQLitePersistence) async throws
         -> [(store: StoreID, url: String)]
     {
@@ -15,8 +16,10 @@ enum DemoOrderPages {
         let links = try await OrderPageLink.load(publicURL: publicURL, from: persistence)
         let sent = try await persistence.outboxEntries(in: .done, limit: 10_000)
         return configuration.stores.compactMap { store in
-            let confirmations = sent.filter { $0.store == store.id && $0.campaign == "order-confirmation" }
-            guard let newest = confirmations.max(by: { $0.id < $1.id }) else { return nil }
+            let mine = sent.filter { $0.store == store.id && $0.subjectKind == .orders }
+            let shipped = mine.filter { $0.campaign == "shipping-updates" }
+            let confirmed = mine.filter { $0.campaign == "order-confirmation" }
+            guard let newest = (shipped.isEmpty ? confirmed : shipped).max(by: { $0.id < $1.id }) else { return nil }
             return (store.id, links.url(store: store.id, orderID: newest.subjectID))
         }
     }
