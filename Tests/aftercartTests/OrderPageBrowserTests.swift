@@ -53,5 +53,11 @@ import Testing
         }
         server.terminate()
         #expect(await ServeCommandTests.exitStatus(of: server) == 0)
+
+        // The merchant sees the views counted per order (the refused link counts nothing).
+        let status = try await cli.run(["status", "--config", "demo/aftercart.toml"], environment: environment)
+        #expect(
+            status.stdout.contains("order pages: tokyo-woo 2 views of 1 orders, brooklyn-shop 2 views of 1 orders"),
+            "\(status.stdout)")
     }
 }

@@ -55,12 +55,15 @@ struct StatusReport: Encodable {
     var storeFacts: [StatusStoreFacts] = []
     /// Records syncs could not map and keep aside.
     var rejects: [StatusReject] = []
+    /// Views of the order-status pages per store.
+    var orderPages: [StatusOrderPages] = []
 
     enum CodingKeys: String, CodingKey {
         case database
         case schemaVersion = "schema_version"
         case resources, outbox, attention, leases, rejects
         case storeFacts = "store_facts"
+        case orderPages = "order_pages"
     }
 
     /// Every configured store appears, synced or not, plus any store that
@@ -94,6 +97,7 @@ struct StatusReport: Encodable {
         report.attention = try await OutboxAttention.gather(from: persistence)
         report.leases = try await StatusLease.gather(from: persistence, now: now)
         report.rejects = try await StatusReject.gather(from: persistence)
+        report.orderPages = try await StatusOrderPages.gather(from: persistence, stores: stores)
         return report
     }
 
@@ -115,6 +119,7 @@ struct StatusReport: Encodable {
         output += OutboxAttention.text(attention)
         output += StatusLease.text(leases)
         output += StatusReject.text(rejects)
+        output += StatusOrderPages.text(orderPages)
         output += StatusStoreFacts.text(storeFacts)
         return output
     }
