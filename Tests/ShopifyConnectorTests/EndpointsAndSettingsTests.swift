@@ -28,7 +28,7 @@ import Testing
             ConnectorSettings(
                 store: "osaka-shopify", platform: "shopify", deliveryEstimate: 3 * 86_400,
                 values: [
-                    "shop": "osaka.myshopify.com", "lookback": "600", "page_size": "100",
+                    "shop": "osaka.myshopify.com", "lookback": "600", "page_size": "100", "request_timeout": "90",
                     "loyalty.source": "shopify_metafield", "loyalty.namespace": "loyalty", "loyalty.key": "points",
                     "loyalty.tier_key": "tier", "loyalty.points_expiring_key": "soon",
                 ],
@@ -37,6 +37,10 @@ import Testing
         #expect(settings.apiBaseURL == "https://osaka.myshopify.com/admin/api/2025-01")
         #expect(settings.lookback == 600)
         #expect(settings.pageSize == 100)
+        #expect(settings.requestTimeout == .seconds(90))
+        let transport = ShopifyConnector.transportConfiguration(
+            settings: settings, retry: RetryPolicy(), trust: .system)
+        #expect(transport.responseTimeout == .seconds(90) && transport.totalDeadline >= .seconds(180))
         #expect(settings.deliveryEstimate == 3 * 86_400)
         #expect(
             settings.loyalty

@@ -39,7 +39,7 @@ struct ShopifyConformanceStore: ConformanceStore {
             store: "conformance-shopify", platform: "shopify",
             values: [
                 "base_url": mock.baseURL, "api_version": mock.credentials.apiVersion, "page_size": "\(pageSize)",
-                "lookback": "300",
+                "lookback": "300", "request_timeout": "120",
                 "loyalty.source": "shopify_metafield", "loyalty.namespace": "aftercart", "loyalty.key": "points",
                 "loyalty.tier_key": "tier", "loyalty.expiry_key": "points_expires_at",
                 "loyalty.expiring_key": "points_expiring",

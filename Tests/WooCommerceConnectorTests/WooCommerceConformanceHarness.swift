@@ -37,7 +37,7 @@ struct WooCommerceConformanceStore: ConformanceStore {
         let settings = ConnectorSettings(
             store: "conformance-woo", platform: "woocommerce",
             values: [
-                "base_url": mock.baseURL, "home_url": mock.homeURL, "lookback": "300",
+                "base_url": mock.baseURL, "home_url": mock.homeURL, "lookback": "300", "request_timeout": "120",
                 "consent_meta_key": "aftercart_marketing_consent",
                 "loyalty.source": "customer_meta", "loyalty.points_key": "aftercart_points",
                 "loyalty.points_expiring_key": "aftercart_points_expiring",

@@ -16,7 +16,7 @@ extension UnsubscribeCommandTests {
     }
 
     @Test func theNextSendWritesTheOptOutToTheStoreAndTheNextSyncReadsIt() async throws {
-        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 300, seed: 7)))
+        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 120, seed: 7)))
         let cli = try CLIProcess()
         defer { cli.remove() }
         do {

@@ -13,7 +13,7 @@ import Testing
 /// opt-out into the store's own consent field.
 extension UnsubscribeCommandTests {
     @Test func aOneClickPostThroughTheServerSuppressesTheNextPlanAndReachesTheStore() async throws {
-        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 300, seed: 7)))
+        let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 120, seed: 7)))
         let cli = try CLIProcess()
         defer { cli.remove() }
         do {

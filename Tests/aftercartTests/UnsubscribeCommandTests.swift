@@ -6,7 +6,9 @@ import Testing
 /// `aftercart unsubscribe` and `aftercart forget` as an operator runs them:
 /// real processes over a database filled by `aftercart sync` from a
 /// WooCommerce emulator on loopback, checked through `aftercart plan`.
-@Suite struct UnsubscribeCommandTests {
+/// One at a time: each serves a few hundred orders from an emulator in
+/// this process, and together they would starve the other tests' emulators.
+@Suite(.serialized) struct UnsubscribeCommandTests {
     func prepare(_ cli: CLIProcess, mock: MockStoreServer) throws {
         try cli.write(
             """

@@ -73,10 +73,7 @@ public struct ShopifyConnector: StoreConnector {
         clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy(),
         trust: TransportTrust = .system
     ) -> HTTPTransport {
-        let configuration = TransportConfiguration(
-            store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
-            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart",
-            trust: trust)
+        let configuration = transportConfiguration(settings: settings, retry: retry, trust: trust)
         let limiter = TokenBucket(
             capacity: settings.bucketSize, refillPerSecond: settings.leakRate, usageHeader: callLimitHeader,
             clock: clock)
@@ -93,14 +90,27 @@ public struct ShopifyConnector: StoreConnector {
         clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy(),
         trust: TransportTrust = .system
     ) -> HTTPTransport {
-        let configuration = TransportConfiguration(
-            store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
-            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart",
-            trust: trust)
+        let configuration = transportConfiguration(settings: settings, retry: retry, trust: trust)
         return HTTPTransport(
             client: client, configuration: configuration,
             authorizer: HeaderTokenAuthorizer(name: accessTokenHeader, token: settings.accessToken), logger: logger,
             clock: clock)
+    }
+
+    /// What both transports share: the token's redaction, and the store's
+    /// `request_timeout` with room for one retry after a slow answer.
+    public static func transportConfiguration(settings: ShopifyStoreSettings, retry: RetryPolicy, trust: TransportTrust)
+        -> TransportConfiguration
+    {
+        var configuration = TransportConfiguration(
+            store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
+            redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart",
+            trust: trust)
+        if let timeout = settings.requestTimeout {
+            configuration.responseTimeout = timeout
+            configuration.totalDeadline = max(configuration.totalDeadline, timeout * 2)
+        }
+        return configuration
     }
 
     /// The header that carries the access token.

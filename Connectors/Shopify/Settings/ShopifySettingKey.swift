@@ -11,6 +11,7 @@ enum ShopifySettingKey {
     static let pageSize = "page_size"
     static let bucketSize = "bucket_size"
     static let leakRate = "leak_rate"
+    static let requestTimeout = "request_timeout"
     static let loyalty = "loyalty"
     static let caFile = "ca_file"
     /// Read by the adapter but not in the schema, so the config refuses them

@@ -47,6 +47,9 @@ public struct ShopifyStoreSettings: Sendable {
     /// The metafield namespace ``ShopifyConnector/annotateCustomer(customerID:tags:meta:)``
     /// writes plain meta keys into.
     public var metaNamespace: String
+    /// How long one request may take before it is retried (`request_timeout`);
+    /// `nil` keeps the transport's 40 s.
+    public var requestTimeout: Duration?
 
     public init(
         store: StoreID, baseURL: String, apiVersion: String = ShopifyStoreSettings.defaultAPIVersion,
@@ -155,6 +158,7 @@ public struct ShopifyStoreSettings: Sendable {
             bucketSize: settings.integer(Key.bucketSize) ?? 40,
             leakRate: settings.string(Key.leakRate).flatMap { Double($0) } ?? 2,
             metaNamespace: settings.string(Key.metaNamespace) ?? "aftercart")
+        requestTimeout = settings.seconds(Key.requestTimeout).map { .milliseconds(Int64(($0 * 1_000).rounded())) }
     }
 
     /// `{baseURL}/admin/api/{apiVersion}`.
