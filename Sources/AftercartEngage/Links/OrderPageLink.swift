@@ -37,9 +37,7 @@ public struct OrderPageLink: Sendable {
 
     /// The whole link for order `orderID` of `store`.
     public func url(store: StoreID, orderID: String) -> String {
-        var base = publicURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + Self.path + token(store: store, orderID: orderID)
+        SealedToken.link(publicURL, path: Self.path, token: token(store: store, orderID: orderID))
     }
 
     /// The store and order a token names, or `nil` when this install did

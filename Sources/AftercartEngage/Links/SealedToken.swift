@@ -37,6 +37,13 @@ public struct SealedToken: Sendable {
         return fields
     }
 
+    /// `publicURL` (without trailing slashes) + `path` + `token`: a link's whole address.
+    static func link(_ publicURL: URL, path: String, token: String) -> String {
+        var base = publicURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path + token
+    }
+
     static func base64URL(_ data: Data) -> String {
         data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

@@ -39,9 +39,7 @@ public struct UnsubscribeLink: Sendable {
 
     /// The whole link for `email` of `store`.
     public func url(store: StoreID, email: String) -> String {
-        var base = publicURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + Self.path + token(store: store, email: email)
+        SealedToken.link(publicURL, path: Self.path, token: token(store: store, email: email))
     }
 
     /// The store and address a token names, or `nil` when it is not one this
