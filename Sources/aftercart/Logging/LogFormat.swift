@@ -1,3 +1,4 @@
+import AftercartConnector
 import ArgumentParser
 import Logging
 
@@ -20,7 +21,7 @@ enum LoggingSetup {
         LoggingSystem.bootstrap { label in
             switch format {
             case .text:
-                var handler = StreamLogHandler.standardError(label: label)
+                var handler = EscapingLogHandler(inner: StreamLogHandler.standardError(label: label))
                 handler.logLevel = level
                 return handler
             case .json:
