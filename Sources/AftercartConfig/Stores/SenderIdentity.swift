@@ -1,3 +1,4 @@
+import AftercartModel
 import Foundation
 
 /// Who a store's mail comes from and how a customer reaches the merchant
@@ -62,13 +63,10 @@ public struct SenderIdentity: Sendable, Hashable {
         return (name, address)
     }
 
-    /// One `@` with something either side and a dot in the domain, printable
-    /// ASCII without spaces or the characters that would add a recipient.
+    /// An address (``EmailAddressText/looksLikeAddress(_:)``) in printable
+    /// ASCII without the characters that would add a recipient to a header.
     static func isPlainAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix(".")
-        else { return false }
+        guard EmailAddressText.looksLikeAddress(text) else { return false }
         let forbidden = Set("<>(),;:\\\"[] ".unicodeScalars)
         return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !forbidden.contains($0) }
     }

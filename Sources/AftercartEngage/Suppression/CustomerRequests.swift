@@ -45,7 +45,7 @@ public struct CustomerRequests: Sendable {
         -> Outcome
     {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard Self.looksLikeAddress(address) else { throw CustomerRequestError.notAnAddress(email) }
+        guard EmailAddressText.looksLikeAddress(address) else { throw CustomerRequestError.notAnAddress(email) }
         try await database.recordSuppression(request, store: store, email: address, now: now)
         var toCancel: [Int64] = []
         var couponsByKey: [String: Int64] = [:]
@@ -123,16 +123,6 @@ public struct CustomerRequests: Sendable {
 
     /// The outbox's campaign column for rows a customer's request made.
     public static let campaign = "customer_request"
-
-    /// One `@`, something either side, a dot in the domain, no spaces or
-    /// control characters: enough to catch a mistyped argument.
-    static func looksLikeAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix(".")
-        else { return false }
-        return !text.unicodeScalars.contains { CharacterSet.whitespacesAndNewlines.contains($0) || $0.value < 0x20 }
-    }
 }
 
 /// Why a customer's request could not be recorded.
