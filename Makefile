@@ -20,7 +20,7 @@ demo: deps
 ## Build everything and run every test suite.
 test: deps
 	@start=$$(date +%s); $(SWIFT) build --build-tests && echo "make test: build took $$(( $$(date +%s) - start )) s"
-	@start=$$(date +%s); scripts/with-test-postgres.sh $(SWIFT) test; status=$$?; \
+	@start=$$(date +%s); scripts/with-test-postgres.sh scripts/test-watchdog.sh $(SWIFT) test; status=$$?; \
 		echo "make test: tests took $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint:

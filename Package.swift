@@ -399,7 +399,7 @@ let package = Package(
             name: "AftercartEngageTests",
             dependencies: [
                 "AftercartEngage", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
-                "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector",
+                "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector", "ChildProcessTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -409,7 +409,7 @@ let package = Package(
             name: "AftercartDeliveryTests",
             dependencies: [
                 "AftercartDelivery", "AftercartConnector", "AftercartStore", "AftercartConfig", "AftercartModel",
-                "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector",
+                "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector", "ChildProcessTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -431,9 +431,14 @@ let package = Package(
         ),
         .testTarget(
             name: "aftercartTests",
-            dependencies: ["aftercart", "AftercartModel", "AftercartStore", "AftercartEngage", "MockStores"],
+            dependencies: [
+                "aftercart", "AftercartModel", "AftercartStore", "AftercartEngage", "MockStores", "ChildProcessTesting",
+            ],
             swiftSettings: upcoming
         ),
+        // Tests start programs (the CLI, aiosmtpd, chromium, pg_ctl) through this, never through
+        // Foundation's Process, and wait for them without parking a thread.
+        .target(name: "ChildProcessTesting", path: "Tests/ChildProcessTesting", swiftSettings: upcoming),
     ] + adapters.flatMap(\.targets),
     swiftLanguageModes: [.v6]
 )

@@ -92,19 +92,21 @@ import WooCommerceConnector
     }
 
     @Test func aPageThatTimesOutOnceIsAskedAgainAtItsOwnSize() async throws {
-        // Two one-off timeouts (8 s answers, a 3 s deadline), neither twice in a row.
+        // Two one-off timeouts (24 s answers, an 8 s deadline), neither twice
+        // in a row. The deadline leaves room for a loaded machine: a page
+        // that merely answers late would shrink the walk and fail the test.
         try await withEmulatedWooStore(
             WooCommerceMockOptions(orders: 600, seed: 5), store: "hiccup-woo",
-            values: ["marketing_consent": "unknown", "request_timeout": "3", "page_size": "50"]
+            values: ["marketing_consent": "unknown", "request_timeout": "8", "page_size": "50"]
         ) { connector, mock, _ in
             let base = mock.stats().total
-            mock.setFaults(try MockFaultPlan(spec: "slow=8s@\(base + 3),\(base + 7)"))
+            mock.setFaults(try MockFaultPlan(spec: "slow=24s@\(base + 3),\(base + 7)"))
             let pages = try await allPages(connector.read(.orders, since: nil))
             let ids = pages.flatMap { $0.records.anyRecords.map(\.platformID) }
             #expect(ids.count == 600)
             #expect(Set(ids).count == 600)
             // A slow answer is counted when it is sent, after the walk went on.
-            for _ in 0..<100 where mock.stats().faultsInjected < 2 { try await Task.sleep(for: .milliseconds(100)) }
+            for _ in 0..<300 where mock.stats().faultsInjected < 2 { try await Task.sleep(for: .milliseconds(100)) }
             #expect(mock.stats().faultsInjected == 2)
             #expect(pages.filter { !$0.records.isEmpty }.allSatisfy { $0.records.count == 50 })
         }

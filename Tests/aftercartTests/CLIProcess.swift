@@ -1,3 +1,4 @@
+import ChildProcessTesting
 import Foundation
 
 /// Runs the built `aftercart` binary as a user would, in a scratch folder.
@@ -38,25 +39,15 @@ struct CLIProcess {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Runs to completion on a dispatch thread: blocking a Swift concurrency
-    /// thread would starve an emulator running in this test process.
+    /// Runs to completion; output goes to files, read after the exit.
     func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runBlocking(arguments, environment: environment) })
-            }
-        }
-    }
-
-    /// Output goes to files, read after the exit (see ``ChildProcess``).
-    private func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Outcome {
         let outputs = FileManager.default.temporaryDirectory
             .appendingPathComponent("aftercart-cli-output-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: outputs) }
         let outURL = outputs.appendingPathComponent("stdout")
         let errURL = outputs.appendingPathComponent("stderr")
-        let status = try ChildProcess.run(
+        let status = try await ChildProcess.run(
             Self.executable.path, arguments: arguments, environment: mergedEnvironment(environment),
             directory: directory.path, stdout: outURL.path, stderr: errURL.path)
         return Outcome(
@@ -71,23 +62,15 @@ struct CLIProcess {
         return merged
     }
 
-    /// Starts the CLI without waiting; output goes to pipes when `capture`,
-    /// else to /dev/null (for runs a test kills).
-    func start(_ arguments: [String], environment: [String: String] = [:], capture: Bool) throws -> Process {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = mergedEnvironment(environment)
-        if capture {
-            process.standardOutput = Pipe()
-            process.standardError = Pipe()
-        } else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-        }
-        try process.run()
-        return process
+    /// Starts the CLI without waiting; stdout goes to a pipe when `capture`
+    /// (``SpawnedChild/firstLine()``), else to /dev/null (for runs a test
+    /// kills); stderr to `stderr.log` in the folder when `capture`, so a
+    /// chatty child never blocks on a pipe nobody reads.
+    func start(_ arguments: [String], environment: [String: String] = [:], capture: Bool) throws -> SpawnedChild {
+        try ChildProcess.spawn(
+            Self.executable.path, arguments: arguments, environment: mergedEnvironment(environment),
+            directory: directory.path, stdout: capture ? .pipe : .discarded,
+            stderr: capture ? .file(directory.appendingPathComponent("stderr.log").path) : .discarded)
     }
 
     func write(_ text: String, to relativePath: String) throws {

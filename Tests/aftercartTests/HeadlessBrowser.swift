@@ -1,3 +1,4 @@
+import ChildProcessTesting
 import Foundation
 
 /// Debian's `chromium`, headless, as a person's browser: it loads a page,
@@ -46,17 +47,11 @@ enum HeadlessBrowser {
             ] + extra + [url]
         let printed = folder.appendingPathComponent("stdout").path
         let errors = folder.appendingPathComponent("stderr").path
-        // Blocking waitpid on a dispatch thread: a concurrency thread would starve the server under test.
-        let status = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    with: Result {
-                        try ChildProcess.run(
-                            executable, arguments: arguments, environment: ProcessInfo.processInfo.environment,
-                            directory: folder.path, stdout: printed, stderr: errors)
-                    })
-            }
-        }
+        // Chromium can stall on a machine without a desktop session; two
+        // minutes is far past a page load and short of stalling the run.
+        let status = try await ChildProcess.run(
+            executable, arguments: arguments, environment: ProcessInfo.processInfo.environment,
+            directory: folder.path, stdout: printed, stderr: errors, limit: .seconds(120))
         guard status == 0 else {
             let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
             throw ChildProcess.SpawnError(description: "chromium exited \(status): \(stderr.suffix(400))")

@@ -1,3 +1,4 @@
+import ChildProcessTesting
 import Foundation
 
 /// A real SMTP server (aiosmtpd, installed by `scripts/install-deps.sh`) on
@@ -8,7 +9,7 @@ import Foundation
 final class LocalSMTPServer: @unchecked Sendable {
     let port: Int
     let folder: URL
-    private let process: Process
+    private let process: SpawnedChild
 
     var url: String { "smtp://127.0.0.1:\(port)" }
 
@@ -28,7 +29,7 @@ final class LocalSMTPServer: @unchecked Sendable {
         }
     }
 
-    private init(port: Int, folder: URL, process: Process) {
+    private init(port: Int, folder: URL, process: SpawnedChild) {
         self.port = port
         self.folder = folder
         self.process = process
@@ -57,26 +58,13 @@ final class LocalSMTPServer: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("server.py")
         try Data(pythonServer.utf8).write(to: script)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-        process.arguments = ["python3", script.path, folder.path, "\(seconds)"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // The script prints its port once it listens; read it off the cooperative pool.
-        let line: String = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var bytes = Data()
-                while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty,
-                    byte != Data("\n".utf8)
-                {
-                    bytes.append(byte)
-                }
-                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
-            }
-        }
+        // The script prints its port once it listens.
+        let process = try ChildProcess.spawn(
+            "/usr/bin/env", arguments: ["python3", script.path, folder.path, "\(seconds)"],
+            environment: ProcessInfo.processInfo.environment, directory: folder.path, stdout: .pipe,
+            stderr: .discarded)
+        let line = await process.firstLine()
         guard let port = Int(line.trimmingCharacters(in: .whitespaces)), port > 0 else {
             kill(process.processIdentifier, SIGKILL)
             throw LocalSMTPServerError(
@@ -90,13 +78,7 @@ final class LocalSMTPServer: @unchecked Sendable {
     func stop() async {
         // SIGKILL: the test process blocks SIGTERM, and children inherit the mask.
         kill(process.processIdentifier, SIGKILL)
-        let process = self.process
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
-            }
-        }
+        _ = try? await process.exitStatus(within: .seconds(60))
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -1,5 +1,6 @@
 import AftercartModel
 import AftercartStore
+import ChildProcessTesting
 import Foundation
 import MockStores
 import Testing
@@ -127,23 +128,17 @@ struct PrivatePostgres {
 
     private static func run(_ arguments: [String]) async throws {
         let script = try #require(script)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    with: Result {
-                        let process = Process()
-                        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-                        process.arguments = [script] + arguments
-                        process.standardOutput = FileHandle.nullDevice
-                        try process.run()
-                        process.waitUntilExit()
-                        return process.terminationStatus
-                    })
-            }
-        }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("pg-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let status = try await ChildProcess.run(
+            "/bin/bash", arguments: [script] + arguments, environment: ProcessInfo.processInfo.environment,
+            directory: FileManager.default.temporaryDirectory.path, stdout: "/dev/null", stderr: log,
+            limit: .seconds(300))
         guard status == 0 else {
+            let stderr = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             throw PrivatePostgresError(
-                description: "test-postgres-cluster.sh \(arguments.first ?? "") exited \(status)")
+                description: "test-postgres-cluster.sh \(arguments.first ?? "") exited \(status): \(stderr.suffix(400))"
+            )
         }
     }
 }

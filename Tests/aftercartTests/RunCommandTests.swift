@@ -1,3 +1,4 @@
+import ChildProcessTesting
 import Foundation
 import MockStores
 import Testing
@@ -10,23 +11,17 @@ import Testing
     /// The daemon as a child process, its stderr in a file (a pipe nobody
     /// reads would fill up and block it).
     struct Daemon {
-        let process: Process
+        let process: SpawnedChild
         let log: URL
 
         static func start(_ cli: CLIProcess, _ arguments: [String]) throws -> Daemon {
             let log = cli.directory.appendingPathComponent("run-\(UUID().uuidString).log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
-            let process = Process()
-            process.executableURL = CLIProcess.executable
-            process.arguments = ["run"] + arguments
-            process.currentDirectoryURL = cli.directory
             var environment = ProcessInfo.processInfo.environment
             environment["AFTERCART_CONFIG"] = nil
             for (key, value) in RunCommandTests.secrets { environment[key] = value }
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = try FileHandle(forWritingTo: log)
-            try process.run()
+            let process = try ChildProcess.spawn(
+                CLIProcess.executable.path, arguments: ["run"] + arguments, environment: environment,
+                directory: cli.directory.path, stdout: .discarded, stderr: .file(log.path))
             return Daemon(process: process, log: log)
         }
 
@@ -39,8 +34,7 @@ import Testing
         }
 
         func exit() async throws -> Int32 {
-            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-            return process.terminationStatus
+            try await process.exitStatus()
         }
 
         func forceKill() {

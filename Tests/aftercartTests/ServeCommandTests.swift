@@ -1,5 +1,6 @@
 import AftercartModel
 import AftercartStore
+import ChildProcessTesting
 import Foundation
 import MockStores
 import Testing
@@ -104,29 +105,15 @@ import Testing
 
     // MARK: Helpers that never block a concurrency thread
 
-    /// The first stdout line, read on a dispatch thread.
-    static func firstLine(of process: Process) async throws -> String {
-        let handle = try #require((process.standardOutput as? Pipe)?.fileHandleForReading)
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var bytes = Data()
-                while true {
-                    let chunk = handle.readData(ofLength: 1)
-                    if chunk.isEmpty || chunk == Data("\n".utf8) { break }
-                    bytes.append(chunk)
-                }
-                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
-            }
-        }
+    /// The first stdout line (see ``SpawnedChild/firstLine()``).
+    static func firstLine(of process: SpawnedChild) async throws -> String {
+        await process.firstLine()
     }
 
-    static func exitStatus(of process: Process) async -> Int32 {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume(returning: process.terminationStatus)
-            }
-        }
+    /// The exit status; -1 when it did not end within two minutes (it is
+    /// killed then).
+    static func exitStatus(of process: SpawnedChild) async -> Int32 {
+        (try? await process.exitStatus(within: .seconds(120))) ?? -1
     }
 
     /// Polls the database the server writes until every id is there (at most a minute).

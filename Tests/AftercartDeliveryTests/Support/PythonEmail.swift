@@ -1,3 +1,4 @@
+import ChildProcessTesting
 import Foundation
 
 /// Parses a raw message with Python's `email` package (an independent
@@ -21,25 +22,20 @@ enum PythonEmail {
                 "bcc": message["bcc"] and str(message["bcc"]), "content_type": message.get_content_type(),
                 "parts": parts, "header_names": list(message.keys())}))
             """#
-        let output: Data = try await withCheckedThrowingContinuation { continuation in
-            // Off the cooperative pool: the child's output is read blocking.
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try run(script: script, input: input) })
-            }
+        let printed = folder.appendingPathComponent("parsed.json")
+        let errors = folder.appendingPathComponent("stderr")
+        let status = try await ChildProcess.run(
+            "/usr/bin/env", arguments: ["python3", "-c", script, input.path],
+            environment: ProcessInfo.processInfo.environment, directory: folder.path, stdout: printed.path,
+            stderr: errors.path, limit: .seconds(120))
+        let output = try Data(contentsOf: printed)
+        guard status == 0 else {
+            let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            throw TestServerError("python email parser exited \(status): \(stderr.suffix(400))")
         }
         guard let object = try JSONSerialization.jsonObject(with: output) as? [String: Any] else {
             throw TestServerError("python email parser printed no JSON")
         }
         return object
-    }
-
-    private static func run(script: String, input: URL) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, input.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        return pipe.fileHandleForReading.readDataToEndOfFile()
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcessTesting
 import Foundation
 
 /// A real SMTP server (aiosmtpd, from `scripts/install-deps.sh`) on
@@ -9,11 +10,11 @@ import Foundation
 final class SMTPTestServer: @unchecked Sendable {
     let port: Int
     let folder: URL
-    private let process: Process
+    private let process: SpawnedChild
 
     var url: URL { URL(string: "smtp://127.0.0.1:\(port)")! }
 
-    private init(port: Int, folder: URL, process: Process) {
+    private init(port: Int, folder: URL, process: SpawnedChild) {
         self.port = port
         self.folder = folder
         self.process = process
@@ -55,27 +56,13 @@ final class SMTPTestServer: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("server.py")
         try Data(pythonServer.utf8).write(to: script)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", script.path, folder.path]
         if let login { arguments += [login.user, login.password] }
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // The script prints its port once it listens; read it off the cooperative pool.
-        let line: String = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var bytes = Data()
-                while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty,
-                    byte != Data("\n".utf8)
-                {
-                    bytes.append(byte)
-                }
-                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
-            }
-        }
+        // The script prints its port once it listens.
+        let process = try ChildProcess.spawn(
+            "/usr/bin/env", arguments: arguments, environment: ProcessInfo.processInfo.environment,
+            directory: folder.path, stdout: .pipe, stderr: .discarded)
+        let line = await process.firstLine()
         guard let port = Int(line.trimmingCharacters(in: .whitespaces)), port > 0 else {
             kill(process.processIdentifier, SIGKILL)
             throw TestServerError(
@@ -88,13 +75,7 @@ final class SMTPTestServer: @unchecked Sendable {
     func stop() async {
         // SIGKILL: the test process blocks SIGTERM, and children inherit the mask.
         kill(process.processIdentifier, SIGKILL)
-        let process = self.process
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
-            }
-        }
+        _ = try? await process.exitStatus(within: .seconds(60))
         try? FileManager.default.removeItem(at: folder)
     }
 
