@@ -88,8 +88,23 @@ struct AftercartMockCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("api-version"),
-        help: "Shopify API version for curl examples and webhooks (any version is served).")
-    var apiVersion = "2025-10"
+        help:
+            "Shopify API version for curl examples and webhooks (any version is served; one older than 2026-01 is answered as 2026-01)."
+    )
+    var apiVersion = "2026-07"
+
+    @Option(
+        name: .customLong("client-id"),
+        help:
+            "Shopify: a Dev Dashboard app's client id; with --client-secret, the client credentials grant issues tokens."
+    )
+    var clientID: String?
+
+    @Option(name: .customLong("client-secret"), help: "Shopify: the app's client secret (see --client-id).")
+    var clientSecret: String?
+
+    @Option(name: .customLong("token-lifetime"), help: "Shopify: seconds a granted token lives (Shopify: 86399).")
+    var tokenLifetime: Double = 86_399
 
     @Option(name: .customLong("webhook-url"), help: "Deliver signed webhooks for data changes to this loopback URL.")
     var webhookURL: String?
@@ -112,6 +127,10 @@ struct AftercartMockCommand: AsyncParsableCommand {
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             throw ValidationError("--time-zone '\(timeZone)' is not an IANA time zone (e.g. Asia/Tokyo)")
         }
+        if (clientID == nil) != (clientSecret == nil) {
+            throw ValidationError("--client-id and --client-secret go together")
+        }
+        guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive") }
         if let faults {
             do { _ = try MockFaultPlan(spec: faults) } catch { throw ValidationError("--faults: \(error)") }
         }
@@ -138,7 +157,8 @@ struct AftercartMockCommand: AsyncParsableCommand {
             configuration = .shopify(
                 ShopifyMockOptions(
                     data: data, port: port, accessToken: accessToken, shopDomain: shopDomain, bucketSize: bucketSize,
-                    leakRate: rateLimit, apiVersion: apiVersion, faults: plan, webhook: webhook))
+                    leakRate: rateLimit, apiVersion: apiVersion, faults: plan, webhook: webhook, clientID: clientID,
+                    clientSecret: clientSecret, tokenLifetime: tokenLifetime))
         }
         let started = ContinuousClock.now
         let server: MockStoreServer

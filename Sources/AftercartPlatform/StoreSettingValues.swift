@@ -9,11 +9,17 @@ public import Foundation
 public struct StoreSettingValues: Sendable, Hashable {
     /// The values by flattened key.
     public var values: [String: String]
+    /// The top-level secret keys that are set (their values stay out).
+    public var secretsSet: Set<String>
 
-    /// Values by flattened key.
-    public init(_ values: [String: String] = [:]) {
+    /// Values by flattened key, and which secrets are set.
+    public init(_ values: [String: String] = [:], secretsSet: Set<String> = []) {
         self.values = values
+        self.secretsSet = secretsSet
     }
+
+    /// Whether the secret `key` is set.
+    public func hasSecret(_ key: String) -> Bool { secretsSet.contains(key) }
 
     /// The text of `key`, if set.
     public func string(_ key: String) -> String? { values[key] }

@@ -95,7 +95,7 @@ import WooCommerceConnector
         let found = problems(text)
         #expect(found.count == 2)
         #expect(found.allSatisfy { $0.line == 1 })
-        #expect(found.contains { $0.message.contains("missing \"access_token\"") })
+        #expect(found.contains { $0.message.contains("needs \"access_token\" or \"client_id\"") })
         #expect(found.contains { $0.message.contains("needs \"shop\" or \"base_url\"") })
     }
 
@@ -215,6 +215,7 @@ import WooCommerceConnector
         #expect(configuration.stores.first?.settings.string("store_hash") == "abc")
         #expect(configuration.stores.first?.secrets.keys.sorted() == ["access_token"])
         #expect(WooCommerceConnector.settingsSchema.secretKeys.contains("consumer_secret"))
-        #expect(ShopifyConnector.settingsSchema.requiredKeys == ["access_token"])
+        #expect(ShopifyConnector.settingsSchema.requiredKeys.isEmpty)
+        #expect(ShopifyConnector.settingsSchema.secretKeys.contains("client_secret"))
     }
 }

@@ -49,7 +49,7 @@ struct FaultTests {
             let stats = mock.stats()
             #expect(stats.total == 4)
             #expect(stats.faultsInjected == 2)
-            #expect(stats.count(path: "/admin/api/2025-10/shop.json", status: 200) == 2)
+            #expect(stats.count(path: "/admin/api/2026-07/shop.json", status: 200) == 2)
         }
     }
 

@@ -96,7 +96,7 @@ struct ShopifyGraphQLTests {
             #expect(ids.allSatisfy { $0.hasPrefix("gid://shopify/Customer/") })
             #expect(withCredit > 0 && withCredit < 30)
             #expect(pages == 5)
-            #expect(mock.stats().count(path: "/admin/api/2025-10/graphql.json", status: 200) == 5)
+            #expect(mock.stats().count(path: "/admin/api/2026-07/graphql.json", status: 200) == 5)
         }
     }
 

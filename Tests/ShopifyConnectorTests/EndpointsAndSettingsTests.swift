@@ -34,7 +34,8 @@ import Testing
                 ],
                 secrets: ["access_token": Secret("shpat_abc123"), "webhook_secret": Secret("shpss_x")]))
         #expect(settings.baseURL == "https://osaka.myshopify.com")
-        #expect(settings.apiBaseURL == "https://osaka.myshopify.com/admin/api/2025-01")
+        let version = ShopifyStoreSettings.defaultAPIVersion
+        #expect(settings.apiBaseURL == "https://osaka.myshopify.com/admin/api/\(version)")
         #expect(settings.lookback == 600)
         #expect(settings.pageSize == 100)
         #expect(settings.requestTimeout == .seconds(90))
@@ -78,7 +79,7 @@ import Testing
     @Test func capabilitiesSayNoReviewsAndCarrierDelivery() async throws {
         let client = HTTPClientFactory.makeClient()
         var settings = ShopifyStoreSettings(
-            store: "s", baseURL: "http://127.0.0.1:1", accessToken: Secret("shpat_1234"))
+            store: "s", baseURL: "http://127.0.0.1:1", credential: .accessToken(Secret("shpat_1234")))
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let plain = ShopifyConnector(
             settings: settings,

@@ -61,7 +61,8 @@ import Testing
         let client = HTTPClientFactory.makeClient()
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let configured = ShopifyStoreSettings(
-            store: "s", baseURL: "http://127.0.0.1:1", accessToken: Secret("shpat_1234"), webhookSecret: delivery.secret
+            store: "s", baseURL: "http://127.0.0.1:1", credential: .accessToken(Secret("shpat_1234")),
+            webhookSecret: delivery.secret
         )
         let connector = ShopifyConnector(
             settings: configured,

@@ -40,7 +40,7 @@ import Testing
         let outcome = try await cli.run(["check"], environment: ["TOKYO_WOO_KEY": "ck_test"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("TOKYO_WOO_SECRET"))
-        #expect(outcome.stderr.contains("OSAKA_SHOPIFY_TOKEN"))
+        #expect(outcome.stderr.contains("OSAKA_SHOPIFY_CLIENT_SECRET"))
         #expect(!outcome.stderr.contains("TOKYO_WOO_KEY is not set"))
         #expect(
             outcome.stderr.range(

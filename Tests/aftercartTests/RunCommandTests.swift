@@ -14,11 +14,13 @@ import Testing
         let process: SpawnedChild
         let log: URL
 
-        static func start(_ cli: CLIProcess, _ arguments: [String]) throws -> Daemon {
+        static func start(
+            _ cli: CLIProcess, _ arguments: [String], environment extra: [String: String] = RunCommandTests.secrets
+        ) throws -> Daemon {
             let log = cli.directory.appendingPathComponent("run-\(UUID().uuidString).log")
             var environment = ProcessInfo.processInfo.environment
             environment["AFTERCART_CONFIG"] = nil
-            for (key, value) in RunCommandTests.secrets { environment[key] = value }
+            for (key, value) in extra { environment[key] = value }
             let process = try ChildProcess.spawn(
                 CLIProcess.executable.path, arguments: ["run"] + arguments, environment: environment,
                 directory: cli.directory.path, stdout: .discarded, stderr: .file(log.path))

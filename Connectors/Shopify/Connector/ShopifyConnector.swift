@@ -30,12 +30,16 @@ public struct ShopifyConnector: StoreConnector {
     public static let registration = PlatformRegistration(settingsSchema: settingsSchema) { settings, environment in
         let shopify = try ShopifyStoreSettings(settings)
         let trust = try environment.trust(caFile: settings.string(ShopifySettingKey.caFile), store: settings.store)
+        // One authorizer for both transports, so REST and GraphQL share an app's token.
+        let authorizer = ShopifyConnector.makeAuthorizer(
+            settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock,
+            trust: trust)
         let transport = ShopifyConnector.makeTransport(
             settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock,
-            trust: trust)
+            trust: trust, authorizer: authorizer)
         let graphQL = ShopifyConnector.makeGraphQLTransport(
             settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock,
-            trust: trust)
+            trust: trust, authorizer: authorizer)
         return ShopifyConnector(
             settings: shopify, transport: transport, graphQLTransport: graphQL, logger: environment.logger,
             clock: environment.clock)
@@ -63,15 +67,39 @@ public struct ShopifyConnector: StoreConnector {
             url: settings.apiBaseURL + "/graphql.json", logger: logger)
     }
 
-    /// The store's transport over the process's shared client: the access
-    /// token in `X-Shopify-Access-Token` (redacted everywhere, with the
-    /// webhook secret), and a ``TokenBucket`` sized for the plan that
-    /// adopts the bucket Shopify reports in `X-Shopify-Shop-Api-Call-Limit`
-    /// and waits out a 429's `Retry-After`.
+    /// What puts the credential on each request: the static token, or the
+    /// current token of an app's client credentials grant (asked for
+    /// through its own transport over `client`, renewed before it expires
+    /// and after a 401).
+    public static func makeAuthorizer(
+        settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
+        clock: any TransportClock = SystemClock(), trust: TransportTrust = .system
+    ) -> any RequestAuthorizer {
+        switch settings.credential {
+        case .accessToken(let token):
+            return HeaderTokenAuthorizer(name: accessTokenHeader, token: token)
+        case .clientCredentials(let clientID, let clientSecret):
+            var configuration = transportConfiguration(settings: settings, retry: RetryPolicy(), trust: trust)
+            configuration.credentialName = "client credentials (client_id, client_secret)"
+            configuration.redaction = configuration.redaction.adding(secrets: [clientSecret])
+            let grant = HTTPTransport(client: client, configuration: configuration, logger: logger, clock: clock)
+            return ShopifyAppTokenAuthorizer(
+                tokens: ShopifyAppTokens(
+                    clientID: clientID, clientSecret: clientSecret, baseURL: settings.baseURL, transport: grant,
+                    clock: clock))
+        }
+    }
+
+    /// The store's transport over the process's shared client: the
+    /// credential (``makeAuthorizer(settings:client:logger:clock:trust:)``
+    /// unless one is given; redacted everywhere, with the webhook secret),
+    /// and a ``TokenBucket`` sized for the plan that adopts the bucket
+    /// Shopify reports in `X-Shopify-Shop-Api-Call-Limit` and waits out a
+    /// 429's `Retry-After`.
     public static func makeTransport(
         settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
         clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy(),
-        trust: TransportTrust = .system
+        trust: TransportTrust = .system, authorizer: (any RequestAuthorizer)? = nil
     ) -> HTTPTransport {
         let configuration = transportConfiguration(settings: settings, retry: retry, trust: trust)
         let limiter = TokenBucket(
@@ -79,7 +107,8 @@ public struct ShopifyConnector: StoreConnector {
             clock: clock)
         return HTTPTransport(
             client: client, configuration: configuration,
-            authorizer: HeaderTokenAuthorizer(name: accessTokenHeader, token: settings.accessToken),
+            authorizer: authorizer
+                ?? makeAuthorizer(settings: settings, client: client, logger: logger, clock: clock, trust: trust),
             rateLimiter: limiter, logger: logger, clock: clock)
     }
 
@@ -88,13 +117,14 @@ public struct ShopifyConnector: StoreConnector {
     public static func makeGraphQLTransport(
         settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
         clock: any TransportClock = SystemClock(), retry: RetryPolicy = RetryPolicy(),
-        trust: TransportTrust = .system
+        trust: TransportTrust = .system, authorizer: (any RequestAuthorizer)? = nil
     ) -> HTTPTransport {
         let configuration = transportConfiguration(settings: settings, retry: retry, trust: trust)
         return HTTPTransport(
             client: client, configuration: configuration,
-            authorizer: HeaderTokenAuthorizer(name: accessTokenHeader, token: settings.accessToken), logger: logger,
-            clock: clock)
+            authorizer: authorizer
+                ?? makeAuthorizer(settings: settings, client: client, logger: logger, clock: clock, trust: trust),
+            logger: logger, clock: clock)
     }
 
     /// What both transports share: the token's redaction, and the store's
@@ -103,7 +133,7 @@ public struct ShopifyConnector: StoreConnector {
         -> TransportConfiguration
     {
         var configuration = TransportConfiguration(
-            store: settings.store, platform: "shopify", credentialName: "access token", retry: retry,
+            store: settings.store, platform: "shopify", credentialName: settings.credential.name, retry: retry,
             redaction: Redaction(secrets: settings.webhookSecret.map { [$0] } ?? []), userAgent: "aftercart",
             trust: trust)
         if let timeout = settings.requestTimeout {
@@ -170,11 +200,6 @@ public struct ShopifyConnector: StoreConnector {
         if let currency { await shopCurrency.remember(currency) }
         let served = response.headers["X-Shopify-API-Version"] ?? settings.apiVersion
         var warnings: [String] = []
-        if served != settings.apiVersion {
-            warnings.append(
-                "Shopify served API version \(served) instead of \(settings.apiVersion); set api_version to a supported one"
-            )
-        }
         if let configured = settings.currency, let currency, configured != currency {
             warnings.append("currency is set to \(configured) but the shop's currency is \(currency)")
         }
@@ -184,12 +209,17 @@ public struct ShopifyConnector: StoreConnector {
         if case .granted(let granted) = try await learnScopes() {
             warnings += ShopifyAccessScopes.warnings(granted: granted, loyalty: settings.loyalty)
         }
+        warnings += ShopifyAPIVersions.warnings(configured: settings.apiVersion, served: served, now: clock.date)
         let plan = ShopifyFieldReading.nonEmpty(shop.planDisplayName) ?? ShopifyFieldReading.nonEmpty(shop.planName)
-        return StoreFacts(
+        var facts = StoreFacts(
             name: ShopifyFieldReading.nonEmpty(shop.name) ?? settings.store.rawValue, currency: currency,
             timeZoneIdentifier: shop.ianaTimezone.flatMap { TimeZone(identifier: $0)?.identifier },
             platformVersion: "Shopify Admin API \(served)" + (plan.map { ", plan \($0)" } ?? ""),
             routes: [], warnings: warnings)
+        if let app = transport.authorizer as? ShopifyAppTokenAuthorizer {
+            facts.credential = try await app.tokens.issued().summary
+        }
+        return facts
     }
 
     /// Asks `access_scopes.json` which scopes the token carries and remembers

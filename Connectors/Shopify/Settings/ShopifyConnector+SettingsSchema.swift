@@ -7,8 +7,8 @@ extension ShopifyConnector {
     public static let settingsSchema = StorePlatformSchema(
         platform: "shopify",
         keys: settingKeys,
-        requiredOneOf: [[Key.shop, Key.baseURL]],
-        rules: [apiVersionIsAQuarter, metafieldLoyaltyNeedsNamespaceAndKey],
+        requiredOneOf: [[Key.shop, Key.baseURL], [Key.accessToken, Key.clientID]],
+        rules: [apiVersionIsAQuarter, metafieldLoyaltyNeedsNamespaceAndKey, oneCredential],
         example: """
             [[stores]]
             name = "osaka-shopify"
@@ -39,16 +39,26 @@ extension ShopifyConnector {
                 "PEM bundle of a private CA (a proxy base_url points at), trusted besides the system roots; relative to this file."
         ),
         .init(
-            Key.accessToken, .secret, required: true,
+            Key.accessToken, .secret,
             example: "access_token = { env = \"OSAKA_SHOPIFY_TOKEN\" }",
-            summary: "Admin API access token of the custom app."),
+            summary: "Admin API access token (shpat_…) of a custom app made in the Shopify admin before 2026."),
+        .init(
+            Key.clientID, .string,
+            example: "client_id = \"0123456789abcdef0123456789abcdef\"",
+            summary:
+                "Client ID of a Dev Dashboard app installed on the shop: Aftercart gets its tokens (client credentials grant)."
+        ),
+        .init(
+            Key.clientSecret, .secret,
+            example: "client_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }",
+            summary: "The Dev Dashboard app's client secret (with client_id); also verifies webhooks."),
         .init(
             Key.webhookSecret, .secret,
             example: "webhook_secret = { env = \"OSAKA_SHOPIFY_WEBHOOK_SECRET\" }",
-            summary: "The app's client secret, to verify webhook HMACs."),
+            summary: "The app's client secret, to verify webhook HMACs (defaults to client_secret)."),
         .init(
             Key.apiVersion, .string,
-            example: "api_version = \"2025-01\"",
+            example: "api_version = \"2026-07\"",
             summary: "Admin API version (YYYY-MM, a quarter's first month); the connector's default when absent."),
         .init(
             Key.lookback, .duration,
@@ -107,8 +117,34 @@ extension ShopifyConnector {
             StoreSettingIssue(
                 keyPath: [Key.apiVersion],
                 message: "api_version \"\(version)\" is not a Shopify API version (YYYY-01, -04, -07 or -10).",
-                example: "api_version = \"2025-01\"")
+                example: "api_version = \"2026-07\"")
         ]
+    }
+
+    /// A static token or an app's client credentials, never both, and a
+    /// client id always with its secret.
+    private static let oneCredential = StoreSettingRule { settings in
+        let hasToken = settings.hasSecret(Key.accessToken)
+        let hasID = settings.string(Key.clientID) != nil
+        let hasSecret = settings.hasSecret(Key.clientSecret)
+        if hasToken, hasID || hasSecret {
+            return [
+                StoreSettingIssue(
+                    keyPath: [Key.clientID],
+                    message:
+                        "set either access_token (an admin-created custom app) or client_id and client_secret (a Dev Dashboard app), not both.",
+                    example: "client_id = \"…\"\nclient_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }")
+            ]
+        }
+        if hasID != hasSecret {
+            return [
+                StoreSettingIssue(
+                    keyPath: [hasID ? Key.clientSecret : Key.clientID],
+                    message: "client_id and client_secret go together: the token grant needs both.",
+                    example: "client_id = \"…\"\nclient_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }")
+            ]
+        }
+        return []
     }
 
     private static let metafieldLoyaltyNeedsNamespaceAndKey = StoreSettingRule { settings in
@@ -140,10 +176,13 @@ extension ShopifyConnector {
             name = "osaka-shopify"
             platform = "shopify"
             shop = "osaka.myshopify.com"       # base_url = "http://127.0.0.1:8081" may replace it (tests, proxies)
-            # Settings → Apps → Develop apps → your app → Admin API access token.
-            access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
-            webhook_secret = { env = "OSAKA_SHOPIFY_WEBHOOK_SECRET" }
-            api_version = "2025-01"
+            # A Dev Dashboard app installed on the shop (dev.shopify.com → Apps → Settings):
+            # Aftercart gets and renews its tokens; the client secret also verifies webhooks.
+            client_id = "0123456789abcdef0123456789abcdef"
+            client_secret = { env = "OSAKA_SHOPIFY_CLIENT_SECRET" }
+            # Or a custom app made in the Shopify admin before 2026: its Admin API access token.
+            # access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
+            api_version = "2026-07"
             timezone = "Asia/Tokyo"
             loyalty = { source = "shopify_metafield", namespace = "loyalty", key = "points", expiry_key = "points_expire_at", tier_key = "tier" }
             # Marketing mail must show a postal address and a contact (see tokyo-woo).
@@ -153,9 +192,8 @@ extension ShopifyConnector {
 
             """#,
         environment: #"""
-            # osaka-shopify (Settings → Apps → Develop apps → Admin API access token)
-            OSAKA_SHOPIFY_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-            OSAKA_SHOPIFY_WEBHOOK_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+            # osaka-shopify (Dev Dashboard → your app → Settings → Client secret)
+            OSAKA_SHOPIFY_CLIENT_SECRET=shpss_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 
             """#)
 }

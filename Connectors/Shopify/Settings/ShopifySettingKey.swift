@@ -5,6 +5,8 @@ enum ShopifySettingKey {
     static let shop = "shop"
     static let baseURL = "base_url"
     static let accessToken = "access_token"
+    static let clientID = "client_id"
+    static let clientSecret = "client_secret"
     static let webhookSecret = "webhook_secret"
     static let apiVersion = "api_version"
     static let lookback = "lookback"

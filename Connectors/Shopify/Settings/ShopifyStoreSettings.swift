@@ -15,17 +15,20 @@ public struct ShopifyStoreSettings: Sendable {
         case storeCredit(ShopifyStoreCreditSettings)
     }
 
-    /// The API version used when the config names none.
-    public static let defaultAPIVersion = "2025-01"
+    /// The API version used when the config names none: a stable version
+    /// well inside Shopify's support window (each is served for at least
+    /// twelve months after its release).
+    public static let defaultAPIVersion = "2026-07"
 
     public var store: StoreID
     /// `https://{shop}` or a configured `base_url`, without a trailing slash.
     public var baseURL: String
     /// `YYYY-MM`: every path is `/admin/api/{apiVersion}/…`.
     public var apiVersion: String
-    /// The custom app's Admin API access token (`shpat_…`).
-    public var accessToken: Secret
-    /// The app's client secret, which signs webhooks; `nil` when not configured.
+    /// How Aftercart authenticates: a static token or an app's client credentials.
+    public var credential: ShopifyCredential
+    /// The app's client secret, which signs webhooks; `nil` when not
+    /// configured (then the client secret of ``credential``, if any).
     public var webhookSecret: Secret?
     /// How far before the stored cursor an incremental read starts, so a
     /// record changed while the previous run paged is not missed.
@@ -53,7 +56,7 @@ public struct ShopifyStoreSettings: Sendable {
 
     public init(
         store: StoreID, baseURL: String, apiVersion: String = ShopifyStoreSettings.defaultAPIVersion,
-        accessToken: Secret, webhookSecret: Secret? = nil, lookback: TimeInterval = 300, pageSize: Int = 250,
+        credential: ShopifyCredential, webhookSecret: Secret? = nil, lookback: TimeInterval = 300, pageSize: Int = 250,
         loyalty: LoyaltySource = .none, currency: Currency? = nil, deliveryEstimate: TimeInterval = 5 * 86_400,
         bucketSize: Int = 40, leakRate: Double = 2, metaNamespace: String = "aftercart"
     ) {
@@ -62,8 +65,8 @@ public struct ShopifyStoreSettings: Sendable {
         self.store = store
         self.baseURL = base
         self.apiVersion = apiVersion
-        self.accessToken = accessToken
-        self.webhookSecret = webhookSecret
+        self.credential = credential
+        self.webhookSecret = webhookSecret ?? credential.clientSecret
         self.lookback = max(lookback, 0)
         self.pageSize = min(max(pageSize, 1), 250)
         self.loyalty = loyalty
@@ -77,8 +80,8 @@ public struct ShopifyStoreSettings: Sendable {
     /// Reads a store's flattened config, the keys ``ShopifyConnector/settingsSchema``
     /// declares (``ShopifySettingKey``).
     ///
-    /// Keys: `shop` or `base_url`, `api_version`, `access_token` (secret),
-    /// `webhook_secret` (secret), `lookback` (seconds), `page_size`,
+    /// Keys: `shop` or `base_url`, `api_version`, `access_token` (secret) or
+    /// `client_id` with `client_secret` (secret), `webhook_secret` (secret), `lookback` (seconds), `page_size`,
     /// `currency`, `bucket_size`, `leak_rate`, `meta_namespace`, and
     /// `loyalty.source` (`shopify_metafield` with `loyalty.namespace`,
     /// `loyalty.key`, optional `loyalty.tier_key`, `loyalty.expiry_key`,
@@ -151,7 +154,7 @@ public struct ShopifyStoreSettings: Sendable {
         }
         self.init(
             store: store, baseURL: base, apiVersion: settings.string(Key.apiVersion) ?? Self.defaultAPIVersion,
-            accessToken: try settings.requiredSecret(Key.accessToken),
+            credential: try Self.credential(settings),
             webhookSecret: settings.secrets[Key.webhookSecret].flatMap { $0.isEmpty ? nil : $0 },
             lookback: settings.seconds(Key.lookback) ?? 300, pageSize: settings.integer(Key.pageSize) ?? 250,
             loyalty: loyalty, currency: currency, deliveryEstimate: settings.deliveryEstimate,
@@ -159,6 +162,21 @@ public struct ShopifyStoreSettings: Sendable {
             leakRate: settings.string(Key.leakRate).flatMap { Double($0) } ?? 2,
             metaNamespace: settings.string(Key.metaNamespace) ?? "aftercart")
         requestTimeout = settings.seconds(Key.requestTimeout).map { .milliseconds(Int64(($0 * 1_000).rounded())) }
+    }
+
+    /// The static token when set, else the client id and secret.
+    private static func credential(_ settings: ConnectorSettings) throws(ConnectorSetupError) -> ShopifyCredential {
+        typealias Key = ShopifySettingKey
+        if let token = settings.secrets[Key.accessToken], !token.isEmpty { return .accessToken(token) }
+        guard let clientID = settings.string(Key.clientID), let secret = settings.secrets[Key.clientSecret],
+            !secret.isEmpty
+        else {
+            throw ConnectorSetupError(
+                store: settings.store,
+                message: "set access_token, or client_id and client_secret of a Dev Dashboard app installed on the shop"
+            )
+        }
+        return .clientCredentials(clientID: clientID, clientSecret: secret)
     }
 
     /// `{baseURL}/admin/api/{apiVersion}`.

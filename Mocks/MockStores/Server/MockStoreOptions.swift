@@ -172,14 +172,26 @@ public struct ShopifyMockOptions: Sendable {
     public var graphQLBucketSize: Int
     /// GraphQL points restored per second.
     public var graphQLRestoreRate: Double
+    /// A Dev Dashboard app's client id and secret: with both set, the client
+    /// credentials grant (`POST /admin/oauth/access_token`) issues tokens.
+    public var clientID: String?
+    /// See ``clientID``.
+    public var clientSecret: String?
+    /// Seconds an issued token lives (Shopify: 86399).
+    public var tokenLifetime: Double
+    /// The stable versions Shopify still serves, oldest first: a request
+    /// naming an older one is answered as the oldest (its header says so).
+    public var supportedAPIVersions: [String]
 
     public init(
         orders: Int = 100, seed: UInt64 = 1, data: MockDataOptions? = nil, port: Int = 0,
         accessToken: String = "shpat_mock_0123456789abcdef0123456789abcdef",
         shopDomain: String = "aftercart-mock.myshopify.com", bucketSize: Int = 40, leakRate: Double = 2,
-        apiVersion: String = "2025-10", storeName: String? = nil,
+        apiVersion: String = "2026-07", storeName: String? = nil,
         faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, accessScopes: [String]? = nil,
-        graphQLBucketSize: Int = 2_000, graphQLRestoreRate: Double = 100
+        graphQLBucketSize: Int = 2_000, graphQLRestoreRate: Double = 100, clientID: String? = nil,
+        clientSecret: String? = nil, tokenLifetime: Double = 86_399,
+        supportedAPIVersions: [String] = ["2026-01", "2026-04", "2026-07", "2026-10"]
     ) {
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
@@ -194,6 +206,10 @@ public struct ShopifyMockOptions: Sendable {
         self.accessScopes = accessScopes
         self.graphQLBucketSize = graphQLBucketSize
         self.graphQLRestoreRate = graphQLRestoreRate
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.tokenLifetime = tokenLifetime
+        self.supportedAPIVersions = supportedAPIVersions
     }
 }
 

@@ -32,7 +32,7 @@ public final class MockStoreServer: Sendable {
     private let webhooks: WebhookDispatcher?
     private let stopped = NIOLockedValueBox(false)
 
-    /// API root: `.../wp-json/wc/v3` or `.../admin/api/2025-10`.
+    /// API root: `.../wp-json/wc/v3` or `.../admin/api/2026-07`.
     public var apiBaseURL: String {
         switch platform {
         case .woocommerce: return baseURL + "/wp-json/wc/v3"
@@ -194,6 +194,15 @@ public final class MockStoreServer: Sendable {
     /// Does nothing for WooCommerce.
     public func spendShopifyGraphQLBudget() {
         (core.emulator as? ShopifyEmulator)?.graphQLBucket.spendAll()
+    }
+
+    /// How many tokens a Shopify emulator's client credentials grant issued (0 for WooCommerce).
+    public var shopifyTokenGrants: Int { (core.emulator as? ShopifyEmulator)?.appCredentials.grants ?? 0 }
+
+    /// Revokes every token a Shopify emulator's grant issued (as reinstalling
+    /// the app does); the static access token keeps working.
+    public func revokeShopifyIssuedTokens() {
+        (core.emulator as? ShopifyEmulator)?.appCredentials.revokeAll()
     }
 
     /// Replaces the fault plan; request numbering continues (call ``reset()`` to restart it).

@@ -15,6 +15,7 @@ final class ShopifyEmulator: PlatformEmulator {
     let graphQLBucket: ShopifyGraphQLCostBucket
     let storeCredit: ShopifyStoreCreditLedger
     let grantedScopes: Set<String>
+    let appCredentials: ShopifyAppCredentialLedger
 
     init(state: StoreState, options: ShopifyMockOptions, publicURL: String, events: ChangeFeed) {
         self.state = state
@@ -26,6 +27,7 @@ final class ShopifyEmulator: PlatformEmulator {
             maximum: options.graphQLBucketSize, restoreRate: options.graphQLRestoreRate)
         storeCredit = ShopifyStoreCreditLedger(profile: state.profile)
         grantedScopes = Set(options.accessScopes ?? ShopifyAccessScopeGate.all)
+        appCredentials = ShopifyAppCredentialLedger(options: options)
         customerRenderer = ShopifyCustomerRenderer(state: state)
         orderRenderer = ShopifyOrderRenderer(state: state, shopDomain: options.shopDomain, customers: customerRenderer)
     }
@@ -54,20 +56,40 @@ final class ShopifyEmulator: PlatformEmulator {
 
     static func notFound() -> MockResponse { errors(404, "Not Found") }
 
+    /// Whether the request carries the static token or a live issued one.
+    func isAuthorized(_ req: MockRequest) -> Bool {
+        let token = req.headers["x-shopify-access-token"]
+        return token == options.accessToken || appCredentials.accepts(token)
+    }
+
+    static func unauthorized() -> MockResponse {
+        errors(401, "[API] Invalid API key or access token (unrecognized login or wrong password)")
+    }
+
+    /// The version that answers a request naming `requested`: a retired one
+    /// falls forward to the oldest supported version, as Shopify does.
+    func servedVersion(_ requested: String) -> String {
+        guard let oldest = options.supportedAPIVersions.first, requested != "unstable", requested < oldest else {
+            return requested
+        }
+        return oldest
+    }
+
     func handle(_ req: MockRequest) async -> MockResponse {
         let parts = req.path.split(separator: "/").map(String.init)
         if parts == ["admin", "oauth", "access_scopes.json"], req.method == "GET" {
             return accessScopes(req)
         }
+        if parts == ["admin", "oauth", "access_token"], req.method == "POST" {
+            return appCredentials.grant(req)
+        }
         guard parts.count >= 4, parts[0] == "admin", parts[1] == "api" else { return Self.notFound() }
-        let version = parts[2]
+        let version = servedVersion(parts[2])
         var segments = Array(parts.dropFirst(3))
         guard let last = segments.last, last.hasSuffix(".json") else { return Self.notFound() }
         segments[segments.count - 1] = String(last.dropLast(5))
 
-        guard req.headers["x-shopify-access-token"] == options.accessToken else {
-            return Self.errors(401, "[API] Invalid API key or access token (unrecognized login or wrong password)")
-        }
+        guard isAuthorized(req) else { return Self.unauthorized() }
         if segments == ["graphql"] {
             // GraphQL is paced by query cost, not by REST's request bucket.
             var response = graphQL(req)
@@ -183,9 +205,7 @@ final class ShopifyEmulator: PlatformEmulator {
     /// `GET /admin/oauth/access_scopes.json`: outside the versioned API, but authenticated
     /// and counted against the request bucket like any REST call.
     private func accessScopes(_ req: MockRequest) -> MockResponse {
-        guard req.headers["x-shopify-access-token"] == options.accessToken else {
-            return Self.errors(401, "[API] Invalid API key or access token (unrecognized login or wrong password)")
-        }
+        guard isAuthorized(req) else { return Self.unauthorized() }
         let decision = bucket.take()
         let limitHeader = ("X-Shopify-Shop-Api-Call-Limit", "\(decision.used)/\(decision.size)")
         guard decision.allowed else {

@@ -26,10 +26,7 @@ enum WebhookSubscriptionRoutes {
             guard parts.count == 4, parts[0] == "admin", parts[1] == "api", parts[3] == "webhooks.json",
                 let shopify = core.emulator as? ShopifyEmulator
             else { return nil }
-            guard req.headers["x-shopify-access-token"] == shopify.options.accessToken else {
-                return ShopifyEmulator.errors(
-                    401, "[API] Invalid API key or access token (unrecognized login or wrong password)")
-            }
+            guard shopify.isAuthorized(req) else { return ShopifyEmulator.unauthorized() }
             return shopifyRoute(req, core: core, apiVersion: String(parts[2]))
         }
     }

@@ -92,4 +92,9 @@ extension StoreSettings {
         collect(self, prefix: "")
         return text
     }
+
+    /// The top-level keys holding a secret reference.
+    public var secretKeys: Set<String> {
+        Set(values.compactMap { key, value in if case .secret = value { key } else { nil } })
+    }
 }

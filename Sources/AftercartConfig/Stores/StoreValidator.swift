@@ -90,7 +90,7 @@ struct StoreValidator {
                     "\(reader.label) (\(schema.platform)) needs \(group.map { "\"\($0)\"" }.joined(separator: " or ")).",
                     example: example)
             }
-            let ruleValues = StoreSettingValues(settings.textValues)
+            let ruleValues = StoreSettingValues(settings.textValues, secretsSet: settings.secretKeys)
             for rule in schema.rules {
                 for issue in rule.check(ruleValues) {
                     let path = issue.keyPath.reduce(reader.path) { $0.appending($1) }

@@ -42,6 +42,9 @@ public struct StoreFacts: Sendable, Hashable, Codable {
     /// The store's webhook subscriptions with their status, when the
     /// credential may list them; `nil` when it may not or the platform has none.
     public var webhooks: [WebhookSubscription]?
+    /// What the credential is when that is worth saying: a token from an
+    /// OAuth grant, its scopes and when it expires; `nil` for a fixed key.
+    public var credential: String?
 
     public init(
         name: String, currency: Currency?, timeZoneIdentifier: String?, platformVersion: String?,

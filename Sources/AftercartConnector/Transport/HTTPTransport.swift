@@ -14,7 +14,8 @@ public struct HTTPTransport: Sendable {
     /// The configured redaction plus the authorizer's secrets.
     public let redaction: Redaction
     let client: HTTPClient
-    let authorizer: (any RequestAuthorizer)?
+    /// What adds credentials to each attempt.
+    public let authorizer: (any RequestAuthorizer)?
     let rateLimiter: any RateLimiter
     let logger: Logger
     let clock: any TransportClock
@@ -51,6 +52,7 @@ public struct HTTPTransport: Sendable {
         let deadline = clock.now + configuration.totalDeadline
         let redactedURL = redaction.url(request.url)
         var attempt = 0
+        var renewedCredentials = false
         while true {
             attempt += 1
             try await rateLimiter.acquire()
@@ -87,6 +89,14 @@ public struct HTTPTransport: Sendable {
                 } else if (200..<300).contains(status) || request.acceptedStatuses.contains(status) {
                     return TransportResponse(
                         status: status, headers: headers, body: body, redactedURL: redactedURL, attempts: attempt)
+                } else if status == 401, !renewedCredentials, let authorizer,
+                    await authorizer.credentialsRejected(prepared)
+                {
+                    // An expired token: the store did nothing, so even a POST
+                    // goes again at once, with the credentials just renewed.
+                    renewedCredentials = true
+                    logger.info("store refused expired credentials; renewed them", metadata: ["url": "\(redactedURL)"])
+                    continue
                 } else {
                     let error = statusError(
                         status, headers: headers, body: body, retryAfter: retryAfter,

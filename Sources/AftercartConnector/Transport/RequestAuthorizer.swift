@@ -8,6 +8,16 @@ public protocol RequestAuthorizer: Sendable {
     func authorize(_ request: inout TransportRequest) async throws
     /// Values that must never be logged; the transport scrubs them everywhere.
     var secrets: [Secret] { get }
+    /// The store answered 401 to `request` as it was sent (credentials
+    /// included). An authorizer whose credentials expire (a token from an
+    /// OAuth grant) drops the one it sent and returns `true`; the transport
+    /// then sends the request once more with fresh credentials. A fixed
+    /// credential returns `false` (the default): sending it again cannot help.
+    func credentialsRejected(_ request: TransportRequest) async -> Bool
+}
+
+extension RequestAuthorizer {
+    public func credentialsRejected(_ request: TransportRequest) async -> Bool { false }
 }
 
 /// A header carrying a token, e.g. `X-Shopify-Access-Token`.

@@ -31,6 +31,7 @@ enum StoreProbe {
                 if let zone = facts.timeZoneIdentifier { line += ", \(zone)" }
                 if let version = facts.platformVersion { line += ", version \(version)" }
                 print(line)
+                if let credential = facts.credential { print("  credential: \(credential)") }
                 if let permission = StoreFactsLines.permission(facts) {
                     print("  \(permission)")
                 }

@@ -1,0 +1,102 @@
+import Foundation
+import MockStores
+import Testing
+
+/// `aftercart run` and `check` for a shop connected through a Dev Dashboard
+/// app (client id and secret, no `shpat_` token), against a Shopify
+/// emulator whose grant issues short-lived tokens.
+@Suite struct ShopifyAppCredentialRunTests {
+    static let clientID = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+    static let clientSecret = "shpss_0123456789abcdef0123456789abcdef"
+
+    func writeConfig(_ cli: CLIProcess, mock: MockStoreServer) throws {
+        try cli.write(
+            """
+            [database]
+            url = "sqlite:data/aftercart.sqlite"
+
+            [[stores]]
+            name = "osaka-shopify"
+            platform = "shopify"
+            base_url = "\(mock.baseURL)"
+            client_id = "\(Self.clientID)"
+            client_secret = { env = "OSAKA_SHOPIFY_CLIENT_SECRET" }
+            timezone = "Asia/Tokyo"
+            leak_rate = "1000"
+            bucket_size = 1000
+            """, to: "config/aftercart.toml")
+    }
+
+    func start(lifetime: Double) async throws -> MockStoreServer {
+        try await MockStoreServer.start(
+            .shopify(
+                ShopifyMockOptions(
+                    orders: 80, seed: 12, leakRate: 0, clientID: Self.clientID, clientSecret: Self.clientSecret,
+                    tokenLifetime: lifetime)))
+    }
+
+    @Test func theDaemonSyncsAcrossTwoTokenExpiriesWithoutAFailedRequest() async throws {
+        // Five-second tokens and a sync every second until the third token.
+        let mock = try await start(lifetime: 5)
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        var daemon: RunCommandTests.Daemon?
+        do {
+            try writeConfig(cli, mock: mock)
+            daemon = try RunCommandTests.Daemon.start(
+                cli, ["--sync-every", "1s", "--resources", "orders"],
+                environment: ["OSAKA_SHOPIFY_CLIENT_SECRET": Self.clientSecret])
+            let started = ContinuousClock.now
+            while mock.shopifyTokenGrants < 3, ContinuousClock.now - started < .seconds(60) {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            // Syncs go on after the third token.
+            let listed = mock.stats().count(path: "/admin/api/2026-07/orders.json")
+            while mock.stats().count(path: "/admin/api/2026-07/orders.json") < listed + 2,
+                ContinuousClock.now - started < .seconds(90)
+            {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let exit = try await daemon?.stop(SIGTERM)
+            let log = daemon?.output ?? ""
+            #expect(exit == 0, "\(log)")
+            #expect(mock.shopifyTokenGrants >= 3, "\(log)")
+            #expect(mock.stats().count(path: "/admin/api/2026-07/orders.json") >= listed + 2)
+            #expect(!log.contains("error"), "\(log)")
+            #expect(!log.contains(Self.clientSecret))
+            let status = try await cli.run(["status", "--json"])
+            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+            let orders = (object?["resources"] as? [[String: Any]])?.first { $0["resource"] as? String == "orders" }
+            #expect(orders?["last_error"] is NSNull, "\(status.stdout)")
+            #expect(orders?["records"] as? Int == 80, "\(status.stdout)")
+        } catch {
+            daemon?.forceKill()
+            await mock.stop()
+            throw error
+        }
+        daemon?.forceKill()
+        await mock.stop()
+    }
+
+    @Test func checkShowsTheGrantAndAWrongSecretIsNamedNotShown() async throws {
+        let mock = try await start(lifetime: 86_399)
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        do {
+            try writeConfig(cli, mock: mock)
+            let good = try await cli.run(
+                ["check"], environment: ["OSAKA_SHOPIFY_CLIENT_SECRET": Self.clientSecret])
+            #expect(good.stdout.contains("credential: token from the client credentials grant"), "\(good.stdout)")
+            #expect(good.stdout.contains("read_orders"), "\(good.stdout)")
+            let wrong = "shpss_wrongwrongwrongwrongwrongwrong0"
+            let bad = try await cli.run(["check"], environment: ["OSAKA_SHOPIFY_CLIENT_SECRET": wrong])
+            #expect(bad.status != 0)
+            #expect(bad.stderr.contains("client_secret"), "\(bad.stderr)")
+            #expect(!(bad.stdout + bad.stderr).contains(wrong))
+        } catch {
+            await mock.stop()
+            throw error
+        }
+        await mock.stop()
+    }
+}
