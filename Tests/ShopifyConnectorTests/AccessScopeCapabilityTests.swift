@@ -68,8 +68,13 @@ import Testing
         }
     }
 
-    @Test func withoutWritePriceRulesCouponsAreReadButNotCreated() async throws {
-        try await withShopifyMock(orders: 40, scopes: Self.scopes(without: ["write_price_rules"])) { harness in
+    /// GraphQL discounts need `write_discounts`; a store pinned before 2025-10 uses REST
+    /// price rules, which need `write_price_rules`.
+    @Test(arguments: [("2026-07", "write_discounts"), ("2025-07", "write_price_rules")])
+    func withoutTheWriteScopeCouponsAreReadButNotCreated(apiVersion: String, scope: String) async throws {
+        try await withShopifyMock(
+            orders: 40, scopes: Self.scopes(without: [scope]), values: ["api_version": apiVersion]
+        ) { harness in
             // No check(): the first write learns the scopes before sending anything.
             let request = CouponRequest(
                 code: "THANKS-1", kind: .percent, amount: 10, customerIDs: ["7200000000037"], description: "test")
@@ -77,9 +82,10 @@ import Testing
                 _ = try await harness.connector.createCoupon(request)
             } throws: { error in
                 guard case .unsupported(let operation, _) = error as? ConnectorError else { return false }
-                return operation.contains("write_price_rules")
+                return operation.contains(scope)
             }
-            #expect(harness.mock.stats().count(path: harness.path("price_rules.json")) == 0)
+            #expect(harness.mock.stats().count(path: "/admin/api/\(apiVersion)/price_rules.json") == 0)
+            #expect(harness.mock.stats().count(path: "/admin/api/\(apiVersion)/graphql.json") == 0)
             let capabilities = harness.connector.capabilities
             #expect(!capabilities.writes.contains(.createCoupon))
             #expect(capabilities.writes.contains(.findCoupon))

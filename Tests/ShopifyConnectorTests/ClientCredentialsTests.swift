@@ -67,17 +67,17 @@ import Testing
     }
 
     @Test func anExpiringTokenIsRenewedAndNoRequestFails() async throws {
-        // Five-second tokens, renewed a tenth of their life early: reads over
-        // twelve seconds outlive two of them.
+        // Five-second tokens, renewed a tenth of their life early: reads go
+        // on until the third token (bounded, for a machine that stalls).
         try await withAppStore(lifetime: 5) { mock, connector in
             let started = ContinuousClock.now
             var reads = 0
-            while ContinuousClock.now - started < .seconds(12) {
+            while mock.shopifyTokenGrants < 3, ContinuousClock.now - started < .seconds(120) {
                 #expect(try await orderCount(connector) == 120)
                 reads += 1
                 try await Task.sleep(for: .milliseconds(300))
             }
-            #expect(reads >= 3)
+            #expect(reads >= 2)
             #expect(mock.shopifyTokenGrants >= 3)
         }
     }

@@ -134,8 +134,11 @@ import Testing
         #expect(ShopifyAccessScopes.warnings(granted: writesOnly).isEmpty)
         let readOnly: Set<String> = ["read_orders", "read_customers", "read_price_rules", "read_discounts"]
         let warnings = ShopifyAccessScopes.warnings(granted: readOnly)
-        #expect(warnings.count == 5)
-        #expect(warnings.contains { $0.contains("write_price_rules") })
+        #expect(warnings.count == 4)
+        #expect(warnings.contains { $0.contains("write_discounts") && $0.contains("creating coupons") })
+        // A store pinned before 2025-10 creates coupons as REST price rules.
+        let pinned = ShopifyAccessScopes.warnings(granted: readOnly, graphQLDiscounts: false)
+        #expect(pinned.contains { $0.contains("write_price_rules") && $0.contains("creating coupons") })
         #expect(warnings.contains { $0.contains("read_all_orders") && $0.contains("60 days") })
     }
 }

@@ -16,8 +16,12 @@ import Testing
         return first.id
     }
 
-    @Test func couponCreationIsIdempotent() async throws {
-        try await withShopifyMock { harness in
+    /// From API 2025-10 one GraphQL `discountCodeBasicCreate`; a store pinned to an
+    /// older version creates a REST price rule and its code. Both read the same back.
+    @Test(arguments: ["2026-07", "2025-07"])
+    func couponCreationIsIdempotent(apiVersion: String) async throws {
+        let graphQL = apiVersion >= "2025-10"
+        try await withShopifyMock(values: ["api_version": apiVersion]) { harness in
             let customer = try await firstCustomerID(harness)
             let expires = Date(timeIntervalSince1970: 1_796_083_200)  // 2026-12-01T00:00:00Z
             let request = CouponRequest(
@@ -37,10 +41,11 @@ import Testing
             let again = try await harness.connector.createCoupon(request)
             #expect(again.id == created.id)
             let stats = harness.mock.stats()
-            #expect(stats.count(path: harness.path("price_rules.json"), status: 201) == 1)
+            #expect(stats.count(path: "/admin/api/\(apiVersion)/price_rules.json", status: 201) == (graphQL ? 0 : 1))
+            #expect(stats.count(path: "/admin/api/\(apiVersion)/graphql.json", status: 200) == (graphQL ? 1 : 0))
             #expect(stats.count(status: 422) == 0)
-            // Lookups: a miss (404) before creating, then two hits.
-            #expect(stats.count(status: 303) == 2)
+            // Lookups: a miss (404) before creating, then hits (GraphQL reads the new code back).
+            #expect(stats.count(status: 303) == (graphQL ? 3 : 2))
 
             let rules = try await harness.rawJSON("price_rules.json?limit=250")
             let ours = (rules["price_rules"] as? [[String: Any]] ?? []).filter {
@@ -58,21 +63,22 @@ import Testing
         }
     }
 
-    @Test func concurrentCreationFindsTheExistingCodeOn422() async throws {
-        // Request 1 asks for the granted scopes, requests 2-4 create the
-        // coupon (lookup miss, rule, code). The 5th, the second creation's
-        // lookup, is made to miss as if another worker created the code a
-        // moment later: Shopify then answers 422.
-        let faults = try MockFaultPlan(spec: "404@5")
-        try await withShopifyMock(faults: faults) { harness in
+    @Test(arguments: ["2026-07", "2025-07"])
+    func concurrentCreationFindsTheExistingCode(apiVersion: String) async throws {
+        // The second creation's lookup is made to miss as if another worker
+        // created the code a moment later: Shopify then refuses the code
+        // (REST 422, GraphQL `TAKEN`) and the existing one is returned.
+        let graphQL = apiVersion >= "2025-10"
+        try await withShopifyMock(values: ["api_version": apiVersion]) { harness in
             let request = CouponRequest(code: "AC-RACE-1", kind: .percent, amount: 15)
             let created = try await harness.connector.createCoupon(request)
+            harness.mock.setFaults(try MockFaultPlan(spec: "404@\(harness.mock.stats().total + 1)"))
             let again = try await harness.connector.createCoupon(request)
             #expect(again.id == created.id)
             #expect(again.code == "AC-RACE-1")
             let stats = harness.mock.stats()
-            #expect(stats.count(status: 422) == 1)
-            #expect(stats.count(path: harness.path("price_rules.json"), status: 201) == 2)
+            #expect(stats.count(status: 422) == (graphQL ? 0 : 1))
+            #expect(stats.count(path: "/admin/api/\(apiVersion)/price_rules.json", status: 201) == (graphQL ? 0 : 2))
             let rules = try await harness.rawJSON("price_rules.json?limit=250")
             var codes = 0
             for rule in rules["price_rules"] as? [[String: Any]] ?? []
@@ -81,6 +87,41 @@ import Testing
                 codes += (list["discount_codes"] as? [Any])?.count ?? 0
             }
             #expect(codes == 1)
+        }
+    }
+
+    @Test func aPerItemAmountThroughGraphQLReadsBackAsAFixedProductCoupon() async throws {
+        try await withShopifyMock { harness in
+            let customer = try await firstCustomerID(harness)
+            let coupon = try await harness.connector.createCoupon(
+                CouponRequest(code: "AC-EACH-2", kind: .fixedProduct, amount: 2, customerIDs: [customer]))
+            #expect(coupon.kind == .fixedProduct)
+            #expect(coupon.amount == 2)
+            #expect(coupon.createdByAftercart)
+        }
+    }
+
+    @Test func theEmulatorRefusesADiscountWithoutAValueOrWithATakenCode() async throws {
+        try await withShopifyMock { harness in
+            let mutation = """
+                mutation C($d: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $d) {
+                  codeDiscountNode { id } userErrors { field message code } } }
+                """
+            func create(_ value: [String: Any]) async throws -> [[String: Any]] {
+                let input: [String: Any] = [
+                    "title": "t", "code": "RAW-1", "startsAt": "2026-12-01T00:00:00Z", "context": ["all": "ALL"],
+                    "customerGets": ["value": value, "items": ["all": true]],
+                ]
+                let answer = try await harness.rawGraphQL(["query": mutation, "variables": ["d": input]])
+                let payload = (answer["data"] as? [String: Any])?["discountCodeBasicCreate"] as? [String: Any]
+                return payload?["userErrors"] as? [[String: Any]] ?? []
+            }
+            let noValue = try await create([:])
+            let first = try await create(["percentage": 0.2])
+            let second = try await create(["percentage": 0.2])
+            #expect(noValue.first?["code"] as? String == "INVALID")
+            #expect(first.isEmpty)
+            #expect(second.first?["code"] as? String == "TAKEN")
         }
     }
 

@@ -105,6 +105,9 @@ actor ShopifyAppTokens {
             resource: "access token")
         request.headers["Content-Type"] = "application/x-www-form-urlencoded"
         request.headers["Accept"] = "application/json"
+        // Lifetimes count from the ask, not the answer: a slow answer must
+        // not make a token look younger than Shopify thinks it is.
+        let asked = clock.date
         let response: TransportResponse
         do {
             response = try await transport.send(request)
@@ -124,7 +127,7 @@ actor ShopifyAppTokens {
                 field: "access_token", reason: "the token grant's answer has no access token",
                 transport.errorContext(for: request))
         }
-        let now = clock.date
+        let now = asked
         let lifetime = answer.expiresIn.flatMap { $0 > 0 ? $0 : nil }
         return Issued(
             token: Secret(answer.accessToken),

@@ -48,14 +48,20 @@ public enum ShopifyAccessScopes {
     }
 
     /// What each part of the adapter needs for `loyalty`; a `write_` scope includes its `read_`.
-    public static func needs(loyalty: ShopifyStoreSettings.LoyaltySource = .none) -> [Need] {
+    /// Coupons are created with `discountCodeBasicCreate` (`write_discounts`) unless
+    /// `graphQLDiscounts` is false (a store pinned before 2025-10: REST price rules,
+    /// `write_price_rules`).
+    public static func needs(loyalty: ShopifyStoreSettings.LoyaltySource = .none, graphQLDiscounts: Bool = true)
+        -> [Need]
+    {
         var needs = [
             Need("read_orders", "reading orders", reads: [.orders]),
             Need("read_customers", "reading customers and loyalty", reads: [.customers, .loyalty]),
             Need("read_price_rules", "reading coupons", reads: [.coupons], writes: [.findCoupon]),
             Need("read_discounts", "reading coupons"),
-            Need("write_price_rules", "creating coupons", writes: [.createCoupon]),
-            Need("write_discounts", "creating coupons"),
+            graphQLDiscounts
+                ? Need("write_discounts", "creating coupons", writes: [.createCoupon])
+                : Need("write_price_rules", "creating coupons", writes: [.createCoupon]),
             Need("write_orders", "adding order notes", writes: [.orderNotes]),
             Need(
                 "write_customers", "tagging customers and withdrawing marketing consent",
@@ -76,16 +82,18 @@ public enum ShopifyAccessScopes {
     }
 
     /// The needs `granted` does not cover.
-    public static func missing(granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource = .none) -> [Need] {
-        needs(loyalty: loyalty).filter { !has($0.scope, in: granted) }
+    public static func missing(
+        granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource = .none, graphQLDiscounts: Bool = true
+    ) -> [Need] {
+        needs(loyalty: loyalty, graphQLDiscounts: graphQLDiscounts).filter { !has($0.scope, in: granted) }
     }
 
     /// One warning per missing scope, saying what it switches off, plus
     /// `read_all_orders`, without which Shopify shows only the last 60 days of orders.
-    public static func warnings(granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource = .none)
-        -> [String]
-    {
-        var warnings = missing(granted: granted, loyalty: loyalty).map { need in
+    public static func warnings(
+        granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource = .none, graphQLDiscounts: Bool = true
+    ) -> [String] {
+        var warnings = missing(granted: granted, loyalty: loyalty, graphQLDiscounts: graphQLDiscounts).map { need in
             "the access token lacks scope \(need.scope) (\(need.purpose))"
                 + (need.isAdvisory ? "" : "; disabled: \(disabled(need).joined(separator: ", "))")
         }
@@ -98,10 +106,10 @@ public enum ShopifyAccessScopes {
     /// `capabilities` without what the missing scopes switch off.
     public static func restrict(
         _ capabilities: ConnectorCapabilities, granted: Set<String>,
-        loyalty: ShopifyStoreSettings.LoyaltySource = .none
+        loyalty: ShopifyStoreSettings.LoyaltySource = .none, graphQLDiscounts: Bool = true
     ) -> ConnectorCapabilities {
         var restricted = capabilities
-        for need in missing(granted: granted, loyalty: loyalty) {
+        for need in missing(granted: granted, loyalty: loyalty, graphQLDiscounts: graphQLDiscounts) {
             restricted.readable.subtract(need.reads)
             restricted.incremental.subtract(need.reads)
             restricted.writes.subtract(need.writes)
@@ -113,11 +121,14 @@ public enum ShopifyAccessScopes {
 
     /// The first missing scope that switches off reading `resource`.
     static func scope(
-        disablingRead resource: ResourceKind, granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource
+        disablingRead resource: ResourceKind, granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource,
+        graphQLDiscounts: Bool
     )
         -> String?
     {
-        missing(granted: granted, loyalty: loyalty).first { $0.reads.contains(resource) }?.scope
+        missing(granted: granted, loyalty: loyalty, graphQLDiscounts: graphQLDiscounts).first {
+            $0.reads.contains(resource)
+        }?.scope
     }
 
     private static func disabled(_ need: Need) -> [String] {
@@ -135,9 +146,9 @@ extension ShopifyAccessScopes {
     /// The first missing scope that switches off `writes` or the loyalty `loyalty` capability.
     static func scope(
         disabling writes: ConnectorCapabilities.Writes, loyalty capability: ConnectorCapabilities.Loyalty = [],
-        granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource
+        granted: Set<String>, loyalty: ShopifyStoreSettings.LoyaltySource, graphQLDiscounts: Bool
     ) -> String? {
-        missing(granted: granted, loyalty: loyalty).first {
+        missing(granted: granted, loyalty: loyalty, graphQLDiscounts: graphQLDiscounts).first {
             !$0.writes.isDisjoint(with: writes) || !$0.loyalty.isDisjoint(with: capability)
         }?.scope
     }

@@ -13,7 +13,9 @@ extension ShopifyConnector {
     func requireReadable(_ resource: ResourceKind) async throws {
         try await ensureScopes()
         guard let granted = grantedScopes.granted,
-            let scope = ShopifyAccessScopes.scope(disablingRead: resource, granted: granted, loyalty: settings.loyalty)
+            let scope = ShopifyAccessScopes.scope(
+                disablingRead: resource, granted: granted, loyalty: settings.loyalty,
+                graphQLDiscounts: settings.createsDiscountsThroughGraphQL)
         else { return }
         throw ConnectorError.unsupported(
             operation: "reading \(resource) (the access token lacks scope \(scope); \(Self.grantAdvice))",
@@ -29,7 +31,8 @@ extension ShopifyConnector {
         try await ensureScopes()
         guard let granted = grantedScopes.granted,
             let scope = ShopifyAccessScopes.scope(
-                disabling: writes, loyalty: loyalty, granted: granted, loyalty: settings.loyalty)
+                disabling: writes, loyalty: loyalty, granted: granted, loyalty: settings.loyalty,
+                graphQLDiscounts: settings.createsDiscountsThroughGraphQL)
         else { return }
         throw ConnectorError.unsupported(
             operation: "\(operation) (the access token lacks scope \(scope); \(Self.grantAdvice))",

@@ -4,9 +4,11 @@ import Foundation
 import Logging
 
 extension ShopifyConnector {
-    /// Creates a single-use coupon the REST way: a price rule titled
-    /// `aftercart:<code>` (which marks it as Aftercart's), then its one
-    /// discount code (Shopify Admin REST API, PriceRule and DiscountCode).
+    /// Creates a single-use coupon: on API 2025-10 and later one GraphQL
+    /// `discountCodeBasicCreate` (see ``createCodeDiscount(_:customers:)``);
+    /// on a store pinned to an older version the REST way: a price rule
+    /// titled `aftercart:<code>` (which marks it as Aftercart's), then its
+    /// one discount code (Shopify Admin REST API, PriceRule and DiscountCode).
     ///
     /// The rule: `value_type` `percentage` or `fixed_amount` with a negative
     /// `value`; ``CouponKind/fixedProduct`` applies the amount to each line
@@ -37,6 +39,9 @@ extension ShopifyConnector {
                         store: store, resource: "coupon creation", platform: platform,
                         platformMessage: "no customer has the coupon's email, so it cannot be restricted to them"))
             }
+        }
+        if settings.createsDiscountsThroughGraphQL {
+            return try await createCodeDiscount(request, customers: customers)
         }
         let valueType: String
         var allocation = "across"
@@ -246,7 +251,7 @@ extension ShopifyConnector {
     }
 
     /// `existing` when it grants what `request` asks, else ``CouponTermsMismatch``.
-    private func sameTerms(_ existing: Coupon, _ request: CouponRequest) throws -> Coupon {
+    func sameTerms(_ existing: Coupon, _ request: CouponRequest) throws -> Coupon {
         let differences = couponDifferences(request, existing: existing)
         guard differences.isEmpty else {
             throw CouponTermsMismatch(store: store, code: request.code, differences: differences)

@@ -158,7 +158,9 @@ public struct ShopifyConnector: StoreConnector {
     public var capabilities: ConnectorCapabilities {
         let configured = configuredCapabilities
         guard let granted = grantedScopes.granted else { return configured }
-        return ShopifyAccessScopes.restrict(configured, granted: granted, loyalty: settings.loyalty)
+        return ShopifyAccessScopes.restrict(
+            configured, granted: granted, loyalty: settings.loyalty,
+            graphQLDiscounts: settings.createsDiscountsThroughGraphQL)
     }
 
     /// What the configuration allows, before scopes are considered.
@@ -207,7 +209,8 @@ public struct ShopifyConnector: StoreConnector {
             warnings.append("loyalty from metafields costs one request per changed customer")
         }
         if case .granted(let granted) = try await learnScopes() {
-            warnings += ShopifyAccessScopes.warnings(granted: granted, loyalty: settings.loyalty)
+            warnings += ShopifyAccessScopes.warnings(
+                granted: granted, loyalty: settings.loyalty, graphQLDiscounts: settings.createsDiscountsThroughGraphQL)
         }
         warnings += ShopifyAPIVersions.warnings(configured: settings.apiVersion, served: served, now: clock.date)
         let plan = ShopifyFieldReading.nonEmpty(shop.planDisplayName) ?? ShopifyFieldReading.nonEmpty(shop.planName)

@@ -179,6 +179,11 @@ public struct ShopifyStoreSettings: Sendable {
         return .clientCredentials(clientID: clientID, clientSecret: secret)
     }
 
+    /// Whether coupons are created with GraphQL `discountCodeBasicCreate` and
+    /// its `context` (API 2025-10 and later, `unstable` included); a store
+    /// pinned to an older version keeps REST price rules.
+    public var createsDiscountsThroughGraphQL: Bool { apiVersion == "unstable" || apiVersion >= "2025-10" }
+
     /// `{baseURL}/admin/api/{apiVersion}`.
     public var apiBaseURL: String { baseURL + "/admin/api/" + apiVersion }
 }

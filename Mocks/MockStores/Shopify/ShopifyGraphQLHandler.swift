@@ -1,8 +1,8 @@
 import Foundation
 
 /// `POST /admin/api/{version}/graphql.json`, for the operations the adapter sends: customers
-/// with their store credit accounts, `storeCreditAccountCredit`, `storeCreditAccountDebit` and
-/// `customerEmailMarketingConsentUpdate`.
+/// with their store credit accounts, `storeCreditAccountCredit`, `storeCreditAccountDebit`,
+/// `customerEmailMarketingConsentUpdate` and `discountCodeBasicCreate`.
 /// Operations are recognised by the fields they select; anything else is answered with
 /// the error Shopify gives an unknown field.
 ///
@@ -31,7 +31,9 @@ extension ShopifyEmulator {
         }
         let operation = ShopifyGraphQLOperationText(text: query, variables: body["variables"]?.object ?? [:])
         let kind: StoreCreditOperation
-        if operation.selects("customerEmailMarketingConsentUpdate") {
+        if operation.selects("discountCodeBasicCreate") {
+            kind = .discountCreate
+        } else if operation.selects("customerEmailMarketingConsentUpdate") {
             kind = .emailMarketingConsent
         } else if operation.selects("storeCreditAccountCredit") {
             kind = .credit
@@ -43,7 +45,7 @@ extension ShopifyEmulator {
             return graphQLErrors(
                 [
                     (
-                        "This emulator answers only customers { storeCreditAccounts }, storeCreditAccountCredit, storeCreditAccountDebit and customerEmailMarketingConsentUpdate",
+                        "This emulator answers only customers { storeCreditAccounts }, storeCreditAccountCredit, storeCreditAccountDebit, customerEmailMarketingConsentUpdate and discountCodeBasicCreate",
                         "undefinedField"
                     )
                 ], requested: 0)
@@ -60,7 +62,7 @@ extension ShopifyEmulator {
             case .success(let cost): requested = cost
             case .failure(let error): return graphQLErrors([(error.message, "BAD_REQUEST")], requested: 0)
             }
-        case .credit, .debit, .emailMarketingConsent:
+        case .credit, .debit, .emailMarketingConsent, .discountCreate:
             requested = Self.mutationCost
         }
         if requested > Self.maxSingleQueryCost {
@@ -81,6 +83,7 @@ extension ShopifyEmulator {
         case .credit: result = postStoreCredit(operation, debit: false)
         case .debit: result = postStoreCredit(operation, debit: true)
         case .emailMarketingConsent: result = updateEmailMarketingConsent(operation)
+        case .discountCreate: result = createCodeDiscount(operation)
         }
         graphQLBucket.refund(requested - result.actualCost)
         if !result.errors.isEmpty {
@@ -146,7 +149,7 @@ extension ShopifyEmulator {
 
 /// The GraphQL operations the emulator recognises.
 enum StoreCreditOperation {
-    case read, credit, debit, emailMarketingConsent
+    case read, credit, debit, emailMarketingConsent, discountCreate
 
     var field: String {
         switch self {
@@ -154,6 +157,7 @@ enum StoreCreditOperation {
         case .credit: "storeCreditAccountCredit"
         case .debit: "storeCreditAccountDebit"
         case .emailMarketingConsent: "customerEmailMarketingConsentUpdate"
+        case .discountCreate: "discountCodeBasicCreate"
         }
     }
 
@@ -162,6 +166,7 @@ enum StoreCreditOperation {
         case .read: ["read_customers", "read_store_credit_accounts", "read_store_credit_account_transactions"]
         case .credit, .debit: ["write_store_credit_account_transactions"]
         case .emailMarketingConsent: ["write_customers"]
+        case .discountCreate: ["write_discounts"]
         }
     }
 }

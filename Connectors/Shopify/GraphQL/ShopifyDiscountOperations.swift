@@ -1,0 +1,78 @@
+import Foundation
+
+/// The GraphQL document that creates a code discount
+/// (`discountCodeBasicCreate`, scope `write_discounts`, with `context` from
+/// API 2025-10, which replaced `customerSelection`), and its wire shapes.
+enum ShopifyDiscountOperations {
+    static let createName = "AftercartDiscountCodeCreate"
+    static let create = """
+        mutation AftercartDiscountCodeCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
+          discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) {
+            codeDiscountNode { id }
+            userErrors { field message code }
+          }
+        }
+        """
+
+    struct Variables: Encodable, Sendable {
+        let basicCodeDiscount: Input
+    }
+
+    struct Input: Encodable, Sendable {
+        let title: String
+        let code: String
+        /// ISO 8601.
+        let startsAt: String
+        let endsAt: String?
+        let context: Context
+        let customerGets: CustomerGets
+        let usageLimit: Int?
+        let appliesOncePerCustomer: Bool
+    }
+
+    /// Who may use the code: some customers (`customers.add`, GIDs) or everyone (`all: ALL`).
+    struct Context: Encodable, Sendable {
+        let all: String?
+        let customers: Customers?
+
+        struct Customers: Encodable, Sendable {
+            let add: [String]
+        }
+    }
+
+    struct CustomerGets: Encodable, Sendable {
+        let value: Value
+        let items: Items
+    }
+
+    /// One of `percentage` (0…1) or `discountAmount`.
+    struct Value: Encodable, Sendable {
+        let percentage: Decimal?
+        let discountAmount: Amount?
+
+        struct Amount: Encodable, Sendable {
+            /// A decimal string in the shop's currency.
+            let amount: String
+            /// `true`: the amount comes off each item; `false`: once across the order.
+            let appliesOnEachItem: Bool
+        }
+    }
+
+    struct Items: Encodable, Sendable {
+        let all: Bool
+    }
+}
+
+/// `data` of ``ShopifyDiscountOperations/create``.
+struct ShopifyDiscountCreateWire: Decodable, Sendable {
+    let discountCodeBasicCreate: Payload
+
+    struct Payload: Decodable, Sendable {
+        let codeDiscountNode: Node?
+        let userErrors: [ShopifyGraphQLUserErrorWire]
+    }
+
+    struct Node: Decodable, Sendable {
+        let id: String
+    }
+}
