@@ -23,17 +23,22 @@ import Testing
                 let outcome = try await cli.run(step, environment: PlanCommandTests.secrets)
                 #expect(outcome.status == 0, "\(step): \(outcome.stdout)\(outcome.stderr)")
             }
-            // The customer with the most orders.
-            let orders = try await cli.run(["export", "orders"])
-            var counts: [String: Int] = [:]
-            for line in orders.stdout.split(separator: "\n") {
-                let order = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                let customer = order?["customer"] as? [String: Any]
-                if customer?["id"] as? String != nil, let email = customer?["email"] as? String {
-                    counts[email.lowercased(), default: 0] += 1
+            // The customer with the most planned emails, and their orders.
+            let actions = try await cli.run(["export", "actions"])
+            var emails: [String: Int] = [:]
+            for line in actions.stdout.split(separator: "\n") {
+                let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                let payload = (row?["payload"] as? String).flatMap {
+                    try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+                }
+                if row?["action"] as? String == "send_email", let to = payload?["to"] as? String {
+                    emails[to.lowercased(), default: 0] += 1
                 }
             }
-            let (chosen, orderCount) = try #require(counts.max { ($0.value, $1.key) < ($1.value, $0.key) })
+            let chosen = try #require(emails.filter { $0.key.hasPrefix("zeph") }.max { $0.value < $1.value }?.key)
+            let orders = try await cli.run(["export", "orders"])
+            let orderCount = orders.stdout.split(separator: "\n").filter { $0.lowercased().contains(chosen) }.count
+            #expect(orderCount > 0)
 
             let (status, document) = try await export(cli, ["--email", chosen.uppercased()])
             #expect(status == 0)

@@ -67,11 +67,13 @@ import Testing
             let pseudonym = try #require(
                 forget.stdout.split(separator: "\n").first { $0.hasPrefix("kept:") }?.split(separator: " ").last)
             #expect(pseudonym.hasPrefix("forgotten-") && pseudonym.hasSuffix("@invalid"))
-            #expect(try await findings(needles, cli: cli, database: database) == [])
+            let afterForget = try await findings(needles, cli: cli, database: database)
+            #expect(afterForget.isEmpty, "\(afterForget)")
 
             let resync = try await cli.run(["sync", "--full"], environment: PlanCommandTests.secrets)
             #expect(resync.status == 0, "\(resync.stdout)\(resync.stderr)")
-            #expect(try await findings(needles, cli: cli, database: database) == [])
+            let afterResync = try await findings(needles, cli: cli, database: database)
+            #expect(afterResync.isEmpty, "\(afterResync)")
             let plan = try await cli.run(["plan", "--dry-run", "--json", "--at", at])
             #expect(plan.status == 0, "\(plan.stderr)")
             #expect(!plan.stdout.contains(String(pseudonym)) && !plan.stdout.lowercased().contains(chosen))

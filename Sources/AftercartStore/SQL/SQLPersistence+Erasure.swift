@@ -26,7 +26,7 @@ extension SQLPersistence: PersonalDataStore {
         let address = ForgottenCustomers.normalized(email)
         let key = ForgottenCustomers.key(of: address, store: store, secret: try await forgetSecret())
         let pseudonym = ForgottenCustomers.pseudonym(forKey: key)
-        return try await executor.transaction("erasing a customer's personal data in \(store)") { connection in
+        let erasure = try await executor.transaction("erasing a customer's personal data in \(store)") { connection in
             let found = try await self.footprint(of: address, store: store, on: connection)
             let text = PersonalText(
                 address: address, pseudonym: pseudonym, fullNames: found.fullNames, firstNames: found.firstNames,
@@ -52,6 +52,8 @@ extension SQLPersistence: PersonalDataStore {
             erasure.rejects = try await self.eraseRejects(found, address: address, store: store, text, on: connection)
             return erasure
         }
+        try await executor.reclaimFreedSpace("clearing erased data out of the database's free space")
+        return erasure
     }
 
     /// The install secret forgotten addresses are hashed with.

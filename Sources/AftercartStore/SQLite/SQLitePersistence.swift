@@ -81,9 +81,6 @@ extension SQLPersistence where Executor == SQLiteExecutor {
         // The SQL core's transactions span several writer accesses
         // (SQLiteExecutor.transaction), each statement its own hop.
         configuration.allowsUnsafeTransactions = true
-        // What `aftercart forget` overwrites must not linger in the file's
-        // free space, where reading the file's bytes would still find it.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         return try DatabasePool(path: path, configuration: configuration)
     }
 
