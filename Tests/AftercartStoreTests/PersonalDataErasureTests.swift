@@ -113,7 +113,8 @@ import Testing
             #expect(text.contains(erased.pseudonym))
             // Others are untouched; figures and ids stay.
             #expect(text.contains("hana@example.com") && text.contains("hi hana") && text.contains("ken"))
-            let order = try #require(try await persistence.record(Order.self, store: Fixtures.tokyo, platformID: "9002"))
+            let order = try #require(
+                try await persistence.record(Order.self, store: Fixtures.tokyo, platformID: "9002"))
             #expect(order.record.customer.email == erased.pseudonym)
             #expect(order.record.customer.firstName == "Forgotten" && order.record.customer.id == "501")
             #expect(order.record.total == Money(12_800, .jpy) && order.record.tracking.first?.number == "erased")
@@ -161,7 +162,8 @@ import Testing
                 records: [hooked], deleted: [:])
             let text = try await everything(persistence)
             #expect(Self.personal.allSatisfy { !text.contains($0) }, "\(text)")
-            let stored = try #require(try await persistence.record(Order.self, store: Fixtures.tokyo, platformID: "9005"))
+            let stored = try #require(
+                try await persistence.record(Order.self, store: Fixtures.tokyo, platformID: "9005"))
             #expect(stored.record.customer.email == erased.pseudonym && stored.record.customer.lastName == "Customer")
             let webhook = try #require(
                 try await persistence.record(Order.self, store: Fixtures.tokyo, platformID: "9007"))
@@ -176,9 +178,10 @@ import Testing
             let held = try await store.personalData(of: "zelda.quorra@EXAMPLE.com", store: Fixtures.tokyo)
             let ids = Dictionary(grouping: held.records, by: \.resource).mapValues { $0.map(\.key.platformID).sorted() }
             #expect(ids == [.customers: ["501"], .orders: ["9001", "9002"], .reviews: ["r1"], .loyalty: ["501"]])
-            #expect(held.outbox.map(\.idempotencyKey).sorted() == [
-                "customer_request/tokyo-woo/zelda.quorra@example.com/1", "thanks/tokyo-woo/9001/0",
-            ])
+            #expect(
+                held.outbox.map(\.idempotencyKey).sorted() == [
+                    "customer_request/tokyo-woo/zelda.quorra@example.com/1", "thanks/tokyo-woo/9001/0",
+                ])
             #expect(held.suppressions == [.unsubscribed] && !held.forgotten)
             let stranger = try await store.personalData(of: "nobody@example.com", store: Fixtures.tokyo)
             #expect(stranger.isEmpty)

@@ -92,7 +92,8 @@ import Testing
     /// The recipient of most `.eml` files in the outbox folder.
     private func mostEmailed(in cli: CLIProcess) throws -> String? {
         var counts: [String: Int] = [:]
-        for file in try files(in: cli.directory.appendingPathComponent("data/outbox")) where file.pathExtension == "eml" {
+        for file in try files(in: cli.directory.appendingPathComponent("data/outbox")) where file.pathExtension == "eml"
+        {
             let text = try String(contentsOf: file, encoding: .utf8)
             let to = text.split(separator: "\r\n").first { $0.hasPrefix("To:") }.map(String.init) ?? ""
             let bracketed = to.firstIndex(of: "<").flatMap { start in

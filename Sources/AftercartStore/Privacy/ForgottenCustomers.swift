@@ -16,12 +16,6 @@ public struct ForgottenCustomers: Sendable, Hashable {
     /// Hex HMAC-SHA256 of `store|lowercased address`, one per forgotten customer.
     public var keys: Set<String>
 
-    init(store: StoreID, secret: String, keys: Set<String>) {
-        self.store = store
-        self.secret = secret
-        self.keys = keys
-    }
-
     /// Nobody forgotten in `store`.
     static func none(_ store: StoreID) -> ForgottenCustomers {
         ForgottenCustomers(store: store, secret: "", keys: [])

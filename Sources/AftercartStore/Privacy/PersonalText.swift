@@ -18,8 +18,7 @@ struct PersonalText: Sendable {
     ///   - address: the customer's address, replaced by `pseudonym`.
     ///   - fullNames: names written whole ("Ann Lee"), replaced by the placeholder full name.
     ///   - firstNames/lastNames: name parts, replaced by the placeholder's parts.
-    init(address: String, pseudonym: String, fullNames: Set<String>, firstNames: Set<String>, lastNames: Set<String>)
-    {
+    init(address: String, pseudonym: String, fullNames: Set<String>, firstNames: Set<String>, lastNames: Set<String>) {
         self.address = address.lowercased()
         self.pseudonym = pseudonym
         // The address goes first: a name inside it ("ann@…") would otherwise

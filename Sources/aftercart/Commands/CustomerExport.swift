@@ -21,8 +21,10 @@ enum CustomerExport {
         var fields = ["\"email\":" + json(address), "\"found\":" + (held.isEmpty ? "false" : "true")]
         if held.isEmpty {
             fields.append(
-                "\"note\":" + json("Aftercart holds nothing about this address in "
-                    + stores.map(\.rawValue).joined(separator: ", ")))
+                "\"note\":"
+                    + json(
+                        "Aftercart holds nothing about this address in "
+                            + stores.map(\.rawValue).joined(separator: ", ")))
         }
         fields.append("\"stores\":[" + (try held.map(storeDocument).joined(separator: ",")) + "]")
         return "{" + fields.joined(separator: ",") + "}"

@@ -40,7 +40,8 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What to export: orders, customers, coupons, loyalty, reviews, actions, or customer (with --email).")
+    @Argument(
+        help: "What to export: orders, customers, coupons, loyalty, reviews, actions, or customer (with --email).")
     var resource: ExportResource
 
     @Option(name: .long, help: ArgumentHelp("With 'customer': the person's email address.", valueName: "address"))

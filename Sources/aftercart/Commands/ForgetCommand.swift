@@ -61,7 +61,8 @@ enum ForgetReport {
         ]
         if erased.withdrawalsCancelled > 0 {
             lines.append(
-                "cancelled \(erased.withdrawalsCancelled) waiting opt-out write for the store (it would need the address)")
+                "cancelled \(erased.withdrawalsCancelled) waiting opt-out write for the store (it would need the address)"
+            )
         }
         lines.append(
             "not erased: the store's own copy of the customer; erase it in the store too "
