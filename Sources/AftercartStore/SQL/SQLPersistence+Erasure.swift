@@ -56,9 +56,13 @@ extension SQLPersistence: PersonalDataStore {
         return erasure
     }
 
-    /// The install secret forgotten addresses are hashed with.
+    /// The install secret forgotten addresses are hashed with, read once
+    /// per process: sync pages ask for it, and reading it is a write transaction.
     func forgetSecret() async throws -> String {
-        try await installSecret(named: "forgotten_customers") { ForgottenCustomers.makeSecret() }
+        if let cached = forgetSecretCache.withLockedValue({ $0 }) { return cached }
+        let secret = try await installSecret(named: "forgotten_customers") { ForgottenCustomers.makeSecret() }
+        forgetSecretCache.withLockedValue { $0 = secret }
+        return secret
     }
 
     // MARK: - Inside the erasing transaction
