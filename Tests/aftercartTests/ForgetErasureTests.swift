@@ -67,6 +67,9 @@ import Testing
             let pseudonym = try #require(
                 forget.stdout.split(separator: "\n").first { $0.hasPrefix("kept:") }?.split(separator: " ").last)
             #expect(pseudonym.hasPrefix("forgotten-") && pseudonym.hasSuffix("@invalid"))
+            // An unsubscribe afterwards (an old link, an operator) does not store the address again.
+            let unsubscribe = try await cli.run(["unsubscribe", "--store", "tokyo-woo", "--email", chosen])
+            #expect(unsubscribe.stdout.contains("already forgotten"), "\(unsubscribe.stdout)\(unsubscribe.stderr)")
             let afterForget = try await findings(needles, cli: cli, database: database)
             #expect(afterForget.isEmpty, "\(afterForget)")
 

@@ -30,6 +30,9 @@ public struct CustomerRequests: Sendable {
         /// Whether a row to write the opt-out to the store was added; `false`
         /// when one for this address was already waiting.
         public var consentWithdrawalQueued: Bool
+        /// The address was erased by `aftercart forget`: nothing was recorded,
+        /// so the address is not stored again, and nothing more was needed.
+        public var alreadyForgotten = false
     }
 
     /// Records `request` for `email` in `store` at `now` and cancels the
@@ -45,6 +48,10 @@ public struct CustomerRequests: Sendable {
         -> Outcome
     {
         let address = try Self.address(email)
+        // An old unsubscribe link clicked after `forget` must not store the address again.
+        if try await database.forgottenCustomers(store: store).contains(address) {
+            return Outcome(email: address, cancelled: 0, consentWithdrawalQueued: false, alreadyForgotten: true)
+        }
         try await database.recordSuppression(request, store: store, email: address, now: now)
         let waiting = try await cancelWaiting(request, store: store, address: address, now: now)
         var queued = false

@@ -87,11 +87,18 @@ extension SQLPersistence {
         add(try await footprintRows(.customers, "platform_id", ids, store: store, on: connection))
         add(try await footprintRows(.orders, "customer_id", ids, store: store, on: connection))
         add(try await footprintRows(.loyalty, "customer_id", ids, store: store, on: connection))
-        for row in try await connection.query(
-            "SELECT \(Self.entryColumns) FROM outbox WHERE store = ? ORDER BY id", [.text(store.rawValue)])
-        {
-            let entry = try Self.entry(from: row)
-            if found.concerns(entry, address: address) { found.outbox.append(entry) }
+        // Page by id: a store's outbox grows without end, only a few rows are theirs.
+        var after: Int64 = 0
+        while true {
+            let rows = try await connection.query(
+                "SELECT \(Self.entryColumns) FROM outbox WHERE store = ? AND id > ? ORDER BY id LIMIT 1000",
+                [.text(store.rawValue), .integer(after)])
+            for row in rows {
+                let entry = try Self.entry(from: row)
+                if found.concerns(entry, address: address) { found.outbox.append(entry) }
+                after = entry.id
+            }
+            if rows.count < 1000 { break }
         }
         return found
     }

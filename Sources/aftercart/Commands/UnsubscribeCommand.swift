@@ -23,6 +23,10 @@ struct CustomerRequestOptions: ParsableArguments {
         try await withDatabase { _, database in
             let outcome = try await CustomerRequests(database: database).record(
                 request, store: StoreID(store), email: email, now: Date())
+            guard !outcome.alreadyForgotten else {
+                print("\(store): \(outcome.email) was already forgotten (aftercart forget); nothing to record")
+                return
+            }
             let storeWrite =
                 outcome.consentWithdrawalQueued
                 ? "queued the opt-out for the store (performed by the next send)"
