@@ -176,6 +176,8 @@ let package = Package(
             name: "AftercartStore",
             dependencies: [
                 "AftercartModel",
+                // Keyed hashes of forgotten customers' addresses.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),

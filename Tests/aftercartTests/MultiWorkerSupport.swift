@@ -89,7 +89,8 @@ struct FreshDatabase {
         }
     }
 
-    private static func admin(_ server: URL, _ body: (PostgresConnection) async throws -> Void) async throws {
+    /// Runs `body` on one connection to the database `server` names.
+    static func admin(_ server: URL, _ body: (PostgresConnection) async throws -> Void) async throws {
         let components = try #require(URLComponents(url: server, resolvingAgainstBaseURL: false))
         let configuration = PostgresConnection.Configuration(
             host: components.host ?? "127.0.0.1", port: components.port ?? 5432,

@@ -23,6 +23,12 @@ extension ShopifyConnector: WebhookDecoding {
         ]
     }
 
+    /// The mandatory compliance topics, configured with the app rather than
+    /// subscribed: `customers/redact` erases the customer in Aftercart;
+    /// `shop/redact` is only logged (the shop's data stays until the
+    /// operator removes the store).
+    public var privacyTopics: [String] { ["customers/redact", "shop/redact"] }
+
     public func webhookEnvelope(headers: HeaderFields, body: Data) -> WebhookEnvelope {
         guard let topic = Self.header("Topic", in: headers) else {
             return .malformed(reason: "no X-Shopify-Topic header")
@@ -54,6 +60,15 @@ extension ShopifyConnector: WebhookDecoding {
                 return WebhookRecords(skipped: ["customer \(wire.id): no email address"])
             }
             return WebhookRecords(records: [customer])
+        case "customers/redact":
+            let context = ErrorContext(store: store, resource: "customers", platform: platform)
+            let request = try ShopifyWireDecoder.decode(ShopifyRedactRequestWire.self, from: body, context: context)
+            guard let email = request.customer.email, !email.isEmpty else {
+                return WebhookRecords(skipped: ["customers/redact for customer \(request.customer.id): no address"])
+            }
+            return WebhookRecords(erasures: [email])
+        case "shop/redact":
+            return WebhookRecords(skipped: ["shop/redact: the shop's data stays until the store is removed"])
         default:
             throw ConnectorError.unsupported(
                 operation: "webhook topic \(topic)", ErrorContext(store: store, resource: nil, platform: platform))
@@ -88,4 +103,15 @@ struct ShopifyOrderReferenceWire: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case orderID = "order_id"
     }
+}
+
+/// The customer a `customers/redact` request names (its `orders_to_redact`
+/// are that customer's orders, found again by address and customer id).
+struct ShopifyRedactRequestWire: Decodable, Sendable {
+    struct Customer: Decodable, Sendable {
+        let id: Int64
+        let email: String?
+    }
+
+    let customer: Customer
 }

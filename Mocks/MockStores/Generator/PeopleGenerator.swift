@@ -23,6 +23,11 @@ struct PeopleGenerator: Sendable {
     }
 
     func name(stream: RandomStream, index: Int) -> Name {
+        if stream == .customer, let named = profile.namedCustomers[index] {
+            return Name(
+                first: named.first, last: named.last,
+                emailStem: PeopleGenerator.ascii(named.first) + "." + PeopleGenerator.ascii(named.last))
+        }
         var r = profile.random(stream, index &* 31 &+ 7)
         let first = r.pick(profile.region.firstNames)
         let last = r.pick(profile.region.lastNames)

@@ -23,6 +23,8 @@ struct StoreProfile: Sendable {
     let reviewCount: Int
     /// The store clock when the server starts (epoch seconds, UTC).
     let clockStart: Int64
+    /// Customers named by the test instead of the generator, by index.
+    let namedCustomers: [Int: MockPersonName]
 
     static let maxLifecycleSeconds: Int64 = 12 * 86_400
     static let historySeconds: Int64 = 730 * 86_400
@@ -35,9 +37,11 @@ struct StoreProfile: Sendable {
 
     init(
         seed: UInt64, currency: StoreCurrency?, timeZone: String?, storeName: String?,
-        orders: Int, customers: Int?, products: Int?, coupons: Int?, reviews: Int?, clockStart: Int64
+        orders: Int, customers: Int?, products: Int?, coupons: Int?, reviews: Int?, clockStart: Int64,
+        namedCustomers: [Int: MockPersonName] = [:]
     ) {
         self.seed = seed
+        self.namedCustomers = namedCustomers
         let pickedCurrency = currency ?? [StoreCurrency.usd, .eur, .jpy][Int(SeededRandom.mix(seed) % 3)]
         self.currency = pickedCurrency
         let zoneName =

@@ -49,6 +49,10 @@ public struct MockDataOptions: Sendable {
     public var timeZone: String?
     /// Store clock at start. Data never depends on the wall clock, so runs are reproducible.
     public var clockStart: Date
+    /// Names given to customers by index instead of generated ones (their
+    /// orders, reviews and address follow), for a person no other record
+    /// shares a name with.
+    public var namedCustomers: [Int: MockPersonName] = [:]
 
     /// 2026-11-01T00:00:00Z.
     public static let defaultClockStart = Date(timeIntervalSince1970: 1_793_491_200)
@@ -218,6 +222,18 @@ extension MockDataOptions {
         StoreProfile(
             seed: seed, currency: currency.flatMap { StoreCurrency.named($0.rawValue) }, timeZone: timeZone,
             storeName: storeName, orders: orders, customers: customers, products: products,
-            coupons: coupons, reviews: reviews, clockStart: Int64(clockStart.timeIntervalSince1970))
+            coupons: coupons, reviews: reviews, clockStart: Int64(clockStart.timeIntervalSince1970),
+            namedCustomers: namedCustomers)
+    }
+}
+
+/// A customer's name chosen by a test.
+public struct MockPersonName: Sendable, Hashable {
+    public var first: String
+    public var last: String
+
+    public init(first: String, last: String) {
+        self.first = first
+        self.last = last
     }
 }

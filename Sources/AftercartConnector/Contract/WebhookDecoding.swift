@@ -23,14 +23,19 @@ public struct WebhookRecords: Sendable {
     public var deleted: [ResourceKind: [String]]
     /// Why records in the body were left out (no email address, a trashed order…).
     public var skipped: [String]
+    /// Addresses whose personal data the platform asks to erase (a privacy
+    /// request such as Shopify's `customers/redact`), as `aftercart forget` does.
+    public var erasures: [String]
 
     /// Creates a decoded delivery.
     public init(
-        records: [any SyncRecord] = [], deleted: [ResourceKind: [String]] = [:], skipped: [String] = []
+        records: [any SyncRecord] = [], deleted: [ResourceKind: [String]] = [:], skipped: [String] = [],
+        erasures: [String] = []
     ) {
         self.records = records
         self.deleted = deleted
         self.skipped = skipped
+        self.erasures = erasures
     }
 }
 
@@ -57,6 +62,11 @@ public protocol WebhookDecoding: StoreConnector {
     /// compared in constant time. `false` without a signature header.
     func verifyWebhook(body: Data, headers: HeaderFields, secret: Secret) -> Bool
 
+    /// Privacy topics the platform sends without a subscription (Shopify's
+    /// mandatory compliance webhooks): decoded like ``webhookTopics``, never
+    /// registered.
+    var privacyTopics: [String] { get }
+
     /// The records a verified delivery of `topic` carries.
     ///
     /// May call the store when the body is not the record itself (a
@@ -65,4 +75,9 @@ public protocol WebhookDecoding: StoreConnector {
     /// - Throws: ``ConnectorError`` when the body does not map (naming the
     ///   field, never dumping the body) or the store cannot be read.
     func decodeWebhook(topic: String, body: Data) async throws -> WebhookRecords
+}
+
+extension WebhookDecoding {
+    /// No privacy topics unless the adapter names some.
+    public var privacyTopics: [String] { [] }
 }

@@ -8,6 +8,14 @@ public enum DeliveryChannelFactory {
     /// The sender when `[delivery] from` is not set.
     public static let defaultSender = "Aftercart <aftercart@localhost>"
 
+    /// The file channel's folder: `file_dir`, a relative one under `workingDirectory`.
+    public static func fileDirectory(_ configuration: DeliveryConfiguration, workingDirectory: URL) -> URL {
+        let path = configuration.fileDirectory
+        return path.hasPrefix("/")
+            ? URL(fileURLWithPath: path, isDirectory: true)
+            : workingDirectory.appendingPathComponent(path, isDirectory: true)
+    }
+
     /// - Parameters:
     ///   - workingDirectory: where a relative `file_dir` starts.
     ///   - client: the HTTP client the webhook channel posts with (the caller shuts it down).
@@ -20,12 +28,7 @@ public enum DeliveryChannelFactory {
     ) throws(DeliverySetupError) -> any MessageChannel {
         switch configuration.channel {
         case .file:
-            let path = configuration.fileDirectory
-            let directory =
-                path.hasPrefix("/")
-                ? URL(fileURLWithPath: path, isDirectory: true)
-                : workingDirectory.appendingPathComponent(path, isDirectory: true)
-            return FileChannel(directory: directory)
+            return FileChannel(directory: fileDirectory(configuration, workingDirectory: workingDirectory))
         case .smtp:
             guard let url = configuration.smtpURL, ["smtp", "smtps"].contains(url.scheme?.lowercased() ?? "") else {
                 throw DeliverySetupError(

@@ -79,7 +79,8 @@ public struct Planner: Sendable {
             rules: SuppressionRules(
                 settings: configuration.engage, storeConsent: storeConfiguration.marketingConsent,
                 snapshot: snapshot, now: now, marketingCounts: Self.marketingCounts(planned),
-                recorded: recorded, senderIncomplete: !storeConfiguration.sender.missingForMarketing.isEmpty),
+                recorded: recorded, forgotten: try await database.forgottenCustomers(store: store),
+                senderIncomplete: !storeConfiguration.sender.missingForMarketing.isEmpty),
             quietHours: QuietHoursSchedule(
                 quietHours: configuration.engage.quietHours, timeZone: storeConfiguration.timeZone),
             context: MessageContext(

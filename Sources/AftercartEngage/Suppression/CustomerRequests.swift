@@ -30,6 +30,9 @@ public struct CustomerRequests: Sendable {
         /// Whether a row to write the opt-out to the store was added; `false`
         /// when one for this address was already waiting.
         public var consentWithdrawalQueued: Bool
+        /// The address was erased by `aftercart forget`: nothing was recorded,
+        /// so the address is not stored again, and nothing more was needed.
+        public var alreadyForgotten = false
     }
 
     /// Records `request` for `email` in `store` at `now` and cancels the
@@ -44,9 +47,34 @@ public struct CustomerRequests: Sendable {
     public func record(_ request: CustomerSuppression, store: StoreID, email: String, now: Date) async throws
         -> Outcome
     {
+        let address = try Self.address(email)
+        // An old unsubscribe link clicked after `forget` must not store the address again.
+        if try await database.forgottenCustomers(store: store).contains(address) {
+            return Outcome(email: address, cancelled: 0, consentWithdrawalQueued: false, alreadyForgotten: true)
+        }
+        try await database.recordSuppression(request, store: store, email: address, now: now)
+        let waiting = try await cancelWaiting(request, store: store, address: address, now: now)
+        var queued = false
+        if !waiting.withdrawalWaiting {
+            queued = try await database.enqueue(try withdrawal(store, address, now), now: now)
+        }
+        return Outcome(email: address, cancelled: waiting.cancelled, consentWithdrawalQueued: queued)
+    }
+
+    /// `email` trimmed and lowercased.
+    ///
+    /// - Throws: ``CustomerRequestError/notAnAddress(_:)`` for anything but an address.
+    static func address(_ email: String) throws -> String {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
         guard EmailAddressText.looksLikeAddress(address) else { throw CustomerRequestError.notAnAddress(email) }
-        try await database.recordSuppression(request, store: store, email: address, now: now)
+        return address
+    }
+
+    /// Cancels what `request` stops among `address`'s waiting rows in
+    /// `store`; says whether a consent write for the address still waits.
+    func cancelWaiting(_ request: CustomerSuppression, store: StoreID, address: String, now: Date) async throws
+        -> (cancelled: Int, withdrawalWaiting: Bool)
+    {
         var toCancel: [Int64] = []
         var couponsByKey: [String: Int64] = [:]
         var announcedCoupons: Set<String> = []
@@ -98,11 +126,7 @@ public struct CustomerRequests: Sendable {
         for id in toCancel where try await database.cancel(id: id, now: now) {
             cancelled += 1
         }
-        var queued = false
-        if !withdrawalWaiting {
-            queued = try await database.enqueue(try withdrawal(store, address, now), now: now)
-        }
-        return Outcome(email: address, cancelled: cancelled, consentWithdrawalQueued: queued)
+        return (cancelled, withdrawalWaiting)
     }
 
     private static let cancellable: Set<OutboxState> = [.pending, .failed, .unknown]

@@ -15,6 +15,8 @@ struct SuppressionRules: Sendable {
     var marketingCounts: [String: Int]
     /// Requests recorded by Aftercart itself, by lowercased email.
     var recorded: [String: CustomerSuppression] = [:]
+    /// Customers erased by `aftercart forget`, by keyed hash of their address.
+    var forgotten: ForgottenCustomers?
     /// Whether the store lacks what marketing mail must show about its
     /// sender (``SenderIdentity/missingForMarketing``): no marketing then.
     var senderIncomplete = false
@@ -22,7 +24,7 @@ struct SuppressionRules: Sendable {
     /// Whether the customer asked to be forgotten: no message of any kind,
     /// no alert about them.
     func isForgotten(_ person: Person) -> Bool {
-        recorded[person.email.lowercased()]?.stopsEverything == true
+        recorded[person.email.lowercased()]?.stopsEverything == true || forgotten?.contains(person.email) == true
     }
 
     /// Whether the customer agreed to marketing. A store-wide "denied" wins;
@@ -48,7 +50,7 @@ struct SuppressionRules: Sendable {
     func blockMarketing(to person: Person, promotion: Bool, messages: Int) -> SuppressionReason? {
         if senderIncomplete { return .senderIdentityMissing }
         // An unsubscribe recorded here wins over any consent the store's records still show.
-        if recorded[person.email.lowercased()] != nil { return .unsubscribed }
+        if recorded[person.email.lowercased()] != nil || isForgotten(person) { return .unsubscribed }
         if !hasConsent(person) { return .noConsent }
         if promotion, isCoolingOff(person) { return .negativeReview }
         let planned = marketingCounts[person.email.lowercased()] ?? 0

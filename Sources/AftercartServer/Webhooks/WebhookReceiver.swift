@@ -1,4 +1,5 @@
 import AftercartConnector
+import AftercartEngage
 import AftercartModel
 import AftercartStore
 import Foundation
@@ -49,7 +50,7 @@ struct WebhookReceiver: Sendable {
             return .ping
         }
         logger[metadataKey: "topic"] = "\(topic)"
-        guard connector.webhookTopics.contains(topic) else {
+        guard connector.webhookTopics.contains(topic) || connector.privacyTopics.contains(topic) else {
             logger.debug("webhook topic not followed; acknowledged and ignored")
             return .ignored(topic: topic)
         }
@@ -77,6 +78,8 @@ struct WebhookReceiver: Sendable {
             return .unprocessable("the body does not map")
         }
         for reason in decoded.skipped { logger.debug("webhook record skipped", metadata: ["reason": "\(reason)"]) }
+        // Before the delivery is recorded: a failed erasure is retried by the platform.
+        if let failure = await erase(decoded.erasures, store: endpoint.store, logger: logger) { return failure }
         let receipt = WebhookReceipt(
             store: endpoint.store, platform: endpoint.platform, deliveryKey: deliveryKey, topic: topic,
             receivedAt: now())
@@ -101,5 +104,37 @@ struct WebhookReceiver: Sendable {
             ])
         followUps.enqueue(store: endpoint.store, changed: result.changed)
         return .applied(changed: changed, stale: result.stale)
+    }
+}
+
+extension WebhookReceiver {
+    /// Erases each address as `aftercart forget` does (the file channel's
+    /// folder is not known here: its files stay until `forget` is run);
+    /// logs counts, never the address.
+    func erase(_ addresses: [String], store: StoreID, logger: Logger) async -> WebhookOutcome? {
+        guard !addresses.isEmpty else { return nil }
+        guard let database = inbox as? any PlannerDatabase else {
+            logger.error("privacy request not applied: this database cannot erase customers")
+            return .unavailable("the database cannot erase customers")
+        }
+        for address in addresses {
+            do {
+                let outcome = try await CustomerErasure(database: database).forget(
+                    store: store, email: address, now: now())
+                logger.info(
+                    "customer erased at the platform's request",
+                    metadata: [
+                        "records": "\(outcome.erased.records.values.reduce(0, +))",
+                        "outbox": "\(outcome.erased.outboxRows)", "cancelled": "\(outcome.cancelled)",
+                    ])
+            } catch is CustomerRequestError {
+                logger.warning("privacy request skipped: the customer's address is not an email address")
+            } catch {
+                logger.error(
+                    "privacy request not applied: the database is unavailable", metadata: ["error": "\(error)"])
+                return .unavailable("the database is unavailable; retry later")
+            }
+        }
+        return nil
     }
 }

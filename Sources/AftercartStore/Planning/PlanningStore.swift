@@ -21,7 +21,8 @@ public protocol PlanningStore: Sendable {
     /// Recording it again changes nothing; `forgotten` outranks `unsubscribed`.
     func recordSuppression(_ suppression: CustomerSuppression, store: StoreID, email: String, now: Date) async throws
     /// The suppressions recorded for `store`, by lowercased email; the
-    /// strongest one when both were recorded.
+    /// strongest one when both were recorded. A customer forgotten by
+    /// erasure appears under their pseudonym only.
     func suppressions(store: StoreID) async throws -> [String: CustomerSuppression]
 }
 

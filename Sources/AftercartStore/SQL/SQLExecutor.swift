@@ -56,4 +56,13 @@ public protocol SQLExecutor: Sendable {
 
     /// Releases connections; later calls fail with a ``PersistenceError``.
     func close() async throws
+
+    /// After an erasure: rewrites the database's files so that nothing
+    /// deleted or overwritten survives in their free space. A backend whose
+    /// files are not read directly (a server's) may do nothing.
+    func reclaimFreedSpace(_ operation: String) async throws
+}
+
+extension SQLExecutor {
+    public func reclaimFreedSpace(_ operation: String) async throws {}
 }

@@ -97,11 +97,19 @@ extension SQLPersistence {
     public func suppressions(store: StoreID) async throws -> [String: CustomerSuppression] {
         try await ensurePlannerState()
         return try await executor.read("reading recorded suppressions of \(store)") { connection in
-            CustomerSuppression.merge(
+            var merged = CustomerSuppression.merge(
                 try await connection.query(
                     "SELECT kind, subject FROM engage_state WHERE store = ? AND kind LIKE 'suppression:%'",
                     [.text(store.rawValue)]
                 ).map { row in (kind: try row.text(0), email: try row.text(1)) })
+            // A forgotten customer's records carry their pseudonym, which stands for the request.
+            for row in try await connection.query(
+                "SELECT subject FROM engage_state WHERE store = ? AND kind = ?",
+                [.text(store.rawValue), .text(Self.forgottenKind)])
+            {
+                merged[ForgottenCustomers.pseudonym(forKey: try row.text(0))] = .forgotten
+            }
+            return merged
         }
     }
 

@@ -11,18 +11,23 @@ struct RecordWriteOutcome: Sendable {
 extension SQLPersistence {
     /// Encodes `records` outside any transaction, checks they belong to
     /// `store` and are the model type of their resource, and keeps the last
-    /// record of each key. Sync pages and webhooks both come through here.
+    /// record of each key. Sync pages and webhooks both come through here,
+    /// so this is where a forgotten customer's record is redacted before
+    /// anything of it is written.
     ///
     /// - Parameters:
     ///   - arrivedIn: what carried them, for messages ("a page", "a webhook").
     ///   - producer: the code to blame for a record of another store.
-    func prepareRows(_ records: [any SyncRecord], store: StoreID, arrivedIn: String, producer: String) throws
-        -> [RecordRow]
-    {
+    ///   - forgotten: the store's forgotten customers, loaded once for the whole batch.
+    func prepareRows(
+        _ records: [any SyncRecord], store: StoreID, arrivedIn: String, producer: String,
+        forgotten: ForgottenCustomers
+    ) throws -> [RecordRow] {
         let encoder = RecordPayload.encoder()
         var rows: [RecordRow] = []
         var positions: [String: Int] = [:]
-        for record in records {
+        for incoming in records {
+            let record = PersonalDataRedaction.redactIfForgotten(incoming, forgotten)
             let resource = type(of: record).resource
             let table = RecordTable.table(for: resource)
             let key = RecordKey(store: record.store, platformID: record.platformID)

@@ -11,8 +11,10 @@ extension SQLPersistence {
                 what: "a page of \(R.resource) was committed with the checkpoint of \(checkpoint.resource)",
                 fix: "this is a bug in the sync engine; report it with this message")
         }
+        let forgotten = try await forgottenCustomers(store: checkpoint.store)
         let rows = try prepareRows(
-            records, store: checkpoint.store, arrivedIn: "a page", producer: "sync engine or the connector")
+            records, store: checkpoint.store, arrivedIn: "a page", producer: "sync engine or the connector",
+            forgotten: forgotten)
         let operation = "committing a page of \(checkpoint.store) \(checkpoint.resource)"
         return try await executor.transaction(operation) { connection in
             let outcome = try await self.writeNewer(
@@ -20,7 +22,7 @@ extension SQLPersistence {
             _ = try await self.clearRejects(
                 R.resource, store: checkpoint.store, ids: rows.map(\.key.platformID), on: connection)
             try await self.recordRejects(
-                rejects, R.resource, store: checkpoint.store, at: checkpoint.at, on: connection)
+                rejects, R.resource, store: checkpoint.store, at: checkpoint.at, forgotten: forgotten, on: connection)
             let saved = try await self.advanceCheckpoint(checkpoint, received: records.count, on: connection)
             return PageCommitResult(
                 inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged + outcome.stale,
@@ -39,10 +41,12 @@ extension SQLPersistence {
                 what: "a re-read of \(resource) carried a \(type(of: stray).resource) record",
                 fix: "this is a bug in the sync engine; report it with this message")
         }
-        let rows = try prepareRows(records, store: store, arrivedIn: "a re-read", producer: "connector")
+        let forgotten = try await forgottenCustomers(store: store)
+        let rows = try prepareRows(
+            records, store: store, arrivedIn: "a re-read", producer: "connector", forgotten: forgotten)
         return try await executor.transaction("settling \(store) \(resource) rejects") { connection in
             _ = try await self.writeNewer(rows, store: store, changedAt: at, on: connection, refused: "the re-read")
-            try await self.recordRejects(rejects, resource, store: store, at: at, on: connection)
+            try await self.recordRejects(rejects, resource, store: store, at: at, forgotten: forgotten, on: connection)
             return try await self.clearRejects(
                 resource, store: store, ids: rows.map(\.key.platformID) + cleared, on: connection)
         }
@@ -80,12 +84,14 @@ extension SQLPersistence {
 
     // MARK: - Inside a transaction
 
-    /// Inserts each reject, or bumps the one recorded for its id.
+    /// Inserts each reject, or bumps the one recorded for its id; the raw
+    /// JSON of one that names a forgotten customer's address is erased.
     private func recordRejects(
         _ rejects: [RejectedRecord], _ resource: ResourceKind, store: StoreID, at: Date,
-        on connection: Executor.Connection
+        forgotten: ForgottenCustomers, on connection: Executor.Connection
     ) async throws {
-        for reject in rejects {
+        for var reject in rejects {
+            if forgotten.mentionedIn(reject.rawJSON) { reject.rawJSON = Self.erasedRawJSON }
             try await connection.execute(
                 """
                 INSERT INTO sync_rejects

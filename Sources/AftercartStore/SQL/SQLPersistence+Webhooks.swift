@@ -15,7 +15,8 @@ extension SQLPersistence {
         _ receipt: WebhookReceipt, records: [any SyncRecord], deleted: [ResourceKind: [String]]
     ) async throws -> WebhookApplyResult {
         let rows = try prepareRows(
-            records, store: receipt.store, arrivedIn: "a webhook", producer: "connector that decoded it")
+            records, store: receipt.store, arrivedIn: "a webhook", producer: "connector that decoded it",
+            forgotten: try await forgottenCustomers(store: receipt.store))
         let deletions = deleted.filter { !$0.value.isEmpty }.sorted { $0.key.rawValue < $1.key.rawValue }
         return try await executor.transaction("applying a webhook of \(receipt.store) (\(receipt.topic))") {
             connection in

@@ -15,6 +15,8 @@ public final class SQLPersistence<Executor: SQLExecutor>: Persistence, PlanningS
     let executor: Executor
     /// Whether the planner's table is known to exist.
     let plannerStateReady = NIOLockedValueBox(false)
+    /// The secret forgotten addresses are hashed with, once read (it never changes).
+    let forgetSecretCache = NIOLockedValueBox<String?>(nil)
 
     init(executor: Executor) {
         self.executor = executor

@@ -133,6 +133,23 @@ public struct SQLiteExecutor: SQLExecutor {
         return error.message ?? "\(error.resultCode)"
     }
 
+    /// `VACUUM` rebuilds the file from its live rows, then the WAL is
+    /// emptied: old page images stay in neither.
+    public func reclaimFreedSpace(_ operation: String) async throws {
+        try await withTaskExecutorPreference(transactions) {
+            await turns.begin()
+            defer { turns.end() }
+            do {
+                try await pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "VACUUM")
+                    try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                }
+            } catch {
+                throw mapError(error, while: operation)
+            }
+        }
+    }
+
     public func close() async throws {
         do {
             try pool.close()

@@ -20,6 +20,27 @@ struct CustomerRequestOptions: ParsableArguments {
     /// Records `request` and prints what it did; exit 2 for a store that is
     /// not configured or an address that is not one.
     func record(_ request: CustomerSuppression) async throws {
+        try await withDatabase { _, database in
+            let outcome = try await CustomerRequests(database: database).record(
+                request, store: StoreID(store), email: email, now: Date())
+            guard !outcome.alreadyForgotten else {
+                print("\(store): \(outcome.email) was already forgotten (aftercart forget); nothing to record")
+                return
+            }
+            let storeWrite =
+                outcome.consentWithdrawalQueued
+                ? "queued the opt-out for the store (performed by the next send)"
+                : "the opt-out for the store was already queued"
+            print(
+                "\(store): \(outcome.email) \(request.rawValue); cancelled \(outcome.cancelled) waiting outbox rows; "
+                    + storeWrite)
+        }
+    }
+
+    /// Runs `body` with the configuration and the opened database, closing
+    /// it afterwards; exit 2 for a store that is not configured or an
+    /// address that is not one, 1 when the database fails.
+    func withDatabase(_ body: (AftercartConfiguration, any PlannerDatabase) async throws -> Void) async throws {
         _ = global.makeLogger()
         let configuration = try DatabaseOpener.loadConfiguration(global)
         _ = try StoreSelection.select(store, from: configuration)
@@ -30,15 +51,7 @@ struct CustomerRequestOptions: ParsableArguments {
             throw ExitCode.failure
         }
         do {
-            let outcome = try await CustomerRequests(database: database).record(
-                request, store: StoreID(store), email: email, now: Date())
-            let storeWrite =
-                outcome.consentWithdrawalQueued
-                ? "queued the opt-out for the store (performed by the next send)"
-                : "the opt-out for the store was already queued"
-            print(
-                "\(store): \(outcome.email) \(request.rawValue); cancelled \(outcome.cancelled) waiting outbox rows; "
-                    + storeWrite)
+            try await body(configuration, database)
         } catch let error as CustomerRequestError {
             ConsoleReport.error("--email: \(error)")
             try? await persistence.close()

@@ -1,0 +1,57 @@
+import AftercartModel
+import AftercartStore
+import Foundation
+import Testing
+
+/// Shopify's mandatory compliance webhooks against a real server and SQLite file.
+@Suite struct ShopifyPrivacyWebhookTests {
+    let path = "/webhooks/shopify/brooklyn-shop"
+
+    /// `delivery` with another topic and webhook id, `body` signed again.
+    func variant(_ delivery: SignedDelivery, topic: String, id: String, body: Data) -> SignedDelivery {
+        var copy = delivery.resigned(body, header: "X-Shopify-Hmac-Sha256")
+        copy.headers["X-Shopify-Topic"] = topic
+        copy.headers["X-Shopify-Webhook-Id"] = id
+        return copy
+    }
+
+    @Test func customersRedactErasesTheCustomerAndTheirOrderComesBackRedacted() async throws {
+        let capture = LogCapture()
+        let server = try await RunningServer.start([try TestStores.shopify()], logger: capture.logger())
+        let order = try WebhookFixtures.shopifyOrder()
+        #expect(try await server.post(path, body: order.body, headers: order.headers).status == 200)
+        let stored = try #require(
+            try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
+        let email = try #require(stored.record.customer.email)
+
+        let request = try JSONSerialization.data(withJSONObject: [
+            "shop_id": 954_889, "shop_domain": "brooklyn-shop.myshopify.com",
+            "customer": ["id": 207_119_551, "email": email, "phone": "555-625-1199"],
+            "orders_to_redact": [450_789_469],
+        ])
+        let redact = variant(order, topic: "customers/redact", id: "redact-1", body: request)
+        let answer = try await server.post(path, body: redact.body, headers: redact.headers)
+        #expect(answer.status == 200, "\(answer.body)")
+        let erased = try #require(
+            try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
+        #expect(erased.record.customer.email?.hasPrefix("forgotten-") == true)
+        #expect(erased.record.customer.firstName == "Forgotten" && erased.record.total == stored.record.total)
+        #expect(try await server.persistence.forgottenCustomers(store: "brooklyn-shop").contains(email))
+        // The log says it happened, never to whom.
+        #expect(capture.entries.contains { $0.text.contains("customer erased at the platform's request") })
+        #expect(!capture.entries.contains { $0.text.lowercased().contains(email.lowercased()) })
+
+        // The order arrives again (a later orders/updated): stored redacted.
+        let again = variant(order, topic: "orders/updated", id: "order-again", body: order.body)
+        #expect(try await server.post(path, body: again.body, headers: again.headers).status == 200)
+        let back = try #require(
+            try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
+        #expect(back.record.customer.email == erased.record.customer.email)
+
+        // shop/redact is acknowledged and changes nothing.
+        let shop = variant(order, topic: "shop/redact", id: "shop-1", body: Data(#"{"shop_id":954889}"#.utf8))
+        #expect(try await server.post(path, body: shop.body, headers: shop.headers).status == 200)
+        #expect(try await server.persistence.recordCounts().first?.total == 1)
+        try await server.stop()
+    }
+}
