@@ -67,9 +67,11 @@ import Testing
     }
 
     @Test func anExpiringTokenIsRenewedAndNoRequestFails() async throws {
-        // Five-second tokens, renewed a tenth of their life early: reads go
-        // on until the third token (bounded, for a machine that stalls).
-        try await withAppStore(lifetime: 5) { mock, connector in
+        // Ten-second tokens, renewed a tenth of their life early: reads go on
+        // until the third token (bounded, for a machine that stalls). A
+        // shorter life fails under a loaded suite: a retried request can
+        // take longer to be answered than its fresh token lives.
+        try await withAppStore(lifetime: 10) { mock, connector in
             let started = ContinuousClock.now
             var reads = 0
             while mock.shopifyTokenGrants < 3, ContinuousClock.now - started < .seconds(120) {

@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test func theDaemonSyncsAcrossTwoTokenExpiriesWithoutAFailedRequest() async throws {
-        // Five-second tokens and a sync every second until the third token.
-        let mock = try await start(lifetime: 5)
+        // Eight-second tokens and a sync every second until the third token.
+        let mock = try await start(lifetime: 8)
         let cli = try CLIProcess()
         defer { cli.remove() }
         var daemon: RunCommandTests.Daemon?
@@ -47,13 +47,13 @@ import Testing
                 cli, ["--sync-every", "1s", "--resources", "orders"],
                 environment: ["OSAKA_SHOPIFY_CLIENT_SECRET": Self.clientSecret])
             let started = ContinuousClock.now
-            while mock.shopifyTokenGrants < 3, ContinuousClock.now - started < .seconds(60) {
+            while mock.shopifyTokenGrants < 3, ContinuousClock.now - started < .seconds(120) {
                 try await Task.sleep(for: .milliseconds(200))
             }
             // Syncs go on after the third token.
             let listed = mock.stats().count(path: "/admin/api/2026-07/orders.json")
             while mock.stats().count(path: "/admin/api/2026-07/orders.json") < listed + 2,
-                ContinuousClock.now - started < .seconds(90)
+                ContinuousClock.now - started < .seconds(150)
             {
                 try await Task.sleep(for: .milliseconds(200))
             }

@@ -52,6 +52,9 @@ public final class MockStoreServer: Sendable {
             coupons: p.couponCount, reviews: p.reviewCount)
     }
 
+    /// Coupons created through the API so far (REST, or Shopify's GraphQL discounts).
+    public var createdCoupons: Int { core.state.snapshot().createdCoupons }
+
     /// Starts an emulator and returns once it accepts connections.
     public static func start(_ configuration: MockStoreConfiguration) async throws -> MockStoreServer {
         let platform: MockPlatform

@@ -39,12 +39,8 @@ extension StoreHarness {
     }
 
     /// Coupons created over the API so far (201 answers on the create route).
-    var couponsCreated: Int {
-        let path =
-            connector.platform == "shopify"
-            ? "/admin/api/\(mock.credentials.apiVersion)/price_rules.json" : "/wp-json/wc/v3/coupons"
-        return mock.stats().count(path: path, status: 201)
-    }
+    /// Coupons the store created (Shopify: GraphQL discounts or REST price rules).
+    var couponsCreated: Int { mock.createdCoupons }
 }
 
 enum StorePlatform: String, CaseIterable, Sendable {
