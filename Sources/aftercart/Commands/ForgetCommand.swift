@@ -39,7 +39,7 @@ struct ForgetCommand: AsyncParsableCommand {
             let folder = DeliveryChannelFactory.fileDirectory(
                 configuration.delivery,
                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let files = try FileOutboxErasure.erase(address: outcome.email, in: folder)
+            let files = try FileOutboxErasure.erase(address: outcome.email, store: store, in: folder)
             print(ForgetReport.text(store: store, outcome: outcome, files: files, folder: folder.path))
         }
     }
