@@ -19,7 +19,8 @@ import Testing
         if let pushBack { fixture.configuration.campaigns[0].pushBack = pushBack }
         try await fixture.save([F.customer("1")])
         try await fixture.save([
-            F.order("10", customer: "1", created: F.now - 12 * F.day, shipment: .delivered, delivered: F.now - 8 * F.day),
+            F.order(
+                "10", customer: "1", created: F.now - 12 * F.day, shipment: .delivered, delivered: F.now - 8 * F.day),
             F.order(
                 "11", customer: nil, email: "guest@example.test", created: F.now - 12 * F.day, shipment: .delivered,
                 delivered: F.now - 8 * F.day, consent: true),

@@ -219,7 +219,7 @@ enum SchemaMigrations {
                 created_at \(types.time) NOT NULL,
                 updated_at \(types.time) NOT NULL
             )
-            """,
+            """
         ] + outboxIndexes
     }
 
