@@ -6,8 +6,14 @@ import Testing
 
 /// The honest-reviews rule follows what a campaign's templates do (a link
 /// to a review form), not what the campaign or its template is called.
-@Suite struct ReviewRequestRuleTests {
+@Suite final class ReviewRequestRuleTests {
     typealias F = EngageFixture
+
+    /// This test's config folders, removed when it ends.
+    let root = FileManager.default.temporaryDirectory
+        .appendingPathComponent("aftercart-review-rule-\(UUID().uuidString)", isDirectory: true)
+
+    deinit { try? FileManager.default.removeItem(at: root) }
 
     static let feedbackWithReviewLink = Template(
         subject: "How was your order?",
@@ -33,11 +39,10 @@ import Testing
 
     /// A config folder with one store and `campaigns`, and `templates` written
     /// by locale (`""` = the templates folder itself), loaded as `check` does.
-    static func configuration(
+    func loadConfiguration(
         campaigns: String, templates: [String: [String: Template]], locale: String = "en-US"
     ) throws -> AftercartConfiguration {
-        let config = FileManager.default.temporaryDirectory
-            .appendingPathComponent("aftercart-review-rule-\(UUID().uuidString)/config", isDirectory: true)
+        let config = root.appendingPathComponent("\(UUID().uuidString)/config", isDirectory: true)
         for (folder, byName) in templates {
             for (name, template) in byName {
                 let target = config.appendingPathComponent("templates/\(folder)", isDirectory: true)
@@ -69,7 +74,7 @@ import Testing
         """
 
     @Test func theIssuesHappyCustomersCampaignIsARatingGatedReviewRequest() throws {
-        let configuration = try Self.configuration(
+        let configuration = try loadConfiguration(
             campaigns: Self.happyCustomers, templates: ["": ["feedback": Self.feedbackWithReviewLink]])
         let problems = ReviewRequestRule.problems(for: configuration)
         #expect(problems.count == 1)
@@ -88,7 +93,7 @@ import Testing
     @Test func theSameCampaignWithoutTheRatingConditionPasses() throws {
         let campaigns = Self.happyCustomers.replacingOccurrences(
             of: "conditions = { min_review_rating_of_customer = 4 }", with: "")
-        let configuration = try Self.configuration(
+        let configuration = try loadConfiguration(
             campaigns: campaigns, templates: ["": ["feedback": Self.feedbackWithReviewLink]])
         #expect(ReviewRequestRule.problems(for: configuration).isEmpty)
         let campaign = try #require(configuration.campaigns.first)
@@ -103,7 +108,7 @@ import Testing
             template = "review-words"
             conditions = { min_review_rating_of_customer = 4 }
             """
-        let configuration = try Self.configuration(
+        let configuration = try loadConfiguration(
             campaigns: campaigns, templates: ["": ["review-words": Self.feedbackWithoutLink]])
         #expect(ReviewRequestRule.problems(for: configuration).isEmpty)
         let library = try TemplateLibrary.load(for: configuration)
@@ -114,9 +119,9 @@ import Testing
         let templates = [
             "": ["feedback": Self.feedbackWithoutLink], "ja-JP": ["feedback": Self.feedbackWithReviewLink],
         ]
-        let english = try Self.configuration(campaigns: Self.happyCustomers, templates: templates)
+        let english = try loadConfiguration(campaigns: Self.happyCustomers, templates: templates)
         #expect(ReviewRequestRule.problems(for: english).isEmpty, "no store speaks Japanese")
-        let japanese = try Self.configuration(
+        let japanese = try loadConfiguration(
             campaigns: Self.happyCustomers, templates: templates, locale: "ja-JP")
         let problem = try #require(ReviewRequestRule.problems(for: japanese).first)
         #expect(problem.message.contains("templates/ja-JP/feedback.text.mustache"))
@@ -131,7 +136,7 @@ import Testing
             template = "feedback"
             transactional = true
             """
-        let configuration = try Self.configuration(
+        let configuration = try loadConfiguration(
             campaigns: campaigns, templates: ["": ["feedback": Self.feedbackWithReviewLink]])
         let problems = ReviewRequestRule.problems(for: configuration)
         #expect(problems.count == 1)
