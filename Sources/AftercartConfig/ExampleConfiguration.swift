@@ -89,16 +89,22 @@ public struct ExampleConfiguration: Sendable {
         # writes order-confirmation, shipping-updates, points-expiring, tier-changed and
         # win-back there. Templates: config/templates/NAME.{subject,text,html}.mustache;
         # a name with no file there uses the built-in template of that name.
+        # After each email a campaign writes into the store only what push_back lists:
+        # "order_note" (a private order note only staff see; the default) and
+        # "customer_tag" (aftercart-<campaign> on the customer; Shopify only, WooCommerce
+        # customers have no tags). push_back = [] writes nothing. See README.md.
 
         # Reviews are asked for honestly: every buyer whose order arrived (no open
         # refund, marketing consent, not yet reviewed) is asked, never only the ones
-        # expected to be happy. Rating conditions are refused here by `aftercart
-        # check` (US FTC rule 16 CFR Part 465).
+        # expected to be happy. Any campaign whose template links to a review form
+        # ({{review_url}}) is a review request, whatever its name: `aftercart check`
+        # refuses rating conditions on it (US FTC rule 16 CFR Part 465).
         [[campaigns]]
         name = "review-request"
         trigger = "delivered"
         delay = "7d"
         template = "review-request"
+        push_back = ["order_note"]
 
         # A thank-you for every review, whatever its rating: the coupon must never
         # depend on the stars (16 CFR Part 465), so no rating condition here.

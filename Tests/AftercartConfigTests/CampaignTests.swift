@@ -18,33 +18,59 @@ import Testing
         return []
     }
 
-    @Test func reviewRequestWithRatingConditionIsRefused() {
+    // Review requests are recognised by their templates' review links, which
+    // this module does not load: see ReviewRequestRuleTests in AftercartEngageTests.
+
+    @Test func pushBackDefaultsToTheOrderNoteAndTakesWhatIsListed() throws {
+        let configuration = try load(
+            """
+            [[campaigns]]
+            name = "by-default"
+            trigger = "delivered"
+            template = "review-request"
+
+            [[campaigns]]
+            name = "nothing"
+            trigger = "delivered"
+            template = "review-request"
+            push_back = []
+
+            [[campaigns]]
+            name = "both"
+            trigger = "delivered"
+            template = "review-request"
+            push_back = ["customer_tag", "order_note"]
+            """
+        ).get()
+        #expect(configuration.campaigns.map(\.pushBack) == [[.orderNote], [], [.orderNote, .customerTag]])
+    }
+
+    @Test func anUnknownPushBackValueNamesTheKeyTheLineAndTheAllowedValues() {
         let found = problems(
             """
             [[campaigns]]
-            name = "review-request"
+            name = "tagged"
             trigger = "delivered"
-            delay = "7d"
-            conditions = { min_review_rating_of_customer = 4 }
             template = "review-request"
+            push_back = ["order_note", "customer_tags"]
             """)
         #expect(found.count == 1)
         #expect(found.first?.line == 12)
-        #expect(found.first?.message.contains("16 CFR Part 465") == true)
-        #expect(found.first?.message.contains("every eligible buyer") == true)
-    }
-
-    @Test func reviewRequestIsRecognisedByTemplateToo() {
-        let found = problems(
+        let message = found.first?.message ?? ""
+        #expect(message.contains("push_back"), "\(message)")
+        #expect(message.contains("\"customer_tags\""))
+        #expect(message.contains("order_note, customer_tag"))
+        #expect(found.first?.example == "push_back = [\"order_note\", \"customer_tag\"]")
+        let notAList = problems(
             """
             [[campaigns]]
-            name = "after-delivery"
+            name = "tagged"
             trigger = "delivered"
             template = "review-request"
-            conditions = { min_order_total = "50", max_review_rating_of_customer = 5 }
+            push_back = "order_note"
             """)
-        #expect(found.count == 1)
-        #expect(found.first?.message.contains("16 CFR Part 465") == true)
+        #expect(notAList.count == 1)
+        #expect(notAList.first?.message.contains("push_back") == true)
     }
 
     @Test func ratingConditionedThankYouCouponIsRefused() {
@@ -155,10 +181,10 @@ import Testing
         try folder.write(
             "config/campaigns/review-request.toml",
             """
-            trigger = "delivered"
-            delay = "7d"
-            template = "review-request"
-            conditions = { min_review_rating_of_customer = 4 }
+            trigger = "review_posted"
+            template = "review-thank-you"
+            coupon = { kind = "percent", amount = "10" }
+            conditions = { min_review_rating = 4 }
             """)
         try folder.write("config/campaigns/broken.toml", "trigger = \n")
         do {

@@ -29,7 +29,8 @@ import Testing
                 "tier-changed", "win-back",
             ])
         let reviewRequest = configuration.campaigns[0]
-        #expect(reviewRequest.isReviewRequest)
+        #expect(reviewRequest.trigger == .delivered)
+        #expect(reviewRequest.pushBack == [.orderNote])
         #expect(!reviewRequest.conditions.usesRatings)
         #expect(configuration.campaigns[1].isReviewReward)
         #expect(!configuration.campaigns[1].conditions.usesRatings)

@@ -45,8 +45,8 @@ import Testing
                     try withdrawal("ann@example.test", store: harness.store), now: clock.now)
                 let report = try await executor(scratch, clock).run(connectors: [harness.store: harness.connector])
                 let line = try #require(report.lines.first)
-                #expect(line.outcome == .done)
-                #expect(line.detail.hasPrefix("skipped: "))
+                #expect(line.outcome == .skipped)
+                #expect(try await scratch.persistence.outboxEntry(id: line.id)?.state == .skipped)
                 #expect(line.detail.contains("consent_meta_key"))
             }
         }

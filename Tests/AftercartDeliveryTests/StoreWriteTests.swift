@@ -17,6 +17,27 @@ import Testing
         return (try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]) ?? [:]
     }
 
+    /// Sends one email about `order` carrying `pushBack` and performs the
+    /// store writes it queues, in one executor run.
+    func send(
+        _ pushBack: EmailAction.PushBack, about order: Order, key: String, _ harness: StoreHarness, _ scratch: Scratch
+    ) async throws -> DeliveryReport {
+        let clock = TestClock()
+        let email = DeliveryFixtures.email(orderID: order.id, customerID: order.customer.id, pushBack: pushBack)
+        try await scratch.persistence.enqueue(
+            DeliveryFixtures.entry(key, .sendEmail, payload: DeliveryFixtures.json(email), store: harness.store),
+            now: clock.now)
+        let executor = DeliveryExecutor(
+            outbox: scratch.persistence, channel: FileChannel(directory: scratch.outboxFolder),
+            options: DeliveryFixtures.options(), now: clock.closure, logger: DeliveryFixtures.quietLogger)
+        return try await executor.run(connectors: [harness.store: harness.connector])
+    }
+
+    func shopifyTags(_ harness: StoreHarness, _ customerID: String) async throws -> String {
+        let customer = try await shopifyCustomer(harness, customerID)
+        return ((customer["customer"] as? [String: Any])?["tags"] as? String) ?? ""
+    }
+
     @Test func aSentEmailLeavesAPrivateOrderNoteWithTheSendDateInWooCommerce() async throws {
         try await withStore(.woocommerce) { harness in
             try await withScratch { scratch in
@@ -38,12 +59,16 @@ import Testing
                     now: clock.closure, logger: DeliveryFixtures.quietLogger)
                 let report = try await executor.run(connectors: [harness.store: harness.connector])
                 #expect(report.lines.map(\.action) == [.sendEmail, .addOrderNote, .tagCustomer])
-                #expect(report.count(.done) == 3, "\(report.lines.map(\.detail))")
-                // WooCommerce customers have no tags: the trace is skipped (the order note
-                // records the send), and no customer write reaches the store.
+                #expect(report.count(.done) == 2, "\(report.lines.map(\.detail))")
+                // WooCommerce customers have no tags: the row ends skipped, not done,
+                // and no customer write reaches the store.
                 let tag = try #require(report.lines.first { $0.action == .tagCustomer })
-                #expect(tag.outcome == .done)
-                #expect(tag.detail.contains("skipped: woocommerce customers have no tags"))
+                #expect(tag.outcome == .skipped)
+                #expect(tag.detail.contains("woocommerce customers have no tags; nothing was written"))
+                let tagRow = try #require(
+                    try await scratch.persistence.outboxEntry(idempotencyKey: "review/e/pb/push-back-tags"))
+                #expect(tagRow.state == .skipped)
+                #expect(try await scratch.persistence.outboxCounts()[.skipped] == 1)
                 #expect(harness.mock.stats().count(path: "/wp-json/wc/v3/customers/\(order.customer.id ?? "")") == 0)
                 let notePath = "/wp-json/wc/v3/orders/\(order.id)/notes"
                 #expect(harness.mock.stats().count(path: notePath, status: 201) == 1)
@@ -71,23 +96,32 @@ import Testing
     @Test func aSentEmailTagsTheShopifyCustomer() async throws {
         try await withStore(.shopify) { harness in
             try await withScratch { scratch in
-                let clock = TestClock()
                 let order = try await harness.firstOrder()
                 let customerID = try #require(order.customer.id)
-                let email = DeliveryFixtures.email(
-                    orderID: order.id, customerID: customerID, pushBack: .init(customerTags: ["aftercart-review-sent"]))
-                try await scratch.persistence.enqueue(
-                    DeliveryFixtures.entry(
-                        "review/e/tag", .sendEmail, payload: DeliveryFixtures.json(email), store: harness.store),
-                    now: clock.now)
-                let executor = DeliveryExecutor(
-                    outbox: scratch.persistence, channel: FileChannel(directory: scratch.outboxFolder),
-                    options: DeliveryFixtures.options(), now: clock.closure, logger: DeliveryFixtures.quietLogger)
-                let report = try await executor.run(connectors: [harness.store: harness.connector])
+                let report = try await send(
+                    .init(customerTags: ["aftercart-review-sent"]), about: order, key: "review/e/tag", harness, scratch)
                 #expect(report.count(.done) == 2)
-                let customer = try await shopifyCustomer(harness, customerID)
-                let tags = ((customer["customer"] as? [String: Any])?["tags"] as? String) ?? ""
-                #expect(tags.contains("aftercart-review-sent"))
+                #expect(try await shopifyTags(harness, customerID).contains("aftercart-review-sent"))
+            }
+        }
+    }
+
+    /// What a campaign without `push_back` plans: the order note only, so
+    /// the Shopify customer keeps exactly the tags they had.
+    @Test func byDefaultTheShopifyCustomerIsNotTagged() async throws {
+        try await withStore(.shopify) { harness in
+            try await withScratch { scratch in
+                let order = try await harness.firstOrder()
+                let customerID = try #require(order.customer.id)
+                let before = try await shopifyTags(harness, customerID)
+                let report = try await send(
+                    .init(orderNote: "Aftercart: review-request email sent {date}"), about: order,
+                    key: "review/e/default", harness, scratch)
+                #expect(report.lines.map(\.action) == [.sendEmail, .addOrderNote])
+                #expect(report.count(.done) == 2, "\(report.lines.map(\.detail))")
+                let after = try await shopifyTags(harness, customerID)
+                #expect(after == before)
+                #expect(!after.contains("aftercart-"))
             }
         }
     }

@@ -14,7 +14,7 @@ import Testing
     /// Long past, so every row is due whenever the test runs.
     static let past = Date(timeIntervalSince1970: 1_700_000_000)
 
-    private func writeConfig(_ cli: CLIProcess, mock: MockStoreServer) throws {
+    func writeConfig(_ cli: CLIProcess, mock: MockStoreServer) throws {
         try cli.write(
             """
             [database]

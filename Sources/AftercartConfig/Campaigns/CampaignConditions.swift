@@ -46,6 +46,12 @@ public struct CampaignConditions: Sendable, Hashable {
             || maxReviewRatingOfCustomer != nil
     }
 
+    /// The TOML keys of the rating conditions that are set.
+    public var ratingKeysInUse: [String] {
+        let values = [minReviewRating, maxReviewRating, minReviewRatingOfCustomer, maxReviewRatingOfCustomer]
+        return zip(Self.ratingKeys, values).filter { $0.1 != nil }.map(\.0)
+    }
+
     /// The TOML keys of the rating conditions.
     public static let ratingKeys = [
         "min_review_rating", "max_review_rating", "min_review_rating_of_customer", "max_review_rating_of_customer",

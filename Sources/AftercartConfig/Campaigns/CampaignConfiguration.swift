@@ -73,6 +73,9 @@ public struct CampaignConfiguration: Sendable, Hashable {
     public var audience: CampaignAudience
     /// The stores it runs for; `nil` means all.
     public var stores: [StoreID]?
+    /// What it writes into the store after each email (`push_back`);
+    /// empty writes nothing.
+    public var pushBack: Set<CampaignPushBack>
     /// `false` keeps the campaign in the file without running it.
     public var enabled: Bool
     /// The file that defines it and the line of its header.
@@ -85,7 +88,8 @@ public struct CampaignConfiguration: Sendable, Hashable {
         name: String, trigger: CampaignTrigger, delay: ConfigDuration = ConfigDuration(seconds: 0),
         conditions: CampaignConditions = CampaignConditions(), template: String, coupon: CampaignCoupon? = nil,
         transactional: Bool = false, audience: CampaignAudience = .customer, stores: [StoreID]? = nil,
-        enabled: Bool = true, file: String = "", line: Int? = nil
+        pushBack: Set<CampaignPushBack> = CampaignPushBack.defaults, enabled: Bool = true, file: String = "",
+        line: Int? = nil
     ) {
         self.name = name
         self.trigger = trigger
@@ -96,16 +100,10 @@ public struct CampaignConfiguration: Sendable, Hashable {
         self.transactional = transactional
         self.audience = audience
         self.stores = stores
+        self.pushBack = pushBack
         self.enabled = enabled
         self.file = file
         self.line = line
-    }
-
-    /// Whether this campaign asks for reviews: it fires on delivery and its
-    /// name or template speaks of reviews. Such a campaign must reach every
-    /// eligible buyer, so rating conditions are refused (16 CFR Part 465).
-    public var isReviewRequest: Bool {
-        trigger == .delivered && (name.lowercased().contains("review") || template.lowercased().contains("review"))
     }
 
     /// Whether this campaign rewards a posted review with a coupon; the

@@ -5,7 +5,7 @@ import Foundation
 struct CampaignValidator {
     static let keys = [
         "name", "trigger", "delay", "conditions", "template", "coupon", "transactional", "audience", "stores",
-        "enabled",
+        "push_back", "enabled",
     ]
     static let examples = [
         "name": "name = \"review-request\"",
@@ -17,6 +17,7 @@ struct CampaignValidator {
         "transactional": "transactional = true",
         "audience": "audience = \"customer\"",
         "stores": "stores = [\"tokyo-woo\"]",
+        "push_back": "push_back = [\"order_note\", \"customer_tag\"]",
         "enabled": "enabled = true",
     ]
 
@@ -72,6 +73,7 @@ struct CampaignValidator {
                 example: Self.examples["audience"]!
             ).flatMap(CampaignAudience.init(rawValue:)) ?? .customer
         let stores = reader.stringList("stores", example: Self.examples["stores"]!)?.map { StoreID($0) }
+        let pushBack: [CampaignPushBack]? = enumList("push_back", reader: reader, example: Self.examples["push_back"]!)
         let coupon = reader.table("coupon", example: Self.examples["coupon"]!).flatMap(readCoupon)
         let conditionsReader = reader.table("conditions", example: Self.examples["conditions"]!)
         let conditions = conditionsReader.map { readConditions($0, trigger: trigger) } ?? CampaignConditions()
@@ -79,7 +81,8 @@ struct CampaignValidator {
         guard let name, let trigger, let template else { return nil }
         let campaign = CampaignConfiguration(
             name: name, trigger: trigger, delay: delay, conditions: conditions, template: template, coupon: coupon,
-            transactional: transactional, audience: audience, stores: stores, enabled: enabled,
+            transactional: transactional, audience: audience, stores: stores,
+            pushBack: pushBack.map(Set.init) ?? CampaignPushBack.defaults, enabled: enabled,
             file: reader.file.displayPath, line: reader.file.locator.nearestLine(for: reader.path))
         checkRules(campaign, reader: reader, conditionsReader: conditionsReader)
         return campaign
@@ -87,20 +90,8 @@ struct CampaignValidator {
 
     private func checkRules(_ campaign: CampaignConfiguration, reader: TableReader, conditionsReader: TableReader?) {
         let ratingKeys = CampaignConditions.ratingKeys.filter { conditionsReader?.has($0) ?? false }
-        if campaign.isReviewRequest {
-            for key in ratingKeys {
-                conditionsReader?.error(
-                    key,
-                    "\(conditionsReader?.name(key) ?? key): a review request must go to every eligible buyer, not only to those expected to be happy; selecting by rating is review gating, banned by the \(Self.ftcRule). Remove the rating condition.",
-                    example: "conditions = {}  # every delivered order without an open refund is asked")
-            }
-            if campaign.transactional {
-                reader.error(
-                    "transactional",
-                    "\(reader.name("transactional")): a review request is not an order-status message; it needs marketing consent.",
-                    example: "transactional = false")
-            }
-        }
+        // Whether a campaign asks for reviews depends on its templates, which
+        // are not loaded here: AftercartEngage's ReviewRequestRule checks that.
         if campaign.trigger == .reviewPosted, campaign.coupon != nil {
             for key in ratingKeys {
                 conditionsReader?.error(

@@ -79,7 +79,7 @@ extension DeliveryExecutor {
                 continue
             }
             switch row.state {
-            case .done:
+            case .done, .skipped:
                 continue
             case .failed, .cancelled:
                 return .fail(

@@ -27,13 +27,13 @@ extension DeliveryExecutor {
                 case .failure(let error): return .fail(error.description)
                 case .success(let tag):
                     // A platform without customer tags (WooCommerce) cannot show a
-                    // push-back tag; the send itself succeeded, so the trace is
-                    // skipped rather than failed (the order note still records it).
+                    // push-back tag; the send itself succeeded, so the row is
+                    // skipped rather than failed, and says nothing was written.
                     guard connector.capabilities.writes.contains(.customerTags) || tag.tags.isEmpty else {
-                        if !tag.meta.isEmpty {
-                            try await connector.annotateCustomer(customerID: tag.customerID, tags: [], meta: tag.meta)
-                        }
-                        return .done("skipped: \(connector.platform) customers have no tags")
+                        let reason = "\(connector.platform) customers have no tags; nothing was written"
+                        guard !tag.meta.isEmpty else { return .skipped(reason) }
+                        try await connector.annotateCustomer(customerID: tag.customerID, tags: [], meta: tag.meta)
+                        return .done("customer \(tag.customerID) meta written; tags skipped: \(reason)")
                     }
                     try await connector.annotateCustomer(customerID: tag.customerID, tags: tag.tags, meta: tag.meta)
                     return .done("customer \(tag.customerID) tagged \(tag.tags.joined(separator: ", "))")
@@ -60,7 +60,7 @@ extension DeliveryExecutor {
                 return .done(result.summary)
             } catch let error as ConnectorError {
                 guard case .unsupported = error else { throw error }
-                return .done("skipped: \(error.description)")
+                return .skipped(error.description)
             }
         }
     }

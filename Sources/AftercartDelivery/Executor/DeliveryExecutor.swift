@@ -91,7 +91,7 @@ public struct DeliveryExecutor: Sendable {
                 DeliveryMetrics.action(claim.entry.action, outcome)
                 if outcome != .done {
                     logger.log(
-                        level: outcome == .waiting ? .debug : .warning,
+                        level: outcome == .waiting ? .debug : outcome == .skipped ? .info : .warning,
                         "\(claim.entry.action.rawValue) \(outcome.rawValue)",
                         metadata: [
                             "outbox_id": "\(claim.entry.id)", "store": "\(claim.entry.store)",

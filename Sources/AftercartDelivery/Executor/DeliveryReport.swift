@@ -7,6 +7,8 @@ public struct DeliveryReport: Sendable {
     public enum Outcome: String, Sendable, Hashable, CaseIterable {
         /// Performed and recorded.
         case done
+        /// Not performed because the platform cannot do it; final, nothing written.
+        case skipped
         /// Failed for now; pending again until its retry time.
         case retrying
         /// Failed for good (a refusal, bad input, or too many attempts).

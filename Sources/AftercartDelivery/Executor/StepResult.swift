@@ -6,6 +6,9 @@ import Foundation
 enum StepResult: Sendable {
     /// Performed; the text is the row's result.
     case done(String)
+    /// Not performed because the platform cannot do it (a WooCommerce
+    /// customer tag); final like `done`, but nothing was written.
+    case skipped(String)
     /// Not performed, may pass later.
     case retry(String, hint: Double?)
     /// Not performed and never will be as written.
@@ -28,6 +31,9 @@ extension DeliveryExecutor {
         case .done(let result):
             (outcome, detail) = (.done, result)
             recorded = try await outbox.complete(id: entry.id, owner: owner, result: result, now: moment)
+        case .skipped(let reason):
+            (outcome, detail) = (.skipped, reason)
+            recorded = try await outbox.skip(id: entry.id, owner: owner, result: reason, now: moment)
         case .retry(let error, let hint):
             if entry.attempts >= options.maxAttempts {
                 (outcome, detail) = (.failed, "gave up after \(entry.attempts) attempts: \(error)")

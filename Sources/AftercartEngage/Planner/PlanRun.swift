@@ -64,7 +64,8 @@ struct PlanRun {
         guard !existingKeys.contains(emailKey) else { return count > 0 ? .planned(count) : .alreadyPlanned }
 
         var reviewProducts: [PlanningOrder.Item] = []
-        if campaign.isReviewRequest, let order = occurrence.order {
+        // A review request by what its template does (ReviewRequestRule), not by its name.
+        if templates.linksToReviews(campaign.template), let order = occurrence.order {
             if order.refundedTotal.amount > 0 || order.status == .refunded
                 || order.financialStatus == .partiallyRefunded || order.financialStatus == .refunded
             {
@@ -193,12 +194,18 @@ struct PlanRun {
             description: "Aftercart \(occurrence.campaign.name)")
     }
 
+    /// Only the writes the campaign's `push_back` asks for: a note needs an
+    /// order, a tag a customer account.
     private func pushBack(_ occurrence: Occurrence) -> EmailAction.PushBack? {
+        let asked = occurrence.campaign.pushBack
         var tags: [String] = []
-        if occurrence.person.customerID != nil, !occurrence.campaign.transactional {
+        if asked.contains(.customerTag), occurrence.person.customerID != nil {
             tags.append("aftercart-\(occurrence.campaign.name)")
         }
-        let note = occurrence.order.map { _ in "Aftercart: \(occurrence.campaign.name) email sent {date}" }
+        var note: String?
+        if asked.contains(.orderNote), occurrence.order != nil {
+            note = "Aftercart: \(occurrence.campaign.name) email sent {date}"
+        }
         return note == nil && tags.isEmpty ? nil : EmailAction.PushBack(orderNote: note, customerTags: tags)
     }
 

@@ -13,6 +13,9 @@ public struct MessageTemplate: Sendable {
     let subject: MustacheTemplate
     let text: MustacheTemplate
     let html: MustacheTemplate
+    /// The parts (`subject`, `text`, `html`) whose source uses a review
+    /// link variable (``ReviewLinkScan``): what makes a campaign a review request.
+    public let partsLinkingToReviews: [String]
 
     /// The three parts of a message.
     public struct Rendered: Sendable, Hashable {
@@ -33,6 +36,7 @@ public struct MessageTemplate: Sendable {
     public init(name: String, folder: URL) throws(TemplateError) {
         self.name = name
         var compiled: [MustacheTemplate] = []
+        var linking: [String] = []
         for part in Self.parts {
             let file = folder.appendingPathComponent("\(name).\(part).mustache")
             guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -46,7 +50,9 @@ public struct MessageTemplate: Sendable {
                 throw TemplateError(template: name, file: file.path, line: nil, message: "the file is not UTF-8 text")
             }
             compiled.append(try Self.compile(source, part: part, template: name, file: file.path))
+            if ReviewLinkScan.usesReviewLink(source) { linking.append(part) }
         }
+        partsLinkingToReviews = linking
         subject = compiled[0]
         text = compiled[1]
         html = compiled[2]
@@ -58,6 +64,8 @@ public struct MessageTemplate: Sendable {
         self.subject = try Self.compile(subject, part: "subject", template: name, file: "\(name).subject.mustache")
         self.text = try Self.compile(text, part: "text", template: name, file: "\(name).text.mustache")
         self.html = try Self.compile(html, part: "html", template: name, file: "\(name).html.mustache")
+        partsLinkingToReviews = zip(Self.parts, [subject, text, html]).filter { ReviewLinkScan.usesReviewLink($0.1) }
+            .map(\.0)
     }
 
     /// Renders the three parts with `context`.

@@ -61,6 +61,12 @@ public struct TemplateLibrary: Sendable {
         return library
     }
 
+    /// Whether template `name` links to a review form in any loaded locale
+    /// (``ReviewRequestRule``): its campaign is then a review request.
+    public func linksToReviews(_ name: String) -> Bool {
+        templates.values.contains { !($0[name]?.partsLinkingToReviews.isEmpty ?? true) }
+    }
+
     /// The template called `name` in the library's locale, else the
     /// English one, if loaded.
     public func template(named name: String) -> MessageTemplate? {

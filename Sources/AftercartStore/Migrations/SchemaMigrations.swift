@@ -56,6 +56,8 @@ enum SchemaMigrations {
             // Records a sync could not map, written with their page so the
             // checkpoint passes them only once they are recorded.
             Migration(identifier: "v5-sync-rejects", statements: [syncRejects(types)]),
+            // Store writes the platform cannot do end `skipped`, not `done`.
+            Migration(identifier: "v6-outbox-skipped", statements: OutboxSkippedMigration.statements(dialect)),
         ]
     }
 
@@ -217,11 +219,15 @@ enum SchemaMigrations {
                 created_at \(types.time) NOT NULL,
                 updated_at \(types.time) NOT NULL
             )
-            """,
-            "CREATE INDEX outbox_due ON outbox (not_before) WHERE state = 'pending'",
-            "CREATE INDEX outbox_leases ON outbox (lease_expires_at) WHERE state = 'leased'",
-            "CREATE INDEX outbox_state ON outbox (state)",
-            "CREATE INDEX outbox_subject ON outbox (store, subject_kind, subject_id)",
-        ]
+            """
+        ] + outboxIndexes
     }
+
+    /// The outbox's indexes, made by v1 and again by v6's SQLite rebuild.
+    static let outboxIndexes = [
+        "CREATE INDEX outbox_due ON outbox (not_before) WHERE state = 'pending'",
+        "CREATE INDEX outbox_leases ON outbox (lease_expires_at) WHERE state = 'leased'",
+        "CREATE INDEX outbox_state ON outbox (state)",
+        "CREATE INDEX outbox_subject ON outbox (store, subject_kind, subject_id)",
+    ]
 }

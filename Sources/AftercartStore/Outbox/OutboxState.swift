@@ -2,6 +2,7 @@
 ///
 /// ```
 /// pending ──claim──► leased ──complete──► done
+///    ▲                 │ ├──skip────────────► skipped  (the platform cannot do it: final, like done)
 ///    ▲                 │ ├──fail(retryAt:)──► pending (later)
 ///    │                 │ ├──fail(nil)───────► failed
 ///    │                 │ └──markUnknown─────► unknown   (outcome unknown: never retried by itself)
@@ -15,4 +16,7 @@ public enum OutboxState: String, Sendable, Hashable, Codable, CaseIterable {
     case failed
     case unknown
     case cancelled
+    /// Final without effect: the store cannot do what the row asks (a
+    /// WooCommerce customer tag, a consent field the store lacks).
+    case skipped
 }

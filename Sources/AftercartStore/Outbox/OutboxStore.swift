@@ -83,6 +83,12 @@ public protocol OutboxStore: Sendable {
     @discardableResult
     func complete(id: Int64, owner: String, result: String?, now: Date) async throws -> Bool
 
+    /// Marks `owner`'s leased row `skipped` with the reason in `result`: the
+    /// platform cannot do the action, nothing was written, and the row is
+    /// final like a `done` one (never claimed again).
+    @discardableResult
+    func skip(id: Int64, owner: String, result: String, now: Date) async throws -> Bool
+
     /// Records a failure of `owner`'s leased row: back to `pending` until
     /// `retryAt`, or `failed` for good when `retryAt` is `nil`.
     @discardableResult

@@ -16,6 +16,8 @@ struct OutboxTransition: Sendable {
 
     /// A worker performed the action.
     static let complete = OutboxTransition(verb: "completing", from: [.leased], to: .done, byLeaseOwner: true)
+    /// A worker found the action impossible on the platform; nothing was written.
+    static let skip = OutboxTransition(verb: "skipping", from: [.leased], to: .skipped, byLeaseOwner: true)
     /// A worker failed and will try again later.
     static let reschedule = OutboxTransition(verb: "rescheduling", from: [.leased], to: .pending, byLeaseOwner: true)
     /// A worker failed for good.

@@ -29,6 +29,9 @@ public struct SQLDialect: Sendable {
     /// SQLite's text, truncated microseconds in PostgreSQL), so a fresh
     /// time compares with a stored one exactly.
     let storedTime: @Sendable (Date) -> Date
+    /// Whether a table's CHECK constraint can be dropped and added again
+    /// (PostgreSQL); SQLite can only rebuild the table.
+    let altersChecks: Bool
 
     /// SQLite through GRDB.
     public static let sqlite = SQLDialect(
@@ -37,7 +40,7 @@ public struct SQLDialect: Sendable {
             key: "TEXT", time: "TEXT", bool: "INTEGER", counter: "INTEGER",
             serialKey: "INTEGER PRIMARY KEY AUTOINCREMENT"),
         serverNow: "''", schemaLock: nil,
-        storedTime: { FixedWidthTime.date(FixedWidthTime.text($0)) ?? $0 })
+        storedTime: { FixedWidthTime.date(FixedWidthTime.text($0)) ?? $0 }, altersChecks: false)
 
     /// PostgreSQL through postgres-nio.
     public static let postgres = SQLDialect(
@@ -53,7 +56,7 @@ public struct SQLDialect: Sendable {
             let start = Date(timeIntervalSince1970: 946_684_800)
             let micros = Int64(date.timeIntervalSince(start) * 1_000_000)
             return Date(timeInterval: Double(micros) / 1_000_000, since: start)
-        })
+        }, altersChecks: true)
 }
 
 /// The column types the schema is written with.

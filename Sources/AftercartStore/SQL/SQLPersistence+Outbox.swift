@@ -139,6 +139,11 @@ extension SQLPersistence {
     }
 
     @discardableResult
+    public func skip(id: Int64, owner: String, result: String, now: Date) async throws -> Bool {
+        try await move(id, .skip, owner: owner, now: now, set: [("result = ?", .text(result))])
+    }
+
+    @discardableResult
     public func fail(id: Int64, owner: String, error: String, retryAt: Date?, now: Date) async throws -> Bool {
         let text = SQLValue.text(String(error.prefix(Self.maximumErrorLength)))
         guard let retryAt else {

@@ -109,6 +109,7 @@ struct CheckCommand: AsyncParsableCommand {
                     file: problem.file, line: problem.line,
                     message: "template \"\(problem.template)\": \(problem.message)"))
         }
+        findings.errors += ReviewRequestRule.problems(for: configuration)
         findings.errors += configuration.marketingSenderProblems(store: secretsOf)
         if readSecrets {
             findings.errors += configuration.secretProblems(store: secretsOf)

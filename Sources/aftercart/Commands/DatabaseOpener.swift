@@ -1,4 +1,5 @@
 import AftercartConfig
+import AftercartEngage
 import AftercartModel
 import AftercartStore
 import ArgumentParser
@@ -42,14 +43,18 @@ enum DatabaseOpener {
     static func loadConfiguration(
         _ global: GlobalOptions, secrets: AftercartConfiguration.SecretResolution = .deferred
     ) throws -> AftercartConfiguration {
+        let configuration: AftercartConfiguration
         do {
-            let configuration = try AftercartConfiguration.load(
+            configuration = try AftercartConfiguration.load(
                 path: global.configPath, platforms: Platforms.settings, secrets: secrets)
-            ConsoleReport.problems([], warnings: configuration.warnings)
-            return configuration
         } catch {
             ConsoleReport.problems(error.problems, warnings: error.warnings)
             throw ExitCode.configurationError
         }
+        // Review requests are known only with their templates; refused like any config error.
+        let rule = ReviewRequestRule.problems(for: configuration)
+        ConsoleReport.problems(rule, warnings: configuration.warnings)
+        if !rule.isEmpty { throw ExitCode.configurationError }
+        return configuration
     }
 }
