@@ -19,7 +19,7 @@ extension ShopifyEmulator {
                 ])
         }
         func refusal(_ path: [String], _ message: String) -> GraphQLResult {
-            consentUserErrors(field, path: ["input"] + path, message: message)
+            mutationUserErrors(field, node: "customer", path: ["input"] + path, message: message, code: "INVALID")
         }
         let states: [String: CustomerRecord.Consent] = [
             "SUBSCRIBED": .subscribed, "UNSUBSCRIBED": .unsubscribed, "PENDING": .pending,
@@ -58,29 +58,6 @@ extension ShopifyEmulator {
                 w.field("id", gid)
                 w.endObject()
                 w.emptyArray("userErrors")
-                w.endObject()
-                w.endObject()
-            }, actualCost: Self.mutationCost)
-    }
-
-    private func consentUserErrors(_ field: String, path: [String], message: String) -> GraphQLResult {
-        GraphQLResult(
-            data: { w in
-                w.beginObject()
-                w.key(field)
-                w.beginObject()
-                w.fieldNull("customer")
-                w.key("userErrors")
-                w.beginArray()
-                w.beginObject()
-                w.key("field")
-                w.beginArray()
-                for part in path { w.string(part) }
-                w.endArray()
-                w.field("message", message)
-                w.field("code", "INVALID")
-                w.endObject()
-                w.endArray()
                 w.endObject()
                 w.endObject()
             }, actualCost: Self.mutationCost)

@@ -16,7 +16,8 @@ extension ShopifyEmulator {
                 errors: [("\(field): basicCodeDiscount is required", "BAD_REQUEST")])
         }
         func refusal(_ path: [String], _ message: String, _ code: String) -> GraphQLResult {
-            discountUserErrors(field, path: ["basicCodeDiscount"] + path, message: message, code: code)
+            mutationUserErrors(
+                field, node: "codeDiscountNode", path: ["basicCodeDiscount"] + path, message: message, code: code)
         }
         guard let code = input["code"]?.text, !code.isEmpty else {
             return refusal(["code"], "Code can't be blank", "BLANK")
@@ -103,28 +104,5 @@ extension ShopifyEmulator {
         if !text.contains(".") { return text + ".0" }
         while text.hasSuffix("0"), !text.hasSuffix(".0") { text.removeLast() }
         return text
-    }
-
-    private func discountUserErrors(_ field: String, path: [String], message: String, code: String) -> GraphQLResult {
-        GraphQLResult(
-            data: { w in
-                w.beginObject()
-                w.key(field)
-                w.beginObject()
-                w.fieldNull("codeDiscountNode")
-                w.key("userErrors")
-                w.beginArray()
-                w.beginObject()
-                w.key("field")
-                w.beginArray()
-                for part in path { w.string(part) }
-                w.endArray()
-                w.field("message", message)
-                w.field("code", code)
-                w.endObject()
-                w.endArray()
-                w.endObject()
-                w.endObject()
-            }, actualCost: Self.mutationCost)
     }
 }

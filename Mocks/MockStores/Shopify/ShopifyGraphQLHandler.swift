@@ -98,6 +98,34 @@ extension ShopifyEmulator {
         return .json(200, w)
     }
 
+    /// A mutation's refusal as Shopify words it: `data.<field>` with `<node>`
+    /// null and one `userErrors` entry.
+    func mutationUserErrors(_ field: String, node: String, path: [String], message: String, code: String)
+        -> GraphQLResult
+    {
+        GraphQLResult(
+            data: { w in
+                w.beginObject()
+                w.key(field)
+                w.beginObject()
+                w.key(node)
+                w.null()
+                w.key("userErrors")
+                w.beginArray()
+                w.beginObject()
+                w.key("field")
+                w.beginArray()
+                for part in path { w.string(part) }
+                w.endArray()
+                w.field("message", message)
+                w.field("code", code)
+                w.endObject()
+                w.endArray()
+                w.endObject()
+                w.endObject()
+            }, actualCost: Self.mutationCost)
+    }
+
     /// Top-level `errors` (HTTP 200, as Shopify answers query-level problems) with the cost.
     func graphQLErrors(_ errors: [(message: String, code: String)], requested: Int, actual: Int? = 0) -> MockResponse {
         var w = JSONWriter(style: .plain, capacity: 512)
