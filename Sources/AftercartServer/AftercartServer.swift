@@ -32,17 +32,21 @@ public struct AftercartServer: Service {
         /// The platforms whose webhook series `/metrics` shows before their
         /// first delivery (the registered ones; default none).
         public var platforms: [String]
+        /// Where a platform's data request is answered with the customer's
+        /// export document (one JSON file per request); `nil` only logs it.
+        public var dataRequestFolder: URL?
 
         /// Creates settings.
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maximumBodySize: Int = 1 << 20,
-            deliveryRetention: TimeInterval = 7 * 86_400, platforms: [String] = []
+            deliveryRetention: TimeInterval = 7 * 86_400, platforms: [String] = [], dataRequestFolder: URL? = nil
         ) {
             self.host = host
             self.port = port
             self.maximumBodySize = maximumBodySize
             self.deliveryRetention = deliveryRetention
             self.platforms = platforms
+            self.dataRequestFolder = dataRequestFolder
         }
     }
 
@@ -70,7 +74,9 @@ public struct AftercartServer: Service {
     ) {
         let followUps = FollowUpQueue(
             followUp: followUp, inbox: persistence, retention: settings.deliveryRetention, now: now, logger: logger)
-        let receiver = WebhookReceiver(inbox: persistence, followUps: followUps, logger: logger, now: now)
+        let receiver = WebhookReceiver(
+            inbox: persistence, followUps: followUps, logger: logger, now: now,
+            dataRequestFolder: settings.dataRequestFolder)
         let routes = ServerRoutes(
             directory: stores, receiver: receiver, persistence: persistence,
             metrics: ServerMetrics(registry: metrics, platforms: settings.platforms),

@@ -54,4 +54,44 @@ import Testing
         #expect(try await server.persistence.recordCounts().first?.total == 1)
         try await server.stop()
     }
+
+    @Test func customersDataRequestWritesTheCustomersExportForTheMerchant() async throws {
+        let capture = LogCapture()
+        let server = try await RunningServer.start([try TestStores.shopify()], logger: capture.logger())
+        let order = try WebhookFixtures.shopifyOrder()
+        #expect(try await server.post(path, body: order.body, headers: order.headers).status == 200)
+        let stored = try #require(
+            try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
+        let email = try #require(stored.record.customer.email)
+
+        let request = try JSONSerialization.data(withJSONObject: [
+            "shop_id": 954_889, "shop_domain": "brooklyn-shop.myshopify.com",
+            "customer": ["id": 207_119_551, "email": email, "phone": "555-625-1199"],
+            "orders_requested": [450_789_469], "data_request": ["id": 9999],
+        ])
+        let ask = variant(order, topic: "customers/data_request", id: "request-1", body: request)
+        let answer = try await server.post(path, body: ask.body, headers: ask.headers)
+        #expect(answer.status == 200, "\(answer.body)")
+
+        let privacy = server.folder.appendingPathComponent("privacy")
+        let names = try FileManager.default.contentsOfDirectory(atPath: privacy.path)
+        #expect(names.count == 1)
+        let name = try #require(names.first)
+        #expect(name.hasPrefix("brooklyn-shop-") && name.hasSuffix("request-1.json"), "\(name)")
+        let file = privacy.appendingPathComponent(name)
+        let data = try Data(contentsOf: file)
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(document["found"] as? Bool == true)
+        let stores = try #require(document["stores"] as? [[String: Any]])
+        let orders = try #require(stores.first?["orders"] as? [[String: Any]])
+        #expect(orders.map { $0["id"] as? String } == ["450789469"])
+        let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        // The log names the file, never the customer; nothing was erased.
+        #expect(capture.entries.contains { $0.text.contains("data request answered") })
+        #expect(!capture.entries.contains { $0.text.lowercased().contains(email.lowercased()) })
+        let still = try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469")
+        #expect(still?.record.customer.email == email)
+        try await server.stop()
+    }
 }

@@ -25,9 +25,10 @@ extension ShopifyConnector: WebhookDecoding {
 
     /// The mandatory compliance topics, configured with the app rather than
     /// subscribed: `customers/redact` erases the customer in Aftercart;
-    /// `shop/redact` is only logged (the shop's data stays until the
+    /// `customers/data_request` writes their export document for the
+    /// merchant to send; `shop/redact` is only logged (the shop's data stays until the
     /// operator removes the store).
-    public var privacyTopics: [String] { ["customers/redact", "shop/redact"] }
+    public var privacyTopics: [String] { ["customers/redact", "customers/data_request", "shop/redact"] }
 
     public func webhookEnvelope(headers: HeaderFields, body: Data) -> WebhookEnvelope {
         guard let topic = Self.header("Topic", in: headers) else {
@@ -67,6 +68,14 @@ extension ShopifyConnector: WebhookDecoding {
                 return WebhookRecords(skipped: ["customers/redact for customer \(request.customer.id): no address"])
             }
             return WebhookRecords(erasures: [email])
+        case "customers/data_request":
+            let context = ErrorContext(store: store, resource: "customers", platform: platform)
+            let request = try ShopifyWireDecoder.decode(ShopifyRedactRequestWire.self, from: body, context: context)
+            guard let email = request.customer.email, !email.isEmpty else {
+                return WebhookRecords(
+                    skipped: ["customers/data_request for customer \(request.customer.id): no address"])
+            }
+            return WebhookRecords(dataRequests: [email])
         case "shop/redact":
             return WebhookRecords(skipped: ["shop/redact: the shop's data stays until the store is removed"])
         default:
@@ -105,8 +114,8 @@ struct ShopifyOrderReferenceWire: Decodable, Sendable {
     }
 }
 
-/// The customer a `customers/redact` request names (its `orders_to_redact`
-/// are that customer's orders, found again by address and customer id).
+/// The customer a `customers/redact` or `customers/data_request` names (the
+/// orders it lists are that customer's, found again by address and customer id).
 struct ShopifyRedactRequestWire: Decodable, Sendable {
     struct Customer: Decodable, Sendable {
         let id: Int64

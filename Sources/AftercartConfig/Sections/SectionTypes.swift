@@ -97,11 +97,17 @@ public struct ServerSettings: Sendable, Hashable {
     public var port: Int
     /// The address stores reach the webhooks at, when behind a proxy.
     public var publicURL: URL?
+    /// Where answers to platforms' data requests (Shopify `customers/data_request`)
+    /// are written, relative to the working directory unless absolute (default `data/privacy`).
+    public var privacyDirectory: String
 
     /// Creates server settings.
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil, privacyDirectory: String = "data/privacy"
+    ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
+        self.privacyDirectory = privacyDirectory
     }
 }

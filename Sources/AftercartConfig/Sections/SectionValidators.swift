@@ -128,12 +128,15 @@ enum SectionValidators {
             "host": "host = \"127.0.0.1\"",
             "port": "port = 8080",
             "public_url": "public_url = \"https://aftercart.shop.example\"",
+            "privacy_dir": "privacy_dir = \"data/privacy\"",
         ]
         reader.rejectUnknownKeys(allowed: Array(examples.keys).sorted(), examples: examples, context: " in [server]")
         var settings = ServerSettings()
         settings.host = reader.string("host", example: examples["host"]!) ?? "127.0.0.1"
         settings.port = reader.integer("port", range: 1...65535, example: examples["port"]!) ?? 8080
         settings.publicURL = reader.url("public_url", schemes: ["https", "http"], example: examples["public_url"]!)
+        settings.privacyDirectory =
+            reader.string("privacy_dir", example: examples["privacy_dir"]!) ?? settings.privacyDirectory
         return settings
     }
 }

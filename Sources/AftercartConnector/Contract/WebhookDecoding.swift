@@ -26,16 +26,20 @@ public struct WebhookRecords: Sendable {
     /// Addresses whose personal data the platform asks to erase (a privacy
     /// request such as Shopify's `customers/redact`), as `aftercart forget` does.
     public var erasures: [String]
+    /// Addresses whose data the platform asks to see (Shopify's
+    /// `customers/data_request`), answered with `aftercart export customer`'s document.
+    public var dataRequests: [String]
 
     /// Creates a decoded delivery.
     public init(
         records: [any SyncRecord] = [], deleted: [ResourceKind: [String]] = [:], skipped: [String] = [],
-        erasures: [String] = []
+        erasures: [String] = [], dataRequests: [String] = []
     ) {
         self.records = records
         self.deleted = deleted
         self.skipped = skipped
         self.erasures = erasures
+        self.dataRequests = dataRequests
     }
 }
 

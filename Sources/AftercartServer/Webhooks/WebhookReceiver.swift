@@ -18,6 +18,8 @@ struct WebhookReceiver: Sendable {
     let followUps: FollowUpQueue
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Where data requests are answered (see ``answer(_:store:deliveryKey:logger:)``).
+    var dataRequestFolder: URL? = nil
 
     func receive(_ endpoint: WebhookEndpoint, headers: HeaderFields, body: Data) async -> WebhookOutcome {
         let connector = endpoint.connector
@@ -80,6 +82,11 @@ struct WebhookReceiver: Sendable {
         for reason in decoded.skipped { logger.debug("webhook record skipped", metadata: ["reason": "\(reason)"]) }
         // Before the delivery is recorded: a failed erasure is retried by the platform.
         if let failure = await erase(decoded.erasures, store: endpoint.store, logger: logger) { return failure }
+        if let failure = await answer(
+            decoded.dataRequests, store: endpoint.store, deliveryKey: deliveryKey, logger: logger)
+        {
+            return failure
+        }
         let receipt = WebhookReceipt(
             store: endpoint.store, platform: endpoint.platform, deliveryKey: deliveryKey, topic: topic,
             receivedAt: now())
@@ -133,6 +140,40 @@ extension WebhookReceiver {
                 logger.error(
                     "privacy request not applied: the database is unavailable", metadata: ["error": "\(error)"])
                 return .unavailable("the database is unavailable; retry later")
+            }
+        }
+        return nil
+    }
+}
+
+extension WebhookReceiver {
+    /// Writes each requested customer's export document (what `aftercart
+    /// export customer` prints) to `<folder>/<store>-<delivery>.json`, for the
+    /// merchant to hand to the customer; logs the file, never the address.
+    /// Without a folder, only logs what to run.
+    func answer(_ addresses: [String], store: StoreID, deliveryKey: String, logger: Logger) async -> WebhookOutcome? {
+        guard !addresses.isEmpty else { return nil }
+        guard let folder = dataRequestFolder, let database = inbox as? any PersonalDataStore else {
+            logger.warning("data request received; answer it with 'aftercart export customer --email <address>'")
+            return nil
+        }
+        let safeKey = String(deliveryKey.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }.prefix(80))
+        for (index, address) in addresses.enumerated() {
+            let name = "\(store.rawValue)-\(safeKey)" + (index == 0 ? "" : "-\(index + 1)") + ".json"
+            let file = folder.appendingPathComponent(name)
+            do {
+                let document = try await CustomerDataExport.document(
+                    email: address, stores: [store], database: database)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(document.utf8).write(to: file, options: .atomic)
+                // The document is personal data: only its owner may read it.
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+                logger.info(
+                    "data request answered: send this file to the customer through the store",
+                    metadata: ["file": "\(file.path)"])
+            } catch {
+                logger.error("data request not answered", metadata: ["error": "\(error)"])
+                return .unavailable("the data request could not be answered; retry later")
             }
         }
         return nil

@@ -1,4 +1,5 @@
 import AftercartConfig
+import AftercartEngage
 import AftercartModel
 import AftercartStore
 import ArgumentParser
@@ -107,7 +108,7 @@ struct ExportCommand: AsyncParsableCommand {
         }
         do {
             let stores = store.map { [StoreID($0)] } ?? configured
-            print(try await CustomerExport.document(email: email ?? "", stores: stores, database: database))
+            print(try await CustomerDataExport.document(email: email ?? "", stores: stores, database: database))
         } catch {
             ConsoleReport.error("\(error)")
             try? await persistence.close()

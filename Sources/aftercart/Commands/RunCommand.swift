@@ -150,7 +150,8 @@ struct RunCommand: AsyncParsableCommand {
             let endpoints = ServeCommand.webhookEndpoints(
                 stores, environment: ConnectorEnvironment(client: wiring.client, logger: logger), logger: logger)
             let settings = AftercartServer.Settings(
-                host: configuration.server.host, port: configuration.server.port, platforms: Platforms.names)
+                host: configuration.server.host, port: configuration.server.port, platforms: Platforms.names,
+                dataRequestFolder: ServeCommand.privacyFolder(configuration.server))
             let unsubscribe = try await UnsubscribeWiring.endpoint(applied, persistence: wiring.persistence)
             let orderPages = try await OrderPageWiring.endpoint(applied, persistence: wiring.persistence)
             daemon = daemon.adding(

@@ -50,7 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.stores, environment: ConnectorEnvironment(client: client, logger: logger), logger: logger)
         let host = host ?? configuration.server.host
         let settings = AftercartServer.Settings(
-            host: host, port: port ?? configuration.server.port, platforms: Platforms.names)
+            host: host, port: port ?? configuration.server.port, platforms: Platforms.names,
+            dataRequestFolder: Self.privacyFolder(configuration.server))
         let applied = await StoreFactsBook.applied(to: configuration, from: persistence)
         let unsubscribe = try await UnsubscribeWiring.endpoint(applied, persistence: persistence)
         let orderPages = try await OrderPageWiring.endpoint(applied, persistence: persistence)
@@ -81,6 +82,14 @@ struct ServeCommand: AsyncParsableCommand {
     /// One webhook endpoint per store whose adapter reads webhooks, with its
     /// `webhook_secret`; `aftercart run` builds its server's stores with this too.
     /// A store that cannot take webhooks is logged and left out.
+    /// `[server] privacy_dir`, relative to the working directory unless absolute.
+    static func privacyFolder(_ server: ServerSettings) -> URL {
+        URL(
+            fileURLWithPath: server.privacyDirectory,
+            relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        ).standardizedFileURL
+    }
+
     static func webhookEndpoints(
         _ stores: [StoreConfiguration], environment: ConnectorEnvironment, logger: Logger
     ) -> [WebhookEndpoint] {

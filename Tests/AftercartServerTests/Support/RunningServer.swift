@@ -54,7 +54,9 @@ final class RunningServer: Sendable {
         let directory = WebhookStoreDirectory(endpoints)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = AftercartServer(
-            settings: AftercartServer.Settings(host: "127.0.0.1", port: 0, maximumBodySize: maximumBodySize),
+            settings: AftercartServer.Settings(
+                host: "127.0.0.1", port: 0, maximumBodySize: maximumBodySize,
+                dataRequestFolder: folder.appendingPathComponent("privacy")),
             stores: directory, persistence: persistence, followUp: followUp,
             unsubscribe: try await unsubscribe?(persistence), orderPages: orderPages, logger: logger,
             onRunning: { port in continuation.yield(port) })

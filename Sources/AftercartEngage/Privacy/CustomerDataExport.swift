@@ -1,17 +1,20 @@
-import AftercartModel
-import AftercartStore
+public import AftercartModel
+public import AftercartStore
 import Foundation
 
-/// `aftercart export customer --email X`: one JSON document with
-/// everything Aftercart holds about one person, per store.
+/// Everything Aftercart holds about one person, per store, as one JSON
+/// document: what `aftercart export customer --email X` prints and what a
+/// platform's data request (Shopify `customers/data_request`) is answered with.
 ///
 /// Records appear as `export` prints them (normalized JSON with
 /// `vanished_at`), outbox rows as `export actions` prints them. An address
 /// nobody holds is not an error: the document says `"found": false` with a
 /// note, so a data request can be answered either way.
-enum CustomerExport {
+public enum CustomerDataExport {
     /// The document for `email` across `stores` of `database`.
-    static func document(email: String, stores: [StoreID], database: any PersonalDataStore) async throws -> String {
+    public static func document(email: String, stores: [StoreID], database: any PersonalDataStore) async throws
+        -> String
+    {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
         var held: [PersonalDataHeld] = []
         for store in stores {

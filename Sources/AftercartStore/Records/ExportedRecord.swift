@@ -1,12 +1,12 @@
 import AftercartModel
-import AftercartStore
 
 /// A stored record as `export` prints it: the normalized JSON plus
 /// `vanished_at`, when a full sync or a deletion webhook found the record
 /// gone from the store (`null` while it is there), so an exported
 /// vanished record can never pass for a live one.
-enum ExportedRecord {
-    static func json(_ payload: StoredPayload) -> String {
+public enum ExportedRecord {
+    /// `payload`'s JSON with `vanished_at` added.
+    public static func json(_ payload: StoredPayload) -> String {
         let marker = payload.vanishedAt.map { "\"\(Timestamp.format($0))\"" } ?? "null"
         // Payloads are stored as JSON objects: the field goes before the closing brace.
         guard let end = payload.json.lastIndex(of: "}") else { return payload.json }
