@@ -17,8 +17,8 @@ struct ForgetCommand: AsyncParsableCommand {
             outbox, then erases their personal data everywhere Aftercart keeps it: the address, names \
             and tracking numbers in synced orders, customers, reviews and loyalty records; rendered \
             emails, coupons and alerts in the outbox (sent ones too: to, name, text); requests keyed \
-            by the address; rejected raw records naming them; and their message files in the file \
-            channel's folder (file_dir), which are deleted. What remains carries a pseudonym \
+            by the address; rejected raw records naming them; and the messages this store wrote to them \
+            in the file channel's folder (file_dir), which are deleted. What remains carries a pseudonym \
             (forgotten-<hash>@invalid, "Forgotten Customer"), so counts, amounts, dates and statuses \
             still add up. Only a keyed hash of the address is kept: a later sync or webhook that \
             brings the customer back is stored already redacted, and nothing is ever planned for them. \
