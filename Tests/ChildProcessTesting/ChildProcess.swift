@@ -45,6 +45,20 @@ public enum ChildProcess {
         return unsafeBitCast(symbol, to: AddChdir.self)
     }()
 
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+): the child
+    /// closes every descriptor from 3 up. Without it a child inherits this
+    /// process's sockets (an emulator's accepted connection, a test server's
+    /// listener), and a long-lived daemon keeps them open: a client waiting
+    /// for a server's close never sees end of file.
+    private static let addCloseFrom: AddCloseFrom = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else {
+            fatalError("glibc without posix_spawn_file_actions_addclosefrom_np (needs 2.34+)")
+        }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
+
     private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
 
     /// glibc's `pipe2`, for the same reason: it sets close-on-exec in the
@@ -97,7 +111,7 @@ public enum ChildProcess {
                 posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], descriptor)
             }
         }
-        guard addChdir(&actions, directory) == 0 else {
+        guard addChdir(&actions, directory) == 0, addCloseFrom(&actions, 3) == 0 else {
             throw SpawnError(description: "cannot run \(executable) in \(directory)")
         }
 
