@@ -19,13 +19,6 @@ public struct SmartCouponCode: Sendable {
         self.secret = Data(secret.utf8)
     }
 
-    /// A fresh random secret for a new install (32 bytes, hex).
-    public static func makeSecret() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { bytes in
-            bytes.map { String(format: "%02x", $0) }.joined()
-        }
-    }
-
     /// The code for `customer` (a customer id, or a guest's lowercased email).
     public func code(store: StoreID, campaign: String, customer: String, prefix: String) -> String {
         let message = Data([store.rawValue, campaign, customer].joined(separator: "\u{1F}").utf8)

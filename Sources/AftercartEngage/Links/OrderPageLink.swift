@@ -26,7 +26,7 @@ public struct OrderPageLink: Sendable {
     /// The links of this install, the key read from (or, on first use,
     /// created in) `database`.
     public static func load(publicURL: URL, from database: any PlanningStore) async throws -> OrderPageLink {
-        let secret = try await database.installSecret(named: "order-page") { SmartCouponCode.makeSecret() }
+        let secret = try await database.installSecret(named: "order-page")
         return OrderPageLink(publicURL: publicURL, secret: secret)
     }
 

@@ -45,7 +45,7 @@ public struct Planner: Sendable {
         -> Planner
     {
         let templates = try TemplateLibrary.load(for: configuration)
-        let secret = try await database.installSecret(named: "coupon_codes") { SmartCouponCode.makeSecret() }
+        let secret = try await database.installSecret(named: "coupon_codes")
         var planner = Planner(
             configuration: configuration, templates: templates, database: database,
             couponCodes: SmartCouponCode(secret: secret))

@@ -28,7 +28,7 @@ public struct UnsubscribeLink: Sendable {
     /// The links of this install, its secret read from (or, on first use,
     /// created in) `database`.
     public static func load(publicURL: URL, from database: any PlanningStore) async throws -> UnsubscribeLink {
-        let secret = try await database.installSecret(named: "unsubscribe") { SmartCouponCode.makeSecret() }
+        let secret = try await database.installSecret(named: "unsubscribe")
         return UnsubscribeLink(publicURL: publicURL, secret: secret)
     }
 

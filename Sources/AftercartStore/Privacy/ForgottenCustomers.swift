@@ -60,11 +60,4 @@ public struct ForgottenCustomers: Sendable, Hashable {
     static func normalized(_ address: String) -> String {
         address.trimmingCharacters(in: .whitespaces).lowercased()
     }
-
-    /// A new random install secret (256 bits, hex).
-    static func makeSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }
-            .joined()
-    }
 }

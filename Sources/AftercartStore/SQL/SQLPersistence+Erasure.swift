@@ -60,7 +60,7 @@ extension SQLPersistence: PersonalDataStore {
     /// per process: sync pages ask for it, and reading it is a write transaction.
     func forgetSecret() async throws -> String {
         if let cached = forgetSecretCache.withLockedValue({ $0 }) { return cached }
-        let secret = try await installSecret(named: "forgotten_customers") { ForgottenCustomers.makeSecret() }
+        let secret = try await installSecret(named: "forgotten_customers")
         forgetSecretCache.withLockedValue { $0 = secret }
         return secret
     }
