@@ -62,26 +62,28 @@ extension ShopifyConnector: WebhookDecoding {
             }
             return WebhookRecords(records: [customer])
         case "customers/redact":
-            let context = ErrorContext(store: store, resource: "customers", platform: platform)
-            let request = try ShopifyWireDecoder.decode(ShopifyRedactRequestWire.self, from: body, context: context)
-            guard let email = request.customer.email, !email.isEmpty else {
-                return WebhookRecords(skipped: ["customers/redact for customer \(request.customer.id): no address"])
-            }
-            return WebhookRecords(erasures: [email])
+            return try privacyRequest(topic, body: body) { WebhookRecords(erasures: [$0]) }
         case "customers/data_request":
-            let context = ErrorContext(store: store, resource: "customers", platform: platform)
-            let request = try ShopifyWireDecoder.decode(ShopifyRedactRequestWire.self, from: body, context: context)
-            guard let email = request.customer.email, !email.isEmpty else {
-                return WebhookRecords(
-                    skipped: ["customers/data_request for customer \(request.customer.id): no address"])
-            }
-            return WebhookRecords(dataRequests: [email])
+            return try privacyRequest(topic, body: body) { WebhookRecords(dataRequests: [$0]) }
         case "shop/redact":
             return WebhookRecords(skipped: ["shop/redact: the shop's data stays until the store is removed"])
         default:
             throw ConnectorError.unsupported(
                 operation: "webhook topic \(topic)", ErrorContext(store: store, resource: nil, platform: platform))
         }
+    }
+
+    /// A compliance request about one customer: `request` made from their
+    /// address, or skipped when the body names none.
+    private func privacyRequest(
+        _ topic: String, body: Data, request: (String) -> WebhookRecords
+    ) throws -> WebhookRecords {
+        let context = ErrorContext(store: store, resource: "customers", platform: platform)
+        let wire = try ShopifyWireDecoder.decode(ShopifyRedactRequestWire.self, from: body, context: context)
+        guard let email = wire.customer.email, !email.isEmpty else {
+            return WebhookRecords(skipped: ["\(topic) for customer \(wire.customer.id): no address"])
+        }
+        return request(email)
     }
 
     /// The order as the store has it now; skipped when it is gone.
