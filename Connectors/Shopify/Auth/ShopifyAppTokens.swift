@@ -49,8 +49,6 @@ actor ShopifyAppTokens {
     private let clock: any TransportClock
     private var current: Issued?
     private var grant: Task<Issued, any Error>?
-    /// How many grants this process made (for `check` and tests).
-    private(set) var grants = 0
 
     /// Tokens for the shop at `baseURL` (OAuth endpoints are not versioned),
     /// asked for through `transport` (one without an authorizer).
@@ -88,7 +86,6 @@ actor ShopifyAppTokens {
         defer { grant = nil }
         let issued = try await task.value
         current = issued
-        grants += 1
         return issued
     }
 
