@@ -10,10 +10,7 @@ public enum DeliveryChannelFactory {
 
     /// The file channel's folder: `file_dir`, a relative one under `workingDirectory`.
     public static func fileDirectory(_ configuration: DeliveryConfiguration, workingDirectory: URL) -> URL {
-        let path = configuration.fileDirectory
-        return path.hasPrefix("/")
-            ? URL(fileURLWithPath: path, isDirectory: true)
-            : workingDirectory.appendingPathComponent(path, isDirectory: true)
+        WorkingDirectoryPath.resolve(configuration.fileDirectory, in: workingDirectory)
     }
 
     /// - Parameters:

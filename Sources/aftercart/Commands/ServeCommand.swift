@@ -84,10 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
     /// A store that cannot take webhooks is logged and left out.
     /// `[server] privacy_dir`, relative to the working directory unless absolute.
     static func privacyFolder(_ server: ServerSettings) -> URL {
-        URL(
-            fileURLWithPath: server.privacyDirectory,
-            relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        ).standardizedFileURL
+        WorkingDirectoryPath.resolve(
+            server.privacyDirectory, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
     static func webhookEndpoints(
