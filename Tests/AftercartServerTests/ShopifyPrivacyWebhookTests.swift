@@ -15,27 +15,38 @@ import Testing
         return copy
     }
 
-    @Test func customersRedactErasesTheCustomerAndTheirOrderComesBackRedacted() async throws {
-        let capture = LogCapture()
-        let server = try await RunningServer.start([try TestStores.shopify()], logger: capture.logger())
+    /// Shopify's sample order delivered to `server`, and it as stored.
+    func deliverOrder(to server: RunningServer) async throws -> (delivery: SignedDelivery, stored: Order, email: String)
+    {
         let order = try WebhookFixtures.shopifyOrder()
         #expect(try await server.post(path, body: order.body, headers: order.headers).status == 200)
         let stored = try #require(
             try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
-        let email = try #require(stored.record.customer.email)
+        return (order, stored.record, try #require(stored.record.customer.email))
+    }
 
-        let request = try JSONSerialization.data(withJSONObject: [
-            "shop_id": 954_889, "shop_domain": "brooklyn-shop.myshopify.com",
-            "customer": ["id": 207_119_551, "email": email, "phone": "555-625-1199"],
-            "orders_to_redact": [450_789_469],
-        ])
+    /// A compliance request about the sample order's customer, with the topic's own `fields`.
+    func complianceBody(email: String, _ fields: [String: Any]) throws -> Data {
+        try JSONSerialization.data(
+            withJSONObject: [
+                "shop_id": 954_889, "shop_domain": "brooklyn-shop.myshopify.com",
+                "customer": ["id": 207_119_551, "email": email, "phone": "555-625-1199"],
+            ].merging(fields) { _, new in new })
+    }
+
+    @Test func customersRedactErasesTheCustomerAndTheirOrderComesBackRedacted() async throws {
+        let capture = LogCapture()
+        let server = try await RunningServer.start([try TestStores.shopify()], logger: capture.logger())
+        let (order, stored, email) = try await deliverOrder(to: server)
+
+        let request = try complianceBody(email: email, ["orders_to_redact": [450_789_469]])
         let redact = variant(order, topic: "customers/redact", id: "redact-1", body: request)
         let answer = try await server.post(path, body: redact.body, headers: redact.headers)
         #expect(answer.status == 200, "\(answer.body)")
         let erased = try #require(
             try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
         #expect(erased.record.customer.email?.hasPrefix("forgotten-") == true)
-        #expect(erased.record.customer.firstName == "Forgotten" && erased.record.total == stored.record.total)
+        #expect(erased.record.customer.firstName == "Forgotten" && erased.record.total == stored.total)
         #expect(try await server.persistence.forgottenCustomers(store: "brooklyn-shop").contains(email))
         // The log says it happened, never to whom.
         #expect(capture.entries.contains { $0.text.contains("customer erased at the platform's request") })
@@ -58,17 +69,10 @@ import Testing
     @Test func customersDataRequestWritesTheCustomersExportForTheMerchant() async throws {
         let capture = LogCapture()
         let server = try await RunningServer.start([try TestStores.shopify()], logger: capture.logger())
-        let order = try WebhookFixtures.shopifyOrder()
-        #expect(try await server.post(path, body: order.body, headers: order.headers).status == 200)
-        let stored = try #require(
-            try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
-        let email = try #require(stored.record.customer.email)
+        let (order, _, email) = try await deliverOrder(to: server)
 
-        let request = try JSONSerialization.data(withJSONObject: [
-            "shop_id": 954_889, "shop_domain": "brooklyn-shop.myshopify.com",
-            "customer": ["id": 207_119_551, "email": email, "phone": "555-625-1199"],
-            "orders_requested": [450_789_469], "data_request": ["id": 9999],
-        ])
+        let request = try complianceBody(
+            email: email, ["orders_requested": [450_789_469], "data_request": ["id": 9999]])
         let ask = variant(order, topic: "customers/data_request", id: "request-1", body: request)
         let answer = try await server.post(path, body: ask.body, headers: ask.headers)
         #expect(answer.status == 200, "\(answer.body)")

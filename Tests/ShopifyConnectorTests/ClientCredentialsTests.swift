@@ -1,10 +1,7 @@
 import AftercartConnector
 import AftercartModel
 import AftercartPlatform
-import AsyncHTTPClient
 import Foundation
-import Logging
-import MockStoreConformance
 import MockStores
 import ShopifyConnector
 import Testing
@@ -23,28 +20,15 @@ import Testing
         lifetime: Double = 86_399, secret: String = clientSecret, apiVersion: String? = nil,
         _ body: (MockStoreServer, any StoreConnector) async throws -> T
     ) async throws -> T {
-        let mock = try await MockStoreServer.start(
-            .shopify(
-                ShopifyMockOptions(
-                    orders: 120, seed: 11, leakRate: 0, clientID: Self.clientID, clientSecret: Self.clientSecret,
-                    tokenLifetime: lifetime)))
-        let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
-        do {
-            var settings = mock.connectorSettings(store: "app-shopify")
-            settings.secrets = ["client_secret": Secret(secret)]
-            settings.values["client_id"] = Self.clientID
-            if let apiVersion { settings.values["api_version"] = apiVersion }
-            let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-            let connector = try ShopifyConnector.registration.makeConnector(
-                settings, ConnectorEnvironment(client: client, logger: logger))
-            let value = try await body(mock, connector)
-            try await client.shutdown()
-            await mock.stop()
-            return value
-        } catch {
-            try? await client.shutdown()
-            await mock.stop()
-            throw error
+        var values = ["client_id": Self.clientID]
+        if let apiVersion { values["api_version"] = apiVersion }
+        return try await withShopifyMock(
+            orders: 120, seed: 11,
+            app: EmulatedShopifyApp(
+                clientID: Self.clientID, clientSecret: Self.clientSecret, tokenLifetime: lifetime),
+            values: values, secrets: ["client_secret": Secret(secret)]
+        ) { harness in
+            try await body(harness.mock, harness.connector)
         }
     }
 

@@ -42,13 +42,23 @@ struct ShopifyMockHarness {
     }
 }
 
+/// A Dev Dashboard app the emulator knows: its grant issues tokens living
+/// `tokenLifetime` seconds.
+struct EmulatedShopifyApp {
+    var clientID: String
+    var clientSecret: String
+    var tokenLifetime: Double
+}
+
 /// Runs `body` against a fresh emulator, stopped afterwards. `values`
-/// override the store settings; by default the client-side bucket is
-/// generous so tests that are not about pacing run fast.
+/// override the store settings and `secrets`, when given, replace its
+/// secrets; by default the client-side bucket is generous so tests that are
+/// not about pacing run fast.
 func withShopifyMock<T>(
     orders: Int = 60, seed: UInt64 = 7, bucketSize: Int = 40, leakRate: Double = 0,
     faults: MockFaultPlan = .none, token: String? = nil, currency: MockCurrency? = nil, scopes: [String]? = nil,
-    graphQLBucket: Int = 2_000, graphQLRestore: Double = 100, values: [String: String] = [:],
+    graphQLBucket: Int = 2_000, graphQLRestore: Double = 100, app: EmulatedShopifyApp? = nil,
+    values: [String: String] = [:], secrets: [String: Secret]? = nil,
     _ body: (ShopifyMockHarness) async throws -> T
 ) async throws -> T {
     let mock = try await MockStoreServer.start(
@@ -56,11 +66,13 @@ func withShopifyMock<T>(
             ShopifyMockOptions(
                 data: MockDataOptions(orders: orders, seed: seed, currency: currency), bucketSize: bucketSize,
                 leakRate: leakRate, faults: faults, accessScopes: scopes, graphQLBucketSize: graphQLBucket,
-                graphQLRestoreRate: graphQLRestore)))
+                graphQLRestoreRate: graphQLRestore, clientID: app?.clientID, clientSecret: app?.clientSecret,
+                tokenLifetime: app?.tokenLifetime ?? 86_399)))
     let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
     do {
         var settings = mock.connectorSettings(store: "test-shopify")
         settings.values.merge(values) { _, new in new }
+        if let secrets { settings.secrets = secrets }
         if let token { settings.secrets["access_token"] = Secret(token) }
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let connector = try ShopifyConnector.registration.makeConnector(
