@@ -56,7 +56,7 @@ extension UnsubscribeCommandTests {
                 ["serve", "--port", "0", "--log-level", "warning"], environment: ServeCommandTests.environment,
                 capture: true)
             defer { if server.isRunning { server.terminate() } }
-            let base = String(try await ServeCommandTests.firstLine(of: server).dropFirst("listening on ".count))
+            let base = String(await server.firstLine().dropFirst("listening on ".count))
             var request = URLRequest(url: try #require(URL(string: base + path)))
             request.httpMethod = "POST"
             request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")

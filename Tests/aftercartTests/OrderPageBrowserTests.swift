@@ -25,7 +25,7 @@ import Testing
             ["serve", "--config", "demo/aftercart.toml", "--port", "0", "--log-level", "warning"],
             environment: environment, capture: true)
         defer { if server.isRunning { server.terminate() } }
-        let base = String(try await ServeCommandTests.firstLine(of: server).dropFirst("listening on ".count))
+        let base = String(await server.firstLine().dropFirst("listening on ".count))
         // The demo's links point at its public_url; the server listens where the system put it.
         func served(_ url: String) -> String { base + url.dropFirst("http://127.0.0.1:8080".count) }
 

@@ -46,7 +46,7 @@ import Testing
         let process = try cli.start(
             ["serve", "--port", "0", "--config", "config/aftercart.toml", "--log-level", "warning"],
             environment: Self.environment, capture: true)
-        let line = try await Self.firstLine(of: process)
+        let line = await process.firstLine()
         #expect(line.hasPrefix("listening on http://127.0.0.1:"), "\(line)")
         let base = String(line.dropFirst("listening on ".count))
 
@@ -90,7 +90,7 @@ import Testing
         let process = try cli.start(
             ["serve", "--port", "0", "--config", "config/aftercart.toml", "--log-level", "critical"],
             environment: Self.environment, capture: true)
-        let line = try await Self.firstLine(of: process)
+        let line = await process.firstLine()
         let base = String(line.dropFirst("listening on ".count))
         let headers = ["X-WC-Webhook-Topic": "order.updated", "X-WC-Webhook-Signature": "AAAA", "X-WC-Webhook-ID": "1"]
         let refused = try await Self.post(
@@ -104,11 +104,6 @@ import Testing
     }
 
     // MARK: Helpers that never block a concurrency thread
-
-    /// The first stdout line (see ``SpawnedChild/firstLine()``).
-    static func firstLine(of process: SpawnedChild) async throws -> String {
-        await process.firstLine()
-    }
 
     /// The exit status; -1 when it did not end within two minutes (it is
     /// killed then).

@@ -39,7 +39,7 @@ import Testing
             ["serve", "--port", "0", "--config", "config/aftercart.toml", "--log-level", "warning"],
             environment: ServeCommandTests.environment, capture: true)
         defer { if process.isRunning { process.terminate() } }
-        let line = try await ServeCommandTests.firstLine(of: process)
+        let line = await process.firstLine()
         let base = String(line.dropFirst("listening on ".count))
 
         // The link a marketing email of this install carries, signed with the secret the server keeps.
