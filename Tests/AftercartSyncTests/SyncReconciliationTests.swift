@@ -27,6 +27,7 @@ import Testing
         let begin = clock.now
         let runs = Mutex<[Run]>([])
         let stop = SyncStopSignal()
+        let reported = Atomic<Int>(0)
         let connector = ScriptedConnector(store: "woo", orders: SampleOrders.make(store: "woo", count: 25))
         let scheduler = SyncScheduler(
             engine: SyncEngine(persistence: db, now: { clock.now }, logger: Logger(label: "test")),
@@ -38,12 +39,20 @@ import Testing
             },
             now: { clock.now },
             sleep: { duration in
-                for _ in 0..<50 { await Task.yield() }
-                try await Task.sleep(for: .milliseconds(15))
+                // Virtual time stands still while a run is in flight: without
+                // jitter one run starts at every whole minute, and the clock
+                // moves on only once each has reported (or after 10 s of real
+                // time, for a turn the scheduler skips), however slowly a
+                // loaded machine runs it.
+                let expected = Int(clock.now.timeIntervalSince(begin) / 60) + 1
+                for _ in 0..<1000 where reported.load(ordering: .acquiring) < expected {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
                 clock.advance(duration)
                 if clock.now.timeIntervalSince(begin) >= seconds { await stop.stop() }
             },
-            longestSleep: .seconds(30), logger: Logger(label: "test"))
+            longestSleep: .seconds(30), logger: Logger(label: "test"),
+            onReport: { _ in reported.add(1, ordering: .releasing) })
         await scheduler.run(stop: stop)
         return runs.withLock { $0 }
     }
