@@ -136,6 +136,21 @@ import Testing
         #expect(messages.contains { $0.contains("did you mean \"tokyo-woo\"") })
     }
 
+    @Test func aFreeShippingCouponTakesNoAmount() {
+        let campaign = """
+            [[campaigns]]
+            name = "free-ship-thanks"
+            trigger = "review_posted"
+            template = "review-thank-you"
+            coupon = { kind = "free_shipping"%@ }
+            """
+        #expect(problems(campaign.replacingOccurrences(of: "%@", with: "")).isEmpty)
+        let withAmount = problems(campaign.replacingOccurrences(of: "%@", with: ", amount = \"10\""))
+        #expect(withAmount.count == 1)
+        #expect(withAmount.first?.message.contains("does not apply to a free_shipping coupon") == true)
+        #expect(problems(campaign.replacingOccurrences(of: "free_shipping\"%@", with: "percent\"")).count == 1)
+    }
+
     @Test func campaignFilesAreLoadedNextToTheConfig() throws {
         let folder = try TemporaryFolder()
         try folder.write(

@@ -125,6 +125,32 @@ import Testing
         #expect(thankYou.text.contains("2026年12月20日まで"))
     }
 
+    /// A free-shipping coupon is promised in the locale's words, never as "0%".
+    @Test(arguments: [("ja-JP", "送料無料クーポン"), ("en-US", "here is free shipping on your next order")])
+    func aFreeShippingThankYouSaysFreeShipping(locale: String, promise: String) async throws {
+        var fixture = try await Self.japaneseFixture()
+        defer { Task { [fixture] in await fixture.remove() } }
+        fixture.configuration.stores[0].configuredLocale = locale
+        fixture.only("review-thank-you")
+        for index in fixture.configuration.campaigns.indices where fixture.configuration.campaigns[index].coupon != nil
+        {
+            fixture.configuration.campaigns[index].coupon = CampaignCoupon(kind: .freeShipping, amount: 0)
+        }
+        try await fixture.save([Self.tanaka()])
+        try await fixture.save([Self.order("13", created: now - 12 * day, products: ["P2"])])
+        try await fixture.save([F.review("r1", product: "P2", email: "c1@example.test", rating: 4, created: now - 3600)]
+        )
+        let report = try await fixture.plan()
+        let thankYou = try #require(try report.emails("review-thank-you").first { $0.couponCode != nil })
+        #expect(thankYou.text.contains(promise))
+        #expect(thankYou.html.contains(promise))
+        #expect(!thankYou.text.contains("0%"))
+        let planned = try #require(report.actions("review-thank-you").first { $0.entry.action == .createCoupon })
+        let coupon = try ModelJSON.decoder().decode(CouponAction.self, from: Data(planned.entry.payload.utf8))
+        #expect(coupon.kind == .freeShipping)
+        #expect(coupon.amount == 0)
+    }
+
     @Test func loyaltyAndWinBackMessagesAreJapanese() async throws {
         var fixture = try await Self.japaneseFixture()
         defer { Task { [fixture] in await fixture.remove() } }

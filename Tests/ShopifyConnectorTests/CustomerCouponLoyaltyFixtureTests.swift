@@ -81,13 +81,30 @@ import Testing
         #expect(page.records.first?.kind == .fixedProduct)
     }
 
-    @Test func freeShippingRuleIsSkipped() throws {
+    @Test func freeShippingRuleIsAFreeShippingCoupon() throws {
         let page = try ShopifyCouponMapper(store: "s", currency: .usd).mapCoupons(
             priceRule: try ShopifyFixtures.data("shopify_price_rule_free_shipping_usage_limit.json"),
             discountCodes: try ShopifyFixtures.data("shopify_discount_code.json"))
-        #expect(page.records.isEmpty)
-        #expect(page.skipped == [ShopifySkippedRecord(id: "1057371196", reason: "shipping discount")])
+        #expect(page.skipped.isEmpty)
+        let coupon = try #require(page.records.first)
+        #expect(coupon.kind == .freeShipping)
+        #expect(coupon.amount == 0)
+        #expect(coupon.currency == nil)
+        #expect(coupon.usageLimit == 20)
         #expect(page.newestChange == ShopifyFixtures.date("2025-10-02T16:20:20Z"))
+    }
+
+    @Test func cheaperShippingIsSkipped() throws {
+        let rule = try ShopifyFixtures.priceRule("shopify_price_rule_free_shipping_usage_limit.json") {
+            $0["value"] = "-50.0"
+        }
+        let page = try ShopifyCouponMapper(store: "s", currency: .usd).mapCoupons(
+            priceRule: rule, discountCodes: try ShopifyFixtures.data("shopify_discount_code.json"))
+        #expect(page.records.isEmpty)
+        #expect(
+            page.skipped == [
+                ShopifySkippedRecord(id: "1057371196", reason: "shipping discount other than free shipping")
+            ])
     }
 
     @Test func discountCodeBatchJobIsNotACode() throws {

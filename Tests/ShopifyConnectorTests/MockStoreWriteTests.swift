@@ -101,6 +101,41 @@ import Testing
         }
     }
 
+    /// `discountCodeFreeShippingCreate` from 2025-10, a REST rule on the
+    /// shipping line before: either reads back as free shipping, and a
+    /// second creation finds it instead of making another.
+    @Test(arguments: ["2026-07", "2025-07"])
+    func aFreeShippingCouponReadsBackAsFreeShipping(apiVersion: String) async throws {
+        let graphQL = apiVersion >= "2025-10"
+        try await withShopifyMock(values: ["api_version": apiVersion]) { harness in
+            let customer = try await firstCustomerID(harness)
+            let request = CouponRequest(
+                code: "AC-SHIP-9Q", kind: .freeShipping, amount: 0,
+                expiresAt: Date(timeIntervalSince1970: 1_796_083_200), customerIDs: [customer])
+            let coupon = try await harness.connector.createCoupon(request)
+            #expect(coupon.kind == .freeShipping)
+            #expect(coupon.amount == 0)
+            #expect(coupon.createdByAftercart)
+            let again = try await harness.connector.createCoupon(request)
+            #expect(again.id == coupon.id)
+            let stats = harness.mock.stats()
+            #expect(stats.count(path: "/admin/api/\(apiVersion)/graphql.json", status: 200) == (graphQL ? 1 : 0))
+            let rules = try await harness.rawJSON("price_rules.json?limit=250")
+            let ours = (rules["price_rules"] as? [[String: Any]] ?? []).filter {
+                ($0["title"] as? String) == "aftercart:AC-SHIP-9Q"
+            }
+            let rule = try #require(ours.first)
+            #expect(ours.count == 1)
+            #expect(rule["target_type"] as? String == "shipping_line")
+            #expect(rule["value"] as? String == "-100.0")
+            #expect(rule["value_type"] as? String == "percentage")
+            #expect((rule["prerequisite_customer_ids"] as? [Any])?.map { "\($0)" } == [customer])
+            // A coupon that promised money off under this code is not the same coupon.
+            let other = CouponRequest(code: "AC-SHIP-9Q", kind: .fixedCart, amount: 5, customerIDs: [customer])
+            await #expect(throws: CouponTermsMismatch.self) { try await harness.connector.createCoupon(other) }
+        }
+    }
+
     @Test func theEmulatorRefusesADiscountWithoutAValueOrWithATakenCode() async throws {
         try await withShopifyMock { harness in
             let mutation = """

@@ -46,10 +46,18 @@ import WooCommerceConnector
               "used_by":["4"],"email_restrictions":["anna@example.test"],"date_expires_gmt":null,
               "meta_data":[{"id":1,"key":"_aftercart","value":"review-thanks"}]},
              {"id":2,"code":"p","amount":"","discount_type":"fixed_product","meta_data":[{"id":2,"key":"_aftercart","value":"0"}]},
-             {"id":3,"code":"credit","amount":"20.00","discount_type":"smart_coupon"}]
+             {"id":3,"code":"credit","amount":"20.00","discount_type":"smart_coupon"},
+             {"id":4,"code":"ship","amount":"0.00","discount_type":"fixed_cart","free_shipping":true},
+             {"id":5,"code":"ship-and-5","amount":"5.00","discount_type":"fixed_cart","free_shipping":true},
+             {"id":6,"code":"typed","amount":"0","discount_type":"free_shipping"}]
             """#
         let page = try mapper.mapPage(Data(body.utf8))
-        #expect(page.records.count == 2)
+        #expect(page.records.count == 4)
+        #expect(page.records[2].kind == .freeShipping)
+        #expect(page.records[2].currency == nil)
+        // Money off as well: the money is what the coupon promises.
+        #expect(page.records[3].kind == .fixedCart)
+        #expect(page.records[3].amount == 5)
         let ours = page.records[0]
         #expect(ours.kind == .fixedCart)
         #expect(ours.amount == 5)
@@ -61,7 +69,11 @@ import WooCommerceConnector
         #expect(notOurs.kind == .fixedProduct)
         #expect(notOurs.amount == 0)
         #expect(notOurs.createdByAftercart == false)
-        #expect(page.skipped == [WooCommerceSkippedRecord(id: "3", reason: .unsupportedCouponKind("smart_coupon"))])
+        #expect(
+            page.skipped == [
+                WooCommerceSkippedRecord(id: "3", reason: .unsupportedCouponKind("smart_coupon")),
+                WooCommerceSkippedRecord(id: "6", reason: .unsupportedCouponKind("free_shipping")),
+            ])
     }
 
     // MARK: Reviews

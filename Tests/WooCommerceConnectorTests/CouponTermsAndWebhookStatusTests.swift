@@ -1,7 +1,9 @@
 import AftercartConnector
 import AftercartModel
+import AsyncHTTPClient
 import Foundation
 import MockStores
+import NIOCore
 import Testing
 import WooCommerceConnector
 
@@ -14,6 +16,17 @@ import WooCommerceConnector
         CouponRequest(
             code: code, kind: .percent, amount: 10, expiresAt: Self.expiry, usageLimit: 1, usageLimitPerCustomer: 1,
             emailRestrictions: ["Hana@Example.test"])
+    }
+
+    /// The coupon as the emulator's REST API shows it, read past the connector.
+    func storedCoupon(_ id: String, in mock: MockStoreServer) async throws -> [String: Any] {
+        let key = "\(mock.credentials.consumerKey ?? ""):\(mock.credentials.consumerSecret ?? "")"
+        var request = HTTPClientRequest(url: mock.apiBaseURL + "/coupons/\(id)")
+        request.headers.add(name: "X-Forwarded-Proto", value: "https")
+        request.headers.add(name: "Authorization", value: "Basic " + Data(key.utf8).base64EncodedString())
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
     }
 
     @Test func aCodeThatExistsUnderOtherTermsIsRefusedNamingEachDifference() async throws {
@@ -44,6 +57,31 @@ import WooCommerceConnector
             #expect(mock.stats().count(path: "/wp-json/wc/v3/coupons", status: 201) == 1)
             let found = try #require(try await connector.findCoupon(code: "  AC-RETRY-1 "))
             #expect(connector.couponDifferences(planned("AC-RETRY-1"), existing: found).isEmpty)
+        }
+    }
+
+    /// WooCommerce has no free-shipping type: a `fixed_cart` of 0 with
+    /// "Allow free shipping", which reads back as free shipping.
+    @Test func aFreeShippingCouponIsAFixedCartOfZeroWithFreeShipping() async throws {
+        try await withEmulatedStore { mock, connector in
+            let request = CouponRequest(
+                code: "AC-SHIP-1", kind: .freeShipping, amount: 0, expiresAt: Self.expiry,
+                emailRestrictions: ["hana@example.test"])
+            let coupon = try await connector.createCoupon(request)
+            #expect(coupon.kind == .freeShipping)
+            #expect(coupon.amount == 0)
+            #expect(coupon.currency == nil)
+            let raw = try await storedCoupon(coupon.id, in: mock)
+            #expect(raw["discount_type"] as? String == "fixed_cart")
+            #expect(raw["amount"] as? String == "0.00")
+            #expect(raw["free_shipping"] as? Bool == true)
+            let again = try await connector.createCoupon(request)
+            #expect(again.id == coupon.id)
+            let moneyOff = CouponRequest(
+                code: "AC-SHIP-1", kind: .fixedCart, amount: 5, expiresAt: Self.expiry,
+                emailRestrictions: ["hana@example.test"])
+            let error = await #expect(throws: CouponTermsMismatch.self) { try await connector.createCoupon(moneyOff) }
+            #expect(error?.differences.contains("kind free_shipping instead of fixed_cart") == true)
         }
     }
 

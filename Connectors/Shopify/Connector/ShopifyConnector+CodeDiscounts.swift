@@ -3,7 +3,9 @@ import AftercartModel
 import Foundation
 
 extension ShopifyConnector {
-    /// Creates `request`'s code with one GraphQL `discountCodeBasicCreate`:
+    /// Creates `request`'s code with one GraphQL `discountCodeBasicCreate`
+    /// (`discountCodeFreeShippingCreate` to every country for
+    /// ``CouponKind/freeShipping``):
     /// title `aftercart:<code>` (the mark ``ShopifyCouponMapper`` reads), the
     /// value as a percentage (0…1) or an amount (each item for
     /// ``CouponKind/fixedProduct``, once across the order otherwise), for
@@ -15,31 +17,34 @@ extension ShopifyConnector {
     /// match. The created discount is read back through the same REST lookup
     /// ``findCoupon(code:)`` uses, so both paths map one way.
     func createCodeDiscount(_ request: CouponRequest, customers: [Int64]) async throws -> Coupon {
-        let magnitude = request.amount < 0 ? -request.amount : request.amount
-        let value: ShopifyDiscountOperations.Value
-        switch request.kind {
-        case .percent:
-            value = .init(percentage: magnitude / 100, discountAmount: nil)
-        case .fixedCart, .fixedProduct:
-            value = .init(
-                percentage: nil,
-                discountAmount: .init(
-                    amount: DecimalText.format(magnitude, minimumFractionDigits: 2),
-                    appliesOnEachItem: request.kind == .fixedProduct))
+        let title = ShopifyCouponMapper.titlePrefix + request.code
+        let startsAt = ShopifyEndpoints.queryDate(clock.date)
+        let endsAt = request.expiresAt.map(ShopifyEndpoints.queryDate)
+        let context: ShopifyDiscountOperations.Context =
+            customers.isEmpty
+            ? .init(all: "ALL", customers: nil)
+            : .init(all: nil, customers: .init(add: customers.map { "gid://shopify/Customer/\($0)" }))
+        let oncePerCustomer = request.usageLimitPerCustomer == 1
+        let answer: ShopifyDiscountCreateWire
+        if request.kind == .freeShipping {
+            let input = ShopifyDiscountOperations.FreeShippingInput(
+                title: title, code: request.code, startsAt: startsAt, endsAt: endsAt, context: context,
+                destination: .init(all: true), usageLimit: request.usageLimit, appliesOncePerCustomer: oncePerCustomer)
+            answer = try await graphQL.execute(
+                ShopifyDiscountOperations.createFreeShippingName, query: ShopifyDiscountOperations.createFreeShipping,
+                variables: ShopifyDiscountOperations.FreeShippingVariables(freeShippingCodeDiscount: input),
+                estimate: 10, resource: "coupon creation", isMutation: true, as: ShopifyDiscountCreateWire.self)
+        } else {
+            let input = ShopifyDiscountOperations.Input(
+                title: title, code: request.code, startsAt: startsAt, endsAt: endsAt, context: context,
+                customerGets: .init(value: Self.discountValue(request), items: .init(all: true)),
+                usageLimit: request.usageLimit, appliesOncePerCustomer: oncePerCustomer)
+            answer = try await graphQL.execute(
+                ShopifyDiscountOperations.createName, query: ShopifyDiscountOperations.create,
+                variables: ShopifyDiscountOperations.Variables(basicCodeDiscount: input), estimate: 10,
+                resource: "coupon creation", isMutation: true, as: ShopifyDiscountCreateWire.self)
         }
-        let input = ShopifyDiscountOperations.Input(
-            title: ShopifyCouponMapper.titlePrefix + request.code, code: request.code,
-            startsAt: ShopifyEndpoints.queryDate(clock.date), endsAt: request.expiresAt.map(ShopifyEndpoints.queryDate),
-            context: customers.isEmpty
-                ? .init(all: "ALL", customers: nil)
-                : .init(all: nil, customers: .init(add: customers.map { "gid://shopify/Customer/\($0)" })),
-            customerGets: .init(value: value, items: .init(all: true)), usageLimit: request.usageLimit,
-            appliesOncePerCustomer: request.usageLimitPerCustomer == 1)
-        let answer = try await graphQL.execute(
-            ShopifyDiscountOperations.createName, query: ShopifyDiscountOperations.create,
-            variables: ShopifyDiscountOperations.Variables(basicCodeDiscount: input), estimate: 10,
-            resource: "coupon creation", isMutation: true, as: ShopifyDiscountCreateWire.self)
-        let payload = answer.discountCodeBasicCreate
+        let payload = answer.payload
         if let refusal = payload.userErrors.first {
             if refusal.code == "TAKEN", let existing = try await findCoupon(code: request.code) {
                 return try sameTerms(existing, request)
@@ -52,10 +57,22 @@ extension ShopifyConnector {
         }
         guard payload.codeDiscountNode != nil, let created = try await findCoupon(code: request.code) else {
             throw ConnectorError.decoding(
-                field: "discountCodeBasicCreate.codeDiscountNode",
+                field: "codeDiscountNode",
                 reason: "Shopify reported no error but the code cannot be found",
                 ErrorContext(store: store, resource: "coupon creation", platform: platform))
         }
         return created
+    }
+
+    /// `customerGets.value`: a percentage (0…1) or an amount, off each item
+    /// for ``CouponKind/fixedProduct`` and once across the order otherwise.
+    private static func discountValue(_ request: CouponRequest) -> ShopifyDiscountOperations.Value {
+        let magnitude = request.amount < 0 ? -request.amount : request.amount
+        guard request.kind != .percent else { return .init(percentage: magnitude / 100, discountAmount: nil) }
+        return .init(
+            percentage: nil,
+            discountAmount: .init(
+                amount: DecimalText.format(magnitude, minimumFractionDigits: 2),
+                appliesOnEachItem: request.kind == .fixedProduct))
     }
 }

@@ -13,7 +13,8 @@ extension ShopifyConnector {
     /// The rule: `value_type` `percentage` or `fixed_amount` with a negative
     /// `value`; ``CouponKind/fixedProduct`` applies the amount to each line
     /// (`allocation_method` `each`, all items: the request names no
-    /// products); `customer_selection` `prerequisite` with
+    /// products); ``CouponKind/freeShipping`` is 100 % off each shipping
+    /// line (`target_type` `shipping_line`), Shopify's REST free shipping; `customer_selection` `prerequisite` with
     /// `prerequisite_customer_ids` when the request names customers;
     /// `usage_limit`, `once_per_customer` for a per-customer limit of 1,
     /// `starts_at` now and `ends_at` the expiry. Shopify restricts by
@@ -45,6 +46,8 @@ extension ShopifyConnector {
         }
         let valueType: String
         var allocation = "across"
+        var targetType = "line_item"
+        var magnitude = request.amount < 0 ? -request.amount : request.amount
         switch request.kind {
         case .percent:
             valueType = "percentage"
@@ -53,11 +56,15 @@ extension ShopifyConnector {
         case .fixedProduct:
             valueType = "fixed_amount"
             allocation = "each"
+        case .freeShipping:
+            valueType = "percentage"
+            allocation = "each"
+            targetType = "shipping_line"
+            magnitude = 100
         }
-        let magnitude = request.amount < 0 ? -request.amount : request.amount
         let body = ShopifyPriceRuleCreateBody(
             priceRule: .init(
-                title: ShopifyCouponMapper.titlePrefix + request.code, targetType: "line_item", targetSelection: "all",
+                title: ShopifyCouponMapper.titlePrefix + request.code, targetType: targetType, targetSelection: "all",
                 allocationMethod: allocation, valueType: valueType,
                 value: "-" + DecimalText.format(magnitude, minimumFractionDigits: 1),
                 customerSelection: customers.isEmpty ? "all" : "prerequisite", prerequisiteCustomerIDs: customers,

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The GraphQL document that creates a code discount
-/// (`discountCodeBasicCreate`, scope `write_discounts`, with `context` from
-/// API 2025-10, which replaced `customerSelection`), and its wire shapes.
+/// The GraphQL documents that create a code discount
+/// (`discountCodeBasicCreate`, or `discountCodeFreeShippingCreate` for free
+/// shipping; scope `write_discounts`, with `context` from API 2025-10, which
+/// replaced `customerSelection`), and their wire shapes.
 enum ShopifyDiscountOperations {
     static let createName = "AftercartDiscountCodeCreate"
     static let create = """
@@ -14,8 +15,38 @@ enum ShopifyDiscountOperations {
         }
         """
 
+    static let createFreeShippingName = "AftercartFreeShippingCodeCreate"
+    static let createFreeShipping = """
+        mutation AftercartFreeShippingCodeCreate($freeShippingCodeDiscount: DiscountCodeFreeShippingInput!) {
+          discountCodeFreeShippingCreate(freeShippingCodeDiscount: $freeShippingCodeDiscount) {
+            codeDiscountNode { id }
+            userErrors { field message code }
+          }
+        }
+        """
+
     struct Variables: Encodable, Sendable {
         let basicCodeDiscount: Input
+    }
+
+    struct FreeShippingVariables: Encodable, Sendable {
+        let freeShippingCodeDiscount: FreeShippingInput
+    }
+
+    /// `DiscountCodeFreeShippingInput`: to every country, any shipping price.
+    struct FreeShippingInput: Encodable, Sendable {
+        let title: String
+        let code: String
+        let startsAt: String
+        let endsAt: String?
+        let context: Context
+        let destination: Destination
+        let usageLimit: Int?
+        let appliesOncePerCustomer: Bool
+
+        struct Destination: Encodable, Sendable {
+            let all: Bool
+        }
     }
 
     struct Input: Encodable, Sendable {
@@ -63,9 +94,20 @@ enum ShopifyDiscountOperations {
     }
 }
 
-/// `data` of ``ShopifyDiscountOperations/create``.
+/// `data` of ``ShopifyDiscountOperations/create`` or ``ShopifyDiscountOperations/createFreeShipping``.
 struct ShopifyDiscountCreateWire: Decodable, Sendable {
-    let discountCodeBasicCreate: Payload
+    let payload: Payload
+
+    private enum CodingKeys: String, CodingKey {
+        case discountCodeBasicCreate, discountCodeFreeShippingCreate
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        payload =
+            try container.decodeIfPresent(Payload.self, forKey: .discountCodeBasicCreate)
+            ?? container.decode(Payload.self, forKey: .discountCodeFreeShippingCreate)
+    }
 
     struct Payload: Decodable, Sendable {
         let codeDiscountNode: Node?

@@ -9,8 +9,9 @@ public import Foundation
 ///   applies to each item (`target_selection` `entitled` or
 ///   `allocation_method` `each`), otherwise ``CouponKind/fixedCart``.
 ///   The amount is the magnitude of the negative `value` (`"-10.0"` → 10).
-/// - Rules on `shipping_line` (free or cheaper shipping) have no kind in
-///   the model and are skipped: reading "100 % off shipping" as "100 % off"
+/// - A rule on `shipping_line` at 100 % off is ``CouponKind/freeShipping``
+///   (amount 0); other shipping rules (cheaper shipping) have no kind in
+///   the model and are skipped: reading "50 % off shipping" as "50 % off"
 ///   would be worse than leaving it out.
 /// - `ends_at` → `expires_at`; `usage_limit`; `usage_count` of the code.
 /// - `created_by_aftercart`: the rule's title starts with `aftercart:`,
@@ -49,13 +50,19 @@ public struct ShopifyCouponMapper: Sendable {
         var page = ShopifyMappedPage<Coupon>()
         let ruleUpdated = try reading.optionalDate(rule.updatedAt, at: path.key("updated_at"))
         page.noteChange(ruleUpdated)
-        if rule.targetType?.lowercased() == "shipping_line" {
-            page.skipped = codes.map { ShopifySkippedRecord(id: String($0.id), reason: "shipping discount") }
-            return page
-        }
+        let value = try reading.decimal(rule.value, at: path.key("value"))
         let kind: CouponKind
         var couponCurrency: Currency?
         switch rule.valueType.lowercased() {
+        case _ where rule.targetType?.lowercased() == "shipping_line":
+            // Only the whole shipping line free is a coupon the model knows.
+            guard rule.valueType.lowercased() == "percentage", value == -100 else {
+                page.skipped = codes.map {
+                    ShopifySkippedRecord(id: String($0.id), reason: "shipping discount other than free shipping")
+                }
+                return page
+            }
+            kind = .freeShipping
         case "percentage":
             kind = .percent
         case "fixed_amount":
@@ -70,7 +77,6 @@ public struct ShopifyCouponMapper: Sendable {
             throw reading.failure(
                 path.key("value_type"), "\"\(rule.valueType.prefix(30))\" is not percentage or fixed_amount")
         }
-        let value = try reading.decimal(rule.value, at: path.key("value"))
         let expiresAt = try reading.optionalDate(rule.endsAt, at: path.key("ends_at"))
         let ours = rule.title?.lowercased().hasPrefix(Self.titlePrefix) ?? false
         for (index, code) in codes.enumerated() {
@@ -78,9 +84,10 @@ public struct ShopifyCouponMapper: Sendable {
             let codeUpdated = try reading.optionalDate(code.updatedAt, at: codePath.key("updated_at"))
             page.noteChange(codeUpdated)
             let updatedAt = [ruleUpdated, codeUpdated].compactMap { $0 }.max()
+            let amount = kind == .freeShipping ? 0 : (value < 0 ? -value : value)
             page.records.append(
                 Coupon(
-                    store: store, id: String(code.id), code: code.code, kind: kind, amount: value < 0 ? -value : value,
+                    store: store, id: String(code.id), code: code.code, kind: kind, amount: amount,
                     currency: couponCurrency, expiresAt: expiresAt, usageLimit: rule.usageLimit,
                     usedCount: code.usageCount ?? 0, emailRestrictions: [], createdByAftercart: ours,
                     updatedAt: updatedAt))

@@ -4,7 +4,10 @@ import Foundation
 
 extension WooCommerceConnector {
     /// Creates a coupon tagged with the `_aftercart` meta marker
-    /// (``WooCommerceCouponMapper/markerMetaKey``).
+    /// (``WooCommerceCouponMapper/markerMetaKey``). A free-shipping coupon
+    /// is WooCommerce's `fixed_cart` of 0 with "Allow free shipping", which
+    /// the store's shipping method must accept (its "free shipping
+    /// requires a valid coupon" setting).
     ///
     /// The expiry is sent as `date_expires` with an explicit `Z`: WooCommerce
     /// reads a date without an offset in the store's time zone (WooCommerce REST API docs: `dates_are_gmt`) and
@@ -13,9 +16,11 @@ extension WooCommerceConnector {
     /// is returned when its terms are the requested ones, so a retry after a
     /// crash is harmless; under other terms it throws ``CouponTermsMismatch``.
     public func createCoupon(_ request: CouponRequest) async throws -> Coupon {
+        let freeShipping = request.kind == .freeShipping
         let body = WooCouponCreateBody(
-            code: request.code, discountType: request.kind.rawValue,
-            amount: DecimalText.format(request.amount, minimumFractionDigits: 0),
+            code: request.code, discountType: freeShipping ? CouponKind.fixedCart.rawValue : request.kind.rawValue,
+            amount: freeShipping ? "0" : DecimalText.format(request.amount, minimumFractionDigits: 0),
+            freeShipping: freeShipping,
             dateExpires: request.expiresAt.map { WooCommerceEndpoints.queryDate($0) + "Z" },
             usageLimit: request.usageLimit, usageLimitPerUser: request.usageLimitPerCustomer,
             emailRestrictions: request.emailRestrictions, description: request.description ?? "Created by Aftercart",

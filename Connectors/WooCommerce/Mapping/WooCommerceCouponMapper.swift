@@ -49,17 +49,20 @@ public struct WooCommerceCouponMapper: Sendable {
         let id = try WooFieldReading.id(wire.id, at: path.key("id"))
         // WooCommerce's default type when none is stored.
         let typeName = WooFieldReading.nonEmpty(wire.discountType) ?? "fixed_cart"
-        guard let kind = CouponKind(rawValue: typeName) else {
+        guard var kind = CouponKind(rawValue: typeName), kind != .freeShipping else {
             return .skipped(WooCommerceSkippedRecord(id: id, reason: .unsupportedCouponKind(typeName)))
         }
         do {
+            let amount = try WooFieldReading.decimal(wire.amount, at: path.key("amount"))
+            // Free shipping with money off as well keeps its money kind: the
+            // model has one kind per coupon, and the money is the larger promise.
+            if wire.freeShipping == true, amount == 0, kind == .fixedCart { kind = .freeShipping }
             let marker = wire.metaData?.value(for: Self.markerMetaKey)
             let ours = marker.map { WooCommerceConsentPolicy.answer($0) ?? true } ?? false
             return .record(
                 Coupon(
                     store: store, id: id, code: wire.code, kind: kind,
-                    amount: try WooFieldReading.decimal(wire.amount, at: path.key("amount")),
-                    currency: kind == .percent ? nil : currency,
+                    amount: amount, currency: kind == .percent || kind == .freeShipping ? nil : currency,
                     expiresAt: try WooFieldReading.gmtDate(wire.dateExpiresGMT, at: path.key("date_expires_gmt")),
                     usageLimit: wire.usageLimit?.value, usedCount: wire.usageCount?.value ?? 0,
                     emailRestrictions: (wire.emailRestrictions ?? []).compactMap(WooFieldReading.nonEmpty),

@@ -4,6 +4,8 @@ struct WooCouponWire: Sendable, Decodable {
     let code: String
     let amount: WooText?
     let discountType: String?
+    /// "Allow free shipping": a `fixed_cart` coupon of 0 with it is a free-shipping coupon.
+    let freeShipping: Bool?
     let description: String?
     let dateExpiresGMT: String?
     let dateModifiedGMT: String?
@@ -15,6 +17,7 @@ struct WooCouponWire: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case id, code, amount
         case discountType = "discount_type"
+        case freeShipping = "free_shipping"
         case description
         case dateExpiresGMT = "date_expires_gmt"
         case dateModifiedGMT = "date_modified_gmt"

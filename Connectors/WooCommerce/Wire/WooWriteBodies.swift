@@ -5,6 +5,8 @@ struct WooCouponCreateBody: Sendable, Encodable {
     /// WooCommerce takes the amount as a string and silently stores a
     /// malformed one as `0.00`, so it is formatted here, never parsed there.
     let amount: String
+    /// `true` for a free-shipping coupon (then `fixed_cart` of 0).
+    let freeShipping: Bool
     /// With an explicit `Z`; see ``WooCommerceConnector/createCoupon(_:)``.
     let dateExpires: String?
     let usageLimit: Int?
@@ -17,6 +19,7 @@ struct WooCouponCreateBody: Sendable, Encodable {
         case code
         case discountType = "discount_type"
         case amount
+        case freeShipping = "free_shipping"
         case dateExpires = "date_expires"
         case usageLimit = "usage_limit"
         case usageLimitPerUser = "usage_limit_per_user"

@@ -2,7 +2,7 @@ import Foundation
 
 /// `POST /admin/api/{version}/graphql.json`, for the operations the adapter sends: customers
 /// with their store credit accounts, `storeCreditAccountCredit`, `storeCreditAccountDebit`,
-/// `customerEmailMarketingConsentUpdate` and `discountCodeBasicCreate`.
+/// `customerEmailMarketingConsentUpdate`, `discountCodeBasicCreate` and `discountCodeFreeShippingCreate`.
 /// Operations are recognised by the fields they select; anything else is answered with
 /// the error Shopify gives an unknown field.
 ///
@@ -33,6 +33,8 @@ extension ShopifyEmulator {
         let kind: StoreCreditOperation
         if operation.selects("discountCodeBasicCreate") {
             kind = .discountCreate
+        } else if operation.selects("discountCodeFreeShippingCreate") {
+            kind = .freeShippingDiscountCreate
         } else if operation.selects("customerEmailMarketingConsentUpdate") {
             kind = .emailMarketingConsent
         } else if operation.selects("storeCreditAccountCredit") {
@@ -45,7 +47,7 @@ extension ShopifyEmulator {
             return graphQLErrors(
                 [
                     (
-                        "This emulator answers only customers { storeCreditAccounts }, storeCreditAccountCredit, storeCreditAccountDebit, customerEmailMarketingConsentUpdate and discountCodeBasicCreate",
+                        "This emulator answers only customers { storeCreditAccounts }, storeCreditAccountCredit, storeCreditAccountDebit, customerEmailMarketingConsentUpdate, discountCodeBasicCreate and discountCodeFreeShippingCreate",
                         "undefinedField"
                     )
                 ], requested: 0)
@@ -62,7 +64,7 @@ extension ShopifyEmulator {
             case .success(let cost): requested = cost
             case .failure(let error): return graphQLErrors([(error.message, "BAD_REQUEST")], requested: 0)
             }
-        case .credit, .debit, .emailMarketingConsent, .discountCreate:
+        case .credit, .debit, .emailMarketingConsent, .discountCreate, .freeShippingDiscountCreate:
             requested = Self.mutationCost
         }
         if requested > Self.maxSingleQueryCost {
@@ -83,7 +85,8 @@ extension ShopifyEmulator {
         case .credit: result = postStoreCredit(operation, debit: false)
         case .debit: result = postStoreCredit(operation, debit: true)
         case .emailMarketingConsent: result = updateEmailMarketingConsent(operation)
-        case .discountCreate: result = createCodeDiscount(operation)
+        case .discountCreate: result = createCodeDiscount(operation, variant: .basic)
+        case .freeShippingDiscountCreate: result = createCodeDiscount(operation, variant: .freeShipping)
         }
         graphQLBucket.refund(requested - result.actualCost)
         if !result.errors.isEmpty {
@@ -177,7 +180,7 @@ extension ShopifyEmulator {
 
 /// The GraphQL operations the emulator recognises.
 enum StoreCreditOperation {
-    case read, credit, debit, emailMarketingConsent, discountCreate
+    case read, credit, debit, emailMarketingConsent, discountCreate, freeShippingDiscountCreate
 
     var field: String {
         switch self {
@@ -186,6 +189,7 @@ enum StoreCreditOperation {
         case .debit: "storeCreditAccountDebit"
         case .emailMarketingConsent: "customerEmailMarketingConsentUpdate"
         case .discountCreate: "discountCodeBasicCreate"
+        case .freeShippingDiscountCreate: "discountCodeFreeShippingCreate"
         }
     }
 
@@ -194,7 +198,7 @@ enum StoreCreditOperation {
         case .read: ["read_customers", "read_store_credit_accounts", "read_store_credit_account_transactions"]
         case .credit, .debit: ["write_store_credit_account_transactions"]
         case .emailMarketingConsent: ["write_customers"]
-        case .discountCreate: ["write_discounts"]
+        case .discountCreate, .freeShippingDiscountCreate: ["write_discounts"]
         }
     }
 }

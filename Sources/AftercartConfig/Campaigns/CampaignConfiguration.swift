@@ -32,9 +32,9 @@ public enum CampaignAudience: String, Sendable, Hashable, Codable, CaseIterable 
 
 /// A smart coupon a campaign creates per customer (`coupon = { … }`).
 public struct CampaignCoupon: Sendable, Hashable {
-    /// Percent off, or a fixed amount off the cart or each product.
+    /// Percent off, a fixed amount off the cart or each product, or free shipping.
     public var kind: CouponKind
-    /// Percent (0 < amount ≤ 100) or money in the store's currency.
+    /// Percent (0 < amount ≤ 100) or money in the store's currency; 0 for free shipping.
     public var amount: Decimal
     /// How long the coupon stays valid after creation (default 30 days).
     public var expiresIn: ConfigDuration

@@ -133,9 +133,17 @@ struct CampaignValidator {
             "kind", allowed: CouponKind.allCases.map(\.rawValue), noun: "a coupon kind", required: true,
             example: "kind = \"percent\""
         ).flatMap(CouponKind.init(rawValue:))
-        let amount = reader.decimal("amount", required: true, example: "amount = \"10\"")
+        // A free-shipping coupon takes nothing off the goods, so it has no amount.
+        let freeShipping = kind == .freeShipping
+        if freeShipping, reader.has("amount") {
+            reader.error(
+                "amount", "\(reader.name("amount")) does not apply to a free_shipping coupon; remove it.",
+                example: "coupon = { kind = \"free_shipping\", expires_in = \"30d\" }")
+            return nil
+        }
+        let amount = freeShipping ? 0 : reader.decimal("amount", required: true, example: "amount = \"10\"")
         let expiresIn = reader.duration("expires_in", example: "expires_in = \"30d\"") ?? .days(30)
-        if let amount, amount <= 0 {
+        if let amount, amount <= 0, !freeShipping {
             reader.error("amount", "\(reader.name("amount")) must be more than 0.", example: "amount = \"10\"")
             return nil
         }

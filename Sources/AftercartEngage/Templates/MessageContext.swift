@@ -13,7 +13,7 @@ import Foundation
 /// `shipment.{status,status_label,carrier,tracking_number,tracking_url,is_failure}`,
 /// `delivery.{signal,delivered_on}`, `review.{rating,stars,product_name,product_url}`,
 /// `review_products[]{name,review_url}`, `loyalty.{points,points_expiring,expires_on,tier,previous_tier,worth,has_affordable,affordable[]{name,price,url}}`,
-/// `coupon.{code,discount,expires_on}`, `recommendations[]{name,price,url}`, `has_coupon`, `has_recommendations`.
+/// `coupon.{code,offer,discount,is_free_shipping,expires_on}`, `recommendations[]{name,price,url}`, `has_coupon`, `has_recommendations`.
 struct MessageContext {
     var snapshot: StoreSnapshot
     var links: StoreLinks
@@ -78,11 +78,7 @@ struct MessageContext {
         if let loyalty { context["loyalty"] = loyaltyValues(loyalty, previousTier: occurrence.previousTier) }
         if let coupon {
             context["has_coupon"] = true
-            context["coupon"] = [
-                "code": coupon.code,
-                "discount": formatting.discount(kind: coupon.kind, amount: coupon.amount, currency: coupon.currency),
-                "expires_on": formatting.date(coupon.expiresAt, currency: currency),
-            ]
+            context["coupon"] = couponValues(coupon, currency: currency)
         }
         if occurrence.campaign.trigger == .noRepeatPurchase {
             let bought = Set(
@@ -94,6 +90,19 @@ struct MessageContext {
             }
         }
         return context
+    }
+
+    /// `coupon.offer` is the whole promise in the locale's words ("10% off",
+    /// "送料無料"); `coupon.discount` only the figure, which a free-shipping
+    /// coupon does not have, so it repeats the offer there.
+    private func couponValues(_ coupon: CouponAction, currency: Currency?) -> [String: Any] {
+        let figure = formatting.discount(kind: coupon.kind, amount: coupon.amount, currency: coupon.currency)
+        let offer = strings.text("coupon_offer.\(coupon.kind.rawValue)", ["discount": figure])
+        return [
+            "code": coupon.code, "offer": offer, "discount": coupon.kind == .freeShipping ? offer : figure,
+            "is_free_shipping": coupon.kind == .freeShipping,
+            "expires_on": formatting.date(coupon.expiresAt, currency: currency),
+        ]
     }
 
     private func orderValues(_ order: Order) -> [String: Any] {

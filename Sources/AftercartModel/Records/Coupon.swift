@@ -8,6 +8,10 @@ public enum CouponKind: String, Sendable, Hashable, Codable, CaseIterable {
     case fixedCart = "fixed_cart"
     /// `amount` of money off each matching product.
     case fixedProduct = "fixed_product"
+    /// The order ships free; `amount` is 0. WooCommerce: a `fixed_cart`
+    /// coupon of 0 with `free_shipping`; Shopify: a free-shipping code
+    /// discount (a price rule on the shipping line, 100 % off, in REST).
+    case freeShipping = "free_shipping"
 }
 
 /// A discount code in the store, whoever created it.
