@@ -19,13 +19,29 @@ public enum MockConformanceFaults {
     }
 
     /// The emulator numbers requests from its start; the kit counts from now.
-    public static func inject(_ faults: [Int: ConformanceFault], into mock: MockStoreServer) {
-        let served = mock.stats().total
+    /// Requests to `exemptPaths` (an app's token grant, which a fresh
+    /// connector makes before its first page) are neither faulted nor counted.
+    public static func inject(
+        _ faults: [Int: ConformanceFault], into mock: MockStoreServer, exemptPaths: [String] = []
+    ) {
+        let served = exemptPaths.isEmpty ? mock.stats().total : mock.faultableRequests
         var exact: [Int: MockFaultPlan.Kind] = [:]
         for (number, fault) in faults {
             if let kind = kind(fault) { exact[served + number] = kind }
         }
-        mock.setFaults(exact.isEmpty ? .none : MockFaultPlan(rules: [], exact: exact))
+        var plan = exact.isEmpty ? MockFaultPlan.none : MockFaultPlan(rules: [], exact: exact)
+        plan.exemptPathPrefixes = exemptPaths
+        mock.setFaults(plan)
+    }
+
+    /// ``stats(_:)``, with refusals at `grantPath` (an app's token grant
+    /// answering 400 `invalid_client`) counted as the 401s they stand for.
+    public static func stats(_ mock: MockStoreServer, grantPath: String) -> ConformanceRequestStats {
+        var stats = stats(mock)
+        let refusals = mock.stats().count(path: grantPath, status: 400)
+        stats.byStatus[400, default: 0] -= refusals
+        stats.byStatus[401, default: 0] += refusals
+        return stats
     }
 
     public static func stats(_ mock: MockStoreServer) -> ConformanceRequestStats {

@@ -13,15 +13,34 @@ import ShopifyConnector
 /// makes it: production retry policy and a standard-plan bucket (40, 2/s)
 /// against the emulator's standard bucket.
 struct ShopifyConformanceHarness: ConformanceHarness {
-    let adapterName = "Shopify"
+    /// How the adapter authenticates: each kind a merchant can configure passes the same kit.
+    enum Credential: String, Sendable, CaseIterable, CustomStringConvertible {
+        /// An admin-created custom app's `shpat_` token.
+        case accessToken = "access_token"
+        /// A Dev Dashboard app's `client_id` and `client_secret` (client credentials grant).
+        case clientCredentials = "client_credentials"
+
+        var description: String { rawValue }
+    }
+
+    static let clientID = "c0nf0rmance0000000000000000000000"
+    static let clientSecret = "shpss_conformance0000000000000000000"
+
+    var credential: Credential = .accessToken
+    var adapterName: String { credential == .accessToken ? "Shopify" : "Shopify (\(credential))" }
     let pageSize = 250
     let lookback: TimeInterval = 300
 
     func startStore(records: Int) async throws -> any ConformanceStore {
-        let mock = try await MockStoreServer.start(.shopify(ShopifyMockOptions(orders: records, seed: 11)))
+        var options = ShopifyMockOptions(orders: records, seed: 11)
+        if credential == .clientCredentials {
+            options.clientID = Self.clientID
+            options.clientSecret = Self.clientSecret
+        }
+        let mock = try await MockStoreServer.start(.shopify(options))
         return ShopifyConformanceStore(
             mock: mock, client: HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20)),
-            pageSize: pageSize)
+            pageSize: pageSize, credential: credential)
     }
 }
 
@@ -30,12 +49,14 @@ struct ShopifyConformanceStore: ConformanceStore {
     let mock: MockStoreServer
     let client: HTTPClient
     let pageSize: Int
+    let credential: ShopifyConformanceHarness.Credential
 
     static let wrongToken = "shpat_wrong_00000000000000000000000000000000"
+    static let wrongClientSecret = "shpss_wrong_0000000000000000000000000000"
 
     func makeConnector(credentials: ConformanceCredentials) async throws -> any StoreConnector {
-        let token = credentials == .valid ? mock.credentials.accessToken ?? "" : Self.wrongToken
-        let settings = ConnectorSettings(
+        let valid = credentials == .valid
+        var settings = ConnectorSettings(
             store: "conformance-shopify", platform: "shopify",
             values: [
                 "base_url": mock.baseURL, "api_version": mock.credentials.apiVersion, "page_size": "\(pageSize)",
@@ -44,7 +65,15 @@ struct ShopifyConformanceStore: ConformanceStore {
                 "loyalty.tier_key": "tier", "loyalty.expiry_key": "points_expires_at",
                 "loyalty.expiring_key": "points_expiring",
             ],
-            secrets: ["access_token": Secret(token)])
+            secrets: [:])
+        switch credential {
+        case .accessToken:
+            settings.secrets["access_token"] = Secret(valid ? mock.credentials.accessToken ?? "" : Self.wrongToken)
+        case .clientCredentials:
+            settings.values["client_id"] = ShopifyConformanceHarness.clientID
+            settings.secrets["client_secret"] = Secret(
+                valid ? ShopifyConformanceHarness.clientSecret : Self.wrongClientSecret)
+        }
         let logger = Logger(label: "conformance.shopify", factory: { _ in SwiftLogNoOpLogHandler() })
         return try ShopifyConnector.registration.makeConnector(
             settings, ConnectorEnvironment(client: client, logger: logger))
@@ -67,15 +96,27 @@ struct ShopifyConformanceStore: ConformanceStore {
         return ConformanceChanges(resource: .orders, platformIDs: Set(result.changedOrderIDs.map(String.init)))
     }
 
-    func requestStats() async throws -> ConformanceRequestStats { MockConformanceFaults.stats(mock) }
+    /// A token grant refuses a wrong client secret with 400 `invalid_client`.
+    static let grantPath = "/admin/oauth/access_token"
+
+    func requestStats() async throws -> ConformanceRequestStats {
+        credential == .clientCredentials
+            ? MockConformanceFaults.stats(mock, grantPath: Self.grantPath) : MockConformanceFaults.stats(mock)
+    }
 
     func supports(_ fault: ConformanceFault) -> Bool { MockConformanceFaults.supports(fault) }
 
     func injectFaults(_ faults: [Int: ConformanceFault]) async throws {
-        MockConformanceFaults.inject(faults, into: mock)
+        MockConformanceFaults.inject(
+            faults, into: mock, exemptPaths: credential == .clientCredentials ? [Self.grantPath] : [])
     }
 
-    var secrets: [String] { [mock.credentials.accessToken ?? "", Self.wrongToken] }
+    var secrets: [String] {
+        [
+            mock.credentials.accessToken ?? "", Self.wrongToken, ShopifyConformanceHarness.clientSecret,
+            Self.wrongClientSecret,
+        ]
+    }
 
     func stop() async {
         try? await client.shutdown()

@@ -6,9 +6,10 @@ import Testing
 /// separately; each starts and stops its own emulators.
 @Suite("Shopify conformance")
 struct ShopifyConformanceTests {
-    @Test(arguments: ConformanceScenario.allCases)
-    func conformance(_ scenario: ConformanceScenario) async throws {
-        let report = try await ConnectorConformance.run(ShopifyConformanceHarness(), options: .only(scenario))
+    @Test(arguments: ConformanceScenario.allCases, ShopifyConformanceHarness.Credential.allCases)
+    func conformance(_ scenario: ConformanceScenario, credential: ShopifyConformanceHarness.Credential) async throws {
+        let report = try await ConnectorConformance.run(
+            ShopifyConformanceHarness(credential: credential), options: .only(scenario))
         print(report)
     }
 }

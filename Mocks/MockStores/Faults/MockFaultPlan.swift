@@ -55,6 +55,16 @@ public struct MockFaultPlan: Sendable, Equatable {
     /// Request number (1-based) → fault.
     public var exact: [Int: Kind]
     public var seed: UInt64
+    /// Requests to paths starting with one of these are never faulted and
+    /// not numbered: with any set, the numbers count only the other
+    /// requests (``MockStoreServer/faultableRequests``). The conformance kit
+    /// faults "the next page", which a token grant must not take.
+    public var exemptPathPrefixes: [String] = []
+
+    /// Whether a request to `path` is outside the plan.
+    public func exempts(_ path: String) -> Bool {
+        exemptPathPrefixes.contains { path.hasPrefix($0) }
+    }
 
     public static let none = MockFaultPlan(rules: [], exact: [:], seed: 0)
 

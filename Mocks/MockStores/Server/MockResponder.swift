@@ -31,7 +31,7 @@ struct MockResponder: HTTPResponder {
             return Response(status: .serviceUnavailable)
         }
         let number = core.recorder.nextRequestNumber()
-        let fault = core.faults.fault(forRequest: number)
+        let fault = core.fault(forRequest: number, path: mock.path)
         switch fault {
         case .status(let code):
             let response = emulator.faultResponse(status: code)

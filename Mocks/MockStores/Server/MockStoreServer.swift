@@ -211,6 +211,10 @@ public final class MockStoreServer: Sendable {
     /// Replaces the fault plan; request numbering continues (call ``reset()`` to restart it).
     public func setFaults(_ plan: MockFaultPlan) { core.faults = plan }
 
+    /// Requests that fault plans numbered so far: every request, except
+    /// those to the exempt paths of the plan in force at the time.
+    public var faultableRequests: Int { core.faultableRequests }
+
     /// A ready-to-paste `curl` command for the orders list.
     public var curlExample: String {
         switch platform {

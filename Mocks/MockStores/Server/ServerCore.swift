@@ -27,9 +27,27 @@ final class ServerCore: Sendable {
         set { faultPlan.withLockedValue { $0 = newValue } }
     }
 
+    /// Requests the fault plan in force numbered (all but its exempt paths).
+    private let faultable = NIOLockedValueBox(0)
+    var faultableRequests: Int { faultable.withLockedValue { $0 } }
+
+    /// The fault for a request to `path` numbered `number` among all
+    /// requests: by that number, or by its number among the faultable
+    /// ones when the plan exempts paths.
+    func fault(forRequest number: Int, path: String) -> MockFaultPlan.Kind? {
+        let plan = faults
+        if plan.exempts(path) { return nil }
+        let faultableNumber = faultable.withLockedValue { count -> Int in
+            count += 1
+            return count
+        }
+        return plan.fault(forRequest: plan.exemptPathPrefixes.isEmpty ? number : faultableNumber)
+    }
+
     func reset() {
         state.reset()
         recorder.reset()
+        faultable.withLockedValue { $0 = 0 }
         emulator?.clearCaches()
     }
 
