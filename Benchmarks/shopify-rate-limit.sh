@@ -11,7 +11,10 @@
 # Env:   BUCKET (4), LEAK (2), PAGE_SIZE (250): the emulator's bucket, told to the client as
 #        the store's bucket_size and leak_rate (Shopify Plus stores have 80 and 4),
 #        CONFIG=debug|release (debug: the sync is bound by the rate limit, not the CPU),
-#        SCRATCH (.build; e.g. .build-release to reuse make bench's release build).
+#        SCRATCH (.build; e.g. .build-release to reuse make bench's release build),
+#        TELL_CLIENT=0 to leave bucket_size and leak_rate out of the config: the client then
+#        learns the bucket from X-Shopify-Shop-Api-Call-Limit (and the rate from its size).
+#        LEAK=0 is a store without a limit (floor 0: the ratio column reads n/a).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,6 +22,7 @@ BUCKET=${BUCKET:-4}
 LEAK=${LEAK:-2}
 PAGE_SIZE=${PAGE_SIZE:-250}
 CONFIG=${CONFIG:-debug}
+TELL_CLIENT=${TELL_CLIENT:-1}
 PAGES=("$@")
 [ ${#PAGES[@]} -eq 0 ] && PAGES=(10 40)
 
@@ -54,9 +58,10 @@ platform = "shopify"
 base_url = "$url"
 access_token = { env = "BENCH_SHOPIFY_TOKEN" }
 page_size = $PAGE_SIZE
-bucket_size = $BUCKET
-leak_rate = "$LEAK"
 TOML
+    if [ "$TELL_CLIENT" = 1 ]; then
+        printf 'bucket_size = %s\nleak_rate = "%s"\n' "$BUCKET" "$LEAK" >>"$WORK/aftercart.toml"
+    fi
     start=$(date +%s.%N)
     BENCH_SHOPIFY_TOKEN=$token "$BIN/aftercart" sync --config "$WORK/aftercart.toml" --log-level warning \
         --resources orders >"$WORK/sync.out"
@@ -68,7 +73,7 @@ TOML
     wait "$MOCK_PID" 2>/dev/null || true
     MOCK_PID=
     awk -v p="$pages" -v r="$requests" -v t="$throttled" -v s="$start" -v e="$end" -v b="$BUCKET" -v l="$LEAK" \
-        'BEGIN { wall = e - s; floor = (r > b ? (r - b) / l : 0);
+        'BEGIN { wall = e - s; floor = (r > b && l > 0 ? (r - b) / l : 0);
                  printf "| %d | %d | %d | %.2f | %.2f | %s |\n", p, r, t, wall, floor,
                         (floor > 0 ? sprintf("%.3f", wall / floor) : "n/a") }'
 done

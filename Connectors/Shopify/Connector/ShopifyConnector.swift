@@ -93,8 +93,9 @@ public struct ShopifyConnector: StoreConnector {
     /// The store's transport over the process's shared client: the
     /// credential (``makeAuthorizer(settings:client:logger:clock:trust:)``
     /// unless one is given; redacted everywhere, with the webhook secret),
-    /// and a ``TokenBucket`` sized for the plan that adopts the bucket
-    /// Shopify reports in `X-Shopify-Shop-Api-Call-Limit` and waits out a
+    /// and a ``TokenBucket`` sized for the plan that follows the bucket
+    /// Shopify reports in `X-Shopify-Shop-Api-Call-Limit` (its size, and the
+    /// rate that goes with it unless `leak_rate` is set) and waits out a
     /// 429's `Retry-After`.
     public static func makeTransport(
         settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
@@ -104,6 +105,7 @@ public struct ShopifyConnector: StoreConnector {
         let configuration = transportConfiguration(settings: settings, retry: retry, trust: trust)
         let limiter = TokenBucket(
             capacity: settings.bucketSize, refillPerSecond: settings.leakRate, usageHeader: callLimitHeader,
+            refillPerCapacity: settings.leakRateIsConfigured ? nil : ShopifyStoreSettings.leakPerBucketSize,
             clock: clock)
         return HTTPTransport(
             client: client, configuration: configuration,

@@ -75,7 +75,7 @@ extension ShopifyConnector {
         .init(
             Key.leakRate, .string,
             example: "leak_rate = \"4\"",
-            summary: "REST requests per second the bucket leaks (2; Advanced 4; Plus 20), as text."),
+            summary: "REST requests per second the bucket leaks, as text (default: the bucket / 20)."),
         .init(
             Key.requestTimeout, .duration,
             example: "request_timeout = \"90s\"",

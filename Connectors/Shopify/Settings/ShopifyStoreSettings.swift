@@ -47,6 +47,9 @@ public struct ShopifyStoreSettings: Sendable {
     /// Leak rate of the store's plan in requests per second (2 standard,
     /// 4 Advanced, 20 Plus).
     public var leakRate: Double
+    /// Whether `leak_rate` was configured; if not, the rate follows the
+    /// bucket size the shop reports (every plan leaks a twentieth of it per second).
+    public var leakRateIsConfigured = true
     /// The metafield namespace ``ShopifyConnector/annotateCustomer(customerID:tags:meta:)``
     /// writes plain meta keys into.
     public var metaNamespace: String
@@ -76,6 +79,10 @@ public struct ShopifyStoreSettings: Sendable {
         self.leakRate = leakRate > 0 ? leakRate : 2
         self.metaNamespace = metaNamespace
     }
+
+    /// Shopify's REST plans leak a twentieth of their bucket per second
+    /// (40/2 standard, 80/4 Advanced, 400/20 Plus).
+    public static let leakPerBucketSize = 1.0 / 20
 
     /// Reads a store's flattened config, the keys ``ShopifyConnector/settingsSchema``
     /// declares (``ShopifySettingKey``).
@@ -159,8 +166,10 @@ public struct ShopifyStoreSettings: Sendable {
             lookback: settings.seconds(Key.lookback) ?? 300, pageSize: settings.integer(Key.pageSize) ?? 250,
             loyalty: loyalty, currency: currency, deliveryEstimate: settings.deliveryEstimate,
             bucketSize: settings.integer(Key.bucketSize) ?? 40,
-            leakRate: settings.string(Key.leakRate).flatMap { Double($0) } ?? 2,
+            leakRate: settings.string(Key.leakRate).flatMap { Double($0) }
+                ?? Double(settings.integer(Key.bucketSize) ?? 40) * Self.leakPerBucketSize,
             metaNamespace: settings.string(Key.metaNamespace) ?? "aftercart")
+        leakRateIsConfigured = settings.string(Key.leakRate) != nil
         requestTimeout = settings.seconds(Key.requestTimeout).map { .milliseconds(Int64(($0 * 1_000).rounded())) }
     }
 

@@ -5,12 +5,15 @@ public protocol RateLimiter: Sendable {
     /// Waits until one request may be sent; throws `CancellationError` when cancelled.
     func acquire() async throws
     /// Learns from a response: a usage header, a 429 and its `Retry-After`.
+    /// Called once for every ``acquire()`` whose request was sent, also when
+    /// no answer came (status 0).
     func observe(_ feedback: RateLimitFeedback) async
 }
 
 /// What a response says about the store's budget.
 public struct RateLimitFeedback: Sendable {
-    /// The response status (429 is the one that matters most).
+    /// The response status (429 is the one that matters most); 0 when the
+    /// request got no answer (a timeout, a reset connection).
     public var status: Int
     /// Every response header.
     public var headers: HeaderFields
@@ -22,6 +25,9 @@ public struct RateLimitFeedback: Sendable {
         self.headers = headers
         self.retryAfter = retryAfter
     }
+
+    /// A request that was never answered (or never sent after its token was taken).
+    public static let noAnswer = RateLimitFeedback(status: 0, headers: [:], retryAfter: nil)
 }
 
 /// No pacing; the default for stores without a published limit (WooCommerce).

@@ -58,11 +58,17 @@ public struct HTTPTransport: Sendable {
             try await rateLimiter.acquire()
             let remaining = deadline - clock.now
             guard remaining > .zero else {
+                await rateLimiter.observe(.noAnswer)
                 throw ConnectorError.timeout(
                     seconds: configuration.totalDeadline.seconds, context(request, attempt - 1))
             }
             var prepared = request
-            try await authorizer?.authorize(&prepared)
+            do {
+                try await authorizer?.authorize(&prepared)
+            } catch {
+                await rateLimiter.observe(.noAnswer)
+                throw error
+            }
             logger.debug(
                 "http request",
                 metadata: ["method": "\(request.method.rawValue)", "url": "\(redactedURL)", "attempt": "\(attempt)"])
@@ -109,6 +115,7 @@ public struct HTTPTransport: Sendable {
                         retryAfter: retryAfter)
                 }
             case .failed(let classified):
+                await rateLimiter.observe(.noAnswer)
                 try Task.checkCancellation()
                 metrics.failedWithoutAnswer()
                 let safe = request.isIdempotent || !classified.requestMayHaveBeenProcessed
