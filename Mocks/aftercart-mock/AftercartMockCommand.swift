@@ -65,6 +65,11 @@ struct AftercartMockCommand: AsyncParsableCommand {
         name: .customLong("delivered-status"), help: "WooCommerce: give delivered orders a custom 'delivered' status.")
     var deliveredStatus = false
 
+    @Flag(
+        name: .customLong("trackship"),
+        help: "WooCommerce: run the TrackShip plugin (each parcel's carrier stage in shipment_status order meta).")
+    var trackShip = false
+
     @Option(help: "Store currency: USD, EUR or JPY (default: chosen by seed).")
     var currency: String?
 
@@ -149,10 +154,11 @@ struct AftercartMockCommand: AsyncParsableCommand {
         let configuration: MockStoreConfiguration
         switch platform {
         case .woocommerce:
-            configuration = .woocommerce(
-                WooCommerceMockOptions(
-                    data: data, port: port, consumerKey: consumerKey, consumerSecret: consumerSecret, homeURL: homeURL,
-                    deliveredStatus: deliveredStatus, faults: plan, webhook: webhook, keyPermission: permission))
+            var options = WooCommerceMockOptions(
+                data: data, port: port, consumerKey: consumerKey, consumerSecret: consumerSecret, homeURL: homeURL,
+                deliveredStatus: deliveredStatus, faults: plan, webhook: webhook, keyPermission: permission)
+            options.trackShip = trackShip
+            configuration = .woocommerce(options)
         case .shopify:
             configuration = .shopify(
                 ShopifyMockOptions(

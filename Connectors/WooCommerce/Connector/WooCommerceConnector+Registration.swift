@@ -43,6 +43,11 @@ extension WooCommerceStoreSettings {
         if let delivered = settings.string(Key.deliveredStatus) {
             mapping.customStatuses[delivered] = .delivered
         }
+        if let statusKey = settings.string(Key.trackingStatusMetaKey),
+            !mapping.trackingStatusMetaKeys.contains(statusKey)
+        {
+            mapping.trackingStatusMetaKeys.insert(statusKey, at: 0)
+        }
         if let trackingKey = settings.string(Key.trackingMetaKey), !mapping.trackingMetaKeys.contains(trackingKey) {
             mapping.trackingMetaKeys.insert(trackingKey, at: 0)
         }

@@ -90,12 +90,15 @@ public struct WooCommerceOrderMapper: Sendable {
             siteTimeZone: options.siteTimeZone, at: path)
         let modifiedAt = try WooFieldReading.gmtDate(wire.dateModifiedGMT, at: path.key("date_modified_gmt"))
         let tracking = WooShipmentTrackingReader(metaKeys: options.trackingMetaKeys).read(wire.metaData)
+        let trackingStatus = WooTrackingStatusReader(metaKeys: options.trackingStatusMetaKeys)
+            .summary(wire.metaData, parcelCount: tracking.shipments.count)
         let lifecycle = WooOrderLifecycle(
             custom: custom, core: core,
             facts: .init(
                 datePaid: try WooFieldReading.gmtDate(wire.datePaidGMT, at: path.key("date_paid_gmt")),
                 dateCompleted: try WooFieldReading.gmtDate(wire.dateCompletedGMT, at: path.key("date_completed_gmt")),
-                dateModified: modifiedAt, tracking: tracking, total: total.amount, refunded: refunded))
+                dateModified: modifiedAt, tracking: tracking, trackingStatus: trackingStatus, total: total.amount,
+                refunded: refunded))
 
         let order = Order(
             store: store, id: id, number: WooFieldReading.nonEmpty(wire.number?.text) ?? id,

@@ -22,6 +22,9 @@ public struct WooCommerceOrderMappingOptions: Sendable, Hashable {
     public var consent: WooCommerceConsentPolicy
     /// Order meta keys that hold shipment tracking arrays.
     public var trackingMetaKeys: [String]
+    /// Order meta keys where a tracking service's plugin keeps each
+    /// parcel's carrier stage (TrackShip: `shipment_status`).
+    public var trackingStatusMetaKeys: [String] = WooTrackingStatusReader.defaultMetaKeys
     /// The store's time zone, used only when a `_gmt` date is missing and
     /// the site-local one has to stand in.
     public var siteTimeZone: TimeZone

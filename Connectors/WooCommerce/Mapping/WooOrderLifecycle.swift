@@ -46,6 +46,8 @@ struct WooOrderLifecycle: Sendable, Hashable {
         var dateCompleted: Date?
         var dateModified: Date?
         var tracking: WooShipmentTrackingReader.Tracking
+        /// The carrier's stage from a tracking service's plugin, when one reports it.
+        var trackingStatus: WooTrackingStatusReader.Summary? = nil
         var total: Decimal
         var refunded: Decimal
     }
@@ -63,11 +65,14 @@ struct WooOrderLifecycle: Sendable, Hashable {
         }
 
         let closedWithoutDelivery: Set<OrderStatus> = [.cancelled, .refunded, .failed]
+        // A tracking service's stage is more precise than "tracked, so in
+        // transit"; a merchant's "delivered" status still has the last word.
+        let reported = facts.trackingStatus?.status ?? .inTransit
         switch custom {
         case .delivered?: shipment = .delivered
-        case .shipped?, .partiallyShipped?: shipment = .inTransit
+        case .shipped?, .partiallyShipped?: shipment = reported
         default:
-            shipment = !facts.tracking.shipments.isEmpty && !closedWithoutDelivery.contains(core) ? .inTransit : .none
+            shipment = !facts.tracking.shipments.isEmpty && !closedWithoutDelivery.contains(core) ? reported : .none
         }
 
         // Without a tracking date, completion is when WooCommerce merchants
@@ -78,7 +83,13 @@ struct WooOrderLifecycle: Sendable, Hashable {
         }
         // The status change to "delivered" is the order's last modification
         // as far as the REST API shows; completion is the fallback.
-        deliveredAt = custom == .delivered ? (facts.dateModified ?? facts.dateCompleted) : nil
+        if custom == .delivered {
+            deliveredAt = facts.trackingStatus?.deliveredAt ?? facts.dateModified ?? facts.dateCompleted
+        } else if shipment == .delivered {
+            deliveredAt = facts.trackingStatus?.deliveredAt ?? facts.dateModified
+        } else {
+            deliveredAt = nil
+        }
 
         financial = Self.financial(core: core, facts: facts)
     }

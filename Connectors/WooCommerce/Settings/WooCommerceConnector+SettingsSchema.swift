@@ -76,6 +76,10 @@ extension WooCommerceConnector {
             example: "tracking_meta_key = \"_wc_shipment_tracking_items\"",
             summary: "Order meta key a tracking plugin writes shipments to."),
         .init(
+            Key.trackingStatusMetaKey, .string,
+            example: "tracking_status_meta_key = \"shipment_status\"",
+            summary: "Order meta key with each parcel's carrier stage (TrackShip: shipment_status)."),
+        .init(
             Key.homeURL, .url(schemes: ["https", "http"]),
             example: "home_url = \"http://shop.example.com:8443\"",
             summary:

@@ -11,6 +11,7 @@ enum WooCommerceSettingKey {
     static let marketingConsent = "marketing_consent"
     static let deliveredStatus = "delivered_status"
     static let trackingMetaKey = "tracking_meta_key"
+    static let trackingStatusMetaKey = "tracking_status_meta_key"
     static let homeURL = "home_url"
     static let lookback = "lookback"
     static let pageSize = "page_size"

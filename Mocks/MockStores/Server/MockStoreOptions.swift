@@ -86,6 +86,9 @@ public struct WooCommerceMockOptions: Sendable {
     public var homeURL: String?
     /// Adds a custom `delivered` order status for delivered orders (as AST and similar plugins do).
     public var deliveredStatus: Bool
+    /// Runs the TrackShip plugin: every tracked order carries the carrier's
+    /// stage per parcel in `shipment_status` meta, as TrackShip writes it.
+    public var trackShip = false
     public var storeName: String?
     public var faults: MockFaultPlan
     public var webhook: MockWebhookTarget?

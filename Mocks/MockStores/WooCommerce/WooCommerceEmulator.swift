@@ -22,7 +22,7 @@ final class WooCommerceEmulator: PlatformEmulator {
             permission: options.keyPermission)
         orderRenderer = WooOrderRenderer(
             state: state, homeURL: self.homeURL, deliveredStatus: options.deliveredStatus,
-            pricesIncludeTax: options.site.pricesIncludeTax)
+            pricesIncludeTax: options.site.pricesIncludeTax, trackShip: options.trackShip)
         catalogRenderer = WooCatalogRenderer(
             state: state, homeURL: self.homeURL, keyOwner: options.site.keyOwner)
         self.events = events

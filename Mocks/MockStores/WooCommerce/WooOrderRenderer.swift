@@ -8,6 +8,8 @@ struct WooOrderRenderer {
     /// tax-exclusive, as on a real store, but the flag says so and the
     /// coupon's tax share is reported apart (api-facts §8.3).
     var pricesIncludeTax = false
+    /// Whether the TrackShip plugin writes each parcel's stage to `shipment_status`.
+    var trackShip = false
 
     var profile: StoreProfile { state.profile }
     var zone: StoreTimeZone { profile.timeZone }
@@ -154,8 +156,8 @@ struct WooOrderRenderer {
         w.endObject()
     }
 
-    /// Shipment Tracking keeps its items in order meta; the extension has no delivery status,
-    /// so the carrier stage is exposed in `_aftercart_shipment_status` (an aggregator's view).
+    /// Shipment Tracking keeps its items in order meta; the extension has no delivery status.
+    /// With TrackShip the carrier's stage of each item follows in `shipment_status`.
     func trackingItems(_ o: OrderRecord, now: Int64) -> [JSONValue] {
         guard o.outcome == .shipped, let label = o.schedule.labelPrintedAt, label <= now else { return [] }
         return [
@@ -181,11 +183,14 @@ struct WooOrderRenderer {
             w.key("value")
             JSONValue.array(items).write(to: &w)
             w.endObject()
-            w.beginObject()
-            w.field("id", WooIDs.meta(order: o.index, 1))
-            w.field("key", "_aftercart_shipment_status")
-            w.field("value", o.shipmentStage(now).rawValue)
-            w.endObject()
+            if trackShip, let status = trackShipStatus(o, now: now) {
+                w.beginObject()
+                w.field("id", WooIDs.meta(order: o.index, 1))
+                w.field("key", "shipment_status")
+                w.key("value")
+                JSONValue.array([status]).write(to: &w)
+                w.endObject()
+            }
         }
         for m in o.extraMeta { m.write(to: &w) }
         w.endArray()
@@ -297,6 +302,32 @@ struct WooOrderRenderer {
             w.endObject()
         }
         w.endArray()
+    }
+
+    /// TrackShip's entry for the order's one parcel: its status name, when
+    /// the carrier reported it (`Y-m-d H:i:s`, UTC) and the expected
+    /// delivery day; `nil` before the carrier has scanned the parcel.
+    func trackShipStatus(_ o: OrderRecord, now: Int64) -> JSONValue? {
+        let stage = o.shipmentStage(now)
+        let (name, at): (String, Int64?) =
+            switch stage {
+            case .none: ("", nil)
+            case .labelPrinted: ("pre_transit", o.schedule.labelPrintedAt)
+            case .inTransit: ("in_transit", o.schedule.inTransitAt)
+            case .outForDelivery: ("out_for_delivery", o.schedule.outForDeliveryAt)
+            case .delivered: ("delivered", o.schedule.deliveredAt)
+            case .failure: ("failure", o.schedule.deliveryFailedAt)
+            }
+        guard let at else { return nil }
+        var entry: [String: JSONValue] = [
+            "status": .string(name),
+            "status_date": .string(zone.gmtString(at).replacingOccurrences(of: "T", with: " ")),
+            "tracking_events": .array([]),
+        ]
+        if let expected = o.schedule.deliveredAt ?? o.schedule.deliveryFailedAt {
+            entry["est_delivery_date"] = .string(String(zone.gmtString(expected).prefix(10)))
+        }
+        return .object(entry)
     }
 }
 

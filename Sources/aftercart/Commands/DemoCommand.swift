@@ -52,13 +52,18 @@ struct DemoCommand: AsyncParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
 
         print("starting two store emulators on 127.0.0.1 …")
-        let woo = try await MockStoreServer.start(
-            .woocommerce(
-                WooCommerceMockOptions(
-                    data: MockDataOptions(orders: orders, seed: seed, currency: .jpy, timeZone: "Asia/Tokyo"),
-                    storeName: "Tokyo Mugs",
-                    // As a Japanese shop runs: prices entered with consumption tax, site in Japanese.
-                    site: WooCommerceMockSite(pricesIncludeTax: true, language: "ja"))))
+        var tokyo = WooCommerceMockOptions(
+            data: MockDataOptions(orders: orders, seed: seed, currency: .jpy, timeZone: "Asia/Tokyo"),
+            storeName: "Tokyo Mugs",
+            // As a Japanese shop runs: prices entered with consumption tax, site in Japanese.
+            site: WooCommerceMockSite(pricesIncludeTax: true, language: "ja"))
+        // Carrier stages from TrackShip, so the Tokyo shop's customers hear about each one.
+        tokyo.trackShip = true
+        let woo = try await MockStoreServer.start(.woocommerce(tokyo))
+        // Today on the road: two parcels out for delivery, and one the
+        // carrier could not deliver last night (its customer hears, and so does support).
+        woo.reportCarrierEvent(.outForDelivery, orders: 2, ago: 2 * 3_600)
+        woo.reportCarrierEvent(.deliveryFailed, orders: 1, ago: 14 * 3_600)
         let shopify: MockStoreServer
         do {
             shopify = try await MockStoreServer.start(
