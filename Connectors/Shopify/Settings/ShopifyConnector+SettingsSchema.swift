@@ -53,6 +53,18 @@ extension ShopifyConnector {
             example: "client_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }",
             summary: "The Dev Dashboard app's client secret (with client_id); also verifies webhooks."),
         .init(
+            Key.grant, .choice(Key.Grant.allCases.map(\.rawValue)),
+            example: "grant = \"authorization_code\"",
+            summary:
+                "How the Dev Dashboard app gets tokens: client_credentials (a shop of the app's organization, default) or authorization_code (the merchant installs it at {public_url}/shopify/install/{store})."
+        ),
+        .init(
+            Key.scopes, .string,
+            example: "scopes = \"read_orders,write_customers,write_discounts\"",
+            summary:
+                "Comma list of Admin API scopes an install asks for (grant = authorization_code); default: what Aftercart uses."
+        ),
+        .init(
             Key.webhookSecret, .secret,
             example: "webhook_secret = { env = \"OSAKA_SHOPIFY_WEBHOOK_SECRET\" }",
             summary: "The app's client secret, to verify webhook HMACs (defaults to client_secret)."),
@@ -133,6 +145,14 @@ extension ShopifyConnector {
                     keyPath: [Key.clientID],
                     message:
                         "set either access_token (an admin-created custom app) or client_id and client_secret (a Dev Dashboard app), not both.",
+                    example: "client_id = \"…\"\nclient_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }")
+            ]
+        }
+        if settings.string(Key.grant) != nil, !hasID {
+            return [
+                StoreSettingIssue(
+                    keyPath: [Key.grant],
+                    message: "grant applies to a Dev Dashboard app: set client_id and client_secret with it.",
                     example: "client_id = \"…\"\nclient_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }")
             ]
         }
