@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test func theMerchantInstallsAndASyncReadsWithTheKeptToken() async throws {
-        try await withInstallServer { setup in
+        try await withInstallServer { setup async throws in
             let signed = try await setup.approvedCallback()
             let done = try await setup.callback(signed)
             #expect(done.status == 200, "\(done.body)")
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func aTamperedSignatureIsRefusedAndLeavesTheStateUsable() async throws {
-        try await withInstallServer { setup in
+        try await withInstallServer { setup async throws in
             let signed = try await setup.approvedCallback()
             var tampered = signed
             tampered["code"] = "code_chosen_by_someone_else"
@@ -166,7 +166,7 @@ import Testing
     }
 
     @Test func unknownAndExpiredStatesAreRefused() async throws {
-        try await withInstallServer { setup in
+        try await withInstallServer { setup async throws in
             var unknown = try await setup.approvedCallback()
             unknown["state"] = String(repeating: "0", count: 64)
             unknown["hmac"] = Self.sign(unknown)
@@ -182,7 +182,7 @@ import Testing
     }
 
     @Test func theAppURLHitIsVerifiedAndMatchedToTheShop() async throws {
-        try await withInstallServer { setup in
+        try await withInstallServer { setup async throws in
             var hit = ["shop": Self.shop, "timestamp": "1796000000"]
             hit["hmac"] = Self.sign(hit)
             let good = try await setup.get(setup.server.baseURL + "/shopify/install?" + Self.encode(hit))

@@ -18,7 +18,7 @@ import Testing
     static let shop = "aftercart-mock.myshopify.com"
 
     func withInstalledStore<T>(
-        offlineLifetime: Double = 3_600, install: Bool = true, shop: String = shop,
+        offlineLifetime: Double = 3_600, install: Bool = true, shop: String = AppInstallTokenTests.shop,
         vault: any CredentialVault = MemoryCredentialVault(),
         _ body: (ShopifyMockHarness, any AppInstalling) async throws -> T
     ) async throws -> T {
@@ -71,7 +71,7 @@ import Testing
 
     @Test func theInstalledTokenReadsAndCheckShowsExpiryScopesAndTheInstallLink() async throws {
         let vault = MemoryCredentialVault()
-        try await withInstalledStore(vault: vault) { harness, connector in
+        try await withInstalledStore(vault: vault) { harness, connector async throws in
             #expect(try await orderCount(connector) == 40)
             let credential = try #require(try await connector.check().credential)
             #expect(credential.contains("merchant's install"))
@@ -87,7 +87,7 @@ import Testing
 
     @Test func readsGoOnAcrossTwoRefreshesWithoutAFailedRequest() async throws {
         // Ten-second offline tokens, refreshed a tenth of their life early.
-        try await withInstalledStore(offlineLifetime: 10) { harness, connector in
+        try await withInstalledStore(offlineLifetime: 10) { harness, connector async throws in
             let started = ContinuousClock.now
             while harness.mock.shopifyInstallCounts.refreshes < 2, ContinuousClock.now - started < .seconds(120) {
                 #expect(try await orderCount(connector) == 40)
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func aRevokedTokenIsRefreshedOnceAfterA401() async throws {
-        try await withInstalledStore { harness, connector in
+        try await withInstalledStore { harness, connector async throws in
             #expect(try await orderCount(connector) == 40)
             harness.mock.revokeShopifyIssuedTokens()
             #expect(try await orderCount(connector) == 40)
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func aRefusedRefreshTellsTheMerchantWhereToReinstall() async throws {
-        try await withInstalledStore { harness, connector in
+        try await withInstalledStore { harness, connector async throws in
             #expect(try await orderCount(connector) == 40)
             harness.mock.expireShopifyRefreshTokens()
             harness.mock.revokeShopifyIssuedTokens()
@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func withoutAnInstallCheckSaysWhereToInstall() async throws {
-        try await withInstalledStore(install: false) { harness, connector in
+        try await withInstalledStore(install: false) { harness, connector async throws in
             let error = await #expect(throws: ConnectorError.self) { try await connector.check() }
             #expect(error?.description.contains("not installed on this shop yet") == true, "\(String(describing: error))")
             #expect(
@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func aCallbackSignedForAnotherShopIsRefused() async throws {
-        try await withInstalledStore(install: false, shop: "someone-else.myshopify.com") { harness, connector in
+        try await withInstalledStore(install: false, shop: "someone-else.myshopify.com") { harness, connector async throws in
             let query = try await Self.signedCallback(connector, client: harness.client)
             #expect(connector.checkSignedQuery(query) == .otherShop)
         }

@@ -40,7 +40,7 @@ actor ShopifyAppTokens {
         self.vault = vault
     }
 
-    var clientSecret: Secret { endpoint.clientSecret }
+    nonisolated var clientSecret: Secret { endpoint.clientSecret }
 
     /// A token that is not about to expire.
     func token() async throws -> Secret {
@@ -122,7 +122,8 @@ actor ShopifyAppTokens {
             case .lapsed: "the app's authorization lapsed (its refresh token expired)"
             case .refused: "Shopify refused to refresh the app's token (refresh token expired, or the app was uninstalled)"
             }
-        context.diagnosis = "\(reason); the merchant must install the app again: open \(installURL)"
+        let again = why == .notInstalled ? "" : " again"
+        context.diagnosis = "\(reason); the merchant must install the app\(again): open \(installURL)"
         return ConnectorError.unauthorized(context)
     }
 }

@@ -84,10 +84,14 @@ public struct ShopifyConnector: StoreConnector {
         case .accessToken(let token):
             return HeaderTokenAuthorizer(name: accessTokenHeader, token: token)
         case .clientCredentials(let id, let secret):
-            (grant, clientID, clientSecret) = (.clientCredentials, id, secret)
+            grant = .clientCredentials
+            clientID = id
+            clientSecret = secret
         case .authorizationCode(let id, let secret, _):
-            let url = (publicURL ?? "{[server] public_url}") + installPath(store: settings.store)
-            (grant, clientID, clientSecret) = (.authorizationCode(installURL: url), id, secret)
+            grant = .authorizationCode(
+                installURL: (publicURL ?? "{[server] public_url}") + installPath(store: settings.store))
+            clientID = id
+            clientSecret = secret
         }
         var configuration = transportConfiguration(settings: settings, retry: RetryPolicy(), trust: trust)
         configuration.credentialName = "client credentials (client_id, client_secret)"

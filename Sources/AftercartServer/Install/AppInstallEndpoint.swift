@@ -30,7 +30,7 @@ public struct AppInstallEndpoint: Sendable {
         installers: [any AppInstalling], publicURL: String, states: any InstallStateStore,
         stateLifetime: TimeInterval = 600, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
-        self.installers = installers.filter(\.isInstalledByMerchant)
+        self.installers = installers.filter { $0.isInstalledByMerchant }
         var base = publicURL
         while base.hasSuffix("/") { base.removeLast() }
         self.publicURL = base
@@ -63,10 +63,10 @@ public struct AppInstallEndpoint: Sendable {
         let candidates = installers.filter { $0.platform == platform }
         guard !candidates.isEmpty else { return .notFound }
         let checks = candidates.map { ($0, $0.checkSignedQuery(query)) }
-        guard let (installer, _) = checks.first(where: { $0.1 == .accepted }) else {
+        guard let match = checks.first(where: { $0.1 == .accepted }) else {
             return .refused(checks.contains { $0.1 == .otherShop } ? .otherShop : .badSignature)
         }
-        return try await redirect(installer)
+        return try await redirect(match.0)
     }
 
     /// `GET /{platform}/callback?code&hmac&host&shop&state&timestamp`.

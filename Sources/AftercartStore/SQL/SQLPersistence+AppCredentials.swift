@@ -15,7 +15,7 @@ extension SQLPersistence: AppCredentialStore, InstallStateStore {
             else { return nil }
             return IssuedCredential(
                 accessToken: Secret(try row.text(0)), accessExpiresAt: try row.optionalTime(1),
-                refreshToken: try row.optionalText(2).map(Secret.init), refreshExpiresAt: try row.optionalTime(3),
+                refreshToken: try row.optionalText(2).map { Secret($0) }, refreshExpiresAt: try row.optionalTime(3),
                 scopes: try row.text(4).split(separator: ",").map(String.init), issuedAt: try row.time(5))
         }
     }

@@ -14,7 +14,7 @@ enum AppInstallWiring {
     static func endpoint(
         _ connectors: [any StoreConnector], server: ServerSettings, database: any Persistence, logger: Logger
     ) -> AppInstallEndpoint? {
-        let installers = connectors.compactMap { $0 as? any AppInstalling }.filter(\.isInstalledByMerchant)
+        let installers = connectors.compactMap { $0 as? any AppInstalling }.filter { $0.isInstalledByMerchant }
         guard !installers.isEmpty else { return nil }
         guard let publicURL = server.publicURL, let states = database as? any InstallStateStore else {
             for installer in installers {
