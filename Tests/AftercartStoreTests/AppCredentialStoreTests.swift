@@ -10,7 +10,7 @@ struct AppCredentialStoreTests {
         IssuedCredential(
             accessToken: Secret("shpat_access_\(n)"), accessExpiresAt: Fixtures.at(seconds + 3_600),
             refreshToken: Secret("shprt_refresh_\(n)"), refreshExpiresAt: Fixtures.at(seconds + 7_776_000),
-            scopes: ["read_orders", "write_customers"], issuedAt: Fixtures.at(seconds))
+            scopes: ["read_orders", "write_customers"], issuedAt: Fixtures.at(seconds), issuedTo: "app-\(n)")
     }
 
     @Test("a credential round-trips and is replaced whole; stores are apart")

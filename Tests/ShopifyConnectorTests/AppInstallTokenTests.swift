@@ -43,7 +43,7 @@ import Testing
     /// and returns the query of its signed redirect.
     static func signedCallback(_ installer: any AppInstalling, client: HTTPClient) async throws -> [String: String] {
         let url = installer.authorizationURL(redirectURI: "https://aftercart.example/shopify/callback", state: "s1")
-        #expect(url.contains("grant_options%5B%5D=") && url.contains("scope=read_orders"))
+        #expect(url.contains("grant_options%5B%5D=") && url.contains("write_orders"))
         let response = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(20))
         #expect(response.status.code == 302)
         let location = try #require(response.headers.first(name: "Location"))
@@ -165,6 +165,26 @@ import Testing
             #expect(try await orderCount(second) == 20)
             #expect(try await orderCount(harness.connector) == 20)
             #expect(harness.mock.shopifyTokenGrants == 2)
+        }
+    }
+
+    @Test func aKeptTokenOfAnotherAppOrSecretIsNotUsed() async throws {
+        let vault = MemoryCredentialVault()
+        try await vault.save(
+            IssuedCredential(
+                accessToken: Secret("shpat_of_another_app"), accessExpiresAt: Date().addingTimeInterval(3_600),
+                scopes: ["read_orders"], issuedAt: Date(), issuedTo: "another-app"),
+            store: "test-shopify")
+        try await withShopifyMock(
+            orders: 10, seed: 3,
+            app: EmulatedShopifyApp(clientID: Self.clientID, clientSecret: Self.clientSecret, tokenLifetime: 86_399),
+            values: ["client_id": Self.clientID], secrets: ["client_secret": Secret(Self.clientSecret)], vault: vault
+        ) { harness async throws in
+            #expect(try await orderCount(harness.connector) == 10)
+            #expect(harness.mock.shopifyTokenGrants == 1)
+            #expect(harness.mock.stats().count(status: 401) == 0)
+            let kept = try await vault.credential(store: "test-shopify")
+            #expect(kept?.accessToken.revealed().hasPrefix("shpat_grant_") == true)
         }
     }
 }

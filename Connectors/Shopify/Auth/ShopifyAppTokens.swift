@@ -87,7 +87,8 @@ actor ShopifyAppTokens {
     }
 
     private func obtain() async throws -> IssuedCredential {
-        let kept = try await vault?.credential(store: endpoint.store) ?? current
+        let stored = try await vault?.credential(store: endpoint.store) ?? current
+        let kept = stored?.issuedTo == endpoint.credentialMark ? stored : nil
         if let kept, isFresh(kept) { return kept }
         let issued: IssuedCredential
         switch grant {

@@ -1,5 +1,6 @@
 import AftercartConnector
 import AftercartModel
+import Crypto
 import Foundation
 
 /// `POST /admin/oauth/access_token` (unversioned), in its three uses: the
@@ -15,6 +16,15 @@ struct ShopifyOAuthEndpoint: Sendable {
     /// A transport without an authorizer: these calls carry the client secret instead.
     let transport: HTTPTransport
     let clock: any TransportClock
+
+    /// What every token this endpoint issues is marked as issued to: the
+    /// client id keyed with the secret, so a token kept for another app,
+    /// or before the secret changed, is not taken for this one.
+    var credentialMark: String {
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Data(clientID.utf8), using: SymmetricKey(data: Data(clientSecret.revealed().utf8)))
+        return code.prefix(12).map { String(format: "%02x", $0) }.joined()
+    }
 
     private struct Answer: Decodable {
         var accessToken: String
@@ -92,7 +102,7 @@ struct ShopifyOAuthEndpoint: Sendable {
             refreshExpiresAt: after(answer.refreshTokenExpiresIn),
             scopes: (answer.scope ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty },
-            issuedAt: asked)
+            issuedAt: asked, issuedTo: credentialMark)
     }
 
     private static func diagnosis(_ use: Use, store: StoreID) -> String {

@@ -19,11 +19,16 @@ public struct IssuedCredential: Sendable, Hashable {
     public var scopes: [String]
     /// When the platform issued it.
     public var issuedAt: Date
+    /// Which app credential it was issued to (a keyed hash the adapter
+    /// makes, never the secret): a kept token of another app or of a
+    /// replaced secret is not used.
+    public var issuedTo: String?
 
     public init(
         accessToken: Secret, accessExpiresAt: Date?, refreshToken: Secret? = nil, refreshExpiresAt: Date? = nil,
-        scopes: [String], issuedAt: Date
+        scopes: [String], issuedAt: Date, issuedTo: String? = nil
     ) {
+        self.issuedTo = issuedTo
         self.accessToken = accessToken
         self.accessExpiresAt = accessExpiresAt
         self.refreshToken = refreshToken

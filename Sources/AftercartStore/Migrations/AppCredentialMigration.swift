@@ -12,7 +12,8 @@ enum AppCredentialMigration {
                 refresh_token TEXT,
                 refresh_expires_at \(types.time),
                 scopes TEXT NOT NULL,
-                issued_at \(types.time) NOT NULL
+                issued_at \(types.time) NOT NULL,
+                issued_to TEXT
             )
             """,
             """

@@ -7,7 +7,8 @@ extension SQLPersistence: AppCredentialStore, InstallStateStore {
             guard
                 let row = try await connection.query(
                     """
-                    SELECT access_token, access_expires_at, refresh_token, refresh_expires_at, scopes, issued_at
+                    SELECT access_token, access_expires_at, refresh_token, refresh_expires_at, scopes, issued_at,
+                        issued_to
                     FROM app_credentials WHERE store = ?
                     """,
                     [.text(store.rawValue)]
@@ -16,7 +17,8 @@ extension SQLPersistence: AppCredentialStore, InstallStateStore {
             return IssuedCredential(
                 accessToken: Secret(try row.text(0)), accessExpiresAt: try row.optionalTime(1),
                 refreshToken: try row.optionalText(2).map { Secret($0) }, refreshExpiresAt: try row.optionalTime(3),
-                scopes: try row.text(4).split(separator: ",").map(String.init), issuedAt: try row.time(5))
+                scopes: try row.text(4).split(separator: ",").map(String.init), issuedAt: try row.time(5),
+                issuedTo: try row.optionalText(6))
         }
     }
 
@@ -26,17 +28,19 @@ extension SQLPersistence: AppCredentialStore, InstallStateStore {
             try await connection.execute(
                 """
                 INSERT INTO app_credentials
-                    (store, access_token, access_expires_at, refresh_token, refresh_expires_at, scopes, issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                    (store, access_token, access_expires_at, refresh_token, refresh_expires_at, scopes, issued_at,
+                     issued_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (store) DO UPDATE SET
                     access_token = excluded.access_token, access_expires_at = excluded.access_expires_at,
                     refresh_token = excluded.refresh_token, refresh_expires_at = excluded.refresh_expires_at,
-                    scopes = excluded.scopes, issued_at = excluded.issued_at
+                    scopes = excluded.scopes, issued_at = excluded.issued_at, issued_to = excluded.issued_to
                 """,
                 [
                     .text(store.rawValue), .text(credential.accessToken.revealed()), .time(credential.accessExpiresAt),
                     .text(credential.refreshToken?.revealed()), .time(credential.refreshExpiresAt),
                     .text(credential.scopes.joined(separator: ",")), .time(credential.issuedAt),
+                    .text(credential.issuedTo),
                 ])
         }
     }
