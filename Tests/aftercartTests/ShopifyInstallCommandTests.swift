@@ -43,24 +43,12 @@ import Testing
             """, to: "config/aftercart.toml")
     }
 
-    @Test func checkNamesTheLinkServeTakesTheInstallAndSyncUsesTheKeptToken() async throws {
-        let mock = try await MockStoreServer.start(
-            .shopify(
-                ShopifyMockOptions(
-                    orders: 30, seed: 8, leakRate: 0, clientID: Self.clientID, clientSecret: Self.clientSecret)))
-        let cli = try CLIProcess()
-        defer { cli.remove() }
-        var server: SpawnedChild?
+    /// Runs `serve`, opens its install link (the emulator approves at once and
+    /// redirects to itself), hands the signed callback to the server, stops it.
+    static func installThroughServe(_ cli: CLIProcess) async throws {
+        let process = try cli.start(
+            ["serve", "--port", "0", "--log-level", "warning"], environment: Self.environment, capture: true)
         do {
-            try writeConfig(cli, mock: mock)
-            let link = mock.baseURL + "/shopify/install/osaka-shopify"
-            let before = try await cli.run(["check"], environment: Self.environment)
-            #expect(before.status == 3, "\(before.stdout)\(before.stderr)")
-            #expect(before.stderr.contains("install the app: open \(link)"), "\(before.stderr)")
-
-            let process = try cli.start(
-                ["serve", "--port", "0", "--log-level", "warning"], environment: Self.environment, capture: true)
-            server = process
             let line = await process.firstLine()
             #expect(line.hasPrefix("listening on http://127.0.0.1:"), "\(line)")
             let base = String(line.dropFirst("listening on ".count))
@@ -74,10 +62,81 @@ import Testing
             let (page, answer) = try await URLSession.shared.data(
                 for: URLRequest(url: try #require(URL(string: base + "/shopify/callback?" + query))))
             #expect((answer as? HTTPURLResponse)?.statusCode == 200)
-            #expect(String(decoding: page, as: UTF8.self).contains("Aftercart is connected to aftercart-mock.myshopify.com"))
+            #expect(
+                String(decoding: page, as: UTF8.self).contains(
+                    "Aftercart is connected to aftercart-mock.myshopify.com"))
+        } catch {
             process.terminate()
-            #expect((try? await process.exitStatus(within: .seconds(120))) == 0)
-            server = nil
+            _ = try? await process.exitStatus(within: .seconds(30))
+            throw error
+        }
+        process.terminate()
+        #expect((try? await process.exitStatus(within: .seconds(120))) == 0)
+    }
+
+    @Test func theDaemonSyncsAcrossTwoOfflineTokenRefreshesWithoutAFailedRequest() async throws {
+        // Eight-second offline tokens and a sync every second until the second refresh.
+        let mock = try await MockStoreServer.start(
+            .shopify(
+                ShopifyMockOptions(
+                    orders: 30, seed: 9, leakRate: 0, clientID: Self.clientID, clientSecret: Self.clientSecret,
+                    offlineTokenLifetime: 8)))
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        var daemon: RunCommandTests.Daemon?
+        do {
+            try writeConfig(cli, mock: mock)
+            try await Self.installThroughServe(cli)
+            daemon = try RunCommandTests.Daemon.start(
+                cli, ["--sync-every", "1s", "--resources", "orders", "--no-engage"], environment: Self.environment)
+            let started = ContinuousClock.now
+            while mock.shopifyInstallCounts.refreshes < 2, ContinuousClock.now - started < .seconds(120) {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let listed = mock.stats().count(path: "/admin/api/2026-07/orders.json")
+            while mock.stats().count(path: "/admin/api/2026-07/orders.json") < listed + 2,
+                ContinuousClock.now - started < .seconds(150)
+            {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let exit = try await daemon?.stop(SIGTERM)
+            let log = daemon?.output ?? ""
+            #expect(exit == 0, "\(log)")
+            #expect(mock.shopifyInstallCounts.refreshes >= 2, "\(log)")
+            #expect(mock.shopifyInstallCounts.codes == 1)
+            // Refreshed before expiry: the store never refused a token (one page per sync, none in flight).
+            #expect(mock.stats().count(status: 401) == 0, "\(log)")
+            #expect(!log.contains("error"), "\(log)")
+            #expect(!log.contains("shprt_") && !log.contains("shpat_install"))
+            let status = try await cli.run(["status", "--json"])
+            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+            let orders = (object?["resources"] as? [[String: Any]])?.first { $0["resource"] as? String == "orders" }
+            #expect(orders?["last_error"] is NSNull, "\(status.stdout)")
+            #expect(orders?["records"] as? Int == 30, "\(status.stdout)")
+        } catch {
+            daemon?.forceKill()
+            await mock.stop()
+            throw error
+        }
+        daemon?.forceKill()
+        await mock.stop()
+    }
+
+    @Test func checkNamesTheLinkServeTakesTheInstallAndSyncUsesTheKeptToken() async throws {
+        let mock = try await MockStoreServer.start(
+            .shopify(
+                ShopifyMockOptions(
+                    orders: 30, seed: 8, leakRate: 0, clientID: Self.clientID, clientSecret: Self.clientSecret)))
+        let cli = try CLIProcess()
+        defer { cli.remove() }
+        do {
+            try writeConfig(cli, mock: mock)
+            let link = mock.baseURL + "/shopify/install/osaka-shopify"
+            let before = try await cli.run(["check"], environment: Self.environment)
+            #expect(before.status == 3, "\(before.stdout)\(before.stderr)")
+            #expect(before.stderr.contains("install the app: open \(link)"), "\(before.stderr)")
+
+            try await Self.installThroughServe(cli)
 
             let sync = try await cli.run(["sync", "--resources", "orders"], environment: Self.environment)
             #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
@@ -95,8 +154,6 @@ import Testing
                 #expect(!text.contains("shpat_install") && !text.contains("shprt_") && !text.contains(Self.clientSecret))
             }
         } catch {
-            server?.terminate()
-            _ = try? await server?.exitStatus(within: .seconds(30))
             await mock.stop()
             throw error
         }
