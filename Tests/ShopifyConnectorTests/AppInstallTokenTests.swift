@@ -127,7 +127,8 @@ import Testing
     @Test func withoutAnInstallCheckSaysWhereToInstall() async throws {
         try await withInstalledStore(install: false) { harness, connector async throws in
             let error = await #expect(throws: ConnectorError.self) { try await connector.check() }
-            #expect(error?.description.contains("not installed on this shop yet") == true, "\(String(describing: error))")
+            #expect(
+                error?.description.contains("not installed on this shop yet") == true, "\(String(describing: error))")
             #expect(
                 error?.description.contains("https://aftercart.example/shopify/install/test-shopify") == true)
             // Nothing was asked of Shopify's token endpoint.
@@ -136,7 +137,8 @@ import Testing
     }
 
     @Test func aCallbackSignedForAnotherShopIsRefused() async throws {
-        try await withInstalledStore(install: false, shop: "someone-else.myshopify.com") { harness, connector async throws in
+        try await withInstalledStore(install: false, shop: "someone-else.myshopify.com") {
+            harness, connector async throws in
             let query = try await Self.signedCallback(connector, client: harness.client)
             #expect(connector.checkSignedQuery(query) == .otherShop)
         }

@@ -151,7 +151,8 @@ import Testing
             #expect(orders?["records"] as? Int == 30, "\(status.stdout)")
             for output in [before, sync, after, status] {
                 let text = output.stdout + output.stderr
-                #expect(!text.contains("shpat_install") && !text.contains("shprt_") && !text.contains(Self.clientSecret))
+                #expect(
+                    !text.contains("shpat_install") && !text.contains("shprt_") && !text.contains(Self.clientSecret))
             }
         } catch {
             await mock.stop()

@@ -112,8 +112,7 @@ actor ShopifyAppTokens {
         case notInstalled, lapsed, refused
     }
 
-    private func reinstall(_ installURL: String, why: ReinstallReason, context: ErrorContext? = nil) -> ConnectorError
-    {
+    private func reinstall(_ installURL: String, why: ReinstallReason, context: ErrorContext? = nil) -> ConnectorError {
         var context = context ?? ErrorContext(store: endpoint.store, resource: "access token", platform: "shopify")
         context.url = context.url ?? endpoint.url
         context.credentialName = "app token (from the merchant's install)"
@@ -121,7 +120,8 @@ actor ShopifyAppTokens {
             switch why {
             case .notInstalled: "the app is not installed on this shop yet"
             case .lapsed: "the app's authorization lapsed (its refresh token expired)"
-            case .refused: "Shopify refused to refresh the app's token (refresh token expired, or the app was uninstalled)"
+            case .refused:
+                "Shopify refused to refresh the app's token (refresh token expired, or the app was uninstalled)"
             }
         let again = why == .notInstalled ? "" : " again"
         context.diagnosis = "\(reason); the merchant must install the app\(again): open \(installURL)"

@@ -66,7 +66,10 @@ struct ShopifyOAuthEndpoint: Sendable {
     private func ask(_ fields: [(String, String)], use: Use) async throws -> IssuedCredential {
         var form = URLComponents()
         form.queryItems =
-            [URLQueryItem(name: "client_id", value: clientID), URLQueryItem(name: "client_secret", value: clientSecret.revealed())]
+            [
+                URLQueryItem(name: "client_id", value: clientID),
+                URLQueryItem(name: "client_secret", value: clientSecret.revealed()),
+            ]
             + fields.map { URLQueryItem(name: $0.0, value: $0.1) }
         // `+` is a space in a form: encode it, a token may contain one.
         let body = (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")

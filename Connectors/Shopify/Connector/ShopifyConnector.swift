@@ -105,7 +105,8 @@ public struct ShopifyConnector: StoreConnector {
 
     /// Where `aftercart serve` starts a merchant's install of the app for `store`.
     public static func installPath(store: StoreID) -> String {
-        "/shopify/install/" + (store.rawValue.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? store.rawValue)
+        "/shopify/install/"
+            + (store.rawValue.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? store.rawValue)
     }
 
     /// The store's transport over the process's shared client: the

@@ -53,10 +53,15 @@ final class ShopifyAppInstallLedger: Sendable {
     /// `GET /admin/oauth/authorize`: the merchant approves at once.
     func authorize(_ req: MockRequest) -> MockResponse {
         guard let clientID = options.clientID, let secret = options.clientSecret, req.param("client_id") == clientID
-        else { return ShopifyAppCredentialLedger.oauthError(400, "invalid_request", "Oauth error invalid_request: unknown client_id") }
+        else {
+            return ShopifyAppCredentialLedger.oauthError(
+                400, "invalid_request", "Oauth error invalid_request: unknown client_id")
+        }
         guard let redirect = req.param("redirect_uri"), var target = URLComponents(string: redirect),
             let state = req.param("state")
-        else { return ShopifyAppCredentialLedger.oauthError(400, "invalid_request", "redirect_uri and state are required") }
+        else {
+            return ShopifyAppCredentialLedger.oauthError(400, "invalid_request", "redirect_uri and state are required")
+        }
         let code = next("code_")
         self.state.withLockedValue { _ = $0.codes.insert(code) }
         var query = [
@@ -66,9 +71,11 @@ final class ShopifyAppInstallLedger: Sendable {
             "timestamp": String(Int(Date().timeIntervalSince1970)),
         ]
         query["hmac"] = Self.sign(query, secret: secret)
-        target.queryItems = (target.queryItems ?? []) + query.sorted { $0.key < $1.key }.map {
-            URLQueryItem(name: $0.key, value: $0.value)
-        }
+        target.queryItems =
+            (target.queryItems ?? [])
+            + query.sorted { $0.key < $1.key }.map {
+                URLQueryItem(name: $0.key, value: $0.value)
+            }
         return MockResponse(status: 302, headers: [("Location", target.url?.absoluteString ?? redirect)], body: .init())
     }
 
@@ -83,7 +90,8 @@ final class ShopifyAppInstallLedger: Sendable {
         let now = Date()
         return state.withLockedValue { state -> MockResponse in
             if isRefresh {
-                guard let old = fields["refresh_token"], let entry = state.refreshTokens[old], now < entry.expires else {
+                guard let old = fields["refresh_token"], let entry = state.refreshTokens[old], now < entry.expires
+                else {
                     return ShopifyAppCredentialLedger.oauthError(
                         400, "invalid_grant", "The refresh token is invalid, expired or revoked")
                 }

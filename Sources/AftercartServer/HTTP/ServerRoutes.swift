@@ -140,8 +140,10 @@ struct ServerRoutes: Sendable {
             } catch {
                 // The adapter's error names the store and the cause, never a token.
                 logger.error("app install failed", metadata: ["error": "\(error)"])
-                return Response(status: .badGateway, headers: [.contentType: "text/plain; charset=utf-8"],
-                    body: ResponseBody(byteBuffer: ByteBuffer(string: "The shop did not complete the install: \(error)")))
+                return Response(
+                    status: .badGateway, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: ResponseBody(
+                        byteBuffer: ByteBuffer(string: "The shop did not complete the install: \(error)")))
             }
         }
         if case .redirect(let location) = answer {
@@ -156,7 +158,8 @@ struct ServerRoutes: Sendable {
             case .refused: .badRequest
             case .notFound, .redirect: .notFound
             }
-        let page = InstallPage.html(answer, locale: UnsubscribePage.locale(acceptLanguage: request.headers[.acceptLanguage]))
+        let page = InstallPage.html(
+            answer, locale: UnsubscribePage.locale(acceptLanguage: request.headers[.acceptLanguage]))
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: page)))

@@ -77,7 +77,8 @@ public struct AppInstallEndpoint: Sendable {
         guard candidates.contains(where: { $0.checkSignedQuery(query) != .badSignature }) else {
             return .refused(.badSignature)
         }
-        guard let state = query["state"], !state.isEmpty, let store = try await states.consumeInstallState(state, now: now()),
+        guard let state = query["state"], !state.isEmpty,
+            let store = try await states.consumeInstallState(state, now: now()),
             let installer = installer(platform: platform, store: store)
         else { return .refused(.staleState) }
         switch installer.checkSignedQuery(query) {
@@ -99,7 +100,8 @@ public struct AppInstallEndpoint: Sendable {
         let issued = now()
         try await states.issueInstallState(
             state, store: installer.store, expiresAt: issued.addingTimeInterval(stateLifetime), now: issued)
-        return .redirect(installer.authorizationURL(redirectURI: redirectURI(platform: installer.platform), state: state))
+        return .redirect(
+            installer.authorizationURL(redirectURI: redirectURI(platform: installer.platform), state: state))
     }
 
     private func installer(platform: String, store: StoreID) -> (any AppInstalling)? {
