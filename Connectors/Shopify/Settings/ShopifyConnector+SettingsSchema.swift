@@ -200,6 +200,9 @@ extension ShopifyConnector {
             # Aftercart gets and renews its tokens; the client secret also verifies webhooks.
             client_id = "0123456789abcdef0123456789abcdef"
             client_secret = { env = "OSAKA_SHOPIFY_CLIENT_SECRET" }
+            # A shop of another organization installs the app instead, at [server] public_url
+            # + /shopify/install/osaka-shopify (see README, "A shop of another organization"):
+            # grant = "authorization_code"
             # Or a custom app made in the Shopify admin before 2026: its Admin API access token.
             # access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
             api_version = "2026-07"
