@@ -111,6 +111,11 @@ struct AftercartMockCommand: AsyncParsableCommand {
     @Option(name: .customLong("token-lifetime"), help: "Shopify: seconds a granted token lives (Shopify: 86399).")
     var tokenLifetime: Double = 86_399
 
+    @Option(
+        name: .customLong("offline-token-lifetime"),
+        help: "Shopify: seconds an install's expiring offline token lives (Shopify: 3600).")
+    var offlineTokenLifetime: Double = 3_600
+
     @Option(name: .customLong("webhook-url"), help: "Deliver signed webhooks for data changes to this loopback URL.")
     var webhookURL: String?
 
@@ -136,6 +141,7 @@ struct AftercartMockCommand: AsyncParsableCommand {
             throw ValidationError("--client-id and --client-secret go together")
         }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive") }
+        guard offlineTokenLifetime > 0 else { throw ValidationError("--offline-token-lifetime must be positive") }
         if let faults {
             do { _ = try MockFaultPlan(spec: faults) } catch { throw ValidationError("--faults: \(error)") }
         }
@@ -164,7 +170,8 @@ struct AftercartMockCommand: AsyncParsableCommand {
                 ShopifyMockOptions(
                     data: data, port: port, accessToken: accessToken, shopDomain: shopDomain, bucketSize: bucketSize,
                     leakRate: rateLimit, apiVersion: apiVersion, faults: plan, webhook: webhook, clientID: clientID,
-                    clientSecret: clientSecret, tokenLifetime: tokenLifetime))
+                    clientSecret: clientSecret, tokenLifetime: tokenLifetime,
+                    offlineTokenLifetime: offlineTokenLifetime))
         }
         let started = ContinuousClock.now
         let server: MockStoreServer

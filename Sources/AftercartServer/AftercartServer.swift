@@ -62,13 +62,16 @@ public struct AftercartServer: Service {
     ///   - followUp: plan → send for changed subjects; `nil` stores records only.
     ///   - unsubscribe: the one-click way out of marketing mail; `nil` answers its links 404.
     ///   - orderPages: orders' status pages (`/o/{token}`); `nil` answers their links 404.
+    ///   - installs: merchants' installs of platform apps (`/{platform}/install/{store}`,
+    ///     `/{platform}/callback`); `nil` answers them 404.
     ///   - logger: request and webhook logs (store names, never bodies or secrets).
     ///   - now: the clock stamped on deliveries.
     ///   - onRunning: called with the bound port once the server accepts connections.
     public init(
         settings: Settings, stores: WebhookStoreDirectory, persistence: any Persistence & WebhookInbox,
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), followUp: (any WebhookFollowUp)? = nil,
-        unsubscribe: UnsubscribeEndpoint? = nil, orderPages: OrderPageEndpoint? = nil, logger: Logger,
+        unsubscribe: UnsubscribeEndpoint? = nil, orderPages: OrderPageEndpoint? = nil,
+        installs: AppInstallEndpoint? = nil, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() },
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
@@ -81,7 +84,7 @@ public struct AftercartServer: Service {
             directory: stores, receiver: receiver, persistence: persistence,
             metrics: ServerMetrics(registry: metrics, platforms: settings.platforms),
             maximumBodySize: settings.maximumBodySize, logger: logger, unsubscribe: unsubscribe,
-            orderPages: orderPages)
+            orderPages: orderPages, installs: installs)
         var application = Application(
             router: routes.router(),
             configuration: ApplicationConfiguration(

@@ -2,72 +2,54 @@ import AftercartConnector
 import AftercartModel
 import Foundation
 
-/// The Admin API tokens of a Dev Dashboard app, from Shopify's client
-/// credentials grant (`POST /admin/oauth/access_token`), kept in memory.
+/// The Admin API tokens of a Dev Dashboard app, kept in the vault the
+/// process was given (the database's, shared by every worker) or, without
+/// one, in memory.
 ///
-/// A token lasts about a day and there is no refresh token: the grant is
-/// simply asked again. That happens shortly before the token expires
-/// (whichever is sooner of five minutes or a tenth of its life, so a short
-/// test lifetime works too) and when the store refuses the token with a 401
-/// (revoked, or the app was reinstalled). Callers that ask while a grant is
-/// under way wait for that one instead of starting their own.
+/// - Client credentials grant: a token lasts about a day and there is no
+///   refresh token; the grant is simply asked again.
+/// - A merchant's install (authorization-code grant): the expiring offline
+///   token lasts an hour; its refresh token (90 days) asks for the next
+///   pair, and each answer's pair replaces the kept one whole. Without a
+///   kept token, or when Shopify refuses the refresh, the merchant must
+///   (re)install the app: the error says where.
+///
+/// A token is replaced shortly before it expires (whichever is sooner of
+/// five minutes or a tenth of its life, so a short test lifetime works too)
+/// and when the store refuses it with a 401. Before asking Shopify, the
+/// vault is read again: another worker may hold a newer token already.
+/// Callers that ask while a renewal is under way wait for that one.
 actor ShopifyAppTokens {
-    /// One issued token.
-    struct Issued: Sendable {
-        var token: Secret
-        /// The scopes the grant lists, as Shopify wrote them.
-        var scopes: [String]
-        /// When it stops working; `nil` when the answer gave no lifetime.
-        var expiresAt: Date?
-        /// When to ask for the next one.
-        var renewAt: Date?
-
-        /// `check`'s line: where the token comes from, its expiry and scopes.
-        var summary: String {
-            let expiry = expiresAt.map { "expires \($0.formatted(.iso8601))" } ?? "no expiry given"
-            let granted = scopes.isEmpty ? "no scopes listed" : "scopes " + scopes.joined(separator: ", ")
-            return "token from the client credentials grant, \(expiry), renewed before then; \(granted)"
-        }
+    enum Grant: Sendable {
+        case clientCredentials
+        /// `installURL`: where the merchant (re)installs the app.
+        case authorizationCode(installURL: String)
     }
 
-    private struct GrantAnswer: Decodable {
-        var accessToken: String
-        var scope: String?
-        var expiresIn: Double?
+    let endpoint: ShopifyOAuthEndpoint
+    let grant: Grant
+    private let vault: (any CredentialVault)?
+    private var current: IssuedCredential?
+    /// The token the store last refused: one the vault still holds is not taken again.
+    private var refused: String?
+    private var renewal: Task<IssuedCredential, any Error>?
 
-        enum CodingKeys: String, CodingKey {
-            case accessToken = "access_token"
-            case scope
-            case expiresIn = "expires_in"
-        }
+    init(endpoint: ShopifyOAuthEndpoint, grant: Grant, vault: (any CredentialVault)?) {
+        self.endpoint = endpoint
+        self.grant = grant
+        self.vault = vault
     }
 
-    let clientID: String
-    let clientSecret: Secret
-    private let endpoint: String
-    private let transport: HTTPTransport
-    private let clock: any TransportClock
-    private var current: Issued?
-    private var grant: Task<Issued, any Error>?
-
-    /// Tokens for the shop at `baseURL` (OAuth endpoints are not versioned),
-    /// asked for through `transport` (one without an authorizer).
-    init(clientID: String, clientSecret: Secret, baseURL: String, transport: HTTPTransport, clock: any TransportClock) {
-        self.clientID = clientID
-        self.clientSecret = clientSecret
-        self.endpoint = baseURL + "/admin/oauth/access_token"
-        self.transport = transport
-        self.clock = clock
-    }
+    nonisolated var clientSecret: Secret { endpoint.clientSecret }
 
     /// A token that is not about to expire.
     func token() async throws -> Secret {
-        if let current, current.renewAt.map({ clock.date < $0 }) ?? true { return current.token }
-        return try await renewed().token
+        if let current, isFresh(current) { return current.accessToken }
+        return try await renewed().accessToken
     }
 
-    /// The token in use (asking for one when there is none), for `check`.
-    func issued() async throws -> Issued {
+    /// The token in use (getting one when there is none), for `check`.
+    func issued() async throws -> IssuedCredential {
         if let current { return current }
         return try await renewed()
     }
@@ -75,62 +57,93 @@ actor ShopifyAppTokens {
     /// The store refused `token`: forget it unless a newer one already
     /// replaced it. Always `true`: the next request gets a fresh token.
     func rejected(_ token: String?) -> Bool {
-        if let current, current.token.revealed() == token { self.current = nil }
+        if let current, current.accessToken.revealed() == token { self.current = nil }
+        refused = token
         return true
     }
 
-    private func renewed() async throws -> Issued {
-        if let grant { return try await grant.value }
-        let task = Task { try await self.askForToken() }
-        grant = task
-        defer { grant = nil }
+    /// Keeps the pair an install's code was exchanged for.
+    func installed(_ credential: IssuedCredential) async throws {
+        try await vault?.save(credential, store: endpoint.store)
+        current = credential
+        refused = nil
+    }
+
+    private func isFresh(_ credential: IssuedCredential) -> Bool {
+        guard credential.accessToken.revealed() != refused else { return false }
+        guard let expires = credential.accessExpiresAt else { return true }
+        let lifetime = max(expires.timeIntervalSince(credential.issuedAt), 0)
+        return endpoint.clock.date < expires.addingTimeInterval(-min(300, lifetime / 10))
+    }
+
+    private func renewed() async throws -> IssuedCredential {
+        if let renewal { return try await renewal.value }
+        let task = Task { try await self.obtain() }
+        renewal = task
+        defer { renewal = nil }
         let issued = try await task.value
         current = issued
         return issued
     }
 
-    private func askForToken() async throws -> Issued {
-        var form = URLComponents()
-        form.queryItems = [
-            URLQueryItem(name: "grant_type", value: "client_credentials"),
-            URLQueryItem(name: "client_id", value: clientID),
-            URLQueryItem(name: "client_secret", value: clientSecret.revealed()),
-        ]
-        // A grant changes nothing in the shop, so asking again is harmless.
-        var request = TransportRequest(
-            .post, url: endpoint, body: Data((form.percentEncodedQuery ?? "").utf8), isIdempotent: true,
-            resource: "access token")
-        request.headers["Content-Type"] = "application/x-www-form-urlencoded"
-        request.headers["Accept"] = "application/json"
-        // Lifetimes count from the ask, not the answer: a slow answer must
-        // not make a token look younger than Shopify thinks it is.
-        let asked = clock.date
-        let response: TransportResponse
-        do {
-            response = try await transport.send(request)
-        } catch let error as ConnectorError where error.status == 400 || error.status == 401 {
-            // Shopify answers a wrong id or secret with 400 invalid_client.
-            var context = error.context
-            context.diagnosis =
-                "Shopify refused the app's client_id or client_secret, or the app is not installed on this shop; "
-                + "copy both from the Dev Dashboard (your app → Settings) and install the app on the shop"
-            throw ConnectorError.unauthorized(context)
+    private func obtain() async throws -> IssuedCredential {
+        let stored = try await vault?.credential(store: endpoint.store) ?? current
+        let kept = stored?.issuedTo == endpoint.credentialMark ? stored : nil
+        if let kept, isFresh(kept) { return kept }
+        let issued: IssuedCredential
+        switch grant {
+        case .clientCredentials:
+            issued = try await endpoint.clientCredentials()
+        case .authorizationCode(let installURL):
+            guard let kept, let refreshToken = kept.refreshToken,
+                kept.refreshExpiresAt.map({ endpoint.clock.date < $0 }) ?? true
+            else { throw reinstall(installURL, why: kept == nil ? .notInstalled : .lapsed) }
+            do {
+                issued = try await endpoint.refresh(refreshToken)
+            } catch let error as ConnectorError where error.status == 401 {
+                throw reinstall(installURL, why: .refused, context: error.context)
+            }
         }
-        // The body holds the token: a decoding error must not quote it.
-        guard let answer = try? JSONDecoder().decode(GrantAnswer.self, from: response.body),
-            !answer.accessToken.isEmpty
-        else {
-            throw ConnectorError.decoding(
-                field: "access_token", reason: "the token grant's answer has no access token",
-                transport.errorContext(for: request))
+        try await vault?.save(issued, store: endpoint.store)
+        return issued
+    }
+
+    private enum ReinstallReason {
+        case notInstalled, lapsed, refused
+    }
+
+    private func reinstall(_ installURL: String, why: ReinstallReason, context: ErrorContext? = nil) -> ConnectorError {
+        var context = context ?? ErrorContext(store: endpoint.store, resource: "access token", platform: "shopify")
+        context.url = context.url ?? endpoint.url
+        context.credentialName = "app token (from the merchant's install)"
+        let reason =
+            switch why {
+            case .notInstalled: "the app is not installed on this shop yet"
+            case .lapsed: "the app's authorization lapsed (its refresh token expired)"
+            case .refused:
+                "Shopify refused to refresh the app's token (refresh token expired, or the app was uninstalled)"
+            }
+        let again = why == .notInstalled ? "" : " again"
+        context.diagnosis = "\(reason); the merchant must install the app\(again): open \(installURL)"
+        return ConnectorError.unauthorized(context)
+    }
+}
+
+extension IssuedCredential {
+    /// `check`'s line: where the token comes from, its expiry and scopes (never the token).
+    func summary(_ grant: ShopifyAppTokens.Grant) -> String {
+        let expiry = accessExpiresAt.map { "expires \($0.formatted(.iso8601))" } ?? "no expiry given"
+        let granted = scopes.isEmpty ? "no scopes listed" : "scopes " + scopes.joined(separator: ", ")
+        switch grant {
+        case .clientCredentials:
+            return "token from the client credentials grant, \(expiry), renewed before then; \(granted)"
+        case .authorizationCode(let installURL):
+            let refresh =
+                refreshToken == nil
+                ? "no refresh token"
+                : "refreshed before then"
+                    + (refreshExpiresAt.map { " (refresh token valid until \($0.formatted(.iso8601)))" } ?? "")
+            return "token from the merchant's install, \(expiry), \(refresh); \(granted); install link \(installURL)"
         }
-        let now = asked
-        let lifetime = answer.expiresIn.flatMap { $0 > 0 ? $0 : nil }
-        return Issued(
-            token: Secret(answer.accessToken),
-            scopes: (answer.scope ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty },
-            expiresAt: lifetime.map { now.addingTimeInterval($0) },
-            renewAt: lifetime.map { now.addingTimeInterval($0 - min(300, $0 / 10)) })
     }
 }

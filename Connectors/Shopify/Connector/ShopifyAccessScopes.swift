@@ -77,6 +77,15 @@ public enum ShopifyAccessScopes {
         return needs
     }
 
+    /// What an install asks the merchant for when the config names no
+    /// `scopes`: every scope the adapter uses, a `read_` one left out when
+    /// its `write_` one is there (it includes it). `read_all_orders` needs
+    /// Shopify's approval first, so it is only asked for when configured.
+    public static func requested(loyalty: ShopifyStoreSettings.LoyaltySource) -> [String] {
+        let scopes = needs(loyalty: loyalty).map(\.scope)
+        return scopes.filter { !($0.hasPrefix("read_") && scopes.contains("write_" + $0.dropFirst(5))) }
+    }
+
     static func has(_ scope: String, in granted: Set<String>) -> Bool {
         granted.contains(scope) || (scope.hasPrefix("read_") && granted.contains("write_" + scope.dropFirst(5)))
     }

@@ -33,7 +33,7 @@ public struct ShopifyConnector: StoreConnector {
         // One authorizer for both transports, so REST and GraphQL share an app's token.
         let authorizer = ShopifyConnector.makeAuthorizer(
             settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock,
-            trust: trust)
+            trust: trust, vault: environment.vault, publicURL: environment.publicURL)
         let transport = ShopifyConnector.makeTransport(
             settings: shopify, client: environment.client, logger: environment.logger, clock: environment.clock,
             trust: trust, authorizer: authorizer)
@@ -68,26 +68,45 @@ public struct ShopifyConnector: StoreConnector {
     }
 
     /// What puts the credential on each request: the static token, or the
-    /// current token of an app's client credentials grant (asked for
-    /// through its own transport over `client`, renewed before it expires
-    /// and after a 401).
+    /// current token of a Dev Dashboard app (asked for through its own
+    /// transport over `client`, kept in `vault` when given, renewed before
+    /// it expires and after a 401). `publicURL` (`[server] public_url`)
+    /// makes the install link a reinstall error names.
     public static func makeAuthorizer(
         settings: ShopifyStoreSettings, client: HTTPClient, logger: Logger,
-        clock: any TransportClock = SystemClock(), trust: TransportTrust = .system
+        clock: any TransportClock = SystemClock(), trust: TransportTrust = .system,
+        vault: (any CredentialVault)? = nil, publicURL: String? = nil
     ) -> any RequestAuthorizer {
+        let grant: ShopifyAppTokens.Grant
+        let clientID: String
+        let clientSecret: Secret
         switch settings.credential {
         case .accessToken(let token):
             return HeaderTokenAuthorizer(name: accessTokenHeader, token: token)
-        case .clientCredentials(let clientID, let clientSecret):
-            var configuration = transportConfiguration(settings: settings, retry: RetryPolicy(), trust: trust)
-            configuration.credentialName = "client credentials (client_id, client_secret)"
-            configuration.redaction = configuration.redaction.adding(secrets: [clientSecret])
-            let grant = HTTPTransport(client: client, configuration: configuration, logger: logger, clock: clock)
-            return ShopifyAppTokenAuthorizer(
-                tokens: ShopifyAppTokens(
-                    clientID: clientID, clientSecret: clientSecret, baseURL: settings.baseURL, transport: grant,
-                    clock: clock))
+        case .clientCredentials(let id, let secret):
+            grant = .clientCredentials
+            clientID = id
+            clientSecret = secret
+        case .authorizationCode(let id, let secret, _):
+            grant = .authorizationCode(
+                installURL: (publicURL ?? "{[server] public_url}") + installPath(store: settings.store))
+            clientID = id
+            clientSecret = secret
         }
+        var configuration = transportConfiguration(settings: settings, retry: RetryPolicy(), trust: trust)
+        configuration.credentialName = "client credentials (client_id, client_secret)"
+        configuration.redaction = configuration.redaction.adding(secrets: [clientSecret])
+        let transport = HTTPTransport(client: client, configuration: configuration, logger: logger, clock: clock)
+        let endpoint = ShopifyOAuthEndpoint(
+            clientID: clientID, clientSecret: clientSecret, store: settings.store,
+            url: settings.baseURL + "/admin/oauth/access_token", transport: transport, clock: clock)
+        return ShopifyAppTokenAuthorizer(tokens: ShopifyAppTokens(endpoint: endpoint, grant: grant, vault: vault))
+    }
+
+    /// Where `aftercart serve` starts a merchant's install of the app for `store`.
+    public static func installPath(store: StoreID) -> String {
+        "/shopify/install/"
+            + (store.rawValue.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? store.rawValue)
     }
 
     /// The store's transport over the process's shared client: the
@@ -222,7 +241,7 @@ public struct ShopifyConnector: StoreConnector {
             platformVersion: "Shopify Admin API \(served)" + (plan.map { ", plan \($0)" } ?? ""),
             routes: [], warnings: warnings)
         if let app = transport.authorizer as? ShopifyAppTokenAuthorizer {
-            facts.credential = try await app.tokens.issued().summary
+            facts.credential = try await app.tokens.issued().summary(app.tokens.grant)
         }
         return facts
     }

@@ -53,6 +53,18 @@ extension ShopifyConnector {
             example: "client_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }",
             summary: "The Dev Dashboard app's client secret (with client_id); also verifies webhooks."),
         .init(
+            Key.grant, .choice(Key.Grant.allCases.map(\.rawValue)),
+            example: "grant = \"authorization_code\"",
+            summary:
+                "How the Dev Dashboard app gets tokens: client_credentials (a shop of the app's organization, default) or authorization_code (the merchant installs it at {public_url}/shopify/install/{store})."
+        ),
+        .init(
+            Key.scopes, .string,
+            example: "scopes = \"read_orders,write_customers,write_discounts\"",
+            summary:
+                "Comma list of Admin API scopes an install asks for (grant = authorization_code); default: what Aftercart uses."
+        ),
+        .init(
             Key.webhookSecret, .secret,
             example: "webhook_secret = { env = \"OSAKA_SHOPIFY_WEBHOOK_SECRET\" }",
             summary: "The app's client secret, to verify webhook HMACs (defaults to client_secret)."),
@@ -136,6 +148,14 @@ extension ShopifyConnector {
                     example: "client_id = \"…\"\nclient_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }")
             ]
         }
+        if settings.string(Key.grant) != nil, !hasID {
+            return [
+                StoreSettingIssue(
+                    keyPath: [Key.grant],
+                    message: "grant applies to a Dev Dashboard app: set client_id and client_secret with it.",
+                    example: "client_id = \"…\"\nclient_secret = { env = \"OSAKA_SHOPIFY_CLIENT_SECRET\" }")
+            ]
+        }
         if hasID != hasSecret {
             return [
                 StoreSettingIssue(
@@ -180,6 +200,9 @@ extension ShopifyConnector {
             # Aftercart gets and renews its tokens; the client secret also verifies webhooks.
             client_id = "0123456789abcdef0123456789abcdef"
             client_secret = { env = "OSAKA_SHOPIFY_CLIENT_SECRET" }
+            # A shop of another organization installs the app instead, at [server] public_url
+            # + /shopify/install/osaka-shopify (see README, "A shop of another organization"):
+            # grant = "authorization_code"
             # Or a custom app made in the Shopify admin before 2026: its Admin API access token.
             # access_token = { env = "OSAKA_SHOPIFY_TOKEN" }
             api_version = "2026-07"

@@ -9,18 +9,26 @@ public enum ShopifyCredential: Sendable {
     /// Aftercart gets tokens with the client credentials grant and renews
     /// them (they last about a day).
     case clientCredentials(clientID: String, clientSecret: Secret)
+    /// A Dev Dashboard app the merchant of another organization installs
+    /// (`grant = "authorization_code"`): `aftercart serve` takes the
+    /// install, keeps the expiring offline token with its refresh token,
+    /// and refreshes it. `scopes` are what the install asks for.
+    case authorizationCode(clientID: String, clientSecret: Secret, scopes: [String])
 
     /// What errors call it.
     public var name: String {
         switch self {
         case .accessToken: "access token"
         case .clientCredentials: "app token (from client_id and client_secret)"
+        case .authorizationCode: "app token (from the merchant's install of client_id)"
         }
     }
 
     /// The client secret, which also signs the app's webhooks.
     public var clientSecret: Secret? {
-        if case .clientCredentials(_, let secret) = self { return secret }
-        return nil
+        switch self {
+        case .accessToken: nil
+        case .clientCredentials(_, let secret), .authorizationCode(_, let secret, _): secret
+        }
     }
 }

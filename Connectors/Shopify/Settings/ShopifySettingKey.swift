@@ -7,6 +7,10 @@ enum ShopifySettingKey {
     static let accessToken = "access_token"
     static let clientID = "client_id"
     static let clientSecret = "client_secret"
+    /// How a Dev Dashboard app gets its tokens (``Grant``).
+    static let grant = "grant"
+    /// The scopes an install asks the merchant to approve.
+    static let scopes = "scopes"
     static let webhookSecret = "webhook_secret"
     static let apiVersion = "api_version"
     static let lookback = "lookback"
@@ -36,6 +40,14 @@ enum ShopifySettingKey {
         static let pointsExpiringKey = "points_expiring_key"
         /// An older spelling of ``pointsExpiringKey``.
         static let expiringKey = "expiring_key"
+    }
+
+    /// The values `grant` takes: the client credentials grant (the app's
+    /// own organization's shops, the default) or a merchant's install
+    /// through the authorization-code grant (any other shop).
+    enum Grant: String, CaseIterable {
+        case clientCredentials = "client_credentials"
+        case authorizationCode = "authorization_code"
     }
 
     /// The values `loyalty.source` takes, in the order messages list them.

@@ -27,6 +27,9 @@ public struct ShopifyStoreSettings: Sendable {
     public var apiVersion: String
     /// How Aftercart authenticates: a static token or an app's client credentials.
     public var credential: ShopifyCredential
+    /// The shop's host as Shopify names it in an install (`osaka.myshopify.com`):
+    /// the configured `shop`, else the host (and port) of ``baseURL``.
+    public var shopDomain: String
     /// The app's client secret, which signs webhooks; `nil` when not
     /// configured (then the client secret of ``credential``, if any).
     public var webhookSecret: Secret?
@@ -69,6 +72,8 @@ public struct ShopifyStoreSettings: Sendable {
         self.baseURL = base
         self.apiVersion = apiVersion
         self.credential = credential
+        let parsed = URL(string: base)
+        self.shopDomain = (parsed?.host ?? base) + (parsed?.port.map { ":\($0)" } ?? "")
         self.webhookSecret = webhookSecret ?? credential.clientSecret
         self.lookback = max(lookback, 0)
         self.pageSize = min(max(pageSize, 1), 250)
@@ -161,7 +166,7 @@ public struct ShopifyStoreSettings: Sendable {
         }
         self.init(
             store: store, baseURL: base, apiVersion: settings.string(Key.apiVersion) ?? Self.defaultAPIVersion,
-            credential: try Self.credential(settings),
+            credential: try Self.credential(settings, loyalty: loyalty),
             webhookSecret: settings.secrets[Key.webhookSecret].flatMap { $0.isEmpty ? nil : $0 },
             lookback: settings.seconds(Key.lookback) ?? 300, pageSize: settings.integer(Key.pageSize) ?? 250,
             loyalty: loyalty, currency: currency, deliveryEstimate: settings.deliveryEstimate,
@@ -170,11 +175,14 @@ public struct ShopifyStoreSettings: Sendable {
                 ?? Double(settings.integer(Key.bucketSize) ?? 40) * Self.leakPerBucketSize,
             metaNamespace: settings.string(Key.metaNamespace) ?? "aftercart")
         leakRateIsConfigured = settings.string(Key.leakRate) != nil
+        if let shop = settings.string(Key.shop), !shop.contains("://") { shopDomain = shop.lowercased() }
         requestTimeout = settings.seconds(Key.requestTimeout).map { .milliseconds(Int64(($0 * 1_000).rounded())) }
     }
 
     /// The static token when set, else the client id and secret.
-    private static func credential(_ settings: ConnectorSettings) throws(ConnectorSetupError) -> ShopifyCredential {
+    private static func credential(_ settings: ConnectorSettings, loyalty: LoyaltySource) throws(ConnectorSetupError)
+        -> ShopifyCredential
+    {
         typealias Key = ShopifySettingKey
         if let token = settings.secrets[Key.accessToken], !token.isEmpty { return .accessToken(token) }
         guard let clientID = settings.string(Key.clientID), let secret = settings.secrets[Key.clientSecret],
@@ -185,7 +193,21 @@ public struct ShopifyStoreSettings: Sendable {
                 message: "set access_token, or client_id and client_secret of a Dev Dashboard app installed on the shop"
             )
         }
-        return .clientCredentials(clientID: clientID, clientSecret: secret)
+        switch settings.string(Key.grant) {
+        case nil, Key.Grant.clientCredentials.rawValue:
+            return .clientCredentials(clientID: clientID, clientSecret: secret)
+        case Key.Grant.authorizationCode.rawValue:
+            let listed = (settings.string(Key.scopes) ?? "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
+            return .authorizationCode(
+                clientID: clientID, clientSecret: secret,
+                scopes: listed.isEmpty ? ShopifyAccessScopes.requested(loyalty: loyalty) : listed)
+        case let other?:
+            throw ConnectorSetupError(
+                store: settings.store,
+                message: "grant \"\(other)\" is not known; use client_credentials or authorization_code")
+        }
     }
 
     /// Whether coupons are created with GraphQL `discountCodeBasicCreate` and

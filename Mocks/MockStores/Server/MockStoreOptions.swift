@@ -186,6 +186,10 @@ public struct ShopifyMockOptions: Sendable {
     public var clientSecret: String?
     /// Seconds an issued token lives (Shopify: 86399).
     public var tokenLifetime: Double
+    /// Seconds an expiring offline token from an install lives (Shopify: 3600).
+    public var offlineTokenLifetime: Double
+    /// Seconds an install's refresh token lives (Shopify: 90 days).
+    public var refreshTokenLifetime: Double
     /// The stable versions Shopify still serves, oldest first: a request
     /// naming an older one is answered as the oldest (its header says so).
     public var supportedAPIVersions: [String]
@@ -198,8 +202,11 @@ public struct ShopifyMockOptions: Sendable {
         faults: MockFaultPlan = .none, webhook: MockWebhookTarget? = nil, accessScopes: [String]? = nil,
         graphQLBucketSize: Int = 2_000, graphQLRestoreRate: Double = 100, clientID: String? = nil,
         clientSecret: String? = nil, tokenLifetime: Double = 86_399,
-        supportedAPIVersions: [String] = ["2026-01", "2026-04", "2026-07", "2026-10"]
+        supportedAPIVersions: [String] = ["2026-01", "2026-04", "2026-07", "2026-10"],
+        offlineTokenLifetime: Double = 3_600, refreshTokenLifetime: Double = 7_776_000
     ) {
+        self.offlineTokenLifetime = offlineTokenLifetime
+        self.refreshTokenLifetime = refreshTokenLifetime
         self.data = data ?? MockDataOptions(orders: orders, seed: seed)
         self.port = port
         self.accessToken = accessToken

@@ -206,6 +206,18 @@ public final class MockStoreServer: Sendable {
     /// the app does); the static access token keeps working.
     public func revokeShopifyIssuedTokens() {
         (core.emulator as? ShopifyEmulator)?.appCredentials.revokeAll()
+        (core.emulator as? ShopifyEmulator)?.installs.revokeAccessTokens()
+    }
+
+    /// A Shopify emulator's install counts: codes exchanged and refreshes answered (zeros for WooCommerce).
+    public var shopifyInstallCounts: (codes: Int, refreshes: Int) {
+        (core.emulator as? ShopifyEmulator)?.installs.counts ?? (0, 0)
+    }
+
+    /// Makes every refresh token of a Shopify emulator's installs expire
+    /// (a shop that was uninstalled, or 90 days unused).
+    public func expireShopifyRefreshTokens() {
+        (core.emulator as? ShopifyEmulator)?.installs.expireRefreshTokens()
     }
 
     /// Replaces the fault plan; request numbering continues (call ``reset()`` to restart it).

@@ -61,7 +61,7 @@ final class ShopifyAppCredentialLedger: Sendable {
         return .json(200, w)
     }
 
-    private static func fields(of req: MockRequest) -> [String: String] {
+    static func fields(of req: MockRequest) -> [String: String] {
         let body = String(decoding: req.body, as: UTF8.self)
         if req.headers["content-type"]?.contains("json") == true {
             let object = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:]
@@ -74,7 +74,7 @@ final class ShopifyAppCredentialLedger: Sendable {
         return fields
     }
 
-    private static func oauthError(_ status: Int, _ error: String, _ description: String) -> MockResponse {
+    static func oauthError(_ status: Int, _ error: String, _ description: String) -> MockResponse {
         var w = JSONWriter(style: .plain, capacity: 128)
         w.beginObject()
         w.field("error", error)

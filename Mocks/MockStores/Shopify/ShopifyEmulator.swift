@@ -16,6 +16,7 @@ final class ShopifyEmulator: PlatformEmulator {
     let storeCredit: ShopifyStoreCreditLedger
     let grantedScopes: Set<String>
     let appCredentials: ShopifyAppCredentialLedger
+    let installs: ShopifyAppInstallLedger
 
     init(state: StoreState, options: ShopifyMockOptions, publicURL: String, events: ChangeFeed) {
         self.state = state
@@ -28,6 +29,7 @@ final class ShopifyEmulator: PlatformEmulator {
         storeCredit = ShopifyStoreCreditLedger(profile: state.profile)
         grantedScopes = Set(options.accessScopes ?? ShopifyAccessScopeGate.all)
         appCredentials = ShopifyAppCredentialLedger(options: options)
+        installs = ShopifyAppInstallLedger(options: options)
         customerRenderer = ShopifyCustomerRenderer(state: state)
         orderRenderer = ShopifyOrderRenderer(state: state, shopDomain: options.shopDomain, customers: customerRenderer)
     }
@@ -59,7 +61,7 @@ final class ShopifyEmulator: PlatformEmulator {
     /// Whether the request carries the static token or a live issued one.
     func isAuthorized(_ req: MockRequest) -> Bool {
         let token = req.headers["x-shopify-access-token"]
-        return token == options.accessToken || appCredentials.accepts(token)
+        return token == options.accessToken || appCredentials.accepts(token) || installs.accepts(token)
     }
 
     static func unauthorized() -> MockResponse {
@@ -81,7 +83,10 @@ final class ShopifyEmulator: PlatformEmulator {
             return accessScopes(req)
         }
         if parts == ["admin", "oauth", "access_token"], req.method == "POST" {
-            return appCredentials.grant(req)
+            return installs.exchange(req) ?? appCredentials.grant(req)
+        }
+        if parts == ["admin", "oauth", "authorize"], req.method == "GET" {
+            return installs.authorize(req)
         }
         guard parts.count >= 4, parts[0] == "admin", parts[1] == "api" else { return Self.notFound() }
         let version = servedVersion(parts[2])

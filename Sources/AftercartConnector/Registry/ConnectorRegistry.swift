@@ -12,15 +12,26 @@ public struct ConnectorEnvironment: Sendable {
     /// `SSL_CERT_FILE` and `SSL_CERT_DIR`, which every store's HTTPS trusts
     /// besides the system roots (see ``TransportTrust``); the process's by default.
     public var trustEnvironment: [String: String]
+    /// Where tokens issued by a platform's OAuth grant are kept (the
+    /// database's, so workers share them); `nil` keeps them in memory only.
+    public var vault: (any CredentialVault)?
+    /// `[server] public_url`: where this install's server is reached, for
+    /// the links an adapter names (the page that installs a platform's app).
+    public var publicURL: String?
 
     public init(
         client: HTTPClient, logger: Logger, clock: any TransportClock = SystemClock(),
-        trustEnvironment: [String: String] = TransportTrust.processEnvironment()
+        trustEnvironment: [String: String] = TransportTrust.processEnvironment(), vault: (any CredentialVault)? = nil,
+        publicURL: String? = nil
     ) {
         self.client = client
         self.logger = logger
         self.clock = clock
         self.trustEnvironment = trustEnvironment
+        self.vault = vault
+        var base = publicURL
+        while base?.hasSuffix("/") == true { base?.removeLast() }
+        self.publicURL = base
     }
 
     /// What a store's HTTPS trusts: its `ca_file` plus this environment's

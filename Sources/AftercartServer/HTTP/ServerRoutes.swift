@@ -21,6 +21,8 @@ struct ServerRoutes: Sendable {
     var unsubscribe: UnsubscribeEndpoint? = nil
     /// Orders' status pages; `nil` answers their paths 404.
     var orderPages: OrderPageEndpoint? = nil
+    /// Merchants' installs of platform apps; `nil` answers their paths 404.
+    var installs: AppInstallEndpoint? = nil
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -35,6 +37,21 @@ struct ServerRoutes: Sendable {
         }
         router.get("/o/:token") { request, context in
             await orderPage(request, context: context)
+        }
+        router.get("/:platform/install/:store") { request, context in
+            await install(request, context: context) { endpoint, platform in
+                try await endpoint.begin(platform: platform, store: context.parameters.get("store") ?? "")
+            }
+        }
+        router.get("/:platform/install") { request, context in
+            await install(request, context: context) { endpoint, platform in
+                try await endpoint.beginFromPlatform(platform: platform, query: Self.query(request))
+            }
+        }
+        router.get("/:platform/callback") { request, context in
+            await install(request, context: context) { endpoint, platform in
+                try await endpoint.callback(platform: platform, query: Self.query(request))
+            }
         }
         router.get("/healthz") { _, _ in
             await health()
@@ -109,6 +126,52 @@ struct ServerRoutes: Sendable {
         return Response(
             status: html == nil ? .notFound : .ok, headers: Self.personalPageHeaders,
             body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// An install step: a redirect, or the merchant's page (400 when refused).
+    private func install(
+        _ request: Request, context: BasicRequestContext,
+        _ step: (AppInstallEndpoint, String) async throws -> AppInstallEndpoint.Answer
+    ) async -> Response {
+        var answer = AppInstallEndpoint.Answer.notFound
+        if let installs, let platform = context.parameters.get("platform") {
+            do {
+                answer = try await step(installs, platform)
+            } catch {
+                // The adapter's error names the store and the cause, never a token.
+                logger.error("app install failed", metadata: ["error": "\(error)"])
+                return Response(
+                    status: .badGateway, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: ResponseBody(
+                        byteBuffer: ByteBuffer(string: "The shop did not complete the install: \(error)")))
+            }
+        }
+        if case .redirect(let location) = answer {
+            return Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
+        }
+        if case .refused(let refusal) = answer {
+            logger.warning("app install refused", metadata: ["reason": "\(refusal.rawValue)"])
+        }
+        let status: HTTPResponse.Status =
+            switch answer {
+            case .connected: .ok
+            case .refused: .badRequest
+            case .notFound, .redirect: .notFound
+            }
+        let page = InstallPage.html(
+            answer, locale: UnsubscribePage.locale(acceptLanguage: request.headers[.acceptLanguage]))
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    /// The query's parameters, decoded; a name given twice keeps the first.
+    static func query(_ request: Request) -> [String: String] {
+        var fields: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters where fields[String(name)] == nil {
+            fields[String(name)] = String(value)
+        }
+        return fields
     }
 
     /// Headers of a page that shows one customer's data.

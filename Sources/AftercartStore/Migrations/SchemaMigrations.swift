@@ -58,6 +58,9 @@ enum SchemaMigrations {
             Migration(identifier: "v5-sync-rejects", statements: [syncRejects(types)]),
             // Store writes the platform cannot do end `skipped`, not `done`.
             Migration(identifier: "v6-outbox-skipped", statements: OutboxSkippedMigration.statements(dialect)),
+            // Tokens a platform issued to the app, and the single-use
+            // `state` values of installs under way, shared by all workers.
+            Migration(identifier: "v7-app-credentials", statements: AppCredentialMigration.statements(types)),
         ]
     }
 

@@ -1,5 +1,6 @@
 import AftercartConfig
 import AftercartEngage
+import AftercartServer
 import AftercartStore
 import ArgumentParser
 import Foundation
@@ -54,7 +55,7 @@ struct CheckCommand: AsyncParsableCommand {
         let persistence = try? await DatabaseOpener.open(configuration)
         let answered = try await StoreProbe.checkAll(
             selected, publicURL: configuration.server.publicURL, database: persistence as? any StoreFactsStore,
-            logger: logger)
+            vault: (persistence as? any AppCredentialStore).map { DatabaseCredentialVault($0) }, logger: logger)
         if let planning = persistence as? any PlanningStore {
             for warning in await UnrankedTiers.warnings(selected, database: planning) { print("warning: \(warning)") }
         }

@@ -148,7 +148,12 @@ struct RunCommand: AsyncParsableCommand {
             let inbox = wiring.persistence as? any Persistence & WebhookInbox
         {
             let endpoints = ServeCommand.webhookEndpoints(
-                stores, environment: ConnectorEnvironment(client: wiring.client, logger: logger), logger: logger)
+                stores,
+                environment: .wired(
+                    client: wiring.client, logger: logger, database: wiring.persistence, server: configuration.server),
+                logger: logger)
+            let installs = AppInstallWiring.endpoint(
+                wiring.connectors, server: configuration.server, database: wiring.persistence, logger: logger)
             let settings = AftercartServer.Settings(
                 host: configuration.server.host, port: configuration.server.port, platforms: Platforms.names,
                 dataRequestFolder: ServeCommand.privacyFolder(configuration.server))
@@ -158,7 +163,7 @@ struct RunCommand: AsyncParsableCommand {
                 AftercartServer(
                     settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
                     metrics: MetricsSetup.registry, followUp: cycle, unsubscribe: unsubscribe,
-                    orderPages: orderPages, logger: logger,
+                    orderPages: orderPages, installs: installs, logger: logger,
                     onRunning: { bound in
                         logger.notice("listening", metadata: ["url": "http://\(settings.host):\(bound)"])
                     }))

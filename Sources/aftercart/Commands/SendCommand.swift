@@ -93,7 +93,8 @@ struct SendCommand: AsyncParsableCommand {
                 print("\(previews.count) actions due; nothing was sent (--dry-run)")
             } else {
                 var connectors: [StoreID: any StoreConnector] = [:]
-                let environment = ConnectorEnvironment(client: client, logger: logger)
+                let environment = ConnectorEnvironment.wired(
+                    client: client, logger: logger, database: persistence, server: configuration.server)
                 for entry in stores {
                     do {
                         let settings = try ConnectorSettings(entry, environment: ProcessInfo.processInfo.environment)

@@ -13,11 +13,13 @@ import ServiceLifecycle
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run only the HTTP server: store webhooks, /healthz and /metrics.",
+        abstract: "Run only the HTTP server: store webhooks, app installs, /healthz and /metrics.",
         discussion: """
             Webhooks are taken at POST /webhooks/<platform>/<store name> (for example \
             /webhooks/shopify/osaka-shopify), verified with the store's webhook_secret and written \
-            to the database as a sync would write them. The first line on stdout is \
+            to the database as a sync would write them. A Shopify store with grant = \
+            "authorization_code" is installed by its merchant at GET /shopify/install/<store name> \
+            (Shopify calls back at [server] public_url + /shopify/callback). The first line on stdout is \
             'listening on http://HOST:PORT'. Stops on SIGTERM or SIGINT after the requests in \
             flight. Exit codes: 0 stopped cleanly, 1 could not listen, 2 config error.
             """
@@ -46,8 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.configurationError
         }
         let client = HTTPClientFactory.makeClient()
-        let endpoints = Self.webhookEndpoints(
-            configuration.stores, environment: ConnectorEnvironment(client: client, logger: logger), logger: logger)
+        let environment = ConnectorEnvironment.wired(
+            client: client, logger: logger, database: persistence, server: configuration.server)
+        let endpoints = Self.webhookEndpoints(configuration.stores, environment: environment, logger: logger)
+        let installs = AppInstallWiring.endpoint(
+            AppInstallWiring.connectors(configuration.stores, environment: environment, logger: logger),
+            server: configuration.server, database: persistence, logger: logger)
         let host = host ?? configuration.server.host
         let settings = AftercartServer.Settings(
             host: host, port: port ?? configuration.server.port, platforms: Platforms.names,
@@ -57,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         let orderPages = try await OrderPageWiring.endpoint(applied, persistence: persistence)
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
-            metrics: MetricsSetup.registry, unsubscribe: unsubscribe, orderPages: orderPages, logger: logger,
+            metrics: MetricsSetup.registry, unsubscribe: unsubscribe, orderPages: orderPages, installs: installs,
+            logger: logger,
             onRunning: { bound in
                 print("listening on http://\(host):\(bound)")
                 fflush(nil)

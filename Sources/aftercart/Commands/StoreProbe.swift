@@ -14,12 +14,14 @@ enum StoreProbe {
     ///     subscriptions should point.
     ///   - database: where the facts each store reports are kept, for
     ///     planning (``StoreFactsBook``); `nil` keeps nothing.
+    ///   - vault: where tokens issued to apps are kept (the database's).
     static func checkAll(
         _ stores: [StoreConfiguration], publicURL: URL? = nil, database: (any StoreFactsStore)? = nil,
-        logger: Logger
+        vault: (any CredentialVault)? = nil, logger: Logger
     ) async throws -> Bool {
         let client = HTTPClientFactory.makeClient()
-        let environment = ConnectorEnvironment(client: client, logger: logger)
+        let environment = ConnectorEnvironment(
+            client: client, logger: logger, vault: vault, publicURL: publicURL?.absoluteString)
         var allGood = true
         for entry in stores {
             do {

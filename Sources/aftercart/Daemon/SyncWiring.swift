@@ -30,7 +30,8 @@ struct SyncWiring {
         }
         var connectors: [any StoreConnector] = []
         var setupFailures: [StoreSyncReport] = []
-        let connectorEnvironment = ConnectorEnvironment(client: client, logger: logger)
+        let connectorEnvironment = ConnectorEnvironment.wired(
+            client: client, logger: logger, database: persistence, server: configuration.server)
         for entry in stores {
             do {
                 let settings = try ConnectorSettings(entry, environment: environment)

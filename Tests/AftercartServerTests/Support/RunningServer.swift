@@ -44,7 +44,8 @@ final class RunningServer: Sendable {
         _ endpoints: [WebhookEndpoint], folder: URL? = nil, logger: Logger = RunningServer.quietLogger,
         followUp: (any WebhookFollowUp)? = nil, maximumBodySize: Int = 1 << 20,
         unsubscribe: (@Sendable (SQLitePersistence) async throws -> UnsubscribeEndpoint)? = nil,
-        orderPages: OrderPageEndpoint? = nil
+        orderPages: OrderPageEndpoint? = nil,
+        installs: (@Sendable (SQLitePersistence) async throws -> AppInstallEndpoint)? = nil
     ) async throws -> RunningServer {
         let folder =
             folder
@@ -58,7 +59,8 @@ final class RunningServer: Sendable {
                 host: "127.0.0.1", port: 0, maximumBodySize: maximumBodySize,
                 dataRequestFolder: folder.appendingPathComponent("privacy")),
             stores: directory, persistence: persistence, followUp: followUp,
-            unsubscribe: try await unsubscribe?(persistence), orderPages: orderPages, logger: logger,
+            unsubscribe: try await unsubscribe?(persistence), orderPages: orderPages,
+            installs: try await installs?(persistence), logger: logger,
             onRunning: { port in continuation.yield(port) })
         let task = Task {
             defer { continuation.finish() }

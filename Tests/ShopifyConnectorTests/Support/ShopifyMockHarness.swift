@@ -48,6 +48,8 @@ struct EmulatedShopifyApp {
     var clientID: String
     var clientSecret: String
     var tokenLifetime: Double
+    /// Seconds an install's expiring offline token lives (Shopify: 3600).
+    var offlineTokenLifetime: Double = 3_600
 }
 
 /// Runs `body` against a fresh emulator, stopped afterwards. `values`
@@ -58,7 +60,7 @@ func withShopifyMock<T>(
     orders: Int = 60, seed: UInt64 = 7, bucketSize: Int = 40, leakRate: Double = 0,
     faults: MockFaultPlan = .none, token: String? = nil, currency: MockCurrency? = nil, scopes: [String]? = nil,
     graphQLBucket: Int = 2_000, graphQLRestore: Double = 100, app: EmulatedShopifyApp? = nil,
-    values: [String: String] = [:], secrets: [String: Secret]? = nil,
+    values: [String: String] = [:], secrets: [String: Secret]? = nil, vault: (any CredentialVault)? = nil,
     _ body: (ShopifyMockHarness) async throws -> T
 ) async throws -> T {
     let mock = try await MockStoreServer.start(
@@ -67,7 +69,7 @@ func withShopifyMock<T>(
                 data: MockDataOptions(orders: orders, seed: seed, currency: currency), bucketSize: bucketSize,
                 leakRate: leakRate, faults: faults, accessScopes: scopes, graphQLBucketSize: graphQLBucket,
                 graphQLRestoreRate: graphQLRestore, clientID: app?.clientID, clientSecret: app?.clientSecret,
-                tokenLifetime: app?.tokenLifetime ?? 86_399)))
+                tokenLifetime: app?.tokenLifetime ?? 86_399, offlineTokenLifetime: app?.offlineTokenLifetime ?? 3_600)))
     let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
     do {
         var settings = mock.connectorSettings(store: "test-shopify")
@@ -76,7 +78,8 @@ func withShopifyMock<T>(
         if let token { settings.secrets["access_token"] = Secret(token) }
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let connector = try ShopifyConnector.registration.makeConnector(
-            settings, ConnectorEnvironment(client: client, logger: logger))
+            settings,
+            ConnectorEnvironment(client: client, logger: logger, vault: vault, publicURL: "https://aftercart.example"))
         let value = try await body(ShopifyMockHarness(mock: mock, connector: connector, client: client))
         try await client.shutdown()
         await mock.stop()
