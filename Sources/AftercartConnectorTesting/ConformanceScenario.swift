@@ -10,7 +10,7 @@ public enum ConformanceScenario: String, Sendable, Hashable, CaseIterable, Custo
     /// A walk restarted from page 1's stored cursor reads the rest, no gaps.
     case resume
     /// Refused credentials surface as ``ConnectorError/unauthorized(_:)``
-    /// after one request, naming the store, leaking no secret.
+    /// after at most one request, naming the store, leaking no secret.
     case unauthorized
     /// 429 and 5xx answers are retried and the read completes with the same set.
     case transientFaults

@@ -19,6 +19,8 @@ struct ShopifyConformanceHarness: ConformanceHarness {
         case accessToken = "access_token"
         /// A Dev Dashboard app's `client_id` and `client_secret` (client credentials grant).
         case clientCredentials = "client_credentials"
+        /// An app a merchant installed (authorization-code grant, expiring offline token).
+        case authorizationCode = "authorization_code"
 
         var description: String { rawValue }
     }
@@ -33,7 +35,7 @@ struct ShopifyConformanceHarness: ConformanceHarness {
 
     func startStore(records: Int) async throws -> any ConformanceStore {
         var options = ShopifyMockOptions(orders: records, seed: 11)
-        if credential == .clientCredentials {
+        if credential != .accessToken {
             options.clientID = Self.clientID
             options.clientSecret = Self.clientSecret
         }
@@ -50,6 +52,8 @@ struct ShopifyConformanceStore: ConformanceStore {
     let client: HTTPClient
     let pageSize: Int
     let credential: ShopifyConformanceHarness.Credential
+    /// Where an installed app's tokens are kept, as the database keeps them for the CLI.
+    let vault = MemoryCredentialVault()
 
     static let wrongToken = "shpat_wrong_00000000000000000000000000000000"
     static let wrongClientSecret = "shpss_wrong_0000000000000000000000000000"
@@ -73,11 +77,18 @@ struct ShopifyConformanceStore: ConformanceStore {
             settings.values["client_id"] = ShopifyConformanceHarness.clientID
             settings.secrets["client_secret"] = Secret(
                 valid ? ShopifyConformanceHarness.clientSecret : Self.wrongClientSecret)
+        case .authorizationCode:
+            settings.values["client_id"] = ShopifyConformanceHarness.clientID
+            settings.values["grant"] = "authorization_code"
+            settings.values["shop"] = Self.shopDomain
+            settings.secrets["client_secret"] = Secret(ShopifyConformanceHarness.clientSecret)
+            return try await installedConnector(settings, valid: valid)
         }
-        let logger = Logger(label: "conformance.shopify", factory: { _ in SwiftLogNoOpLogHandler() })
         return try ShopifyConnector.registration.makeConnector(
-            settings, ConnectorEnvironment(client: client, logger: logger))
+            settings, ConnectorEnvironment(client: client, logger: Self.logger))
     }
+
+    static let logger = Logger(label: "conformance.shopify", factory: { _ in SwiftLogNoOpLogHandler() })
 
     func platformIDs(of resource: ResourceKind) async throws -> Set<String>? {
         switch resource {
@@ -107,8 +118,9 @@ struct ShopifyConformanceStore: ConformanceStore {
     func supports(_ fault: ConformanceFault) -> Bool { MockConformanceFaults.supports(fault) }
 
     func injectFaults(_ faults: [Int: ConformanceFault]) async throws {
+        // Token grants, installs and refreshes happen before "the next page".
         MockConformanceFaults.inject(
-            faults, into: mock, exemptPaths: credential == .clientCredentials ? [Self.grantPath] : [])
+            faults, into: mock, exemptPaths: credential == .accessToken ? [] : ["/admin/oauth/"])
     }
 
     var secrets: [String] {

@@ -47,9 +47,11 @@ enum UnauthorizedScenario {
             checks.fail("\(operation): expected ConnectorError.unauthorized, got \(ConformanceText.describe(error))")
         }
         let delta = try await store.requestStats().since(before)
+        // Once at most: an adapter that already knows its credentials are
+        // refused (an installed app's token the shop revoked) need not ask again.
         checks.expect(
-            delta.count(status: 401) == 1,
-            "\(operation): the emulator answered 401 \(delta.count(status: 401)) times; expected exactly once (no retry)"
+            delta.count(status: 401) <= 1,
+            "\(operation): the emulator answered 401 \(delta.count(status: 401)) times; expected at most once (no retry)"
         )
     }
 }
