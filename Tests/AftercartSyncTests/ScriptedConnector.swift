@@ -12,16 +12,17 @@ struct ScriptedConnector: StoreConnector {
     let pageSize: Int
     /// 1-based page numbers that throw instead of returning.
     let failingPages: Set<Int>
-    let error: ConnectorError
+    let error: any Error
     let calls: CallLog
 
-    init(store: StoreID, orders: [Order], pageSize: Int = 10, failingPages: Set<Int> = [], error: ConnectorError? = nil)
+    init(store: StoreID, orders: [Order], pageSize: Int = 10, failingPages: Set<Int> = [], error: (any Error)? = nil)
     {
         self.store = store
         self.orders = orders
         self.pageSize = pageSize
         self.failingPages = failingPages
-        self.error = error ?? .server(status: 503, ErrorContext(store: store, resource: "orders", platform: "scripted"))
+        self.error =
+            error ?? ConnectorError.server(status: 503, ErrorContext(store: store, resource: "orders", platform: "scripted"))
         self.calls = CallLog()
     }
 

@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    /// A daemon shutting down cancels the page in flight: that run stopped,
+    /// it did not fail, and the next one resumes after the last committed page.
+    @Test func aShutdownMidPageStopsTheRunWithoutRecordingAFailure() async throws {
+        try await withDatabase { (db: SQLitePersistence) async throws in
+            let engine = SyncEngine(persistence: db, logger: logger)
+            let cancelled = ScriptedConnector(
+                store: "s1", orders: orders, failingPages: [2], error: CancellationError())
+            let report = await engine.sync(cancelled, options: SyncOptions(resources: [.orders]))
+            #expect(report.resources.first?.outcome == .stopped)
+            #expect(!report.isFailure)
+            let checkpoint = try #require(try await db.checkpoint(store: "s1", resource: .orders))
+            #expect(!checkpoint.isFailing)
+            #expect(try SyncCursor(jsonString: try #require(checkpoint.cursor)).nextPage == 2)
+        }
+    }
+
     @Test func anIncrementalRunReadsOnlyWhatChangedAndRecordsSuccessWhenNothingDid() async throws {
         try await withDatabase { (db: SQLitePersistence) async throws in
             let engine = SyncEngine(persistence: db, logger: logger)

@@ -88,7 +88,8 @@ import Testing
             try writeConfig(cli, mock: mock)
             try await Self.installThroughServe(cli)
             daemon = try RunCommandTests.Daemon.start(
-                cli, ["--sync-every", "1s", "--resources", "orders", "--no-engage"], environment: Self.environment)
+                cli, ["--sync-every", "1s", "--resources", "orders", "--no-engage", "--no-server"],
+                environment: Self.environment)
             let started = ContinuousClock.now
             while mock.shopifyInstallCounts.refreshes < 2, ContinuousClock.now - started < .seconds(120) {
                 try await Task.sleep(for: .milliseconds(200))

@@ -45,6 +45,12 @@ public struct HTTPTransport: Sendable {
             credentialName: configuration.credentialName)
     }
 
+    /// How often one request renews refused credentials: once for a token
+    /// that expired on the way, and once more for a renewed short-lived
+    /// token that a stalled process sent too late; a third refusal is the
+    /// store's answer.
+    static let renewalsPerRequest = 2
+
     /// Sends `request`, retrying what is safe to retry, and returns the
     /// first success or accepted status.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
@@ -52,7 +58,7 @@ public struct HTTPTransport: Sendable {
         let deadline = clock.now + configuration.totalDeadline
         let redactedURL = redaction.url(request.url)
         var attempt = 0
-        var renewedCredentials = false
+        var renewals = 0
         while true {
             attempt += 1
             try await rateLimiter.acquire()
@@ -95,12 +101,12 @@ public struct HTTPTransport: Sendable {
                 } else if (200..<300).contains(status) || request.acceptedStatuses.contains(status) {
                     return TransportResponse(
                         status: status, headers: headers, body: body, redactedURL: redactedURL, attempts: attempt)
-                } else if status == 401, !renewedCredentials, let authorizer,
+                } else if status == 401, renewals < Self.renewalsPerRequest, let authorizer,
                     await authorizer.credentialsRejected(prepared)
                 {
                     // An expired token: the store did nothing, so even a POST
                     // goes again at once, with the credentials just renewed.
-                    renewedCredentials = true
+                    renewals += 1
                     logger.info("store refused expired credentials; renewed them", metadata: ["url": "\(redactedURL)"])
                     continue
                 } else {

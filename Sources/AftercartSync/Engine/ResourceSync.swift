@@ -89,6 +89,11 @@ struct ResourceSync {
                 "resource unsupported by this store's grant; skipped",
                 metadata: ["store": "\(store)", "resource": "\(resource)"])
             report.outcome = .unsupported
+        } catch is CancellationError {
+            // The process is shutting down mid-page: nothing failed, and the
+            // checkpoint of the last committed page is where the next run resumes.
+            logger.info("stopped by shutdown", metadata: ["store": "\(store)", "resource": "\(resource)"])
+            report.outcome = .stopped
         } catch {
             let message = describe(error)
             logger.error("\(message)", metadata: ["store": "\(store)", "resource": "\(resource)"])
