@@ -15,14 +15,14 @@ struct ScriptedConnector: StoreConnector {
     let error: any Error
     let calls: CallLog
 
-    init(store: StoreID, orders: [Order], pageSize: Int = 10, failingPages: Set<Int> = [], error: (any Error)? = nil)
-    {
+    init(store: StoreID, orders: [Order], pageSize: Int = 10, failingPages: Set<Int> = [], error: (any Error)? = nil) {
         self.store = store
         self.orders = orders
         self.pageSize = pageSize
         self.failingPages = failingPages
         self.error =
-            error ?? ConnectorError.server(status: 503, ErrorContext(store: store, resource: "orders", platform: "scripted"))
+            error
+            ?? ConnectorError.server(status: 503, ErrorContext(store: store, resource: "orders", platform: "scripted"))
         self.calls = CallLog()
     }
 
