@@ -106,6 +106,7 @@ struct RunBenchmarks: AsyncParsableCommand {
         let syncTable = BenchmarkTable(
             columns: [
                 "platform", "orders", "page concurrency", "seconds", "records/s", "ratio to floor", "peak RSS MB",
+                "Python loop records/s", "ratio to Python",
             ]
                 + (sampleHeap
                     ? ["live heap MB: peak", "median", "at the end", "peak malloc-held heap MB"] : []))
@@ -118,7 +119,7 @@ struct RunBenchmarks: AsyncParsableCommand {
                 for concurrency in platformConcurrencies {
                     let result = try SyncBenchmark(
                         platform: platform, orders: size, pageConcurrency: concurrency, directory: directory,
-                        sampleHeap: sampleHeap
+                        sampleHeap: sampleHeap, pythonLoop: concurrency == platformConcurrencies.first
                     ).run()
                     let ratio = floors[platform].map { result.recordsPerSecond / $0 } ?? 0
                     syncTable.row(
@@ -126,6 +127,8 @@ struct RunBenchmarks: AsyncParsableCommand {
                             platform.rawValue, "\(size)", "\(concurrency)", result.seconds.twoDecimals,
                             result.recordsPerSecond.grouped, ratio.twoDecimals,
                             (Double(result.peakRSSKilobytes) / 1024).twoDecimals,
+                            result.python.map { $0.recordsPerSecond.grouped } ?? "—",
+                            result.python.map { (result.recordsPerSecond / $0.recordsPerSecond).twoDecimals } ?? "—",
                         ] + heapColumns(result))
                 }
             }

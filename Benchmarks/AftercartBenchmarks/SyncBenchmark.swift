@@ -10,6 +10,8 @@ struct SyncBenchmark {
     var pageConcurrency: Int
     var directory: URL
     var sampleHeap = false
+    /// Also time the plain Python loop on the same emulator (issue 23's baseline).
+    var pythonLoop = false
 
     struct Result {
         var records: Int
@@ -20,6 +22,8 @@ struct SyncBenchmark {
         var medianLiveHeapKilobytes: Int?
         var lastLiveHeapKilobytes: Int?
         var peakHeldHeapKilobytes: Int?
+        /// The plain Python loop over the same emulator's pages, right after the sync.
+        var python: PythonPageLoop.Result?
         var recordsPerSecond: Double { Double(records) / seconds }
     }
 
@@ -48,11 +52,12 @@ struct SyncBenchmark {
         else {
             throw BenchmarkError("sync-child failed (exit \(child.terminationStatus))")
         }
+        let python = pythonLoop ? try PythonPageLoop(platform: platform, baseURL: mock.baseURL).run() : nil
         return Result(
             records: records, seconds: seconds, peakRSSKilobytes: object["peak_rss_kb"] as? Int ?? 0,
             peakLiveHeapKilobytes: object["peak_live_heap_kb"] as? Int,
             medianLiveHeapKilobytes: object["median_live_heap_kb"] as? Int,
             lastLiveHeapKilobytes: object["last_live_heap_kb"] as? Int,
-            peakHeldHeapKilobytes: object["peak_held_heap_kb"] as? Int)
+            peakHeldHeapKilobytes: object["peak_held_heap_kb"] as? Int, python: python)
     }
 }
