@@ -36,7 +36,8 @@ enum DeliverySignal: String, Sendable, Hashable {
     case carrier
     /// The store set a custom "delivered" order status (it says when, not a carrier).
     case orderStatus = "order_status"
-    /// Nobody said so: shipped plus the store's delivery estimate.
+    /// Nobody said so: shipped plus the store's delivery estimate, for a
+    /// parcel no carrier reports past "in transit".
     case estimate = "shipped_plus_estimate"
 
     /// When the order counts as delivered and by which signal, or `nil`.
@@ -52,6 +53,10 @@ enum DeliverySignal: String, Sendable, Hashable {
         }
         if order.shipmentStatus == .failure { return nil }
         if let delivered = order.deliveredAt { return (delivered, .orderStatus) }
+        // A carrier that reports stages (label printed, confirmed, out for
+        // delivery) will report the delivery too: wait for it. Only a parcel
+        // nobody tracks past "in transit" falls back to the estimate.
+        guard order.shipmentStatus == .none || order.shipmentStatus == .inTransit else { return nil }
         if let shipped = order.shippedAt, shipped.addingTimeInterval(estimate) <= now {
             return (shipped.addingTimeInterval(estimate), .estimate)
         }
