@@ -11,7 +11,7 @@ import Foundation
 ///   `tracking_number`), paired by position with `tracking_urls`, carrier
 ///   `tracking_company`.
 /// - Shipment status: the most advanced `shipment_status` among them, by
-///   ``rank(_:)``; `none` when no carrier or app has said anything.
+///   ``ShipmentStatus/progress(_:)``; `none` when no carrier or app has said anything.
 /// - `shipped_at`: the earliest `created_at` of a fulfillment that really
 ///   left (status not `failure`/`error`, which mean the fulfillment request
 ///   itself failed).
@@ -40,7 +40,7 @@ struct ShopifyShipmentReader {
             }
             guard let raw = fulfillment.shipmentStatus else { continue }
             let status = Self.shipmentStatus(raw)
-            if Self.rank(status) > Self.rank(summary.status) { summary.status = status }
+            if ShipmentStatus.progress(status) > ShipmentStatus.progress(summary.status) { summary.status = status }
             if status == .delivered,
                 let stamped = try reading.optionalDate(fulfillment.updatedAt, at: itemPath.key("updated_at")) ?? created
             {
@@ -72,20 +72,6 @@ struct ShopifyShipmentReader {
         case "delivered", "picked_up": .delivered
         case "failure", "attempted_delivery", "not_delivered", "returning_to_sender": .failure
         default: .inTransit
-        }
-    }
-
-    /// How far a parcel got. A failed attempt ranks after out-for-delivery
-    /// (that is when attempts fail) and before delivered (a redelivery wins).
-    static func rank(_ status: ShipmentStatus) -> Int {
-        switch status {
-        case .none: 0
-        case .labelPrinted: 1
-        case .confirmed: 2
-        case .inTransit: 3
-        case .outForDelivery: 4
-        case .failure: 5
-        case .delivered: 6
         }
     }
 }

@@ -64,7 +64,7 @@ struct WooTrackingStatusReader: Sendable, Hashable {
         }) {
             return Summary(status: .failure, at: failed.at)
         }
-        let slowest = all.map(\.status).min { Self.progress($0) < Self.progress($1) } ?? .inTransit
+        let slowest = all.map(\.status).min { ShipmentStatus.progress($0) < ShipmentStatus.progress($1) } ?? .inTransit
         let at = all.filter { $0.status == slowest }.compactMap(\.at).max()
         let deliveredAt = slowest == .delivered ? all.compactMap(\.at).max() : nil
         return Summary(status: slowest, at: at, deliveredAt: deliveredAt)
@@ -79,19 +79,6 @@ struct WooTrackingStatusReader: Sendable, Hashable {
         case "delivered": .delivered
         case "failure", "failed_attempt", "exception", "return_to_sender", "returned": .failure
         default: nil
-        }
-    }
-
-    /// How far a parcel got on its way to the door.
-    static func progress(_ status: ShipmentStatus) -> Int {
-        switch status {
-        case .none: 0
-        case .labelPrinted: 1
-        case .confirmed: 2
-        case .inTransit: 3
-        case .outForDelivery: 4
-        case .failure: 5
-        case .delivered: 6
         }
     }
 }

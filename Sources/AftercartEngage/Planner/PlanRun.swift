@@ -43,6 +43,19 @@ struct PlanRun {
         self.couponCodes = couponCodes
     }
 
+    /// Whether this campaign already announced a stage of the same order
+    /// that comes after `stage` (the carrier reports out of order, or a
+    /// sync saw the later stage first).
+    private func laterStageAnnounced(than stage: ShipmentStatus, _ occurrence: Occurrence) -> Bool {
+        let rank = ShipmentStatus.progress(stage)
+        return ShipmentStatus.allCases.contains { later in
+            guard ShipmentStatus.progress(later) > rank else { return false }
+            var announced = occurrence
+            announced.step = "status-\(later.rawValue)"
+            return existingKeys.contains(announced.key(store: store, "email"))
+        }
+    }
+
     ///
     /// - Throws: ``PlannerError/undecodable(_:)`` when a rendered order's stored JSON does not decode.
     mutating func plan(_ occurrence: Occurrence) throws -> Outcome {
@@ -50,6 +63,9 @@ struct PlanRun {
         if rules.isForgotten(occurrence.person) { return .suppressed(.forgotten) }
         if campaign.audience == .merchant {
             return try alert(occurrence, key: occurrence.key(store: store, "alert"), reason: nil)
+        }
+        if let stage = occurrence.shipmentStatus, laterStageAnnounced(than: stage, occurrence) {
+            return .suppressed(.staleShipmentStage)
         }
         var count = 0
         // Alerts for the merchant do not depend on the customer's consent or caps.

@@ -27,6 +27,9 @@ public enum SuppressionReason: String, Sendable, Hashable, Codable, CaseIterable
     case senderIdentityMissing = "sender_identity_missing"
     /// A merchant alert with no `merchant_email`, or a template that is missing.
     case notDeliverable = "not_deliverable"
+    /// A shipment stage reported after a later one was already announced
+    /// (a late "in transit" after "delivered"): stages only move forward.
+    case staleShipmentStage = "stale_shipment_stage"
 
     public static func < (lhs: SuppressionReason, rhs: SuppressionReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -40,3 +40,20 @@ public enum ShipmentStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case delivered
     case failure
 }
+
+extension ShipmentStatus {
+    /// How far a parcel got on its way to the door: stages only move
+    /// forward. A failed attempt ranks after out-for-delivery (that is when
+    /// attempts fail) and before delivered (a redelivery wins).
+    public static func progress(_ status: ShipmentStatus) -> Int {
+        switch status {
+        case .none: 0
+        case .labelPrinted: 1
+        case .confirmed: 2
+        case .inTransit: 3
+        case .outForDelivery: 4
+        case .failure: 5
+        case .delivered: 6
+        }
+    }
+}
