@@ -19,22 +19,14 @@ struct PythonPageLoop {
     let baseURL: String
 
     func run() throws -> Result {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let credentials =
             platform == .woocommerce
             ? [MockProcess.consumerKey, MockProcess.consumerSecret] : [MockProcess.accessToken]
-        child.arguments = ["python3", Self.script.path, platform.rawValue, baseURL] + credentials
-        let output = Pipe()
-        child.standardOutput = output
-        try child.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
-        guard child.terminationStatus == 0,
-            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let records = object["records"] as? Int, let seconds = object["seconds"] as? Double
-        else {
-            throw BenchmarkError("python-page-loop.py failed (exit \(child.terminationStatus))")
+        let object = try ChildJSON.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.script.path, platform.rawValue, baseURL] + credentials,
+            name: "python-page-loop.py")
+        guard let records = object["records"] as? Int, let seconds = object["seconds"] as? Double else {
+            throw BenchmarkError("python-page-loop.py printed no records and seconds")
         }
         return Result(records: records, seconds: seconds)
     }

@@ -33,24 +33,14 @@ struct SyncBenchmark {
         defer { mock.stop() }
         let database = directory.appendingPathComponent(
             "sync-\(platform.rawValue)-\(orders)-\(UUID().uuidString).sqlite")
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        child.arguments =
+        let object = try ChildJSON.run(
+            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
             [
                 "sync-child", "--platform", platform.rawValue, "--base-url", mock.baseURL, "--database", database.path,
                 "--page-concurrency", String(pageConcurrency),
-            ] + (sampleHeap ? ["--sample-heap"] : [])
-        let output = Pipe()
-        child.standardOutput = output
-        try child.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
-        guard child.terminationStatus == 0,
-            let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-            let records = object["records"] as? Int, let seconds = object["seconds"] as? Double
-        else {
-            throw BenchmarkError("sync-child failed (exit \(child.terminationStatus))")
+            ] + (sampleHeap ? ["--sample-heap"] : []), name: "sync-child")
+        guard let records = object["records"] as? Int, let seconds = object["seconds"] as? Double else {
+            throw BenchmarkError("sync-child printed no records and seconds")
         }
         let python = pythonLoop ? try PythonPageLoop(platform: platform, baseURL: mock.baseURL).run() : nil
         return Result(

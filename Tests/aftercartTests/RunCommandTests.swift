@@ -62,10 +62,7 @@ import Testing
     }
 
     private func status(_ cli: CLIProcess) async throws -> [String: Any] {
-        let outcome = try await cli.run(["status", "--json"])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
-        return (object?["resources"] as? [[String: Any]])?.first { $0["resource"] as? String == "orders" } ?? [:]
+        try await cli.resourceStatus()
     }
 
     private func exportedOrders(_ cli: CLIProcess) async throws -> [String: String] {

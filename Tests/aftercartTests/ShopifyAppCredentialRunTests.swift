@@ -64,11 +64,9 @@ import Testing
             #expect(mock.stats().count(path: "/admin/api/2026-07/orders.json") >= listed + 2)
             #expect(!log.contains("error"), "\(log)")
             #expect(!log.contains(Self.clientSecret))
-            let status = try await cli.run(["status", "--json"])
-            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
-            let orders = (object?["resources"] as? [[String: Any]])?.first { $0["resource"] as? String == "orders" }
-            #expect(orders?["last_error"] is NSNull, "\(status.stdout)")
-            #expect(orders?["records"] as? Int == 80, "\(status.stdout)")
+            let orders = try await cli.resourceStatus()
+            #expect(orders["last_error"] is NSNull, "\(orders)")
+            #expect(orders["records"] as? Int == 80, "\(orders)")
         } catch {
             daemon?.forceKill()
             await mock.stop()

@@ -109,11 +109,9 @@ import Testing
             #expect(mock.stats().count(status: 401) == 0, "\(log)")
             #expect(!log.contains("error"), "\(log)")
             #expect(!log.contains("shprt_") && !log.contains("shpat_install"))
-            let status = try await cli.run(["status", "--json"])
-            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
-            let orders = (object?["resources"] as? [[String: Any]])?.first { $0["resource"] as? String == "orders" }
-            #expect(orders?["last_error"] is NSNull, "\(status.stdout)")
-            #expect(orders?["records"] as? Int == 30, "\(status.stdout)")
+            let orders = try await cli.resourceStatus()
+            #expect(orders["last_error"] is NSNull, "\(orders)")
+            #expect(orders["records"] as? Int == 30, "\(orders)")
         } catch {
             daemon?.forceKill()
             await mock.stop()

@@ -143,11 +143,9 @@ import Testing
             #expect(outcome.stdout.contains("401 from http://127.0.0.1:\(mock.port)"))
             #expect(outcome.stdout.contains("aftercart check --store tokyo-woo"))
             #expect(!outcome.stdout.contains("cs_wrong") && !outcome.stderr.contains("cs_wrong"))
-            let status = try await cli.run(["status", "--json"])
-            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
-            let line = (object?["resources"] as? [[String: Any]])?.first { $0["resource"] as? String == "orders" }
-            #expect(line?["cursor"] is NSNull)
-            #expect((line?["last_error"] as? String)?.contains("401") == true)
+            let line = try await cli.resourceStatus()
+            #expect(line["cursor"] is NSNull)
+            #expect((line["last_error"] as? String)?.contains("401") == true)
         } catch {
             await mock.stop()
             throw error
