@@ -23,7 +23,8 @@ struct PythonPageLoop {
             platform == .woocommerce
             ? [MockProcess.consumerKey, MockProcess.consumerSecret] : [MockProcess.accessToken]
         let object = try ChildJSON.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.script.path, platform.rawValue, baseURL] + credentials,
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", Self.script.path, platform.rawValue, baseURL] + credentials,
             name: "python-page-loop.py")
         guard let records = object["records"] as? Int, let seconds = object["seconds"] as? Double else {
             throw BenchmarkError("python-page-loop.py printed no records and seconds")
