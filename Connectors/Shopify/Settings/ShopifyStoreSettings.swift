@@ -53,6 +53,9 @@ public struct ShopifyStoreSettings: Sendable {
     /// How long one request may take before it is retried (`request_timeout`);
     /// `nil` keeps the transport's 40 s.
     public var requestTimeout: Duration?
+    /// Whether a read from the beginning (first sync, `sync --full`) of orders, customers
+    /// and metafield loyalty runs one GraphQL bulk query instead of REST pages.
+    public var bulkBackfill = true
 
     public init(
         store: StoreID, baseURL: String, apiVersion: String = ShopifyStoreSettings.defaultAPIVersion,
@@ -162,6 +165,7 @@ public struct ShopifyStoreSettings: Sendable {
             leakRate: settings.string(Key.leakRate).flatMap { Double($0) } ?? 2,
             metaNamespace: settings.string(Key.metaNamespace) ?? "aftercart")
         requestTimeout = settings.seconds(Key.requestTimeout).map { .milliseconds(Int64(($0 * 1_000).rounded())) }
+        bulkBackfill = settings.bool(Key.bulkBackfill) ?? true
     }
 
     /// The static token when set, else the client id and secret.
