@@ -110,8 +110,8 @@ struct BulkBackfillTests {
     func expiredAndFailed() async throws {
         try await withShopifyMock(orders: 120, values: Self.loyalty) { harness in
             var iterator = harness.connector.read(.customers, since: nil).makeAsyncIterator()
-            _ = try await iterator.next()
             let checkpoint = try #require(try await iterator.next()).cursor
+            #expect(checkpoint.isWalkInProgress)
             harness.mock.expireShopifyBulkOperations()
             let again = try await allPages(harness.connector.read(.customers, since: checkpoint))
             #expect(harness.mock.shopifyBulkStats.started == 2)

@@ -24,7 +24,7 @@ final class ShopifyBulkBackfill: @unchecked Sendable {
     private var operation: ShopifyBulkCheckpoint?
     private var emptyFile = false
     private var totalRecords: Int?
-    private var pages = 0
+    private var pagesRead = 0
     private var fallback: ResourcePages.AsyncIterator?
 
     init(
@@ -145,7 +145,7 @@ final class ShopifyBulkBackfill: @unchecked Sendable {
                 children.append([])
             }
         }
-        pages += 1
+        pagesRead += 1
         operation = reached
         let batch = try map(roots, children)
         SkippedRecord.report(batch.skipped, resource: resource, to: connector.logger)
@@ -153,7 +153,7 @@ final class ShopifyBulkBackfill: @unchecked Sendable {
             more ? reached.storing(in: start) : ShopifyBulkCheckpoint.finished(start, startedAt: reached.startedAt)
         return ResourcePage(
             records: batch.records, cursor: cursor,
-            progress: PageProgress(pageNumber: pages, totalRecords: totalRecords, hasMore: more))
+            progress: PageProgress(pageNumber: pagesRead, totalRecords: totalRecords, hasMore: more))
     }
 
     private func map(_ roots: [Data], _ children: [[Data]]) throws -> MappedBatch {
