@@ -20,11 +20,13 @@ extension ShopifyConnector {
     /// Starts `query` as a bulk operation and waits until it finished.
     func runBulkQuery(_ query: String, resource: ResourceKind) async throws -> ShopifyBulkOutcome {
         let payload: ShopifyBulkRunPayload
+        // Sent again after a failure like a query: a bulk query only reads, so a second
+        // start after a lost answer costs one of the shop's operation slots, never data.
         do {
             payload = try await graphQL.execute(
                 ShopifyBulkOperations.runName, query: ShopifyBulkOperations.run,
                 variables: ShopifyBulkRunVariables(query: query), estimate: 10, resource: resource.rawValue,
-                isMutation: true, as: ShopifyBulkRunPayload.self)
+                isMutation: false, as: ShopifyBulkRunPayload.self)
         } catch let error as ConnectorError {
             switch error {
             case .forbidden, .badRequest: return .refused(error.description)
