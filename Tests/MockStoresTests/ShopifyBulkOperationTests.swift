@@ -15,13 +15,16 @@ struct ShopifyBulkOperationTests {
           }
         }
         """
-    static let poll = "query Poll($id: ID!) { bulkOperation(id: $id) { id status errorCode url objectCount rootObjectCount } }"
+    static let poll =
+        "query Poll($id: ID!) { bulkOperation(id: $id) { id status errorCode url objectCount rootObjectCount } }"
     static let orders = """
         { orders { edges { node { id totalPriceSet { shopMoney { amount currencyCode } }
           lineItems { edges { node { id quantity } } } } } } }
         """
 
-    static func options(orders: Int = 12, version: String = "2026-07", scopes: [String]? = nil) -> MockStoreConfiguration {
+    static func options(orders: Int = 12, version: String = "2026-07", scopes: [String]? = nil)
+        -> MockStoreConfiguration
+    {
         .shopify(
             ShopifyMockOptions(
                 data: MockDataOptions(orders: orders, seed: 9, currency: .eur), leakRate: 0, apiVersion: version,
@@ -84,7 +87,8 @@ struct ShopifyBulkOperationTests {
                     let money = object["totalPriceSet"]?["shopMoney"]
                     #expect(money?["amount"]?.text.flatMap { Decimal(string: $0) } != nil)
                     #expect(money?["currencyCode"]?.text == "EUR")
-                    #expect(object["displayFinancialStatus"]?.text?.uppercased() == object["displayFinancialStatus"]?.text)
+                    #expect(
+                        object["displayFinancialStatus"]?.text?.uppercased() == object["displayFinancialStatus"]?.text)
                 }
             }
             #expect(roots == 12)

@@ -28,7 +28,9 @@ struct BulkBackfillTests {
     }
 
     static func metafieldRequests(_ mock: MockStoreServer) -> Int {
-        mock.stats().byPath.filter { $0.key.hasSuffix("/metafields.json") }.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+        mock.stats().byPath.filter { $0.key.hasSuffix("/metafields.json") }.values.reduce(0) {
+            $0 + $1.values.reduce(0, +)
+        }
     }
 
     @Test("a bulk backfill maps exactly the records REST pages map, loyalty without a request per customer")
@@ -52,7 +54,8 @@ struct BulkBackfillTests {
         restValues["bulk_backfill"] = "false"
         try await withShopifyMock(orders: 120, values: restValues) { harness in
             for resource in [ResourceKind.orders, .customers, .loyalty] {
-                rest[resource] = try Self.byID(Self.records(try await allPages(harness.connector.read(resource, since: nil))))
+                rest[resource] = try Self.byID(
+                    Self.records(try await allPages(harness.connector.read(resource, since: nil))))
             }
             #expect(harness.mock.shopifyBulkStats.started == 0)
             #expect(Self.metafieldRequests(harness.mock) > 0)

@@ -167,7 +167,9 @@ final class ShopifyBulkBackfill: @unchecked Sendable {
                 for (index, line) in roots.enumerated() {
                     let node = try decoder.decode(ShopifyBulkOrder.self, from: line)
                     var items: [ShopifyBulkLineItem] = []
-                    for child in children[index] { items.append(try decoder.decode(ShopifyBulkLineItem.self, from: child)) }
+                    for child in children[index] {
+                        items.append(try decoder.decode(ShopifyBulkLineItem.self, from: child))
+                    }
                     let order = try mapper.map(node.rest(lineItems: items), at: ShopifyFieldPath("jsonl").index(index))
                     page.records.append(order)
                     page.noteChange(order.updatedAt)

@@ -64,7 +64,8 @@ struct ShopifyBulkQueryShape: Equatable {
             ["orders", "customers"].contains(root.name)
         else {
             return .failure(
-                ShopifyBulkShapeError("This emulator runs bulk queries over one top-level orders or customers connection"))
+                ShopifyBulkShapeError(
+                    "This emulator runs bulk queries over one top-level orders or customers connection"))
         }
         let fields = root.nodeFields
         let nested = fields.filter(\.isConnection).map(\.name)
@@ -73,7 +74,8 @@ struct ShopifyBulkQueryShape: Equatable {
             return Metafield(alias: field.alias ?? "metafield", namespace: namespace, key: key)
         }
         return .success(
-            ShopifyBulkQueryShape(root: root.name, filter: root.arguments["query"], nested: nested, metafields: metafields))
+            ShopifyBulkQueryShape(
+                root: root.name, filter: root.arguments["query"], nested: nested, metafields: metafields))
     }
 
     private static func connections(in field: Field, depth: Int) -> [(name: String, depth: Int)] {
