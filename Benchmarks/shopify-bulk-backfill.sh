@@ -37,7 +37,7 @@ for orders in "${ORDERS[@]}"; do
         "$BIN/aftercart-mock" --platform shopify --orders "$orders" --seed 3 --bucket-size 40 \
             --rate-limit 2 >"$WORK/mock.out" &
         MOCK_PID=$!
-        for _ in $(seq 100); do grep -q '^listening on ' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
+        for _ in $(seq 600); do grep -q '^listening on ' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
         url=$(sed -n 's/^listening on //p' "$WORK/mock.out")
         token=$(sed -n 's/^access token: //p' "$WORK/mock.out")
         rm -f "$WORK"/bench.sqlite*
