@@ -23,6 +23,12 @@ extension ShopifyConnector {
             }
         }
         let start = cursor ?? SyncCursor()
+        if let backfill = bulkBackfill(resource, from: start) { return backfill }
+        return restPages(resource, from: ShopifyBulkCheckpoint.removed(from: start))
+    }
+
+    /// `resource`'s REST pages from `start` (see ``read(_:since:)``).
+    func restPages(_ resource: ResourceKind, from start: SyncCursor) -> ResourcePages {
         let since = start.queryStart(lookback: settings.lookback)
         let limit = settings.pageSize
         let store = settings.store

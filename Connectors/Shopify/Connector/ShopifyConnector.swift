@@ -227,7 +227,9 @@ public struct ShopifyConnector: StoreConnector {
             warnings.append("currency is set to \(configured) but the shop's currency is \(currency)")
         }
         if case .metafield = settings.loyalty {
-            warnings.append("loyalty from metafields costs one request per changed customer")
+            warnings.append(
+                "loyalty from metafields costs one request per changed customer (a first or --full sync reads them through one bulk query)"
+            )
         }
         if case .granted(let granted) = try await learnScopes() {
             warnings += ShopifyAccessScopes.warnings(

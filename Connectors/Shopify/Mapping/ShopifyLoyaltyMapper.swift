@@ -26,6 +26,12 @@ public struct ShopifyLoyaltyMapper: Sendable {
     /// customer has no points metafield.
     public func mapMetafields(_ body: Data, customerID: String) throws(ConnectorError) -> LoyaltyAccount? {
         let list = try ShopifyWireDecoder.decode(ShopifyMetafieldListWire.self, from: body, context: context)
+        return try map(list, customerID: customerID)
+    }
+
+    /// A customer's metafields, however they were read (REST list, or the aliased
+    /// metafields of a bulk query's customer) → its account; `nil` without points.
+    func map(_ list: ShopifyMetafieldListWire, customerID: String) throws(ConnectorError) -> LoyaltyAccount? {
         let reading = ShopifyFieldReading(context: context, record: "customer \(customerID)")
         func field(_ key: String?) -> (ShopifyMetafieldWire, ShopifyFieldPath)? {
             guard let key,

@@ -89,6 +89,12 @@ extension ShopifyConnector {
             example: "leak_rate = \"4\"",
             summary: "REST requests per second the bucket leaks, as text (default: the bucket / 20)."),
         .init(
+            Key.bulkBackfill, .bool,
+            example: "bulk_backfill = false",
+            summary:
+                "Whether a first or --full sync reads orders, customers and metafield loyalty through a GraphQL bulk query (default true)."
+        ),
+        .init(
             Key.requestTimeout, .duration,
             example: "request_timeout = \"90s\"",
             summary: "How long Shopify may take to answer one request before it is retried (default 40s)."),

@@ -20,6 +20,7 @@ enum ShopifySettingKey {
     static let requestTimeout = "request_timeout"
     static let loyalty = "loyalty"
     static let caFile = "ca_file"
+    static let bulkBackfill = "bulk_backfill"
     /// Read by the adapter but not in the schema, so the config refuses them
     /// today; settable only where settings are built in code.
     static let currency = "currency"

@@ -59,6 +59,9 @@ public struct ShopifyStoreSettings: Sendable {
     /// How long one request may take before it is retried (`request_timeout`);
     /// `nil` keeps the transport's 40 s.
     public var requestTimeout: Duration?
+    /// Whether a read from the beginning (first sync, `sync --full`) of orders, customers
+    /// and metafield loyalty runs one GraphQL bulk query instead of REST pages.
+    public var bulkBackfill = true
 
     public init(
         store: StoreID, baseURL: String, apiVersion: String = ShopifyStoreSettings.defaultAPIVersion,
@@ -177,6 +180,7 @@ public struct ShopifyStoreSettings: Sendable {
         leakRateIsConfigured = settings.string(Key.leakRate) != nil
         if let shop = settings.string(Key.shop), !shop.contains("://") { shopDomain = shop.lowercased() }
         requestTimeout = settings.seconds(Key.requestTimeout).map { .milliseconds(Int64(($0 * 1_000).rounded())) }
+        bulkBackfill = settings.bool(Key.bulkBackfill) ?? true
     }
 
     /// The static token when set, else the client id and secret.

@@ -176,6 +176,12 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// Ends a top-level value with a newline, so the next one starts a new JSON Lines record.
+    mutating func lineBreak() {
+        bytes.append(UInt8(ascii: "\n"))
+        needsComma = false
+    }
+
     // Shorthands for `key` + value.
     mutating func field(_ k: StaticString, _ v: String) {
         key(k)

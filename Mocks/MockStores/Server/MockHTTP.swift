@@ -33,6 +33,8 @@ struct MockResponse: Sendable {
     var status: Int
     var headers: [(String, String)]
     var body: ByteBuffer
+    /// A body written while it is sent (a large file), used instead of ``body``.
+    var stream: MockBodyStream?
 
     init(status: Int, headers: [(String, String)] = [], body: ByteBuffer) {
         self.status = status
@@ -51,6 +53,16 @@ struct MockResponse: Sendable {
             status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
             body: ByteBuffer(string: text))
     }
+}
+
+/// A response body produced while it is sent, so a large file never sits in memory.
+struct MockBodyStream: Sendable {
+    /// The declared `Content-Length`.
+    var contentLength: Int?
+    /// Cut the connection after this many body bytes (a download dropped mid-file).
+    var cutAfter: Int?
+    /// Writes the body through `sink`, chunk by chunk.
+    var write: @Sendable (_ sink: (ByteBuffer) async throws -> Void) async throws -> Void
 }
 
 /// Percent-encoding as RFC 3986 defines it (what OAuth 1.0a and Link URLs need).

@@ -67,6 +67,7 @@ struct MockResponder: HTTPResponder {
             break
         }
         core.recorder.record(path: mock.path, status: response.status, faulted: fault != nil)
+        if let stream = response.stream { return Self.streamed(response, stream, channel: context.channel) }
         return Self.convert(response)
     }
 

@@ -17,6 +17,7 @@ final class ShopifyEmulator: PlatformEmulator {
     let grantedScopes: Set<String>
     let appCredentials: ShopifyAppCredentialLedger
     let installs: ShopifyAppInstallLedger
+    let bulkOperations = ShopifyBulkOperationLedger()
 
     init(state: StoreState, options: ShopifyMockOptions, publicURL: String, events: ChangeFeed) {
         self.state = state
@@ -88,6 +89,7 @@ final class ShopifyEmulator: PlatformEmulator {
         if parts == ["admin", "oauth", "authorize"], req.method == "GET" {
             return installs.authorize(req)
         }
+        if parts.count == 2, parts[0] == "bulk-results" { return bulkDownload(req, file: parts[1]) }
         guard parts.count >= 4, parts[0] == "admin", parts[1] == "api" else { return Self.notFound() }
         let version = servedVersion(parts[2])
         var segments = Array(parts.dropFirst(3))
@@ -205,6 +207,7 @@ final class ShopifyEmulator: PlatformEmulator {
         bucket.reset()
         graphQLBucket.reset()
         storeCredit.reset()
+        bulkOperations.reset()
     }
 
     /// `GET /admin/oauth/access_scopes.json`: outside the versioned API, but authenticated

@@ -30,6 +30,7 @@ extension ShopifyEmulator {
             return Self.errors(400, "Bad Request: the body must be JSON with a \"query\" string")
         }
         let operation = ShopifyGraphQLOperationText(text: query, variables: body["variables"]?.object ?? [:])
+        if let bulk = bulkGraphQL(req, operation) { return bulk }
         let kind: StoreCreditOperation
         if operation.selects("discountCodeBasicCreate") {
             kind = .discountCreate
@@ -151,7 +152,7 @@ extension ShopifyEmulator {
         return .json(200, w)
     }
 
-    private func writeCost(_ w: inout JSONWriter, requested: Int, actual: Int?) {
+    func writeCost(_ w: inout JSONWriter, requested: Int, actual: Int?) {
         let status = graphQLBucket.status()
         w.key("extensions")
         w.beginObject()

@@ -52,7 +52,8 @@ struct EmulatedShopifyApp {
     var offlineTokenLifetime: Double = 3_600
 }
 
-/// Runs `body` against a fresh emulator, stopped afterwards. `values`
+/// Runs `body` against a fresh emulator, stopped afterwards, with the bulk
+/// backfill off (`bulk_backfill = "true"` in `values` turns it on). `values`
 /// override the store settings and `secrets`, when given, replace its
 /// secrets; by default the client-side bucket is generous so tests that are
 /// not about pacing run fast.
@@ -73,6 +74,8 @@ func withShopifyMock<T>(
     let client = HTTPClientFactory.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(20))
     do {
         var settings = mock.connectorSettings(store: "test-shopify")
+        // These tests are about REST pages; the bulk backfill's own tests switch it back on.
+        settings.values["bulk_backfill"] = "false"
         settings.values.merge(values) { _, new in new }
         if let secrets { settings.secrets = secrets }
         if let token { settings.secrets["access_token"] = Secret(token) }
