@@ -12,7 +12,7 @@ import Testing
     func shopifyCustomer(_ harness: StoreHarness, _ id: String, _ suffix: String = "") async throws -> [String: Any] {
         var request = HTTPClientRequest(url: harness.mock.apiBaseURL + "/customers/\(id)\(suffix).json")
         request.headers.add(name: "X-Shopify-Access-Token", value: harness.mock.credentials.accessToken ?? "")
-        let response = try await harness.client.execute(request, timeout: .seconds(10))
+        let response = try await harness.client.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 1 << 20)
         return (try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]) ?? [:]
     }

@@ -27,7 +27,7 @@ struct ShopifyMockHarness {
         request.headers.add(name: "X-Shopify-Access-Token", value: mock.credentials.accessToken ?? "")
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
-        let response = try await client.execute(request, timeout: .seconds(10))
+        let response = try await client.execute(request, timeout: .seconds(60))
         let bytes = try await response.body.collect(upTo: 4 * 1024 * 1024)
         return (try JSONSerialization.jsonObject(with: Data(String(buffer: bytes).utf8)) as? [String: Any]) ?? [:]
     }
@@ -36,7 +36,7 @@ struct ShopifyMockHarness {
     func rawJSON(_ endpoint: String) async throws -> [String: Any] {
         var request = HTTPClientRequest(url: mock.apiBaseURL + "/" + endpoint)
         request.headers.add(name: "X-Shopify-Access-Token", value: mock.credentials.accessToken ?? "")
-        let response = try await client.execute(request, timeout: .seconds(10))
+        let response = try await client.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 4 * 1024 * 1024)
         return (try JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8)) as? [String: Any]) ?? [:]
     }
