@@ -173,6 +173,9 @@ import Testing
         let email = try #require(emails.first)
         #expect(email.text.contains("Product P2 (¥1,200)") && email.text.contains("Product P4"))
         #expect(!email.text.contains("Product P1 ("))
+        // One recommendation per line, no blank line between them.
+        #expect(email.text.contains("also liked:\n- Product P"), "\(email.text)")
+        #expect(!email.text.contains("\n\n- Product"), "\(email.text)")
         #expect(email.couponCode?.hasPrefix("COMEBACK-") == true)
         let coupon = try #require(report.actions("win-back").first { $0.entry.action == .createCoupon })
         #expect(email.after == [coupon.entry.idempotencyKey])
