@@ -59,10 +59,33 @@ import Testing
             try await server.persistence.record(Order.self, store: "brooklyn-shop", platformID: "450789469"))
         #expect(back.record.customer.email == erased.record.customer.email)
 
-        // shop/redact is acknowledged and changes nothing.
+        try await server.stop()
+    }
+
+    /// Two days after the uninstall Shopify asks for the shop's erasure:
+    /// every row about it goes, other stores' rows and the keyed hashes of
+    /// forgotten customers stay, and a repeated delivery changes nothing.
+    @Test func shopRedactErasesEverythingAboutTheShop() async throws {
+        let capture = LogCapture()
+        let server = try await RunningServer.start([try TestStores.shopify()], logger: capture.logger())
+        let (order, _, email) = try await deliverOrder(to: server)
+        let forget = variant(
+            order, topic: "customers/redact", id: "redact-1",
+            body: try complianceBody(email: email, ["orders_to_redact": [450_789_469]]))
+        #expect(try await server.post(path, body: forget.body, headers: forget.headers).status == 200)
+        let token = IssuedCredential(
+            accessToken: Secret("shpat_kept"), accessExpiresAt: nil, scopes: [], issuedAt: Date())
+        try await server.persistence.saveAppCredential(token, store: "brooklyn-shop")
+        try await server.persistence.saveAppCredential(token, store: "other-shop")
+
         let shop = variant(order, topic: "shop/redact", id: "shop-1", body: Data(#"{"shop_id":954889}"#.utf8))
         #expect(try await server.post(path, body: shop.body, headers: shop.headers).status == 200)
-        #expect(try await server.persistence.recordCounts().first?.total == 1)
+        #expect(try await server.persistence.recordCounts().allSatisfy { $0.total == 0 })
+        #expect(try await server.persistence.appCredential(store: "brooklyn-shop") == nil)
+        #expect(try await server.persistence.appCredential(store: "other-shop") != nil)
+        #expect(try await server.persistence.forgottenCustomers(store: "brooklyn-shop").contains(email))
+        #expect(capture.entries.contains { $0.text.contains("store data erased at the platform's request") })
+        #expect(try await server.post(path, body: shop.body, headers: shop.headers).status == 200)
         try await server.stop()
     }
 

@@ -26,8 +26,8 @@ extension ShopifyConnector: WebhookDecoding {
     /// The mandatory compliance topics, configured with the app rather than
     /// subscribed: `customers/redact` erases the customer in Aftercart;
     /// `customers/data_request` writes their export document for the
-    /// merchant to send; `shop/redact` is only logged (the shop's data stays until the
-    /// operator removes the store).
+    /// merchant to send; `shop/redact` erases everything Aftercart holds
+    /// about the shop (its records, outbox, planner state and kept tokens).
     public var privacyTopics: [String] { ["customers/redact", "customers/data_request", "shop/redact"] }
 
     public func webhookEnvelope(headers: HeaderFields, body: Data) -> WebhookEnvelope {
@@ -66,7 +66,7 @@ extension ShopifyConnector: WebhookDecoding {
         case "customers/data_request":
             return try privacyRequest(topic, body: body) { WebhookRecords(dataRequests: [$0]) }
         case "shop/redact":
-            return WebhookRecords(skipped: ["shop/redact: the shop's data stays until the store is removed"])
+            return WebhookRecords(erasesStore: true)
         default:
             throw ConnectorError.unsupported(
                 operation: "webhook topic \(topic)", ErrorContext(store: store, resource: nil, platform: platform))

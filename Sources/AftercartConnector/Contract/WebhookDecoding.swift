@@ -29,17 +29,21 @@ public struct WebhookRecords: Sendable {
     /// Addresses whose data the platform asks to see (Shopify's
     /// `customers/data_request`), answered with `aftercart export customer`'s document.
     public var dataRequests: [String]
+    /// The platform asks to erase everything held about the store (Shopify's
+    /// `shop/redact`, sent 48 hours after the app was uninstalled).
+    public var erasesStore: Bool
 
     /// Creates a decoded delivery.
     public init(
         records: [any SyncRecord] = [], deleted: [ResourceKind: [String]] = [:], skipped: [String] = [],
-        erasures: [String] = [], dataRequests: [String] = []
+        erasures: [String] = [], dataRequests: [String] = [], erasesStore: Bool = false
     ) {
         self.records = records
         self.deleted = deleted
         self.skipped = skipped
         self.erasures = erasures
         self.dataRequests = dataRequests
+        self.erasesStore = erasesStore
     }
 }
 

@@ -82,6 +82,7 @@ struct WebhookReceiver: Sendable {
         for reason in decoded.skipped { logger.debug("webhook record skipped", metadata: ["reason": "\(reason)"]) }
         // Before the delivery is recorded: a failed erasure is retried by the platform.
         if let failure = await erase(decoded.erasures, store: endpoint.store, logger: logger) { return failure }
+        if decoded.erasesStore, let failure = await eraseStore(endpoint.store, logger: logger) { return failure }
         if let failure = await answer(
             decoded.dataRequests, store: endpoint.store, deliveryKey: deliveryKey, logger: logger)
         {
@@ -115,6 +116,25 @@ struct WebhookReceiver: Sendable {
 }
 
 extension WebhookReceiver {
+    /// Erases everything the database holds about `store` (the shop's
+    /// uninstall was 48 hours ago); `.unavailable` makes the platform retry.
+    /// The file channel's `.eml` files are not known here and stay.
+    func eraseStore(_ store: StoreID, logger: Logger) async -> WebhookOutcome? {
+        guard let database = inbox as? any StoreDataErasing else {
+            logger.error("shop erasure not applied: this database cannot erase a store")
+            return .unavailable("the database cannot erase a store")
+        }
+        do {
+            let rows = try await database.eraseStoreData(store)
+            logger.notice(
+                "store data erased at the platform's request", metadata: ["store": "\(store)", "rows": "\(rows)"])
+            return nil
+        } catch {
+            logger.error("shop erasure failed", metadata: ["error": "\(error)"])
+            return .unavailable("the database is unavailable; retry later")
+        }
+    }
+
     /// Erases each address as `aftercart forget` does (the file channel's
     /// folder is not known here: its files stay until `forget` is run);
     /// logs counts, never the address.
