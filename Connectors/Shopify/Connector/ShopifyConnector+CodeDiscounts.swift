@@ -17,33 +17,26 @@ extension ShopifyConnector {
     /// match. The created discount is read back through the same REST lookup
     /// ``findCoupon(code:)`` uses, so both paths map one way.
     func createCodeDiscount(_ request: CouponRequest, customers: [Int64]) async throws -> Coupon {
-        let title = ShopifyCouponMapper.titlePrefix + request.code
-        let startsAt = ShopifyEndpoints.queryDate(clock.date)
-        let endsAt = request.expiresAt.map(ShopifyEndpoints.queryDate)
-        let context: ShopifyDiscountOperations.Context =
-            customers.isEmpty
-            ? .init(all: "ALL", customers: nil)
-            : .init(all: nil, customers: .init(add: customers.map { "gid://shopify/Customer/\($0)" }))
-        let oncePerCustomer = request.usageLimitPerCustomer == 1
-        let answer: ShopifyDiscountCreateWire
-        if request.kind == .freeShipping {
-            let input = ShopifyDiscountOperations.FreeShippingInput(
-                title: title, code: request.code, startsAt: startsAt, endsAt: endsAt, context: context,
-                destination: .init(all: true), usageLimit: request.usageLimit, appliesOncePerCustomer: oncePerCustomer)
-            answer = try await graphQL.execute(
+        let freeShipping = request.kind == .freeShipping
+        let input = ShopifyDiscountOperations.Input(
+            title: ShopifyCouponMapper.titlePrefix + request.code, code: request.code,
+            startsAt: ShopifyEndpoints.queryDate(clock.date), endsAt: request.expiresAt.map(ShopifyEndpoints.queryDate),
+            context: customers.isEmpty
+                ? .init(all: "ALL", customers: nil)
+                : .init(all: nil, customers: .init(add: customers.map { "gid://shopify/Customer/\($0)" })),
+            customerGets: freeShipping ? nil : .init(value: Self.discountValue(request), items: .init(all: true)),
+            destination: freeShipping ? .init(all: true) : nil, usageLimit: request.usageLimit,
+            appliesOncePerCustomer: request.usageLimitPerCustomer == 1)
+        let answer =
+            freeShipping
+            ? try await graphQL.execute(
                 ShopifyDiscountOperations.createFreeShippingName, query: ShopifyDiscountOperations.createFreeShipping,
                 variables: ShopifyDiscountOperations.FreeShippingVariables(freeShippingCodeDiscount: input),
                 estimate: 10, resource: "coupon creation", isMutation: true, as: ShopifyDiscountCreateWire.self)
-        } else {
-            let input = ShopifyDiscountOperations.Input(
-                title: title, code: request.code, startsAt: startsAt, endsAt: endsAt, context: context,
-                customerGets: .init(value: Self.discountValue(request), items: .init(all: true)),
-                usageLimit: request.usageLimit, appliesOncePerCustomer: oncePerCustomer)
-            answer = try await graphQL.execute(
+            : try await graphQL.execute(
                 ShopifyDiscountOperations.createName, query: ShopifyDiscountOperations.create,
                 variables: ShopifyDiscountOperations.Variables(basicCodeDiscount: input), estimate: 10,
                 resource: "coupon creation", isMutation: true, as: ShopifyDiscountCreateWire.self)
-        }
         let payload = answer.payload
         if let refusal = payload.userErrors.first {
             if refusal.code == "TAKEN", let existing = try await findCoupon(code: request.code) {

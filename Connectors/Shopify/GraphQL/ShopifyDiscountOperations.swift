@@ -30,25 +30,12 @@ enum ShopifyDiscountOperations {
     }
 
     struct FreeShippingVariables: Encodable, Sendable {
-        let freeShippingCodeDiscount: FreeShippingInput
+        let freeShippingCodeDiscount: Input
     }
 
-    /// `DiscountCodeFreeShippingInput`: to every country, any shipping price.
-    struct FreeShippingInput: Encodable, Sendable {
-        let title: String
-        let code: String
-        let startsAt: String
-        let endsAt: String?
-        let context: Context
-        let destination: Destination
-        let usageLimit: Int?
-        let appliesOncePerCustomer: Bool
-
-        struct Destination: Encodable, Sendable {
-            let all: Bool
-        }
-    }
-
+    /// `DiscountCodeBasicInput` (with ``customerGets``) or
+    /// `DiscountCodeFreeShippingInput` (with ``destination``): the fields
+    /// left `nil` are not sent.
     struct Input: Encodable, Sendable {
         let title: String
         let code: String
@@ -56,9 +43,15 @@ enum ShopifyDiscountOperations {
         let startsAt: String
         let endsAt: String?
         let context: Context
-        let customerGets: CustomerGets
+        let customerGets: CustomerGets?
+        /// Free shipping to every country, any shipping price.
+        let destination: Destination?
         let usageLimit: Int?
         let appliesOncePerCustomer: Bool
+
+        struct Destination: Encodable, Sendable {
+            let all: Bool
+        }
     }
 
     /// Who may use the code: some customers (`customers.add`, GIDs) or everyone (`all: ALL`).

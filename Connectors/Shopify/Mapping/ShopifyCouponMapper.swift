@@ -53,16 +53,16 @@ public struct ShopifyCouponMapper: Sendable {
         let value = try reading.decimal(rule.value, at: path.key("value"))
         let kind: CouponKind
         var couponCurrency: Currency?
+        let shippingLine = rule.targetType?.lowercased() == "shipping_line"
         switch rule.valueType.lowercased() {
-        case _ where rule.targetType?.lowercased() == "shipping_line":
-            // Only the whole shipping line free is a coupon the model knows.
-            guard rule.valueType.lowercased() == "percentage", value == -100 else {
-                page.skipped = codes.map {
-                    ShopifySkippedRecord(id: String($0.id), reason: "shipping discount other than free shipping")
-                }
-                return page
-            }
+        case "percentage" where shippingLine && value == -100:
             kind = .freeShipping
+        case _ where shippingLine:
+            // Only the whole shipping line free is a coupon the model knows.
+            page.skipped = codes.map {
+                ShopifySkippedRecord(id: String($0.id), reason: "shipping discount other than free shipping")
+            }
+            return page
         case "percentage":
             kind = .percent
         case "fixed_amount":
