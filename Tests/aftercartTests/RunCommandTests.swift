@@ -76,15 +76,6 @@ import Testing
         return byID
     }
 
-    /// Polls `condition` up to `attempts` times, 100 ms apart.
-    private func eventually(_ attempts: Int = 300, _ condition: () async throws -> Bool) async throws -> Bool {
-        for _ in 0..<attempts {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-
     @Test func theDaemonSyncsOnScheduleAndStopsCleanlyOnSIGTERM() async throws {
         let mock = try await MockStoreServer.start(.woocommerce(WooCommerceMockOptions(orders: 250, seed: 31)))
         let cli = try CLIProcess()

@@ -46,17 +46,10 @@ import Testing
             daemon = try RunCommandTests.Daemon.start(
                 cli, ["--sync-every", "1s", "--resources", "orders"],
                 environment: ["OSAKA_SHOPIFY_CLIENT_SECRET": Self.clientSecret])
-            let started = ContinuousClock.now
-            while mock.shopifyTokenGrants < 3, ContinuousClock.now - started < .seconds(120) {
-                try await Task.sleep(for: .milliseconds(200))
-            }
-            // Syncs go on after the third token.
+            // Up to 120 s for the third token, then 30 s for two more syncs after it.
+            _ = try await eventually(1_200) { mock.shopifyTokenGrants >= 3 }
             let listed = mock.stats().count(path: "/admin/api/2026-07/orders.json")
-            while mock.stats().count(path: "/admin/api/2026-07/orders.json") < listed + 2,
-                ContinuousClock.now - started < .seconds(150)
-            {
-                try await Task.sleep(for: .milliseconds(200))
-            }
+            _ = try await eventually { mock.stats().count(path: "/admin/api/2026-07/orders.json") >= listed + 2 }
             let exit = try await daemon?.stop(SIGTERM)
             let log = daemon?.output ?? ""
             #expect(exit == 0, "\(log)")

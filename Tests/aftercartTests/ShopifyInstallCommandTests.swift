@@ -90,16 +90,10 @@ import Testing
             daemon = try RunCommandTests.Daemon.start(
                 cli, ["--sync-every", "1s", "--resources", "orders", "--no-engage", "--no-server"],
                 environment: Self.environment)
-            let started = ContinuousClock.now
-            while mock.shopifyInstallCounts.refreshes < 2, ContinuousClock.now - started < .seconds(120) {
-                try await Task.sleep(for: .milliseconds(200))
-            }
+            // Up to 120 s for the second refresh, then 30 s for two more syncs after it.
+            _ = try await eventually(1_200) { mock.shopifyInstallCounts.refreshes >= 2 }
             let listed = mock.stats().count(path: "/admin/api/2026-07/orders.json")
-            while mock.stats().count(path: "/admin/api/2026-07/orders.json") < listed + 2,
-                ContinuousClock.now - started < .seconds(150)
-            {
-                try await Task.sleep(for: .milliseconds(200))
-            }
+            _ = try await eventually { mock.stats().count(path: "/admin/api/2026-07/orders.json") >= listed + 2 }
             let exit = try await daemon?.stop(SIGTERM)
             let log = daemon?.output ?? ""
             #expect(exit == 0, "\(log)")
