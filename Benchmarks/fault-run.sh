@@ -17,28 +17,15 @@ FAULTS=${FAULTS-500:0.05,slow:0.01@$((TIMEOUT * 2))s}
 # Page 50 of 100-order pages: deep enough that a blocked walk would lose most of the store.
 MALFORMED=$((ORDERS / 2 + 17))
 
-SCRATCH=${SCRATCH:-.build}
-swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart >/dev/null 2>&1
-swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart-mock >/dev/null 2>&1
-BIN=$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --show-bin-path 2>/dev/null)
-
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() {
-    [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+. Benchmarks/mock-harness.sh
+build_binaries
 
 # run NAME [aftercart-mock arguments...]: one sync of a fresh database against a fresh emulator.
 run() {
     local name=$1
     shift
-    "$BIN/aftercart-mock" --platform woocommerce --orders "$ORDERS" --seed 18 "$@" >"$WORK/mock.out" &
-    MOCK_PID=$!
-    for _ in $(seq 100); do grep -q '^listening on ' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
-    local url key secret
-    url=$(sed -n 's/^listening on //p' "$WORK/mock.out")
+    start_mock --platform woocommerce --orders "$ORDERS" --seed 18 "$@"
+    local url=$MOCK_URL key secret
     key=$(sed -n 's/^consumer key: //p' "$WORK/mock.out")
     secret=$(sed -n 's/^consumer secret: \([^ ]*\).*/\1/p' "$WORK/mock.out")
     cat >"$WORK/$name.toml" <<TOML
@@ -59,9 +46,7 @@ TOML
     BENCH_WOO_KEY=$key BENCH_WOO_SECRET=$secret "$BIN/aftercart" sync --config "$WORK/$name.toml" \
         --log-level error --resources orders >"$WORK/$name.out" 2>"$WORK/$name.err" || status=$?
     end=$(date +%s.%N)
-    kill "$MOCK_PID"
-    wait "$MOCK_PID" 2>/dev/null || true
-    MOCK_PID=
+    stop_mock
     awk -v n="$name" -v s="$start" -v e="$end" -v x="$status" \
         'BEGIN { printf "%s: %.1f s wall, exit %d\n", n, e - s, x }'
     sed 's/^/    /' "$WORK/$name.out"

@@ -16,29 +16,16 @@ PAGE_SIZE=${PAGE_SIZE:-250}
 ORDERS=("$@")
 [ ${#ORDERS[@]} -eq 0 ] && ORDERS=(100000)
 
-SCRATCH=${SCRATCH:-.build}
-swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart >/dev/null 2>&1
-swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart-mock >/dev/null 2>&1
-BIN=$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --show-bin-path 2>/dev/null)
-
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() {
-    [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+. Benchmarks/mock-harness.sh
+build_binaries
 
 printf '| orders | mode | requests | wall (s) | peak RSS (MB) | records |\n|---|---|---|---|---|---|\n'
 for orders in "${ORDERS[@]}"; do
     for mode in $MODES; do
         bulk=true
         [ "$mode" = rest ] && bulk=false
-        "$BIN/aftercart-mock" --platform shopify --orders "$orders" --seed 3 --bucket-size 40 \
-            --rate-limit 2 >"$WORK/mock.out" &
-        MOCK_PID=$!
-        for _ in $(seq 600); do grep -q '^listening on ' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
-        url=$(sed -n 's/^listening on //p' "$WORK/mock.out")
+        start_mock --platform shopify --orders "$orders" --seed 3 --bucket-size 40 --rate-limit 2
+        url=$MOCK_URL
         token=$(sed -n 's/^access token: //p' "$WORK/mock.out")
         rm -f "$WORK"/bench.sqlite*
         cat >"$WORK/aftercart.toml" <<TOML
@@ -61,9 +48,7 @@ TOML
         end=$(date +%s.%N)
         requests=$(curl -s "$url/__mock/stats" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
         records=$(grep -o '[0-9]* records' "$WORK/sync.out" | head -1 | cut -d' ' -f1 || true)
-        kill "$MOCK_PID"
-        wait "$MOCK_PID" 2>/dev/null || true
-        MOCK_PID=
+        stop_mock
         awk -v o="$orders" -v m="$mode" -v r="$requests" -v s="$start" -v e="$end" -v k="$(cat "$WORK/rss")" \
             -v n="${records:-?}" 'BEGIN { printf "| %d | %s | %d | %.1f | %.0f | %s |\n", o, m, r, e - s, k / 1024, n }'
     done

@@ -26,27 +26,14 @@ TELL_CLIENT=${TELL_CLIENT:-1}
 PAGES=("$@")
 [ ${#PAGES[@]} -eq 0 ] && PAGES=(10 40)
 
-SCRATCH=${SCRATCH:-.build}
-swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart >/dev/null 2>&1
-swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product aftercart-mock >/dev/null 2>&1
-BIN=$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --show-bin-path 2>/dev/null)
-
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() {
-    [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+. Benchmarks/mock-harness.sh
+build_binaries
 
 printf '| pages | requests | 429s | wall (s) | floor (s) | ratio |\n|---|---|---|---|---|---|\n'
 for pages in "${PAGES[@]}"; do
     orders=$((pages * PAGE_SIZE))
-    "$BIN/aftercart-mock" --platform shopify --orders "$orders" --seed 3 --bucket-size "$BUCKET" \
-        --rate-limit "$LEAK" >"$WORK/mock.out" &
-    MOCK_PID=$!
-    for _ in $(seq 100); do grep -q '^listening on ' "$WORK/mock.out" 2>/dev/null && break; sleep 0.1; done
-    url=$(sed -n 's/^listening on //p' "$WORK/mock.out")
+    start_mock --platform shopify --orders "$orders" --seed 3 --bucket-size "$BUCKET" --rate-limit "$LEAK"
+    url=$MOCK_URL
     token=$(sed -n 's/^access token: //p' "$WORK/mock.out")
     cat >"$WORK/aftercart.toml" <<TOML
 [database]
@@ -69,9 +56,7 @@ TOML
     stats=$(curl -s "$url/__mock/stats")
     requests=$(printf '%s' "$stats" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
     throttled=$(printf '%s' "$stats" | { grep -o '"429":[0-9]*' || true; } | cut -d: -f2 | awk '{ s += $1 } END { print s + 0 }')
-    kill "$MOCK_PID"
-    wait "$MOCK_PID" 2>/dev/null || true
-    MOCK_PID=
+    stop_mock
     awk -v p="$pages" -v r="$requests" -v t="$throttled" -v s="$start" -v e="$end" -v b="$BUCKET" -v l="$LEAK" \
         'BEGIN { wall = e - s; floor = (r > b && l > 0 ? (r - b) / l : 0);
                  printf "| %d | %d | %d | %.2f | %.2f | %s |\n", p, r, t, wall, floor,
