@@ -20,6 +20,7 @@ let upcoming: [SwiftSetting] = [
 /// types, HMAC for webhook signatures, and logging.
 let adapterDependencies: [Target.Dependency] = [
     "AftercartModel",
+    "AftercartJSON",
     "AftercartConnector",
     "AftercartPlatform",
     .product(name: "Crypto", package: "swift-crypto"),
@@ -31,6 +32,7 @@ let adapterDependencies: [Target.Dependency] = [
 /// end), and what a fake platform on 127.0.0.1 is built from.
 let adapterTestDependencies: [Target.Dependency] = [
     "AftercartConnectorTesting",
+    "AftercartJSON",
     "AftercartConnector",
     "AftercartModel",
     "AftercartPlatform",
@@ -101,6 +103,7 @@ let package = Package(
     products: [
         .executable(name: "aftercart", targets: ["aftercart"]),
         .executable(name: "aftercart-mock", targets: ["aftercart-mock"]),
+        .library(name: "AftercartJSON", targets: ["AftercartJSON"]),
         .library(name: "AftercartModel", targets: ["AftercartModel"]),
         .library(name: "AftercartPlatform", targets: ["AftercartPlatform"]),
         .library(name: "AftercartConnector", targets: ["AftercartConnector"]),
@@ -135,8 +138,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.14.0"),
     ],
     targets: [
+        // Reading and writing JSON bytes directly where `JSONDecoder` and
+        // `JSONEncoder` cost most of a sync or a plan.
+        .target(
+            name: "AftercartJSON",
+            swiftSettings: upcoming
+        ),
         .target(
             name: "AftercartModel",
+            dependencies: ["AftercartJSON"],
             swiftSettings: upcoming
         ),
         // What an adapter declares to the core (settings schema, storefront
@@ -176,6 +186,7 @@ let package = Package(
             name: "AftercartStore",
             dependencies: [
                 "AftercartModel",
+                "AftercartJSON",
                 // Keyed hashes of forgotten customers' addresses.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -219,6 +230,7 @@ let package = Package(
             name: "AftercartEngage",
             dependencies: [
                 "AftercartModel",
+                "AftercartJSON",
                 "AftercartStore",
                 "AftercartConfig",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -342,7 +354,7 @@ let package = Package(
         .target(name: "CHeapStatistics", path: "Benchmarks/CHeapStatistics"),
         .testTarget(
             name: "AftercartModelTests",
-            dependencies: ["AftercartModel"],
+            dependencies: ["AftercartModel", "AftercartJSON"],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -400,7 +412,8 @@ let package = Package(
         .testTarget(
             name: "AftercartEngageTests",
             dependencies: [
-                "AftercartEngage", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
+                "AftercartEngage", "AftercartJSON", "AftercartStore", "AftercartConfig", "AftercartModel",
+                "AftercartConnector",
                 "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector", "ChildProcessTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import AftercartConnector
+import AftercartJSON
 import AftercartModel
 import Foundation
 import MockStores

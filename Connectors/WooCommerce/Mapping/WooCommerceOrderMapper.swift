@@ -26,7 +26,9 @@ public struct WooCommerceOrderMapper: Sendable {
 
     /// Maps a `GET /orders` page body (a JSON array).
     public func mapPage(_ body: Data) throws(WooCommerceDecodingError) -> WooCommerceMappedPage<Order> {
-        let wires = try WooWireDecoder.decodePage(WooOrderWire.self, from: body, resource: .orders)
+        // The byte reader is the fast way; the decoder reads what it gives up on and names the field at fault.
+        var wires = WooOrderBytesReader.page(body) ?? []
+        if wires.isEmpty { wires = try WooWireDecoder.decodePage(WooOrderWire.self, from: body, resource: .orders) }
         var page = WooCommerceMappedPage<Order>()
         let root = WooFieldPath(resource: .orders)
         for (index, wire) in wires.enumerated() {
@@ -39,7 +41,9 @@ public struct WooCommerceOrderMapper: Sendable {
 
     /// Maps one order body: `GET /orders/{id}` or an `order.*` webhook delivery.
     public func mapOrder(_ body: Data) throws(WooCommerceDecodingError) -> WooCommerceMapped<Order> {
-        let wire = try WooWireDecoder.decodeRecord(WooOrderWire.self, from: body, resource: .orders)
+        var wire = WooOrderBytesReader.record(body)
+        if wire == nil { wire = try WooWireDecoder.decodeRecord(WooOrderWire.self, from: body, resource: .orders) }
+        guard let wire else { throw WooFieldPath(resource: .orders).error("unreadable body") }
         return try map(wire, at: WooFieldPath(resource: .orders))
     }
 

@@ -1,3 +1,4 @@
+public import AftercartJSON
 public import Foundation
 
 /// A record that writes its own normalized JSON, byte for byte what

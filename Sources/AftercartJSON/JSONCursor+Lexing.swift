@@ -3,7 +3,7 @@ import Foundation
 /// The JSON lexical grammar under ``JSONCursor``: literals, strings with
 /// their escapes, numbers.
 extension JSONCursor {
-    mutating func literal(_ word: StaticString) throws {
+    public mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count,
             UnsafeBufferPointer(start: word.utf8Start, count: count).elementsEqual(bytes[index..<index + count])
@@ -12,7 +12,7 @@ extension JSONCursor {
     }
 
     /// Moves past a string, the cursor at its opening quote; returns the bytes between the quotes.
-    mutating func scanString() throws -> (range: Range<Int>, escaped: Bool) {
+    public mutating func scanString() throws -> (range: Range<Int>, escaped: Bool) {
         let opening = index
         index += 1
         let start = index
@@ -45,7 +45,7 @@ extension JSONCursor {
         throw failure("unterminated string", at: opening)
     }
 
-    func text(_ range: Range<Int>) throws -> String {
+    public func text(_ range: Range<Int>) throws -> String {
         let utf8 = UnsafeBufferPointer(rebasing: bytes[range])
         // ASCII needs no checking, and `String(decoding:)` takes it on its
         // fast path; `String(validating:)` goes through generic code.
@@ -57,7 +57,7 @@ extension JSONCursor {
     }
 
     /// The text of a string with escapes (already checked by `scanString`).
-    func unescape(_ range: Range<Int>) throws -> String {
+    public func unescape(_ range: Range<Int>) throws -> String {
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var offset = range.lowerBound
@@ -114,7 +114,7 @@ extension JSONCursor {
     }
 
     /// Moves past a number, checking the JSON grammar; says whether it had no fraction or exponent.
-    mutating func scanNumber() throws -> (range: Range<Int>, integral: Bool) {
+    public mutating func scanNumber() throws -> (range: Range<Int>, integral: Bool) {
         let start = index
         var integral = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }

@@ -1,12 +1,9 @@
-import AftercartModel
-import Foundation
-
 /// Why stored JSON could not be read: what was wrong and at which byte.
-struct JSONScanError: Error, Sendable, Hashable, CustomStringConvertible {
-    var offset: Int
-    var problem: String
+public struct JSONScanError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var offset: Int
+    public var problem: String
 
-    var description: String { "\(problem) at byte \(offset)" }
+    public var description: String { "\(problem) at byte \(offset)" }
 }
 
 /// A forward-only reader over the UTF-8 bytes of one JSON document.
@@ -15,36 +12,36 @@ struct JSONScanError: Error, Sendable, Hashable, CustomStringConvertible {
 /// of each whole document before a field is read, which was most of a plan's
 /// time. This reads the wanted fields straight from the bytes, checks the
 /// grammar of everything it skips, and allocates only for strings it keeps.
-struct JSONCursor {
-    let bytes: UnsafeBufferPointer<UInt8>
+public struct JSONCursor {
+    public let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
-    var index = 0
+    public var index = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// A member name: where its bytes are, or its text when it had escapes.
-    struct Key {
-        var range: Range<Int>
-        var unescaped: String?
+    public struct Key {
+        public var range: Range<Int>
+        public var unescaped: String?
     }
 
     /// Whether an object or array is still before its first member.
-    struct Container {
-        var first = true
+    public struct Container {
+        public var first = true
     }
 
     /// Nesting deeper than this is refused, as `JSONDecoder` refuses it.
-    static let maximumDepth = 512
+    public static let maximumDepth = 512
 
-    func failure(_ problem: String, at offset: Int? = nil) -> JSONScanError {
+    public func failure(_ problem: String, at offset: Int? = nil) -> JSONScanError {
         JSONScanError(offset: offset ?? index, problem: problem)
     }
 
     // MARK: Structure
 
-    mutating func skipWhitespace() {
+    public mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -54,20 +51,20 @@ struct JSONCursor {
     }
 
     /// The next significant byte, not consumed.
-    mutating func peek() throws -> UInt8 {
+    public mutating func peek() throws -> UInt8 {
         skipWhitespace()
         guard index < bytes.count else { throw failure("unexpected end of the JSON") }
         return bytes[index]
     }
 
-    mutating func beginObject() throws -> Container {
+    public mutating func beginObject() throws -> Container {
         guard try peek() == UInt8(ascii: "{") else { throw failure("expected an object") }
         index += 1
         return Container()
     }
 
     /// The next member's name with its colon consumed; `nil` after the closing brace.
-    mutating func nextKey(_ object: inout Container) throws -> Key? {
+    public mutating func nextKey(_ object: inout Container) throws -> Key? {
         var byte = try peek()
         if byte == UInt8(ascii: "}") {
             index += 1
@@ -88,19 +85,19 @@ struct JSONCursor {
     }
 
     /// Which of `names` the key is, or `nil` for a member the reader skips.
-    func field<Value>(_ key: Key, in names: ByteNames<Value>) -> Value? {
+    @inlinable public func field<Value>(_ key: Key, in names: ByteNames<Value>) -> Value? {
         if var text = key.unescaped { return text.withUTF8 { names.value(for: $0) } }
         return names.value(for: UnsafeBufferPointer(rebasing: bytes[key.range]))
     }
 
-    mutating func beginArray() throws -> Container {
+    public mutating func beginArray() throws -> Container {
         guard try peek() == UInt8(ascii: "[") else { throw failure("expected an array") }
         index += 1
         return Container()
     }
 
     /// Whether another element follows (the cursor is then at it); `false` after the closing bracket.
-    mutating func nextElement(_ array: inout Container) throws -> Bool {
+    public mutating func nextElement(_ array: inout Container) throws -> Bool {
         let byte = try peek()
         if byte == UInt8(ascii: "]") {
             index += 1
@@ -116,13 +113,13 @@ struct JSONCursor {
     }
 
     /// Checks that nothing but whitespace follows the document.
-    mutating func finish() throws {
+    public mutating func finish() throws {
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
     }
 
     /// Skips one value of any kind, checking its grammar.
-    mutating func skipValue(depth: Int = 0) throws {
+    public mutating func skipValue(depth: Int = 0) throws {
         guard depth < Self.maximumDepth else { throw failure("JSON nested too deeply") }
         switch try peek() {
         case UInt8(ascii: "{"):
@@ -143,35 +140,35 @@ struct JSONCursor {
     // MARK: Scalars
 
     /// Consumes `null` and says so; leaves any other value alone.
-    mutating func readNull() throws -> Bool {
+    public mutating func readNull() throws -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
         try literal("null")
         return true
     }
 
-    mutating func readString() throws -> String {
+    public mutating func readString() throws -> String {
         guard try peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
         let (range, escaped) = try scanString()
         return escaped ? try unescape(range) : try text(range)
     }
 
-    mutating func readOptionalString() throws -> String? {
+    public mutating func readOptionalString() throws -> String? {
         try readNull() ? nil : try readString()
     }
 
     /// Checks that a string comes next and skips it.
-    mutating func skipString() throws {
+    public mutating func skipString() throws {
         guard try peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
         let (range, escaped) = try scanString()
         if escaped { _ = try unescape(range) }
     }
 
-    mutating func skipOptionalString() throws {
+    public mutating func skipOptionalString() throws {
         if try !readNull() { try skipString() }
     }
 
     /// Hands a string's UTF-8 (unescaped) to `body` without keeping it.
-    mutating func withString<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+    public mutating func withString<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
         guard try peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
         let (range, escaped) = try scanString()
         if escaped {
@@ -181,7 +178,7 @@ struct JSONCursor {
         return try body(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
-    mutating func readBool() throws -> Bool {
+    public mutating func readBool() throws -> Bool {
         switch try peek() {
         case UInt8(ascii: "t"):
             try literal("true")
@@ -193,12 +190,12 @@ struct JSONCursor {
         }
     }
 
-    mutating func readOptionalBool() throws -> Bool? {
+    public mutating func readOptionalBool() throws -> Bool? {
         try readNull() ? nil : try readBool()
     }
 
     /// An integer; a number with a fraction or exponent is accepted when it is a whole value.
-    mutating func readInt() throws -> Int {
+    public mutating func readInt() throws -> Int {
         let byte = try peek()
         guard byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
             throw failure("expected a number")
@@ -225,34 +222,12 @@ struct JSONCursor {
         return value
     }
 
-    mutating func readOptionalInt() throws -> Int? {
+    public mutating func readOptionalInt() throws -> Int? {
         try readNull() ? nil : try readInt()
     }
 
-    /// A decimal the normalized JSON carries as a string (money amounts).
-    mutating func readDecimal() throws -> Decimal {
-        let start = index
-        let value = try withString { DecimalText.parse(utf8: $0) }
-        guard let value else { throw failure("not a decimal number", at: start) }
-        return value
-    }
-
-    /// An ISO 8601 date-time, read as `ModelJSON.decoder()` reads it.
-    mutating func readDate() throws -> Date {
-        let start = index
-        let date = try withString { text in
-            UTCTimestamp.date(text) ?? Timestamp.parse(String(decoding: text, as: UTF8.self))
-        }
-        guard let date else { throw failure("not an ISO 8601 date-time", at: start) }
-        return date
-    }
-
-    mutating func readOptionalDate() throws -> Date? {
-        try readNull() ? nil : try readDate()
-    }
-
     /// A string that must be one of `names`.
-    mutating func readName<Value>(_ names: ByteNames<Value>, _ what: String) throws -> Value {
+    public mutating func readName<Value>(_ names: ByteNames<Value>, _ what: String) throws -> Value {
         let start = index
         guard let value = try withString({ names.value(for: $0) }) else {
             throw failure("not a known \(what)", at: start)
