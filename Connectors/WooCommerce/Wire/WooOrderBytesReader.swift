@@ -79,14 +79,7 @@ enum WooOrderBytesReader {
         var metaData: WooMetaData?
         var pricesIncludeTax: Bool?
         var orderKey: String?
-        var seen = SeenMembers()
-        var object = try cursor.beginObject()
-        while let key = try cursor.nextKey(&object) {
-            guard let field = cursor.field(key, in: orderFields) else {
-                try cursor.skipValue()
-                continue
-            }
-            try seen.insert(field.rawValue, cursor)
+        try cursor.readMembers(orderFields, number: \.rawValue) { field, cursor in
             switch field {
             case .id: id = try integer(&cursor) ?? WooInteger(nil)
             case .number: number = try optionalText(&cursor)
@@ -104,14 +97,20 @@ enum WooOrderBytesReader {
             case .total: total = try optionalText(&cursor) ?? WooText(.absent)
             case .customerID: customerID = try integer(&cursor)
             case .billing: billing = try cursor.readNull() ? nil : try self.billing(&cursor)
-            case .lineItems: lineItems = try optionalArray(&cursor, of: lineItem)
+            case .lineItems: lineItems = try cursor.readOptionalArray(lineItem)
             case .couponLines:
-                couponLines = try optionalArray(&cursor) { WooCouponLineWire(code: try onlyString("code", &$0)) }
+                couponLines = try cursor.readOptionalArray {
+                    WooCouponLineWire(code: try $0.readMember("code") { try $0.readOptionalString() } ?? nil)
+                }
             case .refunds:
-                refunds = try optionalArray(&cursor) { WooRefundSummaryWire(total: try onlyText("total", &$0)) }
+                refunds = try cursor.readOptionalArray {
+                    WooRefundSummaryWire(total: try $0.readMember("total") { try optionalText(&$0) } ?? nil)
+                }
             case .taxLines:
-                taxLines = try optionalArray(&cursor) { WooTaxLineWire(label: try onlyString("label", &$0)) }
-            case .metaData: metaData = try optionalArray(&cursor, of: metaEntry).map(WooMetaData.init)
+                taxLines = try cursor.readOptionalArray {
+                    WooTaxLineWire(label: try $0.readMember("label") { try $0.readOptionalString() } ?? nil)
+                }
+            case .metaData: metaData = try cursor.readOptionalArray(metaEntry).map(WooMetaData.init)
             case .pricesIncludeTax: pricesIncludeTax = try cursor.readOptionalBool()
             case .discountTax: discountTax = try optionalText(&cursor)
             case .shippingTax: shippingTax = try optionalText(&cursor)
@@ -132,14 +131,7 @@ enum WooOrderBytesReader {
 
     private static func billing(_ cursor: inout JSONCursor) throws -> WooBillingWire {
         var values: [String?] = [nil, nil, nil]
-        var seen = SeenMembers()
-        var object = try cursor.beginObject()
-        while let key = try cursor.nextKey(&object) {
-            guard let field = cursor.field(key, in: billingFields) else {
-                try cursor.skipValue()
-                continue
-            }
-            try seen.insert(field, cursor)
+        try cursor.readMembers(billingFields, number: { $0 }) { field, cursor in
             values[field] = try cursor.readOptionalString()
         }
         return WooBillingWire(firstName: values[0], lastName: values[1], email: values[2])
@@ -160,14 +152,7 @@ enum WooOrderBytesReader {
         var productID: WooInteger?
         var variationID: WooInteger?
         var amounts: [WooText?] = [nil, nil, nil, nil, nil]
-        var seen = SeenMembers()
-        var object = try cursor.beginObject()
-        while let key = try cursor.nextKey(&object) {
-            guard let field = cursor.field(key, in: lineFields) else {
-                try cursor.skipValue()
-                continue
-            }
-            try seen.insert(field.rawValue, cursor)
+        try cursor.readMembers(lineFields, number: \.rawValue) { field, cursor in
             switch field {
             case .name: name = try cursor.readOptionalString()
             case .sku: sku = try cursor.readOptionalString()
@@ -190,14 +175,7 @@ enum WooOrderBytesReader {
     private static func metaEntry(_ cursor: inout JSONCursor) throws -> WooMetaEntry {
         var key: String?
         var value: WooJSONValue?
-        var seen = SeenMembers()
-        var object = try cursor.beginObject()
-        while let name = try cursor.nextKey(&object) {
-            guard let field = cursor.field(name, in: metaFields) else {
-                try cursor.skipValue()
-                continue
-            }
-            try seen.insert(field, cursor)
+        try cursor.readMembers(metaFields, number: { $0 }) { field, cursor in
             if field == 0 {
                 key = try cursor.readOptionalString()
             } else {
@@ -273,58 +251,5 @@ enum WooOrderBytesReader {
         default:
             return WooInteger(try cursor.readInt())
         }
-    }
-
-    private static func optionalArray<Element>(
-        _ cursor: inout JSONCursor, of element: (inout JSONCursor) throws -> Element
-    ) throws -> [Element]? {
-        if try cursor.readNull() { return nil }
-        var elements: [Element] = []
-        var array = try cursor.beginArray()
-        while try cursor.nextElement(&array) { elements.append(try element(&cursor)) }
-        return elements
-    }
-
-    /// An object of which only the string member `name` is read.
-    private static func onlyString(_ name: StaticString, _ cursor: inout JSONCursor) throws -> String? {
-        try onlyMember(name, &cursor) { try $0.readOptionalString() } ?? nil
-    }
-
-    private static func onlyText(_ name: StaticString, _ cursor: inout JSONCursor) throws -> WooText? {
-        try onlyMember(name, &cursor) { try optionalText(&$0) } ?? nil
-    }
-
-    private static func onlyMember<Value>(
-        _ name: StaticString, _ cursor: inout JSONCursor, _ read: (inout JSONCursor) throws -> Value
-    ) throws -> Value? {
-        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        var value: Value?
-        var found = false
-        var object = try cursor.beginObject()
-        while let key = try cursor.nextKey(&object) {
-            let matches =
-                key.unescaped.map { $0.utf8.elementsEqual(wanted) }
-                ?? UnsafeBufferPointer(rebasing: cursor.bytes[key.range]).elementsEqual(wanted)
-            guard matches else {
-                try cursor.skipValue()
-                continue
-            }
-            guard !found else { throw cursor.failure("member sent twice") }
-            found = true
-            value = try read(&cursor)
-        }
-        return value
-    }
-}
-
-/// Which members of one object were read, to give up on one sent twice
-/// (which `JSONDecoder` may resolve differently).
-private struct SeenMembers {
-    private var bits: UInt64 = 0
-
-    mutating func insert(_ member: Int, _ cursor: JSONCursor) throws {
-        let bit: UInt64 = 1 << UInt64(member)
-        guard bits & bit == 0 else { throw cursor.failure("member sent twice") }
-        bits |= bit
     }
 }
