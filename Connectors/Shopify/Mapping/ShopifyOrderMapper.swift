@@ -32,9 +32,13 @@ public struct ShopifyOrderMapper: Sendable {
 
     /// Maps a `GET orders.json` body.
     public func mapPage(_ body: Data) throws(ConnectorError) -> ShopifyMappedPage<Order> {
-        let list = try ShopifyWireDecoder.decode(ShopifyOrderListWire.self, from: body, context: context)
+        // The byte reader is the fast way; the decoder reads what it gives up on and names the field at fault.
+        var orders = ShopifyOrderBytesReader.page(body) ?? []
+        if orders.isEmpty {
+            orders = try ShopifyWireDecoder.decode(ShopifyOrderListWire.self, from: body, context: context).orders
+        }
         var page = ShopifyMappedPage<Order>()
-        for (index, wire) in list.orders.enumerated() {
+        for (index, wire) in orders.enumerated() {
             let order = try map(wire, at: ShopifyFieldPath("orders").index(index))
             page.records.append(order)
             page.noteChange(order.updatedAt)
@@ -44,12 +48,14 @@ public struct ShopifyOrderMapper: Sendable {
 
     /// Maps a `GET orders/{id}.json` body (`{"order": {…}}`).
     public func mapOrder(_ body: Data) throws(ConnectorError) -> Order {
+        if let wire = ShopifyOrderBytesReader.envelope(body) { return try map(wire, at: ShopifyFieldPath("order")) }
         let envelope = try ShopifyWireDecoder.decode(ShopifyOrderEnvelopeWire.self, from: body, context: context)
         return try map(envelope.order, at: ShopifyFieldPath("order"))
     }
 
     /// Maps an `orders/*` webhook body: the bare order object.
     public func mapWebhookOrder(_ body: Data) throws(ConnectorError) -> Order {
+        if let wire = ShopifyOrderBytesReader.record(body) { return try map(wire, at: ShopifyFieldPath("")) }
         let wire = try ShopifyWireDecoder.decode(ShopifyOrderWire.self, from: body, context: context)
         return try map(wire, at: ShopifyFieldPath(""))
     }
