@@ -5,7 +5,8 @@ checks nothing; it is the floor any sync of the wire could be compared with.
 
 Usage: python-page-loop.py woocommerce BASE_URL CONSUMER_KEY CONSUMER_SECRET
        python-page-loop.py shopify BASE_URL ACCESS_TOKEN [API_VERSION]
-Prints one JSON line: {"records": N, "pages": P, "seconds": S}.
+Prints one JSON line: {"records": N, "pages": P, "seconds": S, "cpu_seconds": C} (C: this
+process's user + system time).
 """
 import base64
 import json
@@ -51,9 +52,10 @@ def shopify(base, token, version="2026-07"):
 
 def main():
     platform, arguments = sys.argv[1], sys.argv[2:]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     records, pages = woocommerce(*arguments) if platform == "woocommerce" else shopify(*arguments)
-    print(json.dumps({"records": records, "pages": pages, "seconds": time.perf_counter() - started}))
+    print(json.dumps({"records": records, "pages": pages, "seconds": time.perf_counter() - started,
+                      "cpu_seconds": time.process_time() - cpu}))
 
 
 if __name__ == "__main__":

@@ -106,7 +106,7 @@ struct RunBenchmarks: AsyncParsableCommand {
         let syncTable = BenchmarkTable(
             columns: [
                 "platform", "orders", "page concurrency", "seconds", "records/s", "ratio to floor", "peak RSS MB",
-                "Python loop records/s", "ratio to Python",
+                "CPU µs per order", "Python loop records/s", "ratio to Python", "Python CPU µs per order",
             ]
                 + (sampleHeap
                     ? ["live heap MB: peak", "median", "at the end", "peak malloc-held heap MB"] : []))
@@ -127,8 +127,10 @@ struct RunBenchmarks: AsyncParsableCommand {
                             platform.rawValue, "\(size)", "\(concurrency)", result.seconds.twoDecimals,
                             result.recordsPerSecond.grouped, ratio.twoDecimals,
                             (Double(result.peakRSSKilobytes) / 1024).twoDecimals,
+                            (result.cpuSeconds * 1e6 / Double(result.records)).oneDecimal,
                             result.python.map { $0.recordsPerSecond.grouped } ?? "—",
                             result.python.map { (result.recordsPerSecond / $0.recordsPerSecond).twoDecimals } ?? "—",
+                            result.python.map { ($0.cpuSeconds * 1e6 / Double($0.records)).oneDecimal } ?? "—",
                         ] + heapColumns(result))
                 }
             }

@@ -24,6 +24,12 @@ extension Double {
         return String(out.reversed())
     }
 
+    /// One decimal, e.g. `58.4`.
+    var oneDecimal: String {
+        let tenths = Int((self * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
     /// Two decimals, e.g. `0.73`.
     var twoDecimals: String {
         let scaled = (self * 100).rounded() / 100

@@ -8,6 +8,8 @@ struct PythonPageLoop {
     struct Result {
         var records: Int
         var seconds: Double
+        /// The loop's own user + system time.
+        var cpuSeconds: Double
         var recordsPerSecond: Double { Double(records) / seconds }
     }
 
@@ -29,6 +31,6 @@ struct PythonPageLoop {
         guard let records = object["records"] as? Int, let seconds = object["seconds"] as? Double else {
             throw BenchmarkError("python-page-loop.py printed no records and seconds")
         }
-        return Result(records: records, seconds: seconds)
+        return Result(records: records, seconds: seconds, cpuSeconds: object["cpu_seconds"] as? Double ?? 0)
     }
 }

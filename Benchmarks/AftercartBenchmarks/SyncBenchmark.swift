@@ -16,6 +16,8 @@ struct SyncBenchmark {
     struct Result {
         var records: Int
         var seconds: Double
+        /// The syncing process's user + system time during the sync.
+        var cpuSeconds: Double
         var peakRSSKilobytes: Int
         /// malloc's peak live and held heap, with `sampleHeap`.
         var peakLiveHeapKilobytes: Int?
@@ -44,7 +46,8 @@ struct SyncBenchmark {
         }
         let python = pythonLoop ? try PythonPageLoop(platform: platform, baseURL: mock.baseURL).run() : nil
         return Result(
-            records: records, seconds: seconds, peakRSSKilobytes: object["peak_rss_kb"] as? Int ?? 0,
+            records: records, seconds: seconds, cpuSeconds: object["cpu_seconds"] as? Double ?? 0,
+            peakRSSKilobytes: object["peak_rss_kb"] as? Int ?? 0,
             peakLiveHeapKilobytes: object["peak_live_heap_kb"] as? Int,
             medianLiveHeapKilobytes: object["median_live_heap_kb"] as? Int,
             lastLiveHeapKilobytes: object["last_live_heap_kb"] as? Int,

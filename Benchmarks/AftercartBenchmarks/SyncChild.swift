@@ -10,6 +10,10 @@ import MockStores
 import ShopifyConnector
 import WooCommerceConnector
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One end-to-end sync of a store's orders, run as a child process so its
 /// peak RSS is its own. Prints one JSON line: records, seconds, peak RSS
 /// (and, with `--sample-heap`, malloc's peak live and held heap).
@@ -31,10 +35,12 @@ struct SyncChildCommand: AsyncParsableCommand {
         let engine = SyncEngine(persistence: persistence, logger: logger)
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = ProcessCPU.seconds()
         let heap = sampleHeap ? HeapSampler() : nil
         let report = await engine.sync(
             connector, options: SyncOptions(resources: [.orders], pageConcurrency: pageConcurrency))
         let seconds = (clock.now - start).seconds
+        let cpuSeconds = ProcessCPU.seconds() - cpuStart
         let heapSummary = heap?.stop()
         let records = report.resources.reduce(0) { $0 + $1.records }
         try await persistence.close()
@@ -46,7 +52,7 @@ struct SyncChildCommand: AsyncParsableCommand {
                     + #","last_live_heap_kb":\#($0.lastLive / 1024),"peak_held_heap_kb":\#($0.peakHeld / 1024)"#
             } ?? ""
         print(
-            #"{"records":\#(records),"seconds":\#(seconds),"peak_rss_kb":\#(PeakMemory.selfKilobytes())\#(heapFields)}"#
+            #"{"records":\#(records),"seconds":\#(seconds),"cpu_seconds":\#(cpuSeconds),"peak_rss_kb":\#(PeakMemory.selfKilobytes())\#(heapFields)}"#
         )
     }
 
@@ -65,6 +71,16 @@ struct SyncChildCommand: AsyncParsableCommand {
                 "consumer_key": Secret(MockProcess.consumerKey), "consumer_secret": Secret(MockProcess.consumerSecret),
             ])
         return try WooCommerceConnector.registration.makeConnector(settings, environment)
+    }
+}
+
+/// This process's CPU time, user + system, from `getrusage`.
+enum ProcessCPU {
+    static func seconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 
