@@ -6,7 +6,7 @@
 # Usage: Benchmarks/sync-profile.sh [ORDERS]      (default: 20000)
 # Env:   PLATFORM=woocommerce|shopify (woocommerce), CONFIG=release|debug (release),
 #        SCRATCH (.build-release for release, .build for debug), PERF=0 to skip the profile,
-#        TOP (40): how many `perf report` lines to print. The Shopify emulator runs without a
+#        TOP (40): how many `perf report` lines to print, PERF_DATA (a path) to keep the profile. The Shopify emulator runs without a
 #        rate limit, so the sync is bound by CPU, as the WooCommerce one is.
 set -euo pipefail
 
@@ -56,7 +56,10 @@ sed 's/^/    /' "$WORK/sync.out"
 
 if [ "$PERF" = 1 ]; then
     write_config "$WORK/profiled.sqlite"
-    sync_once perf record -q -g -o "$WORK/perf.data"
-    perf report -i "$WORK/perf.data" --stdio --no-children --percent-limit 0.7 --sort symbol 2>/dev/null |
-        grep -E '^ +[0-9.]+%' | head -n "$TOP" | sed -E 's/ +$//' | cut -c1-160
+    data=${PERF_DATA:-$WORK/perf.data}
+    sync_once perf record -q -g -o "$data"
+    # Inclusive time (children) of each function, the sync's own frames first: where the CPU goes.
+    echo "perf report --children (self + callees), top $TOP:"
+    perf report -i "$data" --stdio --children --percent-limit 1.5 --sort symbol -g none 2>/dev/null |
+        grep -E '^ +[0-9.]+%' | head -n "$TOP" | sed -E 's/ +$//' | cut -c1-180
 fi

@@ -77,7 +77,7 @@ struct ShopifyFieldReading {
 
     /// Trimmed text, `nil` when blank.
     static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = text?.trimming(.whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 }

@@ -49,7 +49,7 @@ public struct WooCommerceConsentPolicy: Sendable, Hashable {
     /// `true`/`false` for a recognisable answer, `nil` otherwise.
     static func answer(_ value: WooJSONValue) -> Bool? {
         if case .bool(let flag) = value { return flag }
-        guard let text = value.text?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
+        guard let text = value.text?.trimming(.whitespaces).lowercased() else { return nil }
         if yes.contains(text) { return true }
         if no.contains(text) { return false }
         return nil

@@ -8,6 +8,6 @@ enum WooCommerceCouponCode {
     /// generates: surrounding white space trimmed, letters lowercased
     /// (full-width letters stay full-width, as `mb_strtolower` keeps them).
     static func normalized(_ code: String) -> String {
-        code.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        code.trimming(.whitespacesAndNewlines).lowercased()
     }
 }

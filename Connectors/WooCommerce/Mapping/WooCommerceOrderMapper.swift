@@ -179,6 +179,9 @@ public struct WooCommerceOrderMapper: Sendable {
     }
 
     static func unitPrice(_ subtotal: Decimal, quantity: Int, minorUnits: Int) -> Decimal {
+        if quantity == 1 { return subtotal }
+        // Foundation's long division was a large share of a sync's CPU; integers do the exact case.
+        if let exact = DecimalParts(subtotal)?.dividedExactly(by: quantity) { return exact.decimal }
         let count = Decimal(quantity)
         let exact = subtotal / count
         if exact * count == subtotal { return exact }

@@ -41,7 +41,7 @@ enum WooFieldReading {
     /// (unset dates) are `nil`.
     static func gmtDate(_ text: String?, at path: WooFieldPath) throws(WooCommerceDecodingError) -> Date? {
         guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
-        guard let date = Timestamp.parse(text.trimmingCharacters(in: .whitespaces), zoneless: .gmt) else {
+        guard let date = Timestamp.parse(text.trimming(.whitespaces), zoneless: .gmt) else {
             throw path.error("\"\(text.prefix(40))\" is not an ISO 8601 date-time")
         }
         return date
@@ -55,7 +55,7 @@ enum WooFieldReading {
     ) throws(WooCommerceDecodingError) -> Date {
         if let date = try gmtDate(gmt, at: record.key(gmtKey)) { return date }
         guard let local, !local.allSatisfy(\.isWhitespace) else { throw record.key(gmtKey).error("missing") }
-        guard let date = Timestamp.parse(local.trimmingCharacters(in: .whitespaces), zoneless: siteTimeZone) else {
+        guard let date = Timestamp.parse(local.trimming(.whitespaces), zoneless: siteTimeZone) else {
             throw record.key(localKey).error("\"\(local.prefix(40))\" is not an ISO 8601 date-time")
         }
         return date
@@ -77,7 +77,7 @@ enum WooFieldReading {
 
     /// The currency code, which must be ISO 4217.
     static func currency(_ code: String, at path: WooFieldPath) throws(WooCommerceDecodingError) -> Currency {
-        guard let currency = Currency(code: code.trimmingCharacters(in: .whitespaces)) else {
+        guard let currency = Currency(code: code.trimming(.whitespaces)) else {
             throw path.error(code.isEmpty ? "missing" : "\"\(code.prefix(10))\" is not an ISO 4217 currency code")
         }
         return currency
@@ -85,7 +85,7 @@ enum WooFieldReading {
 
     /// Text with surrounding blanks removed; empty becomes `nil`.
     static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = text?.trimming(.whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 }

@@ -30,7 +30,7 @@ struct WooOrderLifecycle: Sendable, Hashable {
 
     static func classify(_ rawStatus: String, customStatuses: [String: WooCommerceCustomOrderStatus]) -> Classification
     {
-        var name = rawStatus.trimmingCharacters(in: .whitespaces).lowercased()
+        var name = rawStatus.trimming(.whitespaces).lowercased()
         // Post-storage names carry a `wc-` prefix; the REST API strips it,
         // but plugins that echo the stored name do not.
         if name.hasPrefix("wc-") { name.removeFirst(3) }

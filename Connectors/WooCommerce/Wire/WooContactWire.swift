@@ -10,6 +10,6 @@ struct WooContactWire: Sendable, Decodable {
 
     /// The address the record is filed under, lowercased.
     var address: String? {
-        (email ?? billing?.email).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        (email ?? billing?.email).map { $0.trimming(.whitespaces).lowercased() }
     }
 }

@@ -19,7 +19,7 @@ struct WooInteger: Sendable, Hashable, Decodable {
         } else if let number = try? container.decode(Int.self) {
             value = number
         } else if let text = try? container.decode(String.self) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimming(.whitespaces)
             if trimmed.isEmpty {
                 value = nil
             } else if let number = Self.wholeNumber(trimmed) {

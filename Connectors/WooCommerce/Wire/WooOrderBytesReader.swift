@@ -244,7 +244,7 @@ enum WooOrderBytesReader {
             _ = try cursor.readNull()
             return nil
         case UInt8(ascii: "\""):
-            let text = try cursor.readString().trimmingCharacters(in: .whitespaces)
+            let text = try cursor.readString().trimming(.whitespaces)
             if text.isEmpty { return WooInteger(nil) }
             guard let value = WooInteger.wholeNumber(text) else { throw cursor.failure("not an integer") }
             return WooInteger(value)

@@ -64,7 +64,7 @@ public enum DecimalText {
     /// the point, and more when the value has them: money is never rounded
     /// on its way out.
     public static func format(_ value: Decimal, minimumFractionDigits: Int) -> String {
-        var text = NSDecimalNumber(decimal: value).stringValue
+        var text = DecimalParts(value)?.plainText ?? NSDecimalNumber(decimal: value).stringValue
         if text == "NaN" { return text }
         if minimumFractionDigits <= 0 { return text }
         let fraction: Int
