@@ -1,5 +1,6 @@
 import AftercartConnector
 import AftercartModel
+import AftercartStore
 import Foundation
 import MockStores
 import Testing
@@ -40,6 +41,8 @@ import Testing
             let json = try S.stored(order)
             #expect(try S.scanOrder(json) == PlanningOrder(order), "order \(order.id)")
             #expect(try S.scanOrder(json) == (try S.decodeOrder(json)), "order \(order.id)")
+            #expect(
+                try S.scanOrder(OrderPlanningProjection.json(of: order)) == PlanningOrder(order), "order \(order.id)")
         }
     }
 
@@ -56,6 +59,9 @@ import Testing
                     let json = try S.stored(order)
                     #expect(try S.scanOrder(json) == PlanningOrder(order), "order \(order.id)")
                     #expect(try S.scanOrder(json) == (try S.decodeOrder(json)), "order \(order.id)")
+                    #expect(
+                        try S.scanOrder(OrderPlanningProjection.json(of: order)) == PlanningOrder(order),
+                        "order \(order.id)")
                 }
             case .customers(let records):
                 for customer in records {
