@@ -3,7 +3,8 @@ import Foundation
 
 /// The few members of an order the planner scans, written beside the
 /// order's payload (column `planning` of `orders`) in the same statement,
-/// so a plan reads ~250 bytes per order instead of the ~900-byte payload.
+/// so a plan scans about 700 bytes per order instead of the 1,100-byte
+/// payload (emulator orders; BENCHMARKS.md, "Planning projection").
 ///
 /// The text is a JSON object whose members are a subset of the payload's,
 /// with the same names and encodings (see ``Order``), plus `"planning": 1`,
