@@ -1,6 +1,7 @@
 import AftercartConnector
 import AftercartJSON
 import AftercartModel
+import AftercartStore
 import Foundation
 import MockStores
 import Testing
@@ -41,6 +42,8 @@ import Testing
             let json = try S.stored(order)
             #expect(try S.scanOrder(json) == PlanningOrder(order), "order \(order.id)")
             #expect(try S.scanOrder(json) == (try S.decodeOrder(json)), "order \(order.id)")
+            #expect(
+                try S.scanOrder(OrderPlanningProjection.json(of: order)) == PlanningOrder(order), "order \(order.id)")
         }
     }
 
@@ -57,6 +60,9 @@ import Testing
                     let json = try S.stored(order)
                     #expect(try S.scanOrder(json) == PlanningOrder(order), "order \(order.id)")
                     #expect(try S.scanOrder(json) == (try S.decodeOrder(json)), "order \(order.id)")
+                    #expect(
+                        try S.scanOrder(OrderPlanningProjection.json(of: order)) == PlanningOrder(order),
+                        "order \(order.id)")
                 }
             case .customers(let records):
                 for customer in records {

@@ -66,12 +66,28 @@ public struct Planner: Sendable {
         // Durations only, for benchmarks: no decision depends on them.
         let stopwatch = ContinuousClock()
         let loadStart = stopwatch.now
-        let snapshot = try await StoreSnapshot.load(store: store, from: database)
-        let loadDuration = stopwatch.now - loadStart
+        var snapshot = try await StoreSnapshot.load(store: store, from: database)
+        var loadDuration = stopwatch.now - loadStart
+        let tiers = try await database.observedTiers(store: store)
+        // Firings first: they name the few orders a message may be rendered
+        // for, whose full JSON is then read in one go (the load read only
+        // each order's planning projection).
+        let firingsStart = stopwatch.now
+        let scanner = TriggerScanner(
+            snapshot: snapshot, now: now, deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,
+            observedTiers: tiers)
+        let matcher = ConditionMatcher(snapshot: snapshot, now: now)
+        let firings = configuration.campaigns(for: store).map { campaign in
+            (campaign, scanner.occurrences(of: campaign).map { (occurrence: $0, matches: matcher.matches($0)) })
+        }
+        var evaluateDuration = stopwatch.now - firingsStart
+        let fullReadStart = stopwatch.now
+        try await snapshot.loadFullOrders(
+            firings.flatMap { $0.1.lazy.filter(\.matches).compactMap(\.occurrence.orderIndex) }, from: database)
+        loadDuration += stopwatch.now - fullReadStart
         let keys = try await database.plannedKeys(store: store)
         let week: TimeInterval = 7 * 86_400
         let planned = try await database.plannedEmails(store: store, since: now.addingTimeInterval(-week))
-        let tiers = try await database.observedTiers(store: store)
         let recorded = try await database.suppressions(store: store)
 
         var run = PlanRun(
@@ -97,15 +113,11 @@ public struct Planner: Sendable {
         run.context.sender = storeConfiguration.sender
         run.context.orderPages = orderPages
         let evaluateStart = stopwatch.now
-        let scanner = TriggerScanner(
-            snapshot: snapshot, now: now, deliveryEstimate: storeConfiguration.deliveryEstimate.timeInterval,
-            observedTiers: tiers)
-        let matcher = ConditionMatcher(snapshot: snapshot, now: now)
         var summaries: [PlanReport.CampaignSummary] = []
-        for campaign in configuration.campaigns(for: store) {
+        for (campaign, occurrences) in firings {
             var summary = PlanReport.CampaignSummary(name: campaign.name)
-            for occurrence in scanner.occurrences(of: campaign) {
-                guard matcher.matches(occurrence) else {
+            for (occurrence, matches) in occurrences {
+                guard matches else {
                     summary.suppressed[.conditions, default: 0] += 1
                     continue
                 }
@@ -120,7 +132,7 @@ public struct Planner: Sendable {
             summaries.append(summary)
         }
 
-        let evaluateDuration = stopwatch.now - evaluateStart
+        evaluateDuration += stopwatch.now - evaluateStart
         var written = 0
         if !dryRun {
             for batch in stride(from: 0, to: run.actions.count, by: 500) {
@@ -132,6 +144,8 @@ public struct Planner: Sendable {
             let current = snapshot.loyalty.compactMapValues(\.tier)
             let changed = current.filter { tiers[$0.key] != $0.value }
             try await database.recordObservedTiers(store: store, tiers: changed, now: now)
+            // Rows from before the projection: the next plan reads them narrow.
+            if snapshot.ordersWithoutProjection > 0 { _ = try await database.backfillOrderPlanning(store: store) }
         }
         var report = PlanReport(
             store: store, at: now, actions: run.actions, written: written, campaigns: summaries,

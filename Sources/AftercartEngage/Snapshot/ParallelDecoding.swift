@@ -24,6 +24,19 @@ enum ParallelDecoding {
         _ resource: ResourceKind, store: StoreID, from database: any RecordStore,
         _ scan: @escaping @Sendable (UnsafeBufferPointer<UInt8>) throws -> T
     ) async throws -> ScannedChunks<T> {
+        try await self.scan(
+            resource, store: store,
+            rows: database.allPayloads(resource, store: store, includeVanished: false, pageSize: 5_000),
+            scan)
+    }
+
+    /// The texts of `rows` (records of `resource`) scanned by `scan`, as
+    /// ``scan(_:store:from:_:)`` does it; for orders, the rows are their
+    /// planning projections.
+    static func scan<T: Sendable>(
+        _ resource: ResourceKind, store: StoreID, rows: PagedSequence<StoredPayload, RecordKey>,
+        _ scan: @escaping @Sendable (UnsafeBufferPointer<UInt8>) throws -> T
+    ) async throws -> ScannedChunks<T> {
         try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
             var payloads: [[StoredPayload]] = []
             var pending: [StoredPayload] = []
@@ -36,9 +49,7 @@ enum ParallelDecoding {
                 pending = []
                 pending.reserveCapacity(chunkSize)
             }
-            for try await payload in database.allPayloads(
-                resource, store: store, includeVanished: false, pageSize: 5_000)
-            {
+            for try await payload in rows {
                 pending.append(payload)
                 if pending.count == chunkSize { startChunk() }
             }

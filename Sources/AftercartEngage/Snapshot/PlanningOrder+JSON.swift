@@ -1,5 +1,6 @@
 import AftercartJSON
 import AftercartModel
+import AftercartStore
 import Foundation
 
 extension PlanningOrder {
@@ -10,6 +11,10 @@ extension PlanningOrder {
     /// type, and the members not kept (number, other totals, tracking,
     /// coupon codes) are checked too, so a record that would not decode as an
     /// `Order` is refused here, at load, as it was before.
+    ///
+    /// An ``OrderPlanningProjection`` (marked by its `planning` member) is
+    /// read the same way; it holds only the members kept, so the others are
+    /// not required of it.
     ///
     /// - Throws: ``JSONScanError`` for malformed JSON or a missing or mistyped member.
     init(json: UnsafeBufferPointer<UInt8>) throws {
@@ -29,6 +34,7 @@ extension PlanningOrder {
         var lineItems: [Item]?
         var lineTaxes: [Decimal?] = []
         var pricesIncludeTax = false
+        var isProjection = false
         // Members checked but not kept, one bit each (see `checkedOnly`).
         var checked: UInt8 = 0
         var object = try cursor.beginObject()
@@ -38,6 +44,12 @@ extension PlanningOrder {
                 continue
             }
             switch field {
+            case .planning:
+                let start = cursor.index
+                guard try cursor.readInt() == OrderPlanningProjection.version else {
+                    throw cursor.failure("an order planning projection of another version", at: start)
+                }
+                isProjection = true
             case .store, .number: try cursor.skipString()
             case .id: id = try cursor.readString()
             case .status: status = try cursor.readName(Self.orderStatuses, "order status")
@@ -70,7 +82,7 @@ extension PlanningOrder {
             if let bit = Self.checkedOnly.firstIndex(of: field) { checked |= 1 << bit }
         }
         try cursor.finish()
-        for (bit, field) in Self.checkedOnly.enumerated() where checked & (1 << bit) == 0 {
+        for (bit, field) in Self.checkedOnly.enumerated() where !isProjection && checked & (1 << bit) == 0 {
             throw Self.missing(field, &cursor)
         }
         guard let id else { throw Self.missing(.id, &cursor) }
@@ -209,6 +221,7 @@ extension PlanningOrder {
         case couponCodes = "coupon_codes"
         case tracking, taxes
         case accessKey = "access_key"
+        case planning
     }
 
     private enum TaxesField: String, CaseIterable {

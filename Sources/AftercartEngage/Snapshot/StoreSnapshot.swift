@@ -8,11 +8,13 @@ struct StoreSnapshot: Sendable {
     var store: StoreID
     /// Orders by creation time, as the planner scans them.
     var orders: [PlanningOrder] = []
-    /// Each order's stored JSON (same index), kept to decode the full
-    /// ``Order`` of the few that a message is rendered for. Keeping the text
-    /// costs less memory than the full orders it replaces did and no second
-    /// query; see BENCHMARKS.md, "Planner".
-    var orderPayloads: [String] = []
+    /// The stored JSON of the few orders a message may be rendered for, by
+    /// id, read by ``loadFullOrders(_:from:)`` once the firings are known:
+    /// the load itself reads only each order's planning projection.
+    var fullOrderPayloads: [String: String] = [:]
+    /// Orders read from their full payload because their row has no
+    /// planning projection yet (written before it existed).
+    var ordersWithoutProjection = 0
     var people: [String: Person] = [:]
     /// Order indexes per person key, by creation time.
     var ordersByPerson: [String: [Int]] = [:]
@@ -27,11 +29,13 @@ struct StoreSnapshot: Sendable {
     /// The store's currency (from its orders), for fixed-amount coupons.
     var currency: Currency? { orders.last?.currency }
 
-    static func load(store: StoreID, from records: some RecordStore) async throws -> StoreSnapshot {
+    static func load(store: StoreID, from records: some RecordStore & PlanningStore) async throws -> StoreSnapshot {
         // The four reads overlap: each waits on the database between pages,
         // and the scanning of one fills those waits.
         async let customersRead = ParallelDecoding.scan(.customers, store: store, from: records, RecordScan.customer)
-        async let ordersRead = ParallelDecoding.scan(.orders, store: store, from: records) {
+        async let ordersRead = ParallelDecoding.scan(
+            .orders, store: store, rows: records.allOrderPlanningRows(store: store, pageSize: 5_000)
+        ) {
             try PlanningOrder(json: $0)
         }
         async let loyaltyRead = ParallelDecoding.scan(.loyalty, store: store, from: records, RecordScan.loyaltyAccount)
@@ -46,7 +50,7 @@ struct StoreSnapshot: Sendable {
         }
         let scanned = try await ordersRead
         // Sort (creation time, position) pairs, ties by id, then copy each
-        // order and payload once, straight into creation order.
+        // order once, straight into creation order.
         var positions: [(createdAt: Date, chunk: Int, offset: Int)] = []
         positions.reserveCapacity(scanned.count)
         for (chunk, orders) in scanned.values.enumerated() {
@@ -58,7 +62,9 @@ struct StoreSnapshot: Sendable {
                 : scanned.values[a.chunk][a.offset].id < scanned.values[b.chunk][b.offset].id
         }
         snapshot.orders = positions.map { scanned.values[$0.chunk][$0.offset] }
-        snapshot.orderPayloads = positions.map { scanned.payloads[$0.chunk][$0.offset].json }
+        snapshot.ordersWithoutProjection = scanned.payloads.joined().count {
+            !OrderPlanningProjection.isProjection($0.json)
+        }
         snapshot.indexOrdersByPerson()
         for account in try await loyaltyRead.all {
             snapshot.loyalty[account.customerID] = account
@@ -116,15 +122,34 @@ struct StoreSnapshot: Sendable {
         self.ordersByPerson = ordersByPerson
     }
 
+    /// Reads the stored JSON of the orders at `indexes`, for ``fullOrder(at:)``.
+    ///
+    /// A sync between the load and this read may have changed an order: its
+    /// message then shows the newer number and tracking, as the load already
+    /// reads page by page rather than in one transaction.
+    mutating func loadFullOrders(_ indexes: some Sequence<Int>, from database: some PlanningStore) async throws {
+        let ids = Set(indexes.map { orders[$0].id }).subtracting(fullOrderPayloads.keys)
+        guard !ids.isEmpty else { return }
+        fullOrderPayloads.merge(try await database.orderPayloads(store: store, ids: ids.sorted())) { $1 }
+    }
+
     /// The order at `index` decoded in full, for rendering a message about it.
     ///
-    /// - Throws: ``PlannerError/undecodable(_:)`` when the stored JSON does not decode.
+    /// - Throws: ``PlannerError/undecodable(_:)`` when the stored JSON does
+    ///   not decode or was not read by ``loadFullOrders(_:from:)``.
     func fullOrder(at index: Int) throws -> Order {
+        let id = orders[index].id
         do {
-            return try ModelJSON.decoder().decode(Order.self, from: Data(orderPayloads[index].utf8))
+            guard let payload = fullOrderPayloads[id] else { throw FullOrderNotRead() }
+            return try ModelJSON.decoder().decode(Order.self, from: Data(payload.utf8))
         } catch {
-            throw ParallelDecoding.undecodable(store: store, resource: .orders, id: orders[index].id, error)
+            throw ParallelDecoding.undecodable(store: store, resource: .orders, id: id, error)
         }
+    }
+
+    /// A full order asked for that ``loadFullOrders(_:from:)`` did not read: a bug in the planner.
+    private struct FullOrderNotRead: Error, CustomStringConvertible {
+        var description: String { "its JSON was not read before rendering" }
     }
 
     /// The person key for an order's or a review's buyer: a customer id wins,

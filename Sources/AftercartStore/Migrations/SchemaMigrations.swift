@@ -61,6 +61,11 @@ enum SchemaMigrations {
             // Tokens a platform issued to the app, and the single-use
             // `state` values of installs under way, shared by all workers.
             Migration(identifier: "v7-app-credentials", statements: AppCredentialMigration.statements(types)),
+            // The few order members a plan scans (OrderPlanningProjection),
+            // written with every order; NULL on rows written before, which
+            // the planner reads from the payload instead.
+            Migration(
+                identifier: "v8-planning-projection", statements: ["ALTER TABLE orders ADD COLUMN planning TEXT"]),
         ]
     }
 

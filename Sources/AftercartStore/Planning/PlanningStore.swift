@@ -24,6 +24,29 @@ public protocol PlanningStore: Sendable {
     /// strongest one when both were recorded. A customer forgotten by
     /// erasure appears under their pseudonym only.
     func suppressions(store: StoreID) async throws -> [String: CustomerSuppression]
+    /// One page of `store`'s orders that are not vanished, in key order, as
+    /// the planner scans them: each one's ``OrderPlanningProjection``, or its
+    /// full payload where the row has none (written before the projection was).
+    func orderPlanningPage(store: StoreID, after: RecordKey?, limit: Int) async throws -> RecordPage<StoredPayload>
+    /// The stored JSON of the orders of `store` named by `ids`, by id, for the
+    /// few a message is rendered for; an id without a row is left out.
+    func orderPayloads(store: StoreID, ids: [String]) async throws -> [String: String]
+    /// Writes the planning projection of each order of `store` that has
+    /// none (rows written before it existed), from its payload, unless the
+    /// row changes meanwhile; a payload that does not decode is left alone.
+    ///
+    /// - Returns: how many rows were given their projection.
+    func backfillOrderPlanning(store: StoreID) async throws -> Int
+}
+
+extension PlanningStore {
+    /// Every page of ``orderPlanningPage(store:after:limit:)``, read `pageSize` rows at a time.
+    public func allOrderPlanningRows(store: StoreID, pageSize: Int = 500) -> PagedSequence<StoredPayload, RecordKey> {
+        PagedSequence { after in
+            let page = try await self.orderPlanningPage(store: store, after: after, limit: pageSize)
+            return (page.items, page.next)
+        }
+    }
 }
 
 /// One planned email as the frequency cap needs it.

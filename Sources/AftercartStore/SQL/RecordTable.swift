@@ -26,7 +26,7 @@ struct RecordTable: Sendable {
                 resource: resource,
                 queryColumns: [
                     "customer_email", "customer_id", "status", "shipment_status", "created_at", "shipped_at",
-                    "delivered_at",
+                    "delivered_at", "planning",
                 ])
         case .customers:
             RecordTable(resource: resource, queryColumns: ["email", "created_at"])
@@ -50,7 +50,7 @@ struct RecordTable: Sendable {
             return [
                 .text(order.customer.email?.lowercased()), .text(order.customer.id), .text(order.status.rawValue),
                 .text(order.shipmentStatus.rawValue), .time(order.createdAt), .time(order.shippedAt),
-                .time(order.deliveredAt),
+                .time(order.deliveredAt), .text(OrderPlanningProjection.json(of: order)),
             ]
         case .customers:
             guard let customer = record as? Customer else { return nil }
