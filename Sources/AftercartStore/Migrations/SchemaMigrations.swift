@@ -61,6 +61,8 @@ enum SchemaMigrations {
             // Tokens a platform issued to the app, and the single-use
             // `state` values of installs under way, shared by all workers.
             Migration(identifier: "v7-app-credentials", statements: AppCredentialMigration.statements(types)),
+            // Stages tracking sources reported per parcel, and the parcels a tracking service follows.
+            Migration(identifier: "v9-shipment-events", statements: ShipmentEventMigration.statements(types)),
         ]
     }
 
