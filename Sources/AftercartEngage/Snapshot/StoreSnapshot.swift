@@ -58,6 +58,9 @@ struct StoreSnapshot: Sendable {
                 : scanned.values[a.chunk][a.offset].id < scanned.values[b.chunk][b.offset].id
         }
         snapshot.orders = positions.map { scanned.values[$0.chunk][$0.offset] }
+        if let tracking = records as? any ShipmentEventStore {
+            TrackedStages.apply(try await tracking.shipmentEvents(store: store), to: &snapshot.orders)
+        }
         snapshot.orderPayloads = positions.map { scanned.payloads[$0.chunk][$0.offset].json }
         snapshot.indexOrdersByPerson()
         for account in try await loyaltyRead.all {

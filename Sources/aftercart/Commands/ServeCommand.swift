@@ -51,9 +51,11 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ConnectorEnvironment.wired(
             client: client, logger: logger, database: persistence, server: configuration.server)
         let endpoints = Self.webhookEndpoints(configuration.stores, environment: environment, logger: logger)
+        let connectors = AppInstallWiring.connectors(configuration.stores, environment: environment, logger: logger)
         let installs = AppInstallWiring.endpoint(
-            AppInstallWiring.connectors(configuration.stores, environment: environment, logger: logger),
-            server: configuration.server, database: persistence, logger: logger)
+            connectors, server: configuration.server, database: persistence, logger: logger)
+        let tracking = TrackingWiring.endpoint(
+            TrackingWiring.followers(connectors, database: persistence, logger: logger))
         let host = host ?? configuration.server.host
         let settings = AftercartServer.Settings(
             host: host, port: port ?? configuration.server.port, platforms: Platforms.names,
@@ -64,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
             metrics: MetricsSetup.registry, unsubscribe: unsubscribe, orderPages: orderPages, installs: installs,
-            logger: logger,
+            tracking: tracking, logger: logger,
             onRunning: { bound in
                 print("listening on http://\(host):\(bound)")
                 fflush(nil)
