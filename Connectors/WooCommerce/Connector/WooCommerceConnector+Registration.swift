@@ -16,14 +16,14 @@ extension WooCommerceConnector {
             clock: environment.clock)
         var connector = WooCommerceConnector(
             settings: storeSettings, transport: transport, logger: environment.logger, clock: environment.clock)
-        connector.trackingService = try trackingService(settings, environment: environment, trust: configuration.trust)
+        connector.trackingService = try makeTrackingService(settings, environment: environment, trust: configuration.trust)
         connector.trackingWebhookSecret = settings.secrets[WooCommerceSettingKey.trackingWebhookSecret]
         return connector
     }
 
     /// `tracking_service`: the carrier-tracking service that follows the
     /// store's tracking numbers, or `nil` when none is configured.
-    static func trackingService(
+    static func makeTrackingService(
         _ settings: ConnectorSettings, environment: ConnectorEnvironment, trust: TransportTrust
     ) throws(ConnectorSetupError) -> (any TrackingService)? {
         typealias Key = WooCommerceSettingKey

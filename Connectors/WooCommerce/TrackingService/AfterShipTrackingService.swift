@@ -1,6 +1,6 @@
 public import AftercartConnector
 public import AftercartModel
-import Foundation
+public import Foundation
 
 /// AfterShip's Tracking API as a ``TrackingService``: `POST /trackings`
 /// registers a parcel, `GET /trackings/{id}` polls it, and its
@@ -51,23 +51,27 @@ public struct AfterShipTrackingService: TrackingService {
     }
 
     public func register(_ parcel: TrackedParcel) async throws -> TrackingRegistration {
-        struct Body: Encodable {
-            var tracking_number: String
-            var order_id: String
-        }
         // Creating twice is harmless (4003), so a retry after a lost answer is safe.
         var request = try TransportRequest.json(
             .post, url: baseURL + "/trackings",
-            body: Body(tracking_number: parcel.trackingNumber, order_id: parcel.orderID), isIdempotent: true,
-            resource: "trackings")
+            body: AfterShipNewTracking(trackingNumber: parcel.trackingNumber, orderID: parcel.orderID),
+            isIdempotent: true, resource: "trackings")
         request.acceptedStatuses = [400, 422]
         let response = try await transport.send(request)
-        let envelope = try decode(AfterShipEnvelope<AfterShipTrackingWire>.self, response, request)
-        if response.isSuccess, let tracking = envelope.data { return .registered(id: tracking.id) }
-        if envelope.meta.code == ErrorCode.alreadyExists, let id = try await find(parcel.trackingNumber) {
+        if response.isSuccess {
+            guard let tracking = try decode(AfterShipEnvelope<AfterShipTrackingWire>.self, response, request).data
+            else {
+                throw ConnectorError.decoding(
+                    field: "data", reason: "a created tracking without data", transport.errorContext(for: request))
+            }
+            return .registered(id: tracking.id)
+        }
+        // The refusal's `data` differs by error; only its code matters here.
+        let meta = try decode(AfterShipEnvelope<AfterShipIgnored>.self, response, request).meta
+        if meta.code == ErrorCode.alreadyExists, let id = try await find(parcel.trackingNumber) {
             return .registered(id: id)
         }
-        return .unknownNumber(reason: "\(envelope.meta.code) \(envelope.meta.message ?? "refused")")
+        return .unknownNumber(reason: "\(meta.code) \(meta.message ?? "refused")")
     }
 
     /// The id of the tracking with `number`, when the service follows one.

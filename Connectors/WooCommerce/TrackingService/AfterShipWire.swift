@@ -1,3 +1,4 @@
+import AftercartConnector
 import AftercartModel
 import Foundation
 
@@ -47,6 +48,23 @@ struct AfterShipTrackingWire: Decodable {
             trackingNumber: trackingNumber, orderID: orderID, stage: stage,
             at: dated.flatMap(AfterShipTag.date) ?? fallback)
     }
+}
+
+/// `POST /trackings`'s body: the number and the order it belongs to; the
+/// service detects the carrier.
+struct AfterShipNewTracking: Encodable {
+    var trackingNumber: String
+    var orderID: String
+
+    enum CodingKeys: String, CodingKey {
+        case trackingNumber = "tracking_number"
+        case orderID = "order_id"
+    }
+}
+
+/// Any `data`, left unread.
+struct AfterShipIgnored: Decodable {
+    init(from decoder: any Decoder) throws {}
 }
 
 /// `GET /trackings?tracking_numbers=…`: `data.trackings`.

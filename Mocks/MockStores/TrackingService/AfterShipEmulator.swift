@@ -47,7 +47,7 @@ public final class AfterShipEmulator: Sendable {
     {
         let box = NIOLockedValueBox<AfterShipEmulator?>(nil)
         let router = Router()
-        router.on("/tracking/2026-07/trackings", method: .post) { request, _ in
+        router.post("/tracking/2026-07/trackings") { request, _ in
             let body = try await request.body.collect(upTo: 1 << 20)
             return respond(box, request) { $0.create(Data(buffer: body)) }
         }
@@ -163,7 +163,7 @@ public final class AfterShipEmulator: Sendable {
     ) -> Response {
         guard let emulator = box.withLockedValue({ $0 }) else { return Response(status: .serviceUnavailable) }
         let answer: AfterShipAnswer
-        if request.headers[HTTPField.Name("as-api-key")!] != emulator.apiKey {
+        if request.headers[HTTPFields.Element.Name("as-api-key")!] != emulator.apiKey {
             answer = .envelope(401, code: 401, type: "Unauthorized", message: "Invalid API key.")
         } else if let refused = emulator.admit() {
             answer = refused
@@ -172,7 +172,7 @@ public final class AfterShipEmulator: Sendable {
         }
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        for (name, value) in answer.headers { headers[HTTPField.Name(name)!] = value }
+        for (name, value) in answer.headers { headers[HTTPFields.Element.Name(name)!] = value }
         return Response(
             status: HTTPResponse.Status(code: answer.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.json())))

@@ -1,5 +1,5 @@
 public import AftercartModel
-import Foundation
+public import Foundation
 public import Logging
 
 /// After a store's sync, one round at its tracking service (new parcels

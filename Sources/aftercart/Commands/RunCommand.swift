@@ -134,7 +134,7 @@ struct RunCommand: AsyncParsableCommand {
                 leaseTTL: ConfigDuration(leaseTTL)?.timeInterval ?? 120, pageConcurrency: pageConcurrency),
             postSync: StoreFactsRefreshStep(
                 inner: TrackingFollowStep(
-                    inner: cycle ?? Daemon.postSyncStep(logger: logger), followers: tracking.map(\.follower),
+                    inner: cycle ?? Daemon.postSyncStep(logger: logger), followers: tracking.map { $0.follower },
                     logger: logger),
                 connectors: wiring.connectors,
                 persistence: wiring.persistence, logger: logger),
