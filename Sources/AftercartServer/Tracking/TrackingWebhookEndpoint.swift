@@ -1,4 +1,4 @@
-public import AftercartConnector
+import AftercartConnector
 public import AftercartModel
 public import AftercartSync
 public import Foundation
