@@ -50,7 +50,12 @@ import WooCommerceConnector
     @Test func aStagePolledFromTheServiceIsAnnouncedOnce() async throws {
         var fixture = try await F.make()
         let emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_secret")
-        defer { Task { [fixture] in await fixture.remove(); await emulator.stop() } }
+        defer {
+            Task { [fixture] in
+                await fixture.remove()
+                await emulator.stop()
+            }
+        }
         fixture.only("shipping-updates")
         try await fixture.save([F.customer("7")])
         try await fixture.save([F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)])
@@ -76,7 +81,12 @@ import WooCommerceConnector
     @Test func aNumberTheServiceDoesNotKnowIsRememberedAndNotOfferedAgain() async throws {
         let fixture = try await F.make()
         let emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_secret")
-        defer { Task { [fixture] in await fixture.remove(); await emulator.stop() } }
+        defer {
+            Task { [fixture] in
+                await fixture.remove()
+                await emulator.stop()
+            }
+        }
         var order = F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)
         order.tracking = [Shipment(carrier: nil, number: AfterShipEmulator.unknownPrefix + "42", url: nil)]
         try await fixture.save([order])
@@ -97,7 +107,12 @@ import WooCommerceConnector
     @Test func tooManyRequestsAreRetriedAfterRetryAfterAndNoParcelIsLost() async throws {
         let fixture = try await F.make()
         let emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_secret")
-        defer { Task { [fixture] in await fixture.remove(); await emulator.stop() } }
+        defer {
+            Task { [fixture] in
+                await fixture.remove()
+                await emulator.stop()
+            }
+        }
         try await fixture.save((1...3).map { F.order("\($0)", customer: "7", created: now - 2 * day) })
         emulator.refuseNext(2)
         let round = try await Self.follower(fixture, emulator).followRound(now: now)
@@ -136,9 +151,13 @@ import WooCommerceConnector
         try await fixture.save([F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)])
         let db = fixture.database
         #expect(try await db.recordShipmentEvent(Self.event("1", "12341", .delivered, now - 3_600), recordedAt: now))
-        #expect(try await db.recordShipmentEvent(Self.event("1", "12341", .delivered, now - 3_600), recordedAt: now) == false)
+        #expect(
+            try await db.recordShipmentEvent(Self.event("1", "12341", .delivered, now - 3_600), recordedAt: now)
+                == false)
         // Sent before the delivery, arriving after it.
-        #expect(try await db.recordShipmentEvent(Self.event("1", "12341", .inTransit, now - 7_200), recordedAt: now) == false)
+        #expect(
+            try await db.recordShipmentEvent(Self.event("1", "12341", .inTransit, now - 7_200), recordedAt: now)
+                == false)
         #expect(try await db.shipmentEvents(store: F.store).map(\.stage) == [.delivered])
         let emails = try await fixture.plan().emails("shipping-updates")
         #expect(emails.map(\.subject) == ["Order #1: delivered"])

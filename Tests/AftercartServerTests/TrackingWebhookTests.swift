@@ -44,7 +44,9 @@ import WooCommerceConnector
                     store: store, service: service, database: database, logger: RunningServer.quietLogger)
                 return TrackingWebhookEndpoint([.init(follower: follower, secret: secret)])
             })
-        guard case .registered(let id) = try await service.register(TrackedParcel(orderID: "1001", trackingNumber: number))
+        guard
+            case .registered(let id) = try await service.register(
+                TrackedParcel(orderID: "1001", trackingNumber: number))
         else { throw Unexpected() }
         try await server.persistence.rememberTrackedParcel(
             TrackedParcelRecord(
@@ -109,7 +111,8 @@ import WooCommerceConnector
     @Test func aWebhookForAParcelTheStoreDoesNotFollowIsAcknowledgedAndIgnored() async throws {
         let emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_whsec")
         let server = try await Self.start(emulator)
-        let body = Data(#"{"event":"tracking_update","msg":{"id":"y","tracking_number":"OTHER-1","tag":"Delivered"}}"#.utf8)
+        let body = Data(
+            #"{"event":"tracking_update","msg":{"id":"y","tracking_number":"OTHER-1","tag":"Delivered"}}"#.utf8)
         #expect(await emulator.post(body, to: server.baseURL + "/tracking/aftership/\(Self.store)") == 200)
         #expect(try await server.persistence.shipmentEvents(store: Self.store).isEmpty)
         try await server.stop()

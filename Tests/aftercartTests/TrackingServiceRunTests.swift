@@ -72,7 +72,9 @@ import Testing
             #expect(try await eventually(600) { stageMessages() == 1 }, "\(daemon?.output ?? "")")
             // Forged: refused, and nothing more is sent.
             let forged = await service.post(
-                Data(#"{"event":"tracking_update","msg":{"id":"x","tracking_number":"\#(number)","tag":"Delivered"}}"#.utf8),
+                Data(
+                    #"{"event":"tracking_update","msg":{"id":"x","tracking_number":"\#(number)","tag":"Delivered"}}"#
+                        .utf8),
                 to: hook, signature: "Zm9yZ2Vk")
             #expect(forged == 401)
             try await Task.sleep(for: .seconds(2))

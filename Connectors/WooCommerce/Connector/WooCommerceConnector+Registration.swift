@@ -16,7 +16,8 @@ extension WooCommerceConnector {
             clock: environment.clock)
         var connector = WooCommerceConnector(
             settings: storeSettings, transport: transport, logger: environment.logger, clock: environment.clock)
-        connector.trackingService = try makeTrackingService(settings, environment: environment, trust: configuration.trust)
+        connector.trackingService = try makeTrackingService(
+            settings, environment: environment, trust: configuration.trust)
         connector.trackingWebhookSecret = settings.secrets[WooCommerceSettingKey.trackingWebhookSecret]
         return connector
     }

@@ -141,7 +141,8 @@ public final class AfterShipEmulator: Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(
-            name: "aftership-hmac-sha256", value: signature ?? WebhookSignature.sign(Array(body), secret: webhookSecret))
+            name: "aftership-hmac-sha256", value: signature ?? WebhookSignature.sign(Array(body), secret: webhookSecret)
+        )
         request.body = .bytes(ByteBuffer(bytes: body))
         guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(30)) else { return nil }
         return Int(response.status.code)

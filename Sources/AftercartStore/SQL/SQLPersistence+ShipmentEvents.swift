@@ -4,10 +4,11 @@ public import Foundation
 extension SQLPersistence: ShipmentEventStore {
     public func recordShipmentEvent(_ event: ShipmentEvent, recordedAt: Date) async throws -> Bool {
         try await executor.transaction("recording a shipment event of \(event.store)") { connection in
-            let reached = try await connection.query(
-                "SELECT stage FROM shipment_events WHERE store = ? AND order_id = ? AND tracking_number = ?",
-                [.text(event.store.rawValue), .text(event.orderID), .text(event.trackingNumber)]
-            ).map { ShipmentStatus(rawValue: try $0.text(0)).map(ShipmentStatus.progress) ?? 0 }.max() ?? 0
+            let reached =
+                try await connection.query(
+                    "SELECT stage FROM shipment_events WHERE store = ? AND order_id = ? AND tracking_number = ?",
+                    [.text(event.store.rawValue), .text(event.orderID), .text(event.trackingNumber)]
+                ).map { ShipmentStatus(rawValue: try $0.text(0)).map(ShipmentStatus.progress) ?? 0 }.max() ?? 0
             guard ShipmentStatus.progress(event.stage) > reached else { return false }
             try await connection.execute(
                 """

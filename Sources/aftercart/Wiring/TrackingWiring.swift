@@ -31,6 +31,8 @@ enum TrackingWiring {
     /// The webhook endpoint over `followers`; `nil` when no store has a service.
     static func endpoint(_ followers: [(follower: TrackingFollower, secret: Secret?)]) -> TrackingWebhookEndpoint? {
         followers.isEmpty
-            ? nil : TrackingWebhookEndpoint(followers.map { TrackingWebhookEndpoint.Store(follower: $0.follower, secret: $0.secret) })
+            ? nil
+            : TrackingWebhookEndpoint(
+                followers.map { TrackingWebhookEndpoint.Store(follower: $0.follower, secret: $0.secret) })
     }
 }
