@@ -8,7 +8,8 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// The routes: `POST /webhooks/{platform}/{store}`, `GET`/`POST /unsubscribe/{token}`,
+/// The routes: `POST /webhooks/{platform}/{store}`, `POST /tracking/{service}/{store}`
+/// (a tracking service's status webhooks), `GET`/`POST /unsubscribe/{token}`,
 /// `GET /o/{token}` (an order's status page), `GET /healthz`, `GET /metrics`.
 struct ServerRoutes: Sendable {
     let directory: WebhookStoreDirectory

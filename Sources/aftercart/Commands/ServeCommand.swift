@@ -17,7 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Webhooks are taken at POST /webhooks/<platform>/<store name> (for example \
             /webhooks/shopify/osaka-shopify), verified with the store's webhook_secret and written \
-            to the database as a sync would write them. A Shopify store with grant = \
+            to the database as a sync would write them. A store with a tracking_service takes the \
+            service's signed status webhooks at POST /tracking/<service>/<store name> (for example \
+            /tracking/aftership/tokyo-woo), verified with its tracking_webhook_secret. A Shopify store with grant = \
             "authorization_code" is installed by its merchant at GET /shopify/install/<store name> \
             (Shopify calls back at [server] public_url + /shopify/callback). The first line on stdout is \
             'listening on http://HOST:PORT'. Stops on SIGTERM or SIGINT after the requests in \
