@@ -89,7 +89,10 @@ import WooCommerceConnector
         }
         var order = F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)
         order.tracking = [Shipment(carrier: nil, number: AfterShipEmulator.unknownPrefix + "42", url: nil)]
-        try await fixture.save([order])
+        // A forgotten customer's order: its number was erased and is never offered.
+        var forgotten = F.order("2", customer: "8", created: now - 2 * day, shipped: now - day)
+        forgotten.tracking = [Shipment(carrier: nil, number: TrackedParcelRecord.erasedNumber, url: nil)]
+        try await fixture.save([order, forgotten])
         let follower = try Self.follower(fixture, emulator)
 
         let round = try await follower.followRound(now: now)

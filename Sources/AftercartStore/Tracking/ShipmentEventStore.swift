@@ -17,6 +17,9 @@ public struct TrackedParcelRecord: Sendable, Hashable {
     /// When an event or a poll last said something about it.
     public var heardAt: Date?
 
+    /// What a forgotten customer's tracking numbers read as: never handed to a service.
+    public static let erasedNumber = PersonalDataRedaction.trackingNumber
+
     public init(
         store: StoreID, trackingNumber: String, orderID: String, service: String, serviceID: String?,
         refusal: String?, registeredAt: Date, heardAt: Date? = nil

@@ -79,7 +79,10 @@ public struct TrackingFollower: Sendable {
             guard now.timeIntervalSince(order.createdAt) <= registerWithin,
                 order.status != .cancelled, order.status != .refunded, order.status != .failed
             else { continue }
-            for shipment in order.tracking where !shipment.number.isEmpty && !offered.contains(shipment.number) {
+            for shipment in order.tracking
+            where !shipment.number.isEmpty && shipment.number != TrackedParcelRecord.erasedNumber
+                && !offered.contains(shipment.number)
+            {
                 offered.insert(shipment.number)
                 let answer = try await service.register(
                     TrackedParcel(orderID: order.id, trackingNumber: shipment.number, carrier: shipment.carrier))
