@@ -60,6 +60,9 @@ struct ShipmentEventStoreTests {
             #expect(parcels.first?.heardAt == Fixtures.at(60))
             #expect(parcels.last?.refusal == "4012 Cannot detect courier")
             #expect(parcels.last?.serviceID == nil)
+            #expect(try await events.trackedParcel(store: Fixtures.tokyo, trackingNumber: "A")?.serviceID == "as1")
+            #expect(try await events.trackedParcel(store: Fixtures.tokyo, trackingNumber: "Z") == nil)
+            #expect(try await events.trackedParcel(store: Fixtures.osaka, trackingNumber: "A") == nil)
         }
     }
 }

@@ -60,13 +60,23 @@ extension SQLPersistence: ShipmentEventStore {
     }
 
     public func trackedParcels(store: StoreID) async throws -> [TrackedParcelRecord] {
+        try await parcels(store: store, "", [])
+    }
+
+    public func trackedParcel(store: StoreID, trackingNumber: String) async throws -> TrackedParcelRecord? {
+        try await parcels(store: store, " AND tracking_number = ?", [.text(trackingNumber)]).first
+    }
+
+    private func parcels(store: StoreID, _ condition: String, _ arguments: [SQLValue]) async throws
+        -> [TrackedParcelRecord]
+    {
         try await executor.read("reading the tracked parcels of \(store)") { connection in
             try await connection.query(
                 """
                 SELECT tracking_number, order_id, service, service_id, refusal, registered_at, heard_at
-                FROM tracked_parcels WHERE store = ? ORDER BY tracking_number
+                FROM tracked_parcels WHERE store = ?\(condition) ORDER BY tracking_number
                 """,
-                [.text(store.rawValue)]
+                [.text(store.rawValue)] + arguments
             ).map { row in
                 TrackedParcelRecord(
                     store: store, trackingNumber: try row.text(0), orderID: try row.text(1), service: try row.text(2),

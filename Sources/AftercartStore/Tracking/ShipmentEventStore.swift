@@ -53,6 +53,9 @@ public protocol ShipmentEventStore: Sendable {
     /// The parcels of `store` handed to a service, by tracking number.
     func trackedParcels(store: StoreID) async throws -> [TrackedParcelRecord]
 
+    /// The parcel of `store` with `trackingNumber`, if one was handed to a service.
+    func trackedParcel(store: StoreID, trackingNumber: String) async throws -> TrackedParcelRecord?
+
     /// Notes that the service said something about the parcel at `at`.
     func markParcelHeard(store: StoreID, trackingNumber: String, at: Date) async throws
 }

@@ -53,8 +53,7 @@ public struct TrackingFollower: Sendable {
     /// The service's word about one parcel (a verified webhook), kept when
     /// it moves the parcel forward. Returns the order it changed, if any.
     public func receive(_ update: TrackingUpdate, now: Date) async throws -> String? {
-        let parcels = try await database.trackedParcels(store: store)
-        let known = parcels.first { $0.trackingNumber == update.trackingNumber }
+        let known = try await database.trackedParcel(store: store, trackingNumber: update.trackingNumber)
         guard let orderID = known?.orderID ?? update.orderID else {
             logger.info("tracking update for a parcel this store does not follow; ignored")
             return nil
