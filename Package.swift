@@ -415,6 +415,7 @@ let package = Package(
                 "AftercartEngage", "AftercartJSON", "AftercartStore", "AftercartConfig", "AftercartModel",
                 "AftercartConnector",
                 "MockStores", "MockStoreConformance", "WooCommerceConnector", "ShopifyConnector", "ChildProcessTesting",
+                "AftercartSync",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -436,7 +437,7 @@ let package = Package(
             name: "AftercartServerTests",
             dependencies: [
                 "AftercartServer", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
-                "AftercartEngage",
+                "AftercartEngage", "AftercartSync",
                 "MockStores", "WooCommerceConnector", "ShopifyConnector",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -64,6 +64,7 @@ public struct AftercartServer: Service {
     ///   - orderPages: orders' status pages (`/o/{token}`); `nil` answers their links 404.
     ///   - installs: merchants' installs of platform apps (`/{platform}/install/{store}`,
     ///     `/{platform}/callback`); `nil` answers them 404.
+    ///   - tracking: tracking services' status webhooks (`/tracking/{service}/{store}`); `nil` answers them 404.
     ///   - logger: request and webhook logs (store names, never bodies or secrets).
     ///   - now: the clock stamped on deliveries.
     ///   - onRunning: called with the bound port once the server accepts connections.
@@ -71,7 +72,7 @@ public struct AftercartServer: Service {
         settings: Settings, stores: WebhookStoreDirectory, persistence: any Persistence & WebhookInbox,
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), followUp: (any WebhookFollowUp)? = nil,
         unsubscribe: UnsubscribeEndpoint? = nil, orderPages: OrderPageEndpoint? = nil,
-        installs: AppInstallEndpoint? = nil, logger: Logger,
+        installs: AppInstallEndpoint? = nil, tracking: TrackingWebhookEndpoint? = nil, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() },
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
@@ -84,7 +85,7 @@ public struct AftercartServer: Service {
             directory: stores, receiver: receiver, persistence: persistence,
             metrics: ServerMetrics(registry: metrics, platforms: settings.platforms),
             maximumBodySize: settings.maximumBodySize, logger: logger, unsubscribe: unsubscribe,
-            orderPages: orderPages, installs: installs)
+            orderPages: orderPages, installs: installs, tracking: tracking)
         var application = Application(
             router: routes.router(),
             configuration: ApplicationConfiguration(

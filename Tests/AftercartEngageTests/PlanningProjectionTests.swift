@@ -1,3 +1,4 @@
+import AftercartJSON
 import AftercartModel
 import Foundation
 import Testing

@@ -98,6 +98,17 @@ import Testing
         try await withStore { persistence in
             let store = try #require(persistence as? any PersonalDataStore)
             try await fill(persistence)
+            let parcels = try #require(persistence as? any ShipmentEventStore)
+            for order in ["9001", "9003"] {
+                _ = try await parcels.recordShipmentEvent(
+                    ShipmentEvent(
+                        store: Fixtures.tokyo, orderID: order, trackingNumber: "YMT-\(order)", stage: .inTransit,
+                        at: Fixtures.t0, source: "aftership"), recordedAt: Fixtures.t0)
+                try await parcels.rememberTrackedParcel(
+                    TrackedParcelRecord(
+                        store: Fixtures.tokyo, trackingNumber: "YMT-\(order)", orderID: order, service: "aftership",
+                        serviceID: "as-\(order)", refusal: nil, registeredAt: Fixtures.t0))
+            }
             let before = try await everything(persistence)
             #expect(Self.personal.allSatisfy { before.contains($0) })
 
@@ -107,6 +118,10 @@ import Testing
             #expect(erased.withdrawalsCancelled == 1)
             #expect(erased.plannerRows == 1)
             #expect(erased.rejects == 1)
+            // Zelda's parcel is gone from both tables; Hana's (order 9003) stays.
+            #expect(erased.parcelRows == 2)
+            #expect(try await parcels.shipmentEvents(store: Fixtures.tokyo).map(\.orderID) == ["9003"])
+            #expect(try await parcels.trackedParcels(store: Fixtures.tokyo).map(\.orderID) == ["9003"])
             #expect(erased.pseudonym.hasPrefix("forgotten-") && erased.pseudonym.hasSuffix("@invalid"))
             let text = try await everything(persistence)
             #expect(Self.personal.allSatisfy { !text.contains($0) }, "\(text)")
@@ -133,7 +148,7 @@ import Testing
 
             // Erasing again changes nothing.
             let again = try await store.erasePersonalData(of: Self.address, store: Fixtures.tokyo, now: Fixtures.t0)
-            #expect(again.records.isEmpty && again.outboxRows == 0 && again.rejects == 0)
+            #expect(again.records.isEmpty && again.outboxRows == 0 && again.rejects == 0 && again.parcelRows == 0)
             #expect(again.pseudonym == erased.pseudonym)
         }
     }

@@ -14,8 +14,32 @@ extension WooCommerceConnector {
             client: environment.client, configuration: configuration,
             authorizer: authorizer(for: storeSettings, clock: environment.clock), logger: environment.logger,
             clock: environment.clock)
-        return WooCommerceConnector(
+        var connector = WooCommerceConnector(
             settings: storeSettings, transport: transport, logger: environment.logger, clock: environment.clock)
+        connector.trackingService = try makeTrackingService(
+            settings, environment: environment, trust: configuration.trust)
+        connector.trackingWebhookSecret = settings.secrets[WooCommerceSettingKey.trackingWebhookSecret]
+        return connector
+    }
+
+    /// `tracking_service`: the carrier-tracking service that follows the
+    /// store's tracking numbers, or `nil` when none is configured.
+    static func makeTrackingService(
+        _ settings: ConnectorSettings, environment: ConnectorEnvironment, trust: TransportTrust
+    ) throws(ConnectorSetupError) -> (any TrackingService)? {
+        typealias Key = WooCommerceSettingKey
+        guard let name = settings.string(Key.trackingService) else { return nil }
+        switch Key.TrackingService(rawValue: name) {
+        case .aftership:
+            let transport = AfterShipTrackingService.transport(
+                store: settings.store, apiKey: try settings.requiredSecret(Key.trackingAPIKey),
+                environment: environment, trust: trust)
+            return AfterShipTrackingService(
+                baseURL: settings.string(Key.trackingServiceURL) ?? AfterShipTrackingService.defaultURL,
+                transport: transport, clock: environment.clock)
+        case nil:
+            throw ConnectorSetupError(store: settings.store, message: "tracking_service \"\(name)\" is not known")
+        }
     }
 }
 

@@ -11,7 +11,7 @@ public import Logging
 /// `WooCommerce…Mapper`s); the shared ``HTTPTransport`` carries retries,
 /// rate limits and redaction, and a ``ResourceStream`` over a
 /// ``PageNumberPager`` the paging.
-public struct WooCommerceConnector: StoreConnector {
+public struct WooCommerceConnector: StoreConnector, TrackingServiceProviding {
     /// The config name its ``settingsSchema`` declares, so the two never differ.
     public var platform: String { Self.settingsSchema.platform }
     /// The store as configured.
@@ -21,6 +21,10 @@ public struct WooCommerceConnector: StoreConnector {
     let clock: any TransportClock
     /// The key's write permission once learned; shared by copies.
     let keyPermission = WooCommerceKeyPermission()
+    /// `tracking_service`, when the store names one.
+    public internal(set) var trackingService: (any TrackingService)?
+    /// `tracking_webhook_secret`, which signs the tracking service's webhooks.
+    public internal(set) var trackingWebhookSecret: Secret?
 
     public var store: StoreID { settings.store }
 

@@ -80,6 +80,26 @@ extension WooCommerceConnector {
             example: "tracking_status_meta_key = \"shipment_status\"",
             summary: "Order meta key with each parcel's carrier stage (TrackShip: shipment_status)."),
         .init(
+            Key.trackingService, .choice(Key.TrackingService.allCases.map(\.rawValue)),
+            example: "tracking_service = \"aftership\"",
+            summary:
+                "A carrier-tracking service that follows the synced tracking numbers and reports each stage (needs tracking_api_key)."
+        ),
+        .init(
+            Key.trackingServiceURL, .url(schemes: ["https", "http"]),
+            example: "tracking_service_url = \"https://api.aftership.com/tracking/2026-07\"",
+            summary: "The tracking service's API address (default: AfterShip's Tracking API, version 2026-07)."),
+        .init(
+            Key.trackingAPIKey, .secret,
+            example: "tracking_api_key = { env = \"TOKYO_AFTERSHIP_KEY\" }",
+            summary: "The tracking service's API key (AfterShip: sent as as-api-key)."),
+        .init(
+            Key.trackingWebhookSecret, .secret,
+            example: "tracking_webhook_secret = { env = \"TOKYO_AFTERSHIP_WEBHOOK_SECRET\" }",
+            summary:
+                "The tracking service's webhook secret, to verify its signed status webhooks at /tracking/<service>/<store>."
+        ),
+        .init(
             Key.homeURL, .url(schemes: ["https", "http"]),
             example: "home_url = \"http://shop.example.com:8443\"",
             summary:

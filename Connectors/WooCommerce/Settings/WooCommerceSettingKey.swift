@@ -18,6 +18,15 @@ enum WooCommerceSettingKey {
     static let requestTimeout = "request_timeout"
     static let loyalty = "loyalty"
     static let caFile = "ca_file"
+    static let trackingService = "tracking_service"
+    static let trackingServiceURL = "tracking_service_url"
+    static let trackingAPIKey = "tracking_api_key"
+    static let trackingWebhookSecret = "tracking_webhook_secret"
+
+    /// The values `tracking_service` takes.
+    enum TrackingService: String, CaseIterable {
+        case aftership
+    }
 
     /// The keys inside `loyalty = { … }`; the adapter reads them flattened
     /// (`loyalty.points_key`).

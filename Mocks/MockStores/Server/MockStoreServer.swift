@@ -297,7 +297,7 @@ public enum MockStoreError: Error, CustomStringConvertible, Sendable {
 }
 
 /// One-shot hand-over of the bound port from the server task.
-private final class PortSignal: Sendable {
+final class PortSignal: Sendable {
     private let state = NIOLockedValueBox<
         (result: Result<Int, any Error>?, waiter: CheckedContinuation<Int, any Error>?)
     >((nil, nil))

@@ -27,6 +27,9 @@ struct PlanningOrder: Sendable, Hashable {
         var updatedAt: Date?
         var shippedAt: Date?
         var deliveredAt: Date?
+        /// A tracking source reports this order's stages, so a "delivered"
+        /// will come: the review wait does not fall back to the estimate.
+        var carrierReports = false
     }
 
     var id: String

@@ -65,6 +65,9 @@ struct StoreSnapshot: Sendable {
         snapshot.ordersWithoutProjection = scanned.payloads.joined().count {
             !OrderPlanningProjection.isProjection($0.json)
         }
+        if let tracking = records as? any ShipmentEventStore {
+            TrackedStages.apply(try await tracking.shipmentEvents(store: store), to: &snapshot.orders)
+        }
         snapshot.indexOrdersByPerson()
         for account in try await loyaltyRead.all {
             snapshot.loyalty[account.customerID] = account

@@ -56,7 +56,9 @@ enum DeliverySignal: String, Sendable, Hashable {
         // A carrier that reports stages (label printed, confirmed, out for
         // delivery) will report the delivery too: wait for it. Only a parcel
         // nobody tracks past "in transit" falls back to the estimate.
-        guard order.shipmentStatus == .none || order.shipmentStatus == .inTransit else { return nil }
+        guard !order.carrierReports, order.shipmentStatus == .none || order.shipmentStatus == .inTransit else {
+            return nil
+        }
         if let shipped = order.shippedAt, shipped.addingTimeInterval(estimate) <= now {
             return (shipped.addingTimeInterval(estimate), .estimate)
         }

@@ -8,7 +8,8 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// The routes: `POST /webhooks/{platform}/{store}`, `GET`/`POST /unsubscribe/{token}`,
+/// The routes: `POST /webhooks/{platform}/{store}`, `POST /tracking/{service}/{store}`
+/// (a tracking service's status webhooks), `GET`/`POST /unsubscribe/{token}`,
 /// `GET /o/{token}` (an order's status page), `GET /healthz`, `GET /metrics`.
 struct ServerRoutes: Sendable {
     let directory: WebhookStoreDirectory
@@ -23,11 +24,16 @@ struct ServerRoutes: Sendable {
     var orderPages: OrderPageEndpoint? = nil
     /// Merchants' installs of platform apps; `nil` answers their paths 404.
     var installs: AppInstallEndpoint? = nil
+    /// Tracking services' status webhooks; `nil` answers their paths 404.
+    var tracking: TrackingWebhookEndpoint? = nil
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.post("/webhooks/:platform/:store") { request, context in
             try await webhook(request, context: context)
+        }
+        router.post("/tracking/:service/:store") { request, context in
+            try await trackingWebhook(request, context: context)
         }
         router.get("/unsubscribe/:token") { request, context in
             await unsubscribe(request, context: context, post: false)
@@ -85,6 +91,31 @@ struct ServerRoutes: Sendable {
         for field in request.headers { headers.add(name: field.name.canonicalName, value: field.value) }
         let outcome = await receiver.receive(endpoint, headers: headers, body: Data(buffer: buffer))
         return answer(outcome, platform: endpoint.platform, started: started)
+    }
+
+    /// A tracking service's status webhook: kept per parcel, then the
+    /// order's follow-up (plan → send) queued like a store webhook's.
+    private func trackingWebhook(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let service = context.parameters.get("service") ?? ""
+        guard let tracking else { return answer(.notFound, platform: "unknown", started: started) }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maximumBodySize)
+        } catch is NIOTooManyBytesError {
+            return answer(.tooLarge(limit: maximumBodySize), platform: service, started: started)
+        }
+        var headers = HeaderFields()
+        for field in request.headers { headers.add(name: field.name.canonicalName, value: field.value) }
+        let store = context.parameters.get("store") ?? ""
+        let (outcome, changed) = await tracking.receive(
+            service: service, store: store, headers: headers, body: Data(buffer: buffer))
+        if outcome.status == 401 {
+            logger.warning(
+                "tracking webhook refused: signature missing or does not match", metadata: ["service": "\(service)"])
+        }
+        if let changed { receiver.followUps.enqueue(store: StoreID(store), changed: [.orders: [changed]]) }
+        return answer(outcome, platform: service, started: started)
     }
 
     /// An unsubscribe link opened (GET: the question) or answered (POST:

@@ -66,6 +66,8 @@ enum SchemaMigrations {
             // the planner reads from the payload instead.
             Migration(
                 identifier: "v8-planning-projection", statements: ["ALTER TABLE orders ADD COLUMN planning TEXT"]),
+            // Stages tracking sources reported per parcel, and the parcels a tracking service follows.
+            Migration(identifier: "v9-shipment-events", statements: ShipmentEventMigration.statements(types)),
         ]
     }
 

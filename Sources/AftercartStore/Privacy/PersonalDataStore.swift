@@ -36,6 +36,9 @@ public struct PersonalDataErasure: Sendable, Hashable {
     public var plannerRows = 0
     /// Rejected raw records whose JSON was erased.
     public var rejects = 0
+    /// Parcel stages and tracked parcels of their orders deleted: a
+    /// tracking number leads to the delivery address at the carrier.
+    public var parcelRows = 0
 
     /// Nothing erased yet.
     public init(pseudonym: String) {

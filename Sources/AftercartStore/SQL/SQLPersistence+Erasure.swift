@@ -50,6 +50,13 @@ extension SQLPersistence: PersonalDataStore {
                 """,
                 [.text(store.rawValue), .text(Self.forgottenKind), .text(key), .time(now)])
             erasure.rejects = try await self.eraseRejects(found, address: address, store: store, text, on: connection)
+            for orderID in found.orderIDs.sorted() {
+                for table in ["shipment_events", "tracked_parcels"] {
+                    erasure.parcelRows += try await connection.count(
+                        "DELETE FROM \(table) WHERE store = ? AND order_id = ? RETURNING 1",
+                        [.text(store.rawValue), .text(orderID)])
+                }
+            }
             return erasure
         }
         try await executor.reclaimFreedSpace("clearing erased data out of the database's free space")

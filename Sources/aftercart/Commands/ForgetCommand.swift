@@ -56,7 +56,8 @@ enum ForgetReport {
             "\(store): \(outcome.email) forgotten; cancelled \(outcome.cancelled) waiting outbox rows",
             "erased: records \(records.isEmpty ? "none" : records.joined(separator: ", ")); "
                 + "outbox rows \(erased.outboxRows); requests keyed by the address \(erased.plannerRows); "
-                + "rejected records \(erased.rejects); message files \(files) (\(folder))",
+                + "rejected records \(erased.rejects); parcel stages and tracked parcels \(erased.parcelRows); "
+                + "message files \(files) (\(folder))",
             "kept: a keyed hash of the address; their records now read \(erased.pseudonym)",
         ]
         if erased.withdrawalsCancelled > 0 {

@@ -126,13 +126,17 @@ struct RunCommand: AsyncParsableCommand {
                 throw ExitCode.configurationError
             }
         }
+        let tracking = TrackingWiring.followers(wiring.connectors, database: wiring.persistence, logger: logger)
         let scheduler = SyncScheduler(
             engine: engine, jobs: jobs,
             options: SyncOptions(
                 resources: kinds, storeConcurrency: concurrency,
                 leaseTTL: ConfigDuration(leaseTTL)?.timeInterval ?? 120, pageConcurrency: pageConcurrency),
             postSync: StoreFactsRefreshStep(
-                inner: cycle ?? Daemon.postSyncStep(logger: logger), connectors: wiring.connectors,
+                inner: TrackingFollowStep(
+                    inner: cycle ?? Daemon.postSyncStep(logger: logger), followers: tracking.map { $0.follower },
+                    logger: logger),
+                connectors: wiring.connectors,
                 persistence: wiring.persistence, logger: logger),
             logger: logger
         ) { report in
@@ -163,7 +167,8 @@ struct RunCommand: AsyncParsableCommand {
                 AftercartServer(
                     settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
                     metrics: MetricsSetup.registry, followUp: cycle, unsubscribe: unsubscribe,
-                    orderPages: orderPages, installs: installs, logger: logger,
+                    orderPages: orderPages, installs: installs, tracking: TrackingWiring.endpoint(tracking),
+                    logger: logger,
                     onRunning: { bound in
                         logger.notice("listening", metadata: ["url": "http://\(settings.host):\(bound)"])
                     }))

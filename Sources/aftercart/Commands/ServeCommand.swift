@@ -17,7 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Webhooks are taken at POST /webhooks/<platform>/<store name> (for example \
             /webhooks/shopify/osaka-shopify), verified with the store's webhook_secret and written \
-            to the database as a sync would write them. A Shopify store with grant = \
+            to the database as a sync would write them. A store with a tracking_service takes the \
+            service's signed status webhooks at POST /tracking/<service>/<store name> (for example \
+            /tracking/aftership/tokyo-woo), verified with its tracking_webhook_secret. A Shopify store with grant = \
             "authorization_code" is installed by its merchant at GET /shopify/install/<store name> \
             (Shopify calls back at [server] public_url + /shopify/callback). The first line on stdout is \
             'listening on http://HOST:PORT'. Stops on SIGTERM or SIGINT after the requests in \
@@ -51,9 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ConnectorEnvironment.wired(
             client: client, logger: logger, database: persistence, server: configuration.server)
         let endpoints = Self.webhookEndpoints(configuration.stores, environment: environment, logger: logger)
+        let connectors = AppInstallWiring.connectors(configuration.stores, environment: environment, logger: logger)
         let installs = AppInstallWiring.endpoint(
-            AppInstallWiring.connectors(configuration.stores, environment: environment, logger: logger),
-            server: configuration.server, database: persistence, logger: logger)
+            connectors, server: configuration.server, database: persistence, logger: logger)
+        let tracking = TrackingWiring.endpoint(
+            TrackingWiring.followers(connectors, database: persistence, logger: logger))
         let host = host ?? configuration.server.host
         let settings = AftercartServer.Settings(
             host: host, port: port ?? configuration.server.port, platforms: Platforms.names,
@@ -64,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
             metrics: MetricsSetup.registry, unsubscribe: unsubscribe, orderPages: orderPages, installs: installs,
-            logger: logger,
+            tracking: tracking, logger: logger,
             onRunning: { bound in
                 print("listening on http://\(host):\(bound)")
                 fflush(nil)

@@ -45,7 +45,8 @@ final class RunningServer: Sendable {
         followUp: (any WebhookFollowUp)? = nil, maximumBodySize: Int = 1 << 20,
         unsubscribe: (@Sendable (SQLitePersistence) async throws -> UnsubscribeEndpoint)? = nil,
         orderPages: OrderPageEndpoint? = nil,
-        installs: (@Sendable (SQLitePersistence) async throws -> AppInstallEndpoint)? = nil
+        installs: (@Sendable (SQLitePersistence) async throws -> AppInstallEndpoint)? = nil,
+        tracking: (@Sendable (SQLitePersistence) async throws -> TrackingWebhookEndpoint)? = nil
     ) async throws -> RunningServer {
         let folder =
             folder
@@ -60,7 +61,7 @@ final class RunningServer: Sendable {
                 dataRequestFolder: folder.appendingPathComponent("privacy")),
             stores: directory, persistence: persistence, followUp: followUp,
             unsubscribe: try await unsubscribe?(persistence), orderPages: orderPages,
-            installs: try await installs?(persistence), logger: logger,
+            installs: try await installs?(persistence), tracking: try await tracking?(persistence), logger: logger,
             onRunning: { port in continuation.yield(port) })
         let task = Task {
             defer { continuation.finish() }
