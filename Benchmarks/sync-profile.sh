@@ -7,7 +7,8 @@
 # Env:   PLATFORM=woocommerce|shopify (woocommerce), CONFIG=release|debug (release),
 #        SCRATCH (.build-release for release, .build for debug), PERF=0 to skip the profile,
 #        TOP (40): how many `perf report` lines to print, PERF_DATA (a path) to keep the profile. The Shopify emulator runs without a
-#        rate limit, so the sync is bound by CPU, as the WooCommerce one is.
+#        rate limit, so the sync is bound by CPU, as the WooCommerce one is; it reads REST pages
+#        (the ones the Python loop reads) unless BULK=1 (the GraphQL bulk backfill, the default).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,7 +30,8 @@ write_config() {
         printf '[database]\nurl = "sqlite:%s"\n\n[[stores]]\nname = "bench"\nplatform = "%s"\nbase_url = "%s"\n' \
             "$1" "$PLATFORM" "$MOCK_URL"
         if [ "$PLATFORM" = shopify ]; then
-            printf 'access_token = { env = "BENCH_SHOPIFY_TOKEN" }\n'
+            printf 'access_token = { env = "BENCH_SHOPIFY_TOKEN" }\nbulk_backfill = %s\n' \
+                "$([ "${BULK:-0}" = 1 ] && echo true || echo false)"
         else
             printf 'consumer_key = { env = "BENCH_WOO_KEY" }\nconsumer_secret = { env = "BENCH_WOO_SECRET" }\n'
             printf 'marketing_consent = "unknown"\n'

@@ -61,7 +61,11 @@ struct SyncChildCommand: AsyncParsableCommand {
         if platform == "shopify" {
             let settings = ConnectorSettings(
                 store: "bench-shopify", platform: "shopify",
-                values: ["base_url": baseURL, "api_version": "2025-10", "bucket_size": "1000", "leak_rate": "1000"],
+                // REST pages, the same ones the Python loop reads (the bulk backfill has its own benchmark).
+                values: [
+                    "base_url": baseURL, "api_version": "2025-10", "bucket_size": "1000", "leak_rate": "1000",
+                    "bulk_backfill": "false",
+                ],
                 secrets: ["access_token": Secret(MockProcess.accessToken)])
             return try ShopifyConnector.registration.makeConnector(settings, environment)
         }

@@ -15,8 +15,14 @@ public struct CanonicalJSONWriter: Sendable {
         private var lastName: [String] = []
     #endif
 
-    public init(capacity: Int = 1_024) {
+    /// Whether members must come in sorted order (checked in debug builds).
+    private let sortedMembers: Bool
+
+    /// - Parameter sortedMembers: `false` for JSON of Aftercart's own whose
+    ///   members come in the order written (no encoder output to match).
+    public init(capacity: Int = 1_024, sortedMembers: Bool = true) {
         bytes.reserveCapacity(capacity)
+        self.sortedMembers = sortedMembers
     }
 
     /// The text written so far.
@@ -63,7 +69,8 @@ public struct CanonicalJSONWriter: Sendable {
     public mutating func key(_ name: StaticString) {
         #if DEBUG
             let text = name.description
-            precondition(lastName[lastName.count - 1] < text, "member \(text) written out of sorted order")
+            precondition(
+                !sortedMembers || lastName[lastName.count - 1] < text, "member \(text) written out of sorted order")
             lastName[lastName.count - 1] = text
         #endif
         separate()

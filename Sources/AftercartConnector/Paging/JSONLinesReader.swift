@@ -44,7 +44,10 @@ public final class JSONLinesReader: @unchecked Sendable {
 
     private func read() async throws -> Line? {
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            // Searched in the raw bytes: `Data`'s own `firstIndex` goes through a checked class access per byte.
+            let found = buffer.withUnsafeBytes { $0.firstIndex(of: UInt8(ascii: "\n")) }
+            if let offset = found {
+                let newline = buffer.startIndex + offset
                 let length = newline - buffer.startIndex
                 let line = Line(
                     bytes: buffer[buffer.startIndex..<newline], start: bufferStart,

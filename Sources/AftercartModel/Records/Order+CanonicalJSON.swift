@@ -148,10 +148,11 @@ extension OrderTaxes {
 }
 
 extension CanonicalJSONWriter {
+    // Times are the model's own form; the writer knows only JSON.
     /// A time as the normalized JSON writes it (``Timestamp/format(_:)``).
-    mutating func date(_ value: Date) { string(Timestamp.format(value)) }
+    public mutating func date(_ value: Date) { string(Timestamp.format(value)) }
 
-    mutating func optionalDate(_ value: Date?) {
+    public mutating func optionalDate(_ value: Date?) {
         if let value { date(value) } else { null() }
     }
 }

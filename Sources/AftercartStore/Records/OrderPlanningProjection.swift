@@ -1,3 +1,4 @@
+import AftercartJSON
 public import AftercartModel
 import Foundation
 
@@ -17,8 +18,8 @@ import Foundation
 /// forgotten customer) and rewritten with it on erasure, it never holds
 /// more personal data than the payload.
 ///
-/// Written by hand rather than with `JSONEncoder`: it is made for every
-/// order a sync writes, and the encoder would double the cost of encoding.
+/// Written with ``CanonicalJSONWriter`` rather than `JSONEncoder`: it is
+/// made for every order a sync writes.
 public enum OrderPlanningProjection {
     /// The member that tells a projection from a full payload, and its version.
     public static let marker = "planning"
@@ -33,94 +34,77 @@ public enum OrderPlanningProjection {
 
     /// The projection of `order`.
     public static func json(of order: Order) -> String {
-        var out = ""
-        out.reserveCapacity(200 + order.lineItems.count * 120)
-        out += "{\"\(marker)\":\(version),\"id\":"
-        appendString(order.id, to: &out)
-        out += ",\"status\":"
-        appendString(order.status.rawValue, to: &out)
-        out += ",\"financial_status\":"
-        appendString(order.financialStatus.rawValue, to: &out)
-        out += ",\"shipment_status\":"
-        appendString(order.shipmentStatus.rawValue, to: &out)
-        out += ",\"currency\":"
-        appendString(order.currency.code, to: &out)
-        out += ",\"total\":"
-        appendString(order.total.amountText, to: &out)
-        out += ",\"refunded_total\":"
-        appendString(order.refundedTotal.amountText, to: &out)
-        out += ",\"created_at\":"
-        appendDate(order.createdAt, to: &out)
-        out += ",\"updated_at\":"
-        appendDate(order.updatedAt, to: &out)
-        out += ",\"shipped_at\":"
-        appendDate(order.shippedAt, to: &out)
-        out += ",\"delivered_at\":"
-        appendDate(order.deliveredAt, to: &out)
-        out += ",\"customer\":{\"id\":"
-        appendString(order.customer.id, to: &out)
-        out += ",\"email\":"
-        appendString(order.customer.email, to: &out)
-        out += ",\"first_name\":"
-        appendString(order.customer.firstName, to: &out)
-        out += ",\"last_name\":"
-        appendString(order.customer.lastName, to: &out)
-        out += ",\"accepts_marketing\":"
-        out += order.customer.acceptsMarketing.map { $0 ? "true" : "false" } ?? "null"
-        out += "},\"line_items\":["
-        for (position, item) in order.lineItems.enumerated() {
-            out += position == 0 ? "{\"product_id\":" : ",{\"product_id\":"
-            appendString(item.productID, to: &out)
-            out += ",\"sku\":"
-            appendString(item.sku, to: &out)
-            out += ",\"name\":"
-            appendString(item.name, to: &out)
-            out += ",\"quantity\":\(item.quantity),\"unit_price\":"
-            appendString(item.unitPrice.amountText, to: &out)
-            out += ",\"total\":"
-            appendString(item.total.amountText, to: &out)
+        var writer = CanonicalJSONWriter(capacity: 200 + order.lineItems.count * 120, sortedMembers: false)
+        writer.beginObject()
+        writer.key("planning")
+        writer.int(version)
+        writer.key("id")
+        writer.string(order.id)
+        writer.key("status")
+        writer.string(order.status.rawValue)
+        writer.key("financial_status")
+        writer.string(order.financialStatus.rawValue)
+        writer.key("shipment_status")
+        writer.string(order.shipmentStatus.rawValue)
+        writer.key("currency")
+        writer.string(order.currency.code)
+        writer.key("total")
+        writer.string(order.total.amountText)
+        writer.key("refunded_total")
+        writer.string(order.refundedTotal.amountText)
+        writer.key("created_at")
+        writer.date(order.createdAt)
+        writer.key("updated_at")
+        writer.optionalDate(order.updatedAt)
+        writer.key("shipped_at")
+        writer.optionalDate(order.shippedAt)
+        writer.key("delivered_at")
+        writer.optionalDate(order.deliveredAt)
+        writer.key("customer")
+        writer.beginObject()
+        writer.key("id")
+        writer.optionalString(order.customer.id)
+        writer.key("email")
+        writer.optionalString(order.customer.email)
+        writer.key("first_name")
+        writer.optionalString(order.customer.firstName)
+        writer.key("last_name")
+        writer.optionalString(order.customer.lastName)
+        writer.key("accepts_marketing")
+        if let consent = order.customer.acceptsMarketing { writer.bool(consent) } else { writer.null() }
+        writer.endObject()
+        writer.key("line_items")
+        writer.beginArray()
+        for item in order.lineItems {
+            writer.beginObject()
+            writer.key("product_id")
+            writer.optionalString(item.productID)
+            writer.key("sku")
+            writer.optionalString(item.sku)
+            writer.key("name")
+            writer.string(item.name)
+            writer.key("quantity")
+            writer.int(item.quantity)
+            writer.key("unit_price")
+            writer.string(item.unitPrice.amountText)
+            writer.key("total")
+            writer.string(item.total.amountText)
             if let tax = item.subtotalTax {
-                out += ",\"subtotal_tax\":"
-                appendString(tax.amountText, to: &out)
+                writer.key("subtotal_tax")
+                writer.string(tax.amountText)
             }
-            out += "}"
+            writer.endObject()
         }
-        out += "]"
+        writer.endArray()
         // Only whether prices include tax matters to the planner; `false` and absent read the same.
-        if order.taxes?.pricesIncludeTax == true { out += ",\"taxes\":{\"prices_include_tax\":true}" }
-        out += "}"
-        return out
-    }
-
-    private static func appendDate(_ date: Date?, to out: inout String) {
-        appendString(date.map(Timestamp.format), to: &out)
-    }
-
-    /// `text` as a JSON string (`null` for `nil`), escaped as RFC 8259 requires.
-    static func appendString(_ text: String?, to out: inout String) {
-        guard let text else {
-            out += "null"
-            return
+        if order.taxes?.pricesIncludeTax == true {
+            writer.key("taxes")
+            writer.beginObject()
+            writer.key("prices_include_tax")
+            writer.bool(true)
+            writer.endObject()
         }
-        out += "\""
-        // Most text needs no escaping: copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        writer.endObject()
+        return writer.text
     }
 }
