@@ -76,7 +76,8 @@ extension Order: CanonicalJSONWritable {
 }
 
 extension OrderCustomer {
-    func write(to writer: inout CanonicalJSONWriter) {
+    /// The buyer as the order's stored JSON has it.
+    public func write(to writer: inout CanonicalJSONWriter) {
         writer.beginObject()
         writer.key("accepts_marketing")
         if let acceptsMarketing { writer.bool(acceptsMarketing) } else { writer.null() }
@@ -93,7 +94,8 @@ extension OrderCustomer {
 }
 
 extension LineItem {
-    func write(to writer: inout CanonicalJSONWriter) {
+    /// The line as the order's stored JSON has it.
+    public func write(to writer: inout CanonicalJSONWriter) {
         writer.beginObject()
         writer.key("name")
         writer.string(name)

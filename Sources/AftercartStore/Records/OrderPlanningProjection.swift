@@ -11,9 +11,8 @@ import Foundation
 /// with the same names and encodings (see ``Order``), plus `"planning": 1`,
 /// which marks it as a projection: `id`, `status`, `financial_status`,
 /// `shipment_status`, `currency`, `total`, `refunded_total`, `created_at`,
-/// `updated_at`, `shipped_at`, `delivered_at`, `customer` (all five
-/// members), `line_items` (`product_id`, `sku`, `name`, `quantity`,
-/// `unit_price`, `total`, `subtotal_tax`) and `taxes.prices_include_tax`.
+/// `updated_at`, `shipped_at`, `delivered_at`, `customer` and `line_items`
+/// (as in the payload) and `taxes.prices_include_tax`.
 /// Being computed from the record as written (after redaction of a
 /// forgotten customer) and rewritten with it on erasure, it never holds
 /// more personal data than the payload.
@@ -60,41 +59,12 @@ public enum OrderPlanningProjection {
         writer.optionalDate(order.shippedAt)
         writer.key("delivered_at")
         writer.optionalDate(order.deliveredAt)
+        // The buyer and the lines as the payload writes them: the scanner reads both forms alike.
         writer.key("customer")
-        writer.beginObject()
-        writer.key("id")
-        writer.optionalString(order.customer.id)
-        writer.key("email")
-        writer.optionalString(order.customer.email)
-        writer.key("first_name")
-        writer.optionalString(order.customer.firstName)
-        writer.key("last_name")
-        writer.optionalString(order.customer.lastName)
-        writer.key("accepts_marketing")
-        if let consent = order.customer.acceptsMarketing { writer.bool(consent) } else { writer.null() }
-        writer.endObject()
+        order.customer.write(to: &writer)
         writer.key("line_items")
         writer.beginArray()
-        for item in order.lineItems {
-            writer.beginObject()
-            writer.key("product_id")
-            writer.optionalString(item.productID)
-            writer.key("sku")
-            writer.optionalString(item.sku)
-            writer.key("name")
-            writer.string(item.name)
-            writer.key("quantity")
-            writer.int(item.quantity)
-            writer.key("unit_price")
-            writer.string(item.unitPrice.amountText)
-            writer.key("total")
-            writer.string(item.total.amountText)
-            if let tax = item.subtotalTax {
-                writer.key("subtotal_tax")
-                writer.string(tax.amountText)
-            }
-            writer.endObject()
-        }
+        for item in order.lineItems { item.write(to: &writer) }
         writer.endArray()
         // Only whether prices include tax matters to the planner; `false` and absent read the same.
         if order.taxes?.pricesIncludeTax == true {
