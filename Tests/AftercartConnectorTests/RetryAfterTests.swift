@@ -35,4 +35,14 @@ struct RetryAfterTests {
         #expect(RetryAfter.parse("soon", now: now) == nil)
         #expect(RetryAfter.parse("-3", now: now) == .zero)
     }
+
+    /// AfterShip's Tracking API answers 429 with only `X-RateLimit-Reset`, a Unix time.
+    @Test func rateLimitResetIsATimeOrADelay() {
+        #expect(RetryAfter.rateLimitReset("1445412402", now: now) == .seconds(2))
+        #expect(RetryAfter.rateLimitReset("1445412000", now: now) == .zero)
+        #expect(RetryAfter.rateLimitReset("3", now: now) == .seconds(3))
+        #expect(RetryAfter.rateLimitReset(nil, now: now) == nil)
+        #expect(RetryAfter.rateLimitReset("later", now: now) == nil)
+        #expect(RetryAfter.rateLimitReset("-1", now: now) == nil)
+    }
 }

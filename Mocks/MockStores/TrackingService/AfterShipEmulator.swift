@@ -9,7 +9,8 @@ import NIOCore
 /// A carrier-tracking service on 127.0.0.1 shaped like AfterShip's Tracking
 /// API (2026-07): `POST /trackings`, `GET /trackings?tracking_numbers=`,
 /// `GET /trackings/{id}`, the `as-api-key` header, a per-second rate limit
-/// answering 429 with `Retry-After` and `X-RateLimit-*`, and signed
+/// answering 429 with `X-RateLimit-*` only (the Tracking API documents no
+/// `Retry-After`: the wait is until `X-RateLimit-Reset`), and signed
 /// `tracking_update` webhooks (`aftership-hmac-sha256`) sent when a test
 /// moves a parcel with ``advance(_:to:at:)``.
 ///
@@ -198,7 +199,7 @@ public final class AfterShipEmulator: Sendable {
         var answer = AfterShipAnswer.envelope(
             429, code: 429, type: "TooManyRequests", message: "You have exceeded the API call rate limit.")
         answer.headers = [
-            ("Retry-After", "1"), ("X-RateLimit-Limit", "\(limitPerSecond)"), ("X-RateLimit-Remaining", "0"),
+            ("X-RateLimit-Limit", "\(limitPerSecond)"), ("X-RateLimit-Remaining", "0"),
             ("X-RateLimit-Reset", "\(now + 1)"),
         ]
         return answer

@@ -14,6 +14,19 @@ public enum RetryAfter {
         return .seconds(double: date.timeIntervalSince(now))
     }
 
+    /// The wait a 429 without `Retry-After` implies through
+    /// `X-RateLimit-Reset`: a Unix time in seconds (AfterShip, GitHub) or,
+    /// for a small number, the seconds left (some APIs send the delay).
+    /// `nil` when absent or unreadable; a time in the past means zero.
+    public static func rateLimitReset(_ value: String?, now: Date) -> Duration? {
+        guard let text = value?.trimmingCharacters(in: .whitespaces), let number = Double(text), number.isFinite,
+            number >= 0
+        else { return nil }
+        // A delay is seconds; anything past 2001 is a time.
+        let seconds = number > 1_000_000_000 ? number - now.timeIntervalSince1970 : number
+        return .seconds(double: max(0, seconds))
+    }
+
     /// Parses the three date forms RFC 9110 requires recipients to accept:
     /// IMF-fixdate, obsolete RFC 850 and asctime.
     public static func httpDate(_ text: String) -> Date? {

@@ -85,7 +85,9 @@ public struct HTTPTransport: Sendable {
             switch outcome {
             case .response(let status, let headers, let body):
                 metrics.answered(status: status)
-                let retryAfter = RetryAfter.parse(headers["Retry-After"], now: clock.date)
+                let retryAfter =
+                    RetryAfter.parse(headers["Retry-After"], now: clock.date)
+                    ?? (status == 429 ? RetryAfter.rateLimitReset(headers["X-RateLimit-Reset"], now: clock.date) : nil)
                 await rateLimiter.observe(RateLimitFeedback(status: status, headers: headers, retryAfter: retryAfter))
                 logger.debug(
                     "http response",

@@ -76,12 +76,13 @@ struct SyncCommand: AsyncParsableCommand {
         let reports = await engine.run(wiring.connectors, options: options, stop: stop, progress: progress.show)
         signals.cancel()
         progress.clear()
+        let tracking = await trackingRounds(after: reports, wiring: wiring, logger: logger)
         await wiring.close()
         let all = wiring.setupFailures + reports
         if json {
             print(SyncSummary.json(all))
         } else {
-            for line in SyncSummary.lines(all) { print(line) }
+            for line in SyncSummary.lines(all) + tracking { print(line) }
         }
         if let metricsFile {
             do {
@@ -92,5 +93,25 @@ struct SyncCommand: AsyncParsableCommand {
             }
         }
         if all.contains(where: \.isFailure) { throw ExitCode.failure }
+    }
+
+    /// One round at each synced store's tracking service, as `run` does
+    /// after every sync, so a cron `sync` also registers new parcels and
+    /// polls quiet ones. A round that fails is reported and waits for the next sync.
+    private func trackingRounds(after reports: [StoreSyncReport], wiring: SyncWiring, logger: Logger) async -> [String]
+    {
+        var lines: [String] = []
+        for (follower, _) in TrackingWiring.followers(wiring.connectors, database: wiring.persistence, logger: logger) {
+            guard reports.contains(where: { $0.store == follower.store && !$0.isFailure }) else { continue }
+            do {
+                let round = try await follower.followRound(now: Date())
+                lines.append(
+                    "\(follower.store) tracking service: registered \(round.registered), refused \(round.refused), "
+                        + "polled \(round.polled), new stages \(round.recorded)")
+            } catch {
+                lines.append("\(follower.store) tracking service round stopped (the next sync tries again): \(error)")
+            }
+        }
+        return lines
     }
 }
