@@ -134,6 +134,15 @@ public struct CanonicalJSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A string whose content `write` appends as UTF-8 that needs no
+    /// escaping (a timestamp, a number as text), without making a `String`.
+    public mutating func unescapedString(_ write: (inout [UInt8]) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func optionalString(_ value: String?) {
         if let value { string(value) } else { null() }
     }

@@ -152,7 +152,7 @@ extension OrderTaxes {
 extension CanonicalJSONWriter {
     // Times are the model's own form; the writer knows only JSON.
     /// A time as the normalized JSON writes it (``Timestamp/format(_:)``).
-    public mutating func date(_ value: Date) { string(Timestamp.format(value)) }
+    public mutating func date(_ value: Date) { unescapedString { Timestamp.appendUTF8(value, to: &$0) } }
 
     public mutating func optionalDate(_ value: Date?) {
         if let value { date(value) } else { null() }

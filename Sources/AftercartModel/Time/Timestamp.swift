@@ -60,6 +60,16 @@ public enum Timestamp {
 
     /// Formats `date` as UTC with `Z`; milliseconds appear only when non-zero.
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendUTF8(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``format(_:)`` written as ASCII bytes onto `bytes`: the stored JSON
+    /// carries several times per order, and building each through `String`
+    /// showed in a sync's profile.
+    public static func appendUTF8(_ date: Date, to bytes: inout [UInt8]) {
         let interval = date.timeIntervalSince1970
         var seconds = Int(interval.rounded(.down))
         var millis = Int(((interval - Double(seconds)) * 1000).rounded())
@@ -70,15 +80,41 @@ public enum Timestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilFromDays(days)
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-        text += pad(secondOfDay / 3_600, 2) + ":" + pad(secondOfDay % 3_600 / 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if millis != 0 { text += "." + pad(millis, 3) }
-        return text + "Z"
+        if year < 0 { bytes.append(UInt8(ascii: "-")) }
+        append(abs(year), width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        append(secondOfDay / 3_600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        append(secondOfDay % 3_600 / 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        append(secondOfDay % 60, width: 2, to: &bytes)
+        if millis != 0 {
+            bytes.append(UInt8(ascii: "."))
+            append(millis, width: 3, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "Z"))
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// `value` (not negative) in decimal, zero-padded to at least `width` digits.
+    private static func append(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var count = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(count, width)))
+        var position = bytes.count - 1
+        rest = value
+        repeat {
+            bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            position -= 1
+        } while rest > 0
     }
 
     // Howard Hinnant's days-from-civil algorithm: exact for the proleptic
