@@ -26,18 +26,7 @@ import Testing
                 [server]
                 port = \(port)
 
-                [[stores]]
-                name = "tokyo-woo"
-                platform = "woocommerce"
-                base_url = "\(mock.baseURL)"
-                consumer_key = { env = "WOO_KEY" }
-                consumer_secret = { env = "WOO_SECRET" }
-                timezone = "UTC"
-                marketing_consent = "granted"
-                tracking_service = "aftership"
-                tracking_service_url = "\(service.baseURL)"
-                tracking_api_key = { env = "AS_KEY" }
-                tracking_webhook_secret = { env = "AS_WHSEC" }
+                \(TrackingServiceSyncTests.trackedStore(mock, service))
 
                 [[campaigns]]
                 name = "shipping-updates"

@@ -7,6 +7,24 @@ import Testing
 /// synced tracking numbers are registered once, through the service's 429s
 /// (AfterShip sends only `X-RateLimit-Reset`), and a second sync registers nothing again.
 @Suite struct TrackingServiceSyncTests {
+    /// A WooCommerce store followed by the AfterShip emulator, as `[[stores]]` TOML.
+    static func trackedStore(_ mock: MockStoreServer, _ service: AfterShipEmulator) -> String {
+        """
+        [[stores]]
+        name = "tokyo-woo"
+        platform = "woocommerce"
+        base_url = "\(mock.baseURL)"
+        consumer_key = { env = "WOO_KEY" }
+        consumer_secret = { env = "WOO_SECRET" }
+        timezone = "UTC"
+        marketing_consent = "granted"
+        tracking_service = "aftership"
+        tracking_service_url = "\(service.baseURL)"
+        tracking_api_key = { env = "AS_KEY" }
+        tracking_webhook_secret = { env = "AS_WHSEC" }
+        """
+    }
+
     @Test func aCronSyncRegistersTheSyncedParcelsOnceThroughThe429s() async throws {
         let mock = try await MockStoreServer.start(
             .woocommerce(WooCommerceMockOptions(data: MockDataOptions(orders: 40, seed: 25, clockStart: Date()))))
@@ -19,17 +37,7 @@ import Testing
                 [database]
                 url = "sqlite:data/aftercart.sqlite"
 
-                [[stores]]
-                name = "tokyo-woo"
-                platform = "woocommerce"
-                base_url = "\(mock.baseURL)"
-                consumer_key = { env = "WOO_KEY" }
-                consumer_secret = { env = "WOO_SECRET" }
-                timezone = "UTC"
-                tracking_service = "aftership"
-                tracking_service_url = "\(service.baseURL)"
-                tracking_api_key = { env = "AS_KEY" }
-                tracking_webhook_secret = { env = "AS_WHSEC" }
+                \(Self.trackedStore(mock, service))
                 """, to: "config/aftercart.toml")
             var environment = SyncCommandTests.secrets
             environment["AS_KEY"] = service.apiKey
