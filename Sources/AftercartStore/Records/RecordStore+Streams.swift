@@ -1,4 +1,5 @@
 public import AftercartModel
+public import Foundation
 
 extension RecordStore {
     /// Every record of type `R` (of one store, or of all when `store` is
@@ -12,6 +13,17 @@ extension RecordStore {
         PagedSequence { after in
             let page = try await self.recordPage(
                 type, store: store, after: after, limit: pageSize, includeVanished: includeVanished)
+            return (page.items, page.next)
+        }
+    }
+
+    /// Every live record of type `R` of `store` created at or after `since`,
+    /// like ``allRecords(_:store:includeVanished:pageSize:)``.
+    public func allRecords<R: SyncRecord>(
+        _ type: R.Type, store: StoreID, createdSince since: Date, pageSize: Int = 500
+    ) -> PagedSequence<StoredRecord<R>, RecordKey> {
+        PagedSequence { after in
+            let page = try await self.recordPage(type, store: store, createdSince: since, after: after, limit: pageSize)
             return (page.items, page.next)
         }
     }

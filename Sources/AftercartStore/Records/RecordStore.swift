@@ -34,6 +34,16 @@ public protocol RecordStore: Sendable {
         _ type: R.Type, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
     ) async throws -> RecordPage<StoredRecord<R>>
 
+    /// One page of the live (not vanished) records of type `R` of `store`
+    /// created at or after `since`, in key order: the recent orders a
+    /// tracking round looks at, without decoding the rest of the store.
+    ///
+    /// - Throws: ``PersistenceError`` `.invalidArgument` for a resource
+    ///   whose rows carry no creation time (coupons, loyalty accounts).
+    func recordPage<R: SyncRecord>(
+        _ type: R.Type, store: StoreID, createdSince since: Date, after: RecordKey?, limit: Int
+    ) async throws -> RecordPage<StoredRecord<R>>
+
     /// One page of stored JSON payloads of `resource`, like
     /// ``recordPage(_:store:after:limit:includeVanished:)`` but without decoding.
     func payloadPage(

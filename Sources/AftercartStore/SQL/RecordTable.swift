@@ -13,6 +13,9 @@ struct RecordTable: Sendable {
 
     var name: String { resource.rawValue }
 
+    /// Whether rows carry `created_at`, to select recent records by.
+    var hasCreationTime: Bool { queryColumns.contains("created_at") }
+
     /// Columns every record table has, in the order ``RecordRow`` binds them.
     static let sharedColumns = ["store", "platform_id", "payload", "updated_at", "changed_at", "vanished_at"]
 

@@ -32,6 +32,23 @@ extension SQLPersistence {
         }
     }
 
+    public func recordPage<R: SyncRecord>(
+        _ type: R.Type, store: StoreID, createdSince since: Date, after: RecordKey?, limit: Int
+    ) async throws -> RecordPage<StoredRecord<R>> {
+        guard RecordTable.table(for: R.resource).hasCreationTime else {
+            throw PersistenceError(
+                kind: .invalidArgument, location: location,
+                what: "\(R.resource) rows carry no creation time to select by",
+                fix: "this is a bug; read them with allRecords instead")
+        }
+        let decoder = ModelJSON.decoder()
+        return try await storedPage(
+            R.resource, store: store, after: after, limit: limit, includeVanished: false, createdSince: since
+        ) {
+            try self.decode($0, as: type, decoder: decoder)
+        }
+    }
+
     public func payloadPage(
         _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool
     ) async throws -> RecordPage<StoredPayload> {
@@ -94,7 +111,7 @@ extension SQLPersistence {
     /// One page of `resource` in key order, each row made an `Item` by `item`.
     private func storedPage<Item: Sendable>(
         _ resource: ResourceKind, store: StoreID?, after: RecordKey?, limit: Int, includeVanished: Bool,
-        _ item: (StoredRow) throws -> Item
+        createdSince: Date? = nil, _ item: (StoredRow) throws -> Item
     ) async throws -> RecordPage<Item> {
         try checkLimit(limit)
         let table = RecordTable.table(for: resource)
@@ -110,6 +127,10 @@ extension SQLPersistence {
         }
         if !includeVanished {
             conditions.append("vanished_at IS NULL")
+        }
+        if let createdSince {
+            conditions.append("created_at >= ?")
+            arguments.append(.time(createdSince))
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = "SELECT \(RecordTable.readColumns) FROM \(table.name) \(filter) ORDER BY store, platform_id LIMIT ?"

@@ -73,10 +73,11 @@ public struct TrackingFollower: Sendable {
     private func register(now: Date, into round: inout Round) async throws {
         let followed = Set(try await database.trackedParcels(store: store).map(\.trackingNumber))
         var offered = followed
-        for try await stored in database.allRecords(Order.self, store: store, includeVanished: false) {
+        // Only orders recent enough to register are read (and decoded), not the whole store.
+        let since = now.addingTimeInterval(-registerWithin)
+        for try await stored in database.allRecords(Order.self, store: store, createdSince: since) {
             let order = stored.record
-            guard now.timeIntervalSince(order.createdAt) <= registerWithin,
-                order.status != .cancelled, order.status != .refunded, order.status != .failed
+            guard order.status != .cancelled, order.status != .refunded, order.status != .failed
             else { continue }
             for shipment in order.tracking
             where !shipment.number.isEmpty && shipment.number != TrackedParcelRecord.erasedNumber
