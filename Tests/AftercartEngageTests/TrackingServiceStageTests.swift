@@ -43,86 +43,90 @@ import WooCommerceConnector
         return follower
     }
 
+    /// Runs `body` with a fresh fixture and an AfterShip emulator, the
+    /// emulator stopped and the fixture removed before the test ends.
+    static func withService(_ body: (inout F, AfterShipEmulator) async throws -> Void) async throws {
+        var fixture = try await F.make()
+        let emulator: AfterShipEmulator
+        do {
+            emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_secret")
+        } catch {
+            await fixture.remove()
+            throw error
+        }
+        do {
+            try await body(&fixture, emulator)
+        } catch {
+            await emulator.stop()
+            await fixture.remove()
+            throw error
+        }
+        await emulator.stop()
+        await fixture.remove()
+    }
+
     static func event(_ order: String, _ number: String, _ stage: ShipmentStatus, _ at: Date) -> ShipmentEvent {
         ShipmentEvent(store: F.store, orderID: order, trackingNumber: number, stage: stage, at: at, source: "aftership")
     }
 
     @Test func aStagePolledFromTheServiceIsAnnouncedOnce() async throws {
-        var fixture = try await F.make()
-        let emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_secret")
-        defer {
-            Task { [fixture] in
-                await fixture.remove()
-                await emulator.stop()
-            }
+        try await Self.withService { fixture, emulator in
+            fixture.only("shipping-updates")
+            try await fixture.save([F.customer("7")])
+            try await fixture.save([F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)])
+            let follower = try Self.follower(fixture, emulator)
+
+            let first = try await follower.followRound(now: now)
+            #expect(first.registered == 1)
+            #expect(emulator.trackedNumbers == ["12341"])
+            #expect(try await fixture.plan().emails("shipping-updates").isEmpty)
+
+            await emulator.advance("12341", to: "OutForDelivery", at: now - 1_800)
+            let second = try await follower.followRound(now: now)
+            #expect(second.registered == 0)
+            #expect(second.recorded == 1)
+            #expect(second.changedOrders == ["1"])
+            let emails = try await fixture.plan().emails("shipping-updates")
+            #expect(emails.map(\.orderID) == ["1"])
+            #expect(emails.first?.subject.contains("out for delivery") == true)
+            #expect(try await follower.followRound(now: now).recorded == 0)
+            #expect(try await fixture.plan().actions.isEmpty)
         }
-        fixture.only("shipping-updates")
-        try await fixture.save([F.customer("7")])
-        try await fixture.save([F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)])
-        let follower = try Self.follower(fixture, emulator)
-
-        let first = try await follower.followRound(now: now)
-        #expect(first.registered == 1)
-        #expect(emulator.trackedNumbers == ["12341"])
-        #expect(try await fixture.plan().emails("shipping-updates").isEmpty)
-
-        await emulator.advance("12341", to: "OutForDelivery", at: now - 1_800)
-        let second = try await follower.followRound(now: now)
-        #expect(second.registered == 0)
-        #expect(second.recorded == 1)
-        #expect(second.changedOrders == ["1"])
-        let emails = try await fixture.plan().emails("shipping-updates")
-        #expect(emails.map(\.orderID) == ["1"])
-        #expect(emails.first?.subject.contains("out for delivery") == true)
-        #expect(try await follower.followRound(now: now).recorded == 0)
-        #expect(try await fixture.plan().actions.isEmpty)
     }
 
     @Test func aNumberTheServiceDoesNotKnowIsRememberedAndNotOfferedAgain() async throws {
-        let fixture = try await F.make()
-        let emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_secret")
-        defer {
-            Task { [fixture] in
-                await fixture.remove()
-                await emulator.stop()
-            }
-        }
-        var order = F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)
-        order.tracking = [Shipment(carrier: nil, number: AfterShipEmulator.unknownPrefix + "42", url: nil)]
-        // A forgotten customer's order: its number was erased and is never offered.
-        var forgotten = F.order("2", customer: "8", created: now - 2 * day, shipped: now - day)
-        forgotten.tracking = [Shipment(carrier: nil, number: TrackedParcelRecord.erasedNumber, url: nil)]
-        try await fixture.save([order, forgotten])
-        let follower = try Self.follower(fixture, emulator)
+        try await Self.withService { fixture, emulator in
+            var order = F.order("1", customer: "7", created: now - 2 * day, shipped: now - day)
+            order.tracking = [Shipment(carrier: nil, number: AfterShipEmulator.unknownPrefix + "42", url: nil)]
+            // A forgotten customer's order: its number was erased and is never offered.
+            var forgotten = F.order("2", customer: "8", created: now - 2 * day, shipped: now - day)
+            forgotten.tracking = [Shipment(carrier: nil, number: TrackedParcelRecord.erasedNumber, url: nil)]
+            try await fixture.save([order, forgotten])
+            let follower = try Self.follower(fixture, emulator)
 
-        let round = try await follower.followRound(now: now)
-        #expect(round.refused == 1 && round.registered == 0)
-        let parcels = try await fixture.database.trackedParcels(store: F.store)
-        #expect(parcels.count == 1)
-        #expect(parcels.first?.serviceID == nil)
-        #expect(parcels.first?.refusal?.contains("4012") == true)
-        let asked = emulator.requestCounts.total
-        let again = try await follower.followRound(now: now)
-        #expect(again.refused == 0 && again.polled == 0)
-        #expect(emulator.requestCounts.total == asked)
+            let round = try await follower.followRound(now: now)
+            #expect(round.refused == 1 && round.registered == 0)
+            let parcels = try await fixture.database.trackedParcels(store: F.store)
+            #expect(parcels.count == 1)
+            #expect(parcels.first?.serviceID == nil)
+            #expect(parcels.first?.refusal?.contains("4012") == true)
+            let asked = emulator.requestCounts.total
+            let again = try await follower.followRound(now: now)
+            #expect(again.refused == 0 && again.polled == 0)
+            #expect(emulator.requestCounts.total == asked)
+        }
     }
 
     @Test func tooManyRequestsAreRetriedAfterRetryAfterAndNoParcelIsLost() async throws {
-        let fixture = try await F.make()
-        let emulator = try await AfterShipEmulator.start(apiKey: "as_key", webhookSecret: "as_secret")
-        defer {
-            Task { [fixture] in
-                await fixture.remove()
-                await emulator.stop()
-            }
+        try await Self.withService { fixture, emulator in
+            try await fixture.save((1...3).map { F.order("\($0)", customer: "7", created: now - 2 * day) })
+            emulator.refuseNext(2)
+            let round = try await Self.follower(fixture, emulator).followRound(now: now)
+            #expect(round.registered == 3)
+            #expect(emulator.requestCounts.refused == 2)
+            #expect(emulator.trackedNumbers == ["12341", "12342", "12343"])
+            #expect(try await fixture.database.trackedParcels(store: F.store).allSatisfy { $0.serviceID != nil })
         }
-        try await fixture.save((1...3).map { F.order("\($0)", customer: "7", created: now - 2 * day) })
-        emulator.refuseNext(2)
-        let round = try await Self.follower(fixture, emulator).followRound(now: now)
-        #expect(round.registered == 3)
-        #expect(emulator.requestCounts.refused == 2)
-        #expect(emulator.trackedNumbers == ["12341", "12342", "12343"])
-        #expect(try await fixture.database.trackedParcels(store: F.store).allSatisfy { $0.serviceID != nil })
     }
 
     @Test func twoParcelsAreDeliveredOnlyWhenBothAre() async throws {
