@@ -1,6 +1,19 @@
+public import Foundation
+
 /// Reading objects and arrays whose members a reader names, for adapters
 /// that read a platform's pages straight from their bytes.
 extension JSONCursor {
+    /// `read` over all of `body`, which must hold nothing after the value;
+    /// `nil` when `read` throws or gives `nil`, so the caller falls back to
+    /// `JSONDecoder` and its field-naming errors.
+    public static func readWhole<Value>(_ body: Data, _ read: (inout JSONCursor) throws -> Value?) -> Value? {
+        body.withUnsafeBytes { raw in
+            var cursor = JSONCursor(raw.bindMemory(to: UInt8.self))
+            guard let value = try? read(&cursor), (try? cursor.finish()) != nil else { return nil }
+            return value
+        }
+    }
+
     /// Reads an object, handing each member named in `names` to `read` with
     /// the cursor at its value, and skipping (grammar checked) the rest.
     /// A named member sent twice is an error: `JSONDecoder` might keep the

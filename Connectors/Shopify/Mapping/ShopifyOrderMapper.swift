@@ -33,8 +33,10 @@ public struct ShopifyOrderMapper: Sendable {
     /// Maps a `GET orders.json` body.
     public func mapPage(_ body: Data) throws(ConnectorError) -> ShopifyMappedPage<Order> {
         // The byte reader is the fast way; the decoder reads what it gives up on and names the field at fault.
-        var orders = ShopifyOrderBytesReader.page(body) ?? []
-        if orders.isEmpty {
+        let orders: [ShopifyOrderWire]
+        if let read = ShopifyOrderBytesReader.page(body) {
+            orders = read
+        } else {
             orders = try ShopifyWireDecoder.decode(ShopifyOrderListWire.self, from: body, context: context).orders
         }
         var page = ShopifyMappedPage<Order>()

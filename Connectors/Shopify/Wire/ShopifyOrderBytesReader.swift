@@ -13,27 +13,19 @@ import Foundation
 enum ShopifyOrderBytesReader {
     /// The orders of a `GET orders.json` body (`{"orders": […]}`), or `nil`.
     static func page(_ body: Data) -> [ShopifyOrderWire]? {
-        read(body) { cursor in
+        JSONCursor.readWhole(body) { cursor in
             try cursor.readMember("orders") { try $0.readOptionalArray(order) ?? [] }
         }
     }
 
     /// The order of a `GET orders/{id}.json` body (`{"order": {…}}`), or `nil`.
     static func envelope(_ body: Data) -> ShopifyOrderWire? {
-        read(body) { cursor in try cursor.readMember("order", order) }
+        JSONCursor.readWhole(body) { cursor in try cursor.readMember("order", order) }
     }
 
     /// A bare order (an `orders/*` webhook body), or `nil`.
     static func record(_ body: Data) -> ShopifyOrderWire? {
-        read(body, order)
-    }
-
-    private static func read<Value>(_ body: Data, _ reader: (inout JSONCursor) throws -> Value?) -> Value? {
-        body.withUnsafeBytes { raw in
-            var cursor = JSONCursor(raw.bindMemory(to: UInt8.self))
-            guard let value = try? reader(&cursor), (try? cursor.finish()) != nil else { return nil }
-            return value
-        }
+        JSONCursor.readWhole(body, order)
     }
 
     private enum OrderField: Int {

@@ -27,8 +27,12 @@ public struct WooCommerceOrderMapper: Sendable {
     /// Maps a `GET /orders` page body (a JSON array).
     public func mapPage(_ body: Data) throws(WooCommerceDecodingError) -> WooCommerceMappedPage<Order> {
         // The byte reader is the fast way; the decoder reads what it gives up on and names the field at fault.
-        var wires = WooOrderBytesReader.page(body) ?? []
-        if wires.isEmpty { wires = try WooWireDecoder.decodePage(WooOrderWire.self, from: body, resource: .orders) }
+        let wires: [WooOrderWire]
+        if let read = WooOrderBytesReader.page(body) {
+            wires = read
+        } else {
+            wires = try WooWireDecoder.decodePage(WooOrderWire.self, from: body, resource: .orders)
+        }
         var page = WooCommerceMappedPage<Order>()
         let root = WooFieldPath(resource: .orders)
         for (index, wire) in wires.enumerated() {
@@ -41,9 +45,12 @@ public struct WooCommerceOrderMapper: Sendable {
 
     /// Maps one order body: `GET /orders/{id}` or an `order.*` webhook delivery.
     public func mapOrder(_ body: Data) throws(WooCommerceDecodingError) -> WooCommerceMapped<Order> {
-        var wire = WooOrderBytesReader.record(body)
-        if wire == nil { wire = try WooWireDecoder.decodeRecord(WooOrderWire.self, from: body, resource: .orders) }
-        guard let wire else { throw WooFieldPath(resource: .orders).error("unreadable body") }
+        let wire: WooOrderWire
+        if let read = WooOrderBytesReader.record(body) {
+            wire = read
+        } else {
+            wire = try WooWireDecoder.decodeRecord(WooOrderWire.self, from: body, resource: .orders)
+        }
         return try map(wire, at: WooFieldPath(resource: .orders))
     }
 

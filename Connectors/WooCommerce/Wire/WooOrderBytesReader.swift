@@ -14,32 +14,12 @@ import Foundation
 enum WooOrderBytesReader {
     /// The orders of a `GET /orders` body, or `nil` to decode it the slow way.
     static func page(_ body: Data) -> [WooOrderWire]? {
-        body.withUnsafeBytes { raw in
-            var cursor = JSONCursor(raw.bindMemory(to: UInt8.self))
-            do {
-                var orders: [WooOrderWire] = []
-                var array = try cursor.beginArray()
-                while try cursor.nextElement(&array) { orders.append(try order(&cursor)) }
-                try cursor.finish()
-                return orders
-            } catch {
-                return nil
-            }
-        }
+        JSONCursor.readWhole(body) { try $0.readOptionalArray(order) }
     }
 
     /// One order body (`GET /orders/{id}`, a webhook delivery), or `nil`.
     static func record(_ body: Data) -> WooOrderWire? {
-        body.withUnsafeBytes { raw in
-            var cursor = JSONCursor(raw.bindMemory(to: UInt8.self))
-            do {
-                let wire = try order(&cursor)
-                try cursor.finish()
-                return wire
-            } catch {
-                return nil
-            }
-        }
+        JSONCursor.readWhole(body, order)
     }
 
     private enum OrderField: Int {

@@ -98,9 +98,7 @@ public final class ResumableDownload: @unchecked Sendable {
             http.method = HTTPMethod(rawValue: prepared.method.rawValue)
             for field in prepared.headers { http.headers.add(name: field.name, value: field.value) }
             http.headers.replaceOrAdd(name: "User-Agent", value: transport.configuration.userAgent)
-            if prepared.url.lowercased().hasPrefix("https:") {
-                http.tlsConfiguration = transport.configuration.trust.tlsConfiguration
-            }
+            http.tlsConfiguration = transport.configuration.trust.tlsConfiguration(for: prepared.url)
             let headBudget =
                 transport.configuration.responseTimeout
                 ?? transport.configuration.connectTimeout + transport.configuration.readTimeout
