@@ -115,6 +115,7 @@ let package = Package(
         .library(name: "AftercartEngage", targets: ["AftercartEngage"]),
         .library(name: "AftercartDelivery", targets: ["AftercartDelivery"]),
         .library(name: "AftercartServer", targets: ["AftercartServer"]),
+        .library(name: "AftercartOutcomes", targets: ["AftercartOutcomes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -147,6 +148,13 @@ let package = Package(
         .target(
             name: "AftercartModel",
             dependencies: ["AftercartJSON"],
+            swiftSettings: upcoming
+        ),
+        // What the messages earned: attribution, coupon redemption, reviews
+        // after requests, repeat purchases (`aftercart report`, `/dashboard`).
+        .target(
+            name: "AftercartOutcomes",
+            dependencies: ["AftercartModel"],
             swiftSettings: upcoming
         ),
         // What an adapter declares to the core (settings schema, storefront
