@@ -29,7 +29,7 @@ import Testing
         let link = try #require(review.unsubscribeURL)
         #expect(link.hasPrefix("https://aftercart.shop.example/unsubscribe/"))
         let links = try await UnsubscribeLink.load(
-            publicURL: try #require(fixture.configuration.server.publicURL), from: fixture.database)
+            publicURL: try #require(fixture.configuration.server.publicURL), linkSecret: nil, from: fixture.database)
         let named = try #require(links.verify(String(link.split(separator: "/").last!)))
         #expect(named.store == F.store)
         #expect(named.email == review.to.lowercased())

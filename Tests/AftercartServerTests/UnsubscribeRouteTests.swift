@@ -18,7 +18,8 @@ import Testing
             [],
             unsubscribe: { persistence in
                 UnsubscribeEndpoint(
-                    links: try await UnsubscribeLink.load(publicURL: Self.publicURL, from: persistence),
+                    links: try await UnsubscribeLink.load(
+                        publicURL: Self.publicURL, linkSecret: nil, from: persistence),
                     requests: CustomerRequests(database: persistence),
                     shop: {
                         $0 == Self.store
@@ -26,7 +27,8 @@ import Testing
                     })
             })
         do {
-            let links = try await UnsubscribeLink.load(publicURL: Self.publicURL, from: server.persistence)
+            let links = try await UnsubscribeLink.load(
+                publicURL: Self.publicURL, linkSecret: nil, from: server.persistence)
             try await body(server, links)
         } catch {
             try await server.stop()

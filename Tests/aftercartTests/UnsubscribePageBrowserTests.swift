@@ -46,7 +46,7 @@ import Testing
         let database = try await SQLitePersistence.open(
             path: cli.directory.appendingPathComponent("data/aftercart.sqlite").path)
         let links = try await UnsubscribeLink.load(
-            publicURL: URL(string: "https://aftercart.shop.example")!, from: database)
+            publicURL: URL(string: "https://aftercart.shop.example")!, linkSecret: nil, from: database)
         let token = links.token(store: "tokyo-woo", email: "hana@example.test")
         let link = base + "/unsubscribe/" + token
 

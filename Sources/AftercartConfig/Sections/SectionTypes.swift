@@ -100,6 +100,10 @@ public struct ServerSettings: Sendable, Hashable {
     /// Where answers to platforms' data requests (Shopify `customers/data_request`)
     /// are written, relative to the working directory unless absolute (default `data/privacy`).
     public var privacyDirectory: String
+    /// What unsubscribe and order-status links are sealed under, when the
+    /// merchant wants to hold it (to rotate every link at once); without it
+    /// the install keeps its own key in the database.
+    public var linkSecret: ConfiguredSecret?
 
     /// Creates server settings.
     public init(

@@ -129,6 +129,7 @@ enum SectionValidators {
             "port": "port = 8080",
             "public_url": "public_url = \"https://aftercart.shop.example\"",
             "privacy_dir": "privacy_dir = \"data/privacy\"",
+            "link_secret": "link_secret = { env = \"AFTERCART_LINK_SECRET\" }",
         ]
         reader.rejectUnknownKeys(allowed: Array(examples.keys).sorted(), examples: examples, context: " in [server]")
         var settings = ServerSettings()
@@ -137,6 +138,7 @@ enum SectionValidators {
         settings.publicURL = reader.url("public_url", schemes: ["https", "http"], example: examples["public_url"]!)
         settings.privacyDirectory =
             reader.string("privacy_dir", example: examples["privacy_dir"]!) ?? settings.privacyDirectory
+        settings.linkSecret = reader.secret("link_secret", environmentHint: "AFTERCART_LINK_SECRET")
         return settings
     }
 }

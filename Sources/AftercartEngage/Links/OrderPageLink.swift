@@ -1,3 +1,4 @@
+public import AftercartConfig
 public import AftercartModel
 public import AftercartStore
 public import Foundation
@@ -23,10 +24,13 @@ public struct OrderPageLink: Sendable {
         self.sealer = SealedToken(secret: secret)
     }
 
-    /// The links of this install, the key read from (or, on first use,
-    /// created in) `database`.
-    public static func load(publicURL: URL, from database: any PlanningStore) async throws -> OrderPageLink {
-        let secret = try await database.installSecret(named: "order-page")
+    /// The links of this install, under `[server] link_secret` when set,
+    /// else the install's key read from (or, on first use, created in)
+    /// `database` (``LinkSecret``).
+    public static func load(publicURL: URL, linkSecret: ConfiguredSecret?, from database: any PlanningStore)
+        async throws -> OrderPageLink
+    {
+        let secret = try await LinkSecret.key(for: "order-page", configured: linkSecret, database: database)
         return OrderPageLink(publicURL: publicURL, secret: secret)
     }
 

@@ -50,8 +50,10 @@ public struct Planner: Sendable {
             configuration: configuration, templates: templates, database: database,
             couponCodes: SmartCouponCode(secret: secret))
         if let publicURL = configuration.server.publicURL {
-            planner.unsubscribe = try await UnsubscribeLink.load(publicURL: publicURL, from: database)
-            planner.orderPages = try await OrderPageLink.load(publicURL: publicURL, from: database)
+            planner.unsubscribe = try await UnsubscribeLink.load(
+                publicURL: publicURL, linkSecret: configuration.server.linkSecret, from: database)
+            planner.orderPages = try await OrderPageLink.load(
+                publicURL: publicURL, linkSecret: configuration.server.linkSecret, from: database)
         }
         return planner
     }

@@ -1,3 +1,4 @@
+public import AftercartConfig
 public import AftercartModel
 public import AftercartStore
 public import Foundation
@@ -8,10 +9,11 @@ public import Foundation
 /// link shows nobody whose it is and nobody can make or alter one for
 /// another address (a forged token is answered 404 and changes nothing).
 ///
-/// The secret is the install's own, kept in the database beside the coupon
-/// secret, so every worker and the server sign and check alike without a
-/// setting a merchant could forget (and then send marketing mail without a
-/// way out).
+/// The key is derived from `[server] link_secret` when set, else it is the
+/// install's own, kept in the database beside the coupon secret, so every
+/// worker and the server sign and check alike without a setting a merchant
+/// could forget (and then send marketing mail without a way out); see
+/// ``LinkSecret``.
 public struct UnsubscribeLink: Sendable {
     /// Where links point: `[server] public_url`.
     public var publicURL: URL
@@ -25,10 +27,12 @@ public struct UnsubscribeLink: Sendable {
         self.sealer = SealedToken(secret: secret)
     }
 
-    /// The links of this install, its secret read from (or, on first use,
-    /// created in) `database`.
-    public static func load(publicURL: URL, from database: any PlanningStore) async throws -> UnsubscribeLink {
-        let secret = try await database.installSecret(named: "unsubscribe")
+    /// The links of this install, under `[server] link_secret` when set,
+    /// else the install's key read from (or, on first use, created in) `database`.
+    public static func load(publicURL: URL, linkSecret: ConfiguredSecret?, from database: any PlanningStore)
+        async throws -> UnsubscribeLink
+    {
+        let secret = try await LinkSecret.key(for: "unsubscribe", configured: linkSecret, database: database)
         return UnsubscribeLink(publicURL: publicURL, secret: secret)
     }
 

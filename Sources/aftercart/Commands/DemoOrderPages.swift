@@ -13,7 +13,8 @@ enum DemoOrderPages {
         -> [(store: StoreID, url: String)]
     {
         guard let publicURL = configuration.server.publicURL else { return [] }
-        let links = try await OrderPageLink.load(publicURL: publicURL, from: persistence)
+        let links = try await OrderPageLink.load(
+            publicURL: publicURL, linkSecret: configuration.server.linkSecret, from: persistence)
         let sent = try await persistence.outboxEntries(in: .done, limit: 10_000)
         return configuration.stores.compactMap { store in
             let mine = sent.filter { $0.store == store.id && $0.subjectKind == .orders }

@@ -15,7 +15,8 @@ enum OrderPageWiring {
             let database = persistence as? any PlannerDatabase & OrderPageViewStore
         else { return nil }
         let service = OrderPageService(
-            links: try await OrderPageLink.load(publicURL: publicURL, from: database), database: database,
+            links: try await OrderPageLink.load(
+                publicURL: publicURL, linkSecret: configuration.server.linkSecret, from: database), database: database,
             configuration: configuration)
         return OrderPageEndpoint(
             page: { token in try await service.page(token: token) },

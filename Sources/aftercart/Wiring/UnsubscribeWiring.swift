@@ -15,7 +15,8 @@ enum UnsubscribeWiring {
         guard let publicURL = configuration.server.publicURL, let database = persistence as? any PlannerDatabase else {
             return nil
         }
-        let links = try await UnsubscribeLink.load(publicURL: publicURL, from: database)
+        let links = try await UnsubscribeLink.load(
+            publicURL: publicURL, linkSecret: configuration.server.linkSecret, from: database)
         let shops = Dictionary(
             configuration.stores.map {
                 ($0.id, UnsubscribeShop(locale: $0.locale, name: $0.displayName, contact: $0.sender.contact))
