@@ -192,4 +192,29 @@ import Testing
             #expect((parsed["subject"] as? String)?.contains("Ken") == true)
         }
     }
+
+    /// An alert the planner rendered from the store's template is sent as
+    /// rendered, in the store's language, with no English words from code.
+    @Test func aRenderedSupportAlertIsSentAsThePlannerWroteIt() async throws {
+        try await withScratch { scratch in
+            let clock = TestClock()
+            let message = SupportAlertAction.RenderedAlert(
+                subject: "【要対応】お届け不可（注文番号 9）：田中 健 様", text: "配送業者がお届けできませんでした。\n",
+                html: "<p>配送業者がお届けできませんでした。</p>")
+            let alert = SupportAlertAction(
+                reason: message.subject, customerEmail: "ken@example.test", customerName: "田中 健", orderID: "9",
+                message: message)
+            try await scratch.persistence.enqueue(
+                DeliveryFixtures.entry("alert/2", .supportAlert, payload: DeliveryFixtures.json(alert)), now: clock.now)
+            let sent = try await executor(scratch, clock).run(connectors: [:])
+            #expect(sent.count(.supportAlert, .done) == 1)
+            let file = try #require(emlFiles(scratch).first)
+            let parsed = try await PythonEmail.parse(
+                try Data(contentsOf: scratch.outboxFolder.appendingPathComponent(file)))
+            #expect(parsed["subject"] as? String == message.subject)
+            let parts = try #require(parsed["parts"] as? [[String: String]])
+            #expect(parts.first?["body"] == message.text)
+            #expect(parts.last?["body"]?.contains(message.html) == true)
+        }
+    }
 }

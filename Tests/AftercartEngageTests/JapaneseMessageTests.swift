@@ -188,8 +188,33 @@ import Testing
             "review": ["rating": 1, "product_name": "湯呑み", "product_url": "https://shop.example/p/1"],
             "order": ["number": "1294"],
         ])
-        #expect(rendered.subject == "田中 海斗 様（kaito@example.test）から「湯呑み」に★1のレビューが届きました")
+        #expect(rendered.subject == "【要対応】田中 海斗 様より「湯呑み」に★1のレビュー")
         #expect(rendered.text.contains("注文番号：1294"))
+    }
+
+    /// A failed delivery's alert for a Japanese shop's staff is planned in
+    /// Japanese (carrier and number included) and rendered once, at planning.
+    @Test func aFailedDeliveryAlertsTheStaffInTheStoresLanguage() async throws {
+        var fixture = try await Self.japaneseFixture()
+        defer { Task { [fixture] in await fixture.remove() } }
+        fixture.only("shipping-updates")
+        try await fixture.save([Self.tanaka()])
+        var failed = Self.order("10", created: now - 5 * day, shipment: .failure, shipped: now - 4 * day)
+        failed.tracking = [Shipment(carrier: "Yamato", number: "593376036588", url: nil)]
+        failed.updatedAt = now - 3_600
+        try await fixture.save([failed])
+        let report = try await fixture.plan()
+        let row = try #require(report.actions("shipping-updates").first { $0.entry.action == .supportAlert })
+        let alert = try ModelJSON.decoder().decode(SupportAlertAction.self, from: Data(row.entry.payload.utf8))
+        let message = try #require(alert.message)
+        #expect(message.subject == "【要対応】お届け不可（注文番号 #10）：田中 海斗 様")
+        #expect(alert.reason == message.subject)
+        #expect(message.text.contains("配送業者：ヤマト運輸\nお問い合わせ番号：593376036588\n"))
+        #expect(message.html.contains("お届けできませんでした"))
+        for part in [message.subject, message.text, message.html] {
+            let prose = Self.prose(part, coupon: nil)
+            #expect(!["delivery", "carrier", "customer", "order"].contains { prose.contains($0) }, "\(part)")
+        }
     }
 
     @Test func anEnglishStoreKeepsTheEnglishSet() async throws {

@@ -38,6 +38,10 @@ import Testing
         let alert = try ModelJSON.decoder().decode(
             SupportAlertAction.self, from: Data(try #require(alerts.first).entry.payload.utf8))
         #expect(alert.rating == 1 && alert.customerEmail == "c1@example.test")
+        // Written with the support-alert template, in the store's (English) words.
+        let message = try #require(alert.message)
+        #expect(message.subject == "1-star review of your purchase by Unhappy Sato")
+        #expect(message.text.contains("Unhappy Sato rated your purchase 1 out of 5.\nPlease reach out"))
         // Only the happy reviewer is invited, in a separate message without a coupon.
         let invitations = report.actions("review-thank-you").filter { $0.entry.idempotencyKey.hasSuffix("/invitation") }
         #expect(invitations.map(\.entry.subjectID) == ["r5"])

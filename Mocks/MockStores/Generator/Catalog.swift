@@ -7,6 +7,14 @@ enum Catalog {
         let firstNames: [String]
         let lastNames: [String]
         let phonePrefix: String
+        /// How names written in another script are spelled in ASCII (for
+        /// email addresses): Japanese customers type their names in kanji.
+        var romaji: [String: String] = [:]
+        /// Product names as the region's shops write them, by English stem.
+        var productNames: [String: String] = [:]
+
+        /// The product stem's name as this region's shops write it.
+        func productName(_ stem: String) -> String { productNames[stem] ?? stem }
     }
 
     static let us = Region(
@@ -38,9 +46,25 @@ enum Catalog {
             ("Tokyo", "JP13", "Tokyo", "100-0001"), ("Osaka", "JP27", "Osaka", "530-0001"),
             ("Kyoto", "JP26", "Kyoto", "600-8001"), ("Sapporo", "JP01", "Hokkaido", "060-0001"),
         ],
-        firstNames: ["Hana", "Yuki", "Haruto", "Sakura", "Ren", "Aoi", "Sota", "Mei", "Kaito", "Rin"],
-        lastNames: ["Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura"],
-        phonePrefix: "+8190")
+        firstNames: ["花", "結衣", "陽翔", "さくら", "蓮", "葵", "颯太", "芽依", "海斗", "凛"],
+        lastNames: ["佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村"],
+        phonePrefix: "+8190",
+        romaji: [
+            "花": "hana", "結衣": "yui", "陽翔": "haruto", "さくら": "sakura", "蓮": "ren", "葵": "aoi",
+            "颯太": "sota", "芽依": "mei", "海斗": "kaito", "凛": "rin", "佐藤": "sato", "鈴木": "suzuki",
+            "高橋": "takahashi", "田中": "tanaka", "渡辺": "watanabe", "伊藤": "ito", "山本": "yamamoto",
+            "中村": "nakamura",
+        ],
+        productNames: [
+            "Blue Mug": "ブルーマグカップ", "Red T-Shirt": "レッドTシャツ", "Hoodie": "パーカー",
+            "Canvas Tote": "キャンバストートバッグ", "Pour-Over Kettle": "ドリップケトル", "Ceramic Dripper": "陶器ドリッパー",
+            "Espresso Beans 1kg": "エスプレッソ豆 1kg", "Notebook A5": "A5ノート", "Linen Apron": "リネンエプロン",
+            "Wool Socks": "ウールソックス", "Enamel Pin": "ピンバッジ", "Cast-Iron Pan": "鉄製フライパン",
+            "Bamboo Cutting Board": "竹のまな板", "Travel Tumbler": "携帯タンブラー", "Tea Sampler": "日本茶お試しセット",
+            "Desk Lamp": "デスクライト", "Phone Case": "スマホケース", "Leather Wallet": "革の長財布",
+            "Scented Candle": "アロマキャンドル", "Yoga Mat": "ヨガマット", "Water Bottle": "ウォーターボトル",
+            "Gift Card Sleeve": "ギフトカード封筒", "Sunglasses": "サングラス", "Beanie": "ニット帽",
+        ])
 
     static func region(for currency: StoreCurrency) -> Region {
         switch currency.code {

@@ -22,10 +22,11 @@ struct CatalogGenerator: Sendable {
         var r = profile.random(.product, p)
         let stem = Catalog.products[p % Catalog.products.count]
         let round = p / Catalog.products.count
+        let stemName = profile.region.productName(stem.name)
         let name =
             round == 0
-            ? stem.name
-            : "\(stem.name) \(["Mini", "XL", "Pro", "Classic", "Deluxe"][round % 5])\(round >= 5 ? " \(round / 5 + 1)" : "")"
+            ? stemName
+            : "\(stemName) \(["Mini", "XL", "Pro", "Classic", "Deluxe"][round % 5])\(round >= 5 ? " \(round / 5 + 1)" : "")"
         let sku = round == 0 ? stem.sku : "\(stem.sku)-\(round + 1)"
         let exponent = profile.currency.exponent
         let price: Int64

@@ -87,6 +87,10 @@ struct PeopleGenerator: Sendable {
         var map: [String: String] = [:]
         for region in [Catalog.us, Catalog.de, Catalog.jp] {
             for name in region.firstNames + region.lastNames {
+                if let spelled = region.romaji[name] {
+                    map[name] = spelled
+                    continue
+                }
                 map[name] = name.folding(
                     options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US")
                 )

@@ -7,6 +7,15 @@ enum SupportAlertMessage {
     static func compose(
         _ alert: SupportAlertAction, entry: OutboxEntry, from: MailAddress, to: MailAddress, date: Date
     ) -> OutgoingMessage {
+        let origin = OutgoingMessage.Origin(
+            outboxID: entry.id, idempotencyKey: entry.idempotencyKey, store: entry.store, campaign: entry.campaign,
+            action: entry.action, orderID: alert.orderID, transactional: true)
+        if let message = alert.message {
+            return OutgoingMessage(
+                from: from, to: to, subject: message.subject, text: message.text, html: message.html, date: date,
+                origin: origin)
+        }
+        // Alerts planned before templates rendered them: the plain facts.
         var facts: [(String, String)] = [("Store", entry.store.rawValue), ("Campaign", entry.campaign)]
         if let name = alert.customerName { facts.append(("Customer", name)) }
         if let email = alert.customerEmail { facts.append(("Email", email)) }
@@ -19,8 +28,6 @@ enum SupportAlertMessage {
         let who = alert.customerName ?? alert.customerEmail ?? "a customer"
         return OutgoingMessage(
             from: from, to: to, subject: "Aftercart support alert: \(who)", text: text, html: html, date: date,
-            origin: .init(
-                outboxID: entry.id, idempotencyKey: entry.idempotencyKey, store: entry.store, campaign: entry.campaign,
-                action: entry.action, orderID: alert.orderID, transactional: true))
+            origin: origin)
     }
 }

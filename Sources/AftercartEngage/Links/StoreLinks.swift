@@ -13,6 +13,11 @@ struct StoreLinks: Sendable {
     var productPattern: String
     var reviewPattern: String
     var trackingPattern: String
+    /// Whether the merchant set `tracking_url`, which then wins over the
+    /// carriers' own pages.
+    var trackingPatternIsMerchants: Bool
+    /// The store's locale, which picks a carrier page's language.
+    var locale: String
 
     init(store: StoreConfiguration) {
         var base = store.baseURL?.absoluteString ?? store.settings.string("shop").map { "https://\($0)" } ?? ""
@@ -20,7 +25,10 @@ struct StoreLinks: Sendable {
         baseURL = base
         productPattern = store.settings.string("product_url") ?? base + store.links.productPath
         reviewPattern = store.settings.string("review_url") ?? productPattern + "#reviews"
-        trackingPattern = store.settings.string("tracking_url") ?? base + store.links.orderTrackingPath
+        let merchantsTracking = store.settings.string("tracking_url")
+        trackingPattern = merchantsTracking ?? base + store.links.orderTrackingPath
+        trackingPatternIsMerchants = merchantsTracking != nil
+        locale = store.locale
     }
 
     func product(_ productID: String) -> String {
@@ -31,12 +39,20 @@ struct StoreLinks: Sendable {
         reviewPattern.replacingOccurrences(of: "{product_id}", with: Self.escape(productID))
     }
 
-    /// The carrier's own page when the store gave one, else the pattern.
+    /// Where a customer follows their parcel: the tracking page the store
+    /// gave for it; else the merchant's `tracking_url` pattern; else the
+    /// carrier's public page for the number (``CarrierLinks``), because the
+    /// platform's own order page shows no parcel; else that order page.
     /// A pattern that needs the order's access key (a page a guest opens
     /// without logging in) falls back to the store's home page when the
     /// order has none, rather than to a login page or a broken link.
     func tracking(order: Order) -> String {
-        if let url = order.tracking.first?.url, !url.isEmpty { return url }
+        if let shipment = order.tracking.first {
+            if let given = WebAddress.checked(shipment.url) { return given }
+            if !trackingPatternIsMerchants, let page = CarrierLinks.trackingURL(for: shipment, locale: locale) {
+                return page
+            }
+        }
         var pattern = trackingPattern
         if pattern.contains("{order_key}") {
             guard let key = order.accessKey, !key.isEmpty else { return baseURL + "/" }

@@ -62,16 +62,16 @@ struct PlanRun {
         let campaign = occurrence.campaign
         if rules.isForgotten(occurrence.person) { return .suppressed(.forgotten) }
         if campaign.audience == .merchant {
-            return try alert(occurrence, key: occurrence.key(store: store, "alert"), reason: nil)
+            return try alert(occurrence, key: occurrence.key(store: store, "alert"), template: campaign.template)
         }
         if let stage = occurrence.shipmentStatus, laterStageAnnounced(than: stage, occurrence) {
             return .suppressed(.staleShipmentStage)
         }
         var count = 0
         // Alerts for the merchant do not depend on the customer's consent or caps.
-        if let reason = try ReviewSteps.alertReason(for: occurrence, snapshot: snapshot, rules: rules) {
+        if ReviewSteps.needsSupportAlert(occurrence, rules: rules) {
             if case .planned(let added) = try alert(
-                occurrence, key: occurrence.key(store: store, "alert"), reason: reason)
+                occurrence, key: occurrence.key(store: store, "alert"), template: ReviewSteps.supportAlertTemplate)
             {
                 count += added
             }
@@ -182,16 +182,20 @@ struct PlanRun {
         count > 0 ? .planned(count) : .suppressed(reason)
     }
 
-    private mutating func alert(_ occurrence: Occurrence, key: String, reason: String?) throws -> Outcome {
+    /// Plans an alert for the merchant's team, written with `template` in
+    /// the store's language (a merchant campaign's own template, or
+    /// ``ReviewSteps/supportAlertTemplate`` for a customer campaign's).
+    private mutating func alert(_ occurrence: Occurrence, key: String, template name: String) throws -> Outcome {
         guard !existingKeys.contains(key) else { return .alreadyPlanned }
-        var text = reason
-        if text == nil, let template = templates.template(named: occurrence.campaign.template) {
-            text = template.render(try context.values(for: occurrence, coupon: nil, reviewProducts: [])).subject
+        var message: SupportAlertAction.RenderedAlert?
+        if let template = templates.template(named: name) {
+            let rendered = template.render(try context.values(for: occurrence, coupon: nil, reviewProducts: []))
+            message = .init(subject: rendered.subject, text: rendered.text, html: rendered.html)
         }
         let action = SupportAlertAction(
-            reason: text ?? occurrence.campaign.name, customerEmail: occurrence.person.email,
+            reason: message?.subject ?? occurrence.campaign.name, customerEmail: occurrence.person.email,
             customerName: occurrence.person.displayName, orderID: occurrence.order?.id,
-            reviewID: occurrence.review?.id, rating: occurrence.review?.rating)
+            reviewID: occurrence.review?.id, rating: occurrence.review?.rating, message: message)
         append(
             occurrence, key: key, action: .supportAlert, payload: encode(action), notBefore: now, channel: "support",
             coupon: nil, subject: action.reason, customerEmail: nil)

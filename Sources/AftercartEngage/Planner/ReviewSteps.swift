@@ -13,26 +13,19 @@ enum ReviewSteps {
     /// Ratings at or above this invite to the loyalty programme.
     static let invitationMinimumRating = 4
 
-    /// A support alert's text for a negative review or a failed delivery, if due.
-    ///
-    /// - Throws: ``PlannerError/undecodable(_:)`` when the order's stored JSON does not decode.
-    static func alertReason(for occurrence: Occurrence, snapshot: StoreSnapshot, rules: SuppressionRules) throws
-        -> String?
-    {
+    /// The template a customer campaign's support alert is written with,
+    /// in the store's language.
+    static let supportAlertTemplate = "support-alert"
+
+    /// Whether `occurrence` calls for a support alert: a review at or below
+    /// `negative_review_max_rating`, or a failed delivery.
+    static func needsSupportAlert(_ occurrence: Occurrence, rules: SuppressionRules) -> Bool {
         if let review = occurrence.review, occurrence.campaign.trigger == .reviewPosted,
             review.rating <= rules.settings.negativeReviewMaxRating
         {
-            let product = snapshot.recommendations.product(review.productID)?.name ?? "product \(review.productID)"
-            return
-                "\(review.rating)-star review of \(product) by \(occurrence.person.displayName ?? occurrence.person.email): reach out; promotions to them are paused for \(rules.settings.negativeReviewSuppression)."
+            return true
         }
-        if occurrence.shipmentStatus == .failure, let index = occurrence.orderIndex {
-            let order = try snapshot.fullOrder(at: index)
-            let tracking = order.tracking.first
-            return
-                "Delivery failed for order \(order.number)\(tracking.map { " (\($0.carrier ?? "carrier") \($0.number))" } ?? ""): contact \(occurrence.person.email)."
-        }
-        return nil
+        return occurrence.shipmentStatus == .failure && occurrence.orderIndex != nil
     }
 
     /// Whether a happy reviewer who is not yet collecting points is invited.

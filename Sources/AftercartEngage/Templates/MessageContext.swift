@@ -56,6 +56,7 @@ struct MessageContext {
                 "carrier": order.tracking.first?.carrier.map(strings.carrierName) ?? "",
                 "tracking_number": order.tracking.first?.number ?? "",
                 "tracking_url": links.tracking(order: order), "is_failure": status == .failure,
+                "is_delivered": status == .delivered, "is_underway": status != .failure && status != .delivered,
             ]
         }
         if let signal = occurrence.deliverySignal {
@@ -110,6 +111,7 @@ struct MessageContext {
         var values: [String: Any] = [
             "id": order.id, "number": order.number, "total": formatting.money(charged.total),
             "subtotal": formatting.money(charged.subtotal), "shipping": formatting.money(charged.shipping),
+            "shipping_is_free": charged.shipping.amount == 0,
             "discount": formatting.money(charged.discount), "has_discount": charged.discount.amount != 0,
             "tax": formatting.money(charged.tax), "tax_label": charged.taxLabel ?? "",
             "tax_included": charged.taxIncluded, "has_tax": charged.tax.amount != 0,

@@ -19,8 +19,8 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Loads every template the campaigns of `configuration` name (plus the
-    /// planner's own `loyalty-invitation` and `support-alert` when a
-    /// `review_posted` campaign needs them), in English and in every
+    /// planner's own `loyalty-invitation` when a `review_posted` campaign
+    /// needs it, and `support-alert` for any customer campaign's alerts), in English and in every
     /// other locale a store uses (``MessageTemplate/load(name:folder:locale:)``).
     ///
     /// - Throws: every ``TemplateError`` found, so `check` can list them all.
@@ -30,6 +30,10 @@ public struct TemplateLibrary: Sendable {
             $0.enabled && $0.trigger == .reviewPosted && $0.audience == .customer
         }) {
             names.insert(ReviewSteps.invitationTemplate)
+        }
+        // Any customer campaign may raise an alert (a bad review, a failed delivery).
+        if configuration.campaigns.contains(where: { $0.enabled && $0.audience == .customer }) {
+            names.insert(ReviewSteps.supportAlertTemplate)
         }
         var loaded: [String: [MessageTemplate]] = [:]
         var errors: [TemplateError] = []
