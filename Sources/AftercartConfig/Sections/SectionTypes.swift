@@ -100,14 +100,30 @@ public struct ServerSettings: Sendable, Hashable {
     /// Where answers to platforms' data requests (Shopify `customers/data_request`)
     /// are written, relative to the working directory unless absolute (default `data/privacy`).
     public var privacyDirectory: String
+    /// `admin_token`: the bearer token that opens `/dashboard`.
+    public var adminToken: ConfiguredSecret?
+    /// `admin_user`: the HTTP basic user name that opens `/dashboard` (with ``adminPassword``).
+    public var adminUser: String?
+    /// `admin_password`: the HTTP basic password that opens `/dashboard`.
+    public var adminPassword: ConfiguredSecret?
 
     /// Creates server settings.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil, privacyDirectory: String = "data/privacy"
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil, privacyDirectory: String = "data/privacy",
+        adminToken: ConfiguredSecret? = nil, adminUser: String? = nil, adminPassword: ConfiguredSecret? = nil
     ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.privacyDirectory = privacyDirectory
+        self.adminToken = adminToken
+        self.adminUser = adminUser
+        self.adminPassword = adminPassword
+    }
+
+    /// Whether `/dashboard` is served: only behind an admin token or a
+    /// basic-auth user and password, never to the public.
+    public var dashboardEnabled: Bool {
+        adminToken != nil || (adminUser != nil && adminPassword != nil)
     }
 }
