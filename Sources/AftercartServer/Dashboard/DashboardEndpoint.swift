@@ -11,12 +11,12 @@ public struct DashboardEndpoint: Sendable {
     /// The report of `store` over `from`…`to` (`yyyy-MM-dd` in the store's
     /// time zone, both already checked to be dates; `nil`: the reporter's
     /// default period).
-    public var report: @Sendable (_ store: StoreID, _ from: String?, _ to: String?) async throws -> OutcomeReport
+    public var report: Report
 
-    public init(
-        access: DashboardAccess, stores: [DashboardStore],
-        report: @escaping @Sendable (_ store: StoreID, _ from: String?, _ to: String?) async throws -> OutcomeReport
-    ) {
+    /// Computes a store's report over a period (see ``report``).
+    public typealias Report = @Sendable (_ store: StoreID, _ from: String?, _ to: String?) async throws -> OutcomeReport
+
+    public init(access: DashboardAccess, stores: [DashboardStore], report: @escaping Report) {
         self.access = access
         self.stores = stores
         self.report = report
