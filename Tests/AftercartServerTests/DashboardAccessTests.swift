@@ -39,7 +39,7 @@ import Testing
         #expect(access.challenge == "Basic realm=\"Aftercart\"")
     }
 
-    @Test func datesMustBeRealDaysInOrder() {
+    @Test func datesMustBeRealDaysInOrder() throws {
         let stores = [DashboardStore(id: "tokyo-woo", displayName: "Tokyo Mugs", locale: "ja-JP"),
                       DashboardStore(id: "brooklyn-shop", displayName: "Brooklyn Socks", locale: "en-US")]
         for good in ["2026-11-01", "2024-02-29", "1999-12-31"] { #expect(DashboardQuery.isDate(good), "\(good)") }

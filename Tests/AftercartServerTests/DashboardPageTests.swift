@@ -10,7 +10,7 @@ import Testing
 @Suite struct DashboardPageTests {
     /// Every bar's drawn height and the value it stands for, in page order.
     static func bars(_ html: some StringProtocol) -> [(height: Double, value: Double)] {
-        let pattern = /<rect class="bar"[^>]*?(?:height|width)="([0-9.]+)"[^>]*?data-value="([0-9.]+)"/
+        let pattern = /<rect class="bar"[^>]*(?:height|width)="([0-9.]+)"[^>]*?data-value="([0-9.]+)"/
         return String(html).matches(of: pattern).map { (Double($0.output.1)!, Double($0.output.2)!) }
     }
 
@@ -43,21 +43,21 @@ import Testing
 
     @Test func theChartsNumbersAreAlsoTextAndTheirSVGsAreLabelled() {
         let html = DashboardPage.html(SampleReports.tokyo(), locale: "en-US")
-        #expect(html.contains("role=\"img\" aria-label=\"Revenue after each campaign&#39;s messages per week, in JPY\"")
-            || html.contains("role=\"img\" aria-label=\"Revenue after each campaign&#x27;s messages per week, in JPY\""))
+        #expect(html.contains("role=\"img\" aria-label=\"Revenue after each campaign&#39;s messages per week, in JPY\""))
+        #expect(html.contains("<title>Revenue after each campaign&#39;s messages per week, in JPY</title>"))
         #expect(html.contains("<title>thank-you, 11/9: ¥40,000</title>"), "each bar names its figure")
         for text in ["<td>¥40,000</td>", "<td>¥98,000</td>", "<td>120</td>", "<td>14</td>", "10 (25%)", "¥52,000"] {
             #expect(html.contains(text), "\(text)")
         }
         // Customers: repeat rate, average days, the cohort heat map with a share in each cell.
-        for text in ["15%", "23.5 days", "<dd>200</dd>", "<dd>30</dd>", "2026-9", "+2"] {
+        for text in ["15%", "23.5 days", "<dd>200</dd>", "<dd>30</dd>", "Sep 2026", "+2"] {
             #expect(html.contains(text), "\(text)")
         }
         #expect(html.components(separatedBy: "<rect class=\"cell\"").count - 1 == 6)
         #expect(html.contains(">5%</text>") && html.contains(">10%</text>"), "4 of 80 and 5 of 50 written in their cells")
         #expect(html.contains("No marketing consent") && html.contains("Order refunded"))
         #expect(html.contains("window estimate") && html.contains("exact"))
-        #expect(!html.contains("<script") && !html.contains("NaN") && !html.contains("inf\""))
+        #expect(!html.contains("<script") && !html.contains("NaN") && !html.contains("=\"inf"))
     }
 
     @Test func aQuietPeriodShowsWhyThereIsNoChartInsteadOfABrokenOne() {
@@ -70,7 +70,7 @@ import Testing
             #expect(html.contains(text), "\(text)")
         }
         #expect(!html.contains("<svg"), "no empty axes")
-        #expect(!html.contains("NaN") && !html.contains("inf"))
+        #expect(!html.contains("NaN") && !html.contains("=\"inf"))
         #expect(html.contains("<dd>–</dd>"), "no repeat rate without customers")
     }
 

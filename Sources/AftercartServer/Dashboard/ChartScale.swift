@@ -19,7 +19,9 @@ struct ChartScale {
         }
         let rough = largest / Double(tickCount)
         let magnitude = pow(10, floor(log10(rough)))
-        var step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
+        // Counts step by whole numbers: 2.5 would put ticks between them.
+        let factors = wholeSteps ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]
+        var step = factors.map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
         if wholeSteps { step = max(1, step.rounded(.up)) }
         let top = (largest / step).rounded(.up) * step
         maximum = top

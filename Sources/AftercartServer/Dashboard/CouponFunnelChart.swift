@@ -17,7 +17,7 @@ struct CouponFunnelChart {
     private static let template = try! MustacheTemplate(
         string: """
             <svg class="chart funnel" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}" xmlns="http://www.w3.org/2000/svg"><title>{{title}}</title>
-            {{#steps}}<text class="label" x="0" y="{{text_y}}" dominant-baseline="middle">{{name}}</text><rect class="bar" x="{{x}}" y="{{y}}" width="{{length}}" height="26" fill="{{color}}" data-value="{{value}}"><title>{{name}}: {{count}}</title></rect><text class="value" x="{{value_x}}" y="{{text_y}}" dominant-baseline="middle">{{count}}</text>
+            {{#steps}}<text class="label" x="0" y="{{text_y}}" dominant-baseline="middle">{{name}}</text><rect class="bar" x="{{x}}" y="{{y}}" height="26" width="{{length}}" fill="{{color}}" data-value="{{value}}"><title>{{name}}: {{count}}</title></rect><text class="value" x="{{value_x}}" y="{{text_y}}" dominant-baseline="middle">{{count}}</text>
             {{/steps}}</svg>
             """)
 

@@ -58,11 +58,15 @@ struct DashboardFormat {
         return text("week_label", ["year": "\(parts[0])", "month": "\(parts[1])", "day": "\(parts[2])"])
     }
 
-    /// A month's label from `yyyy-MM`: `2026-11`, `2026年11月`.
+    /// A month's label from `yyyy-MM`, as the locale writes a month: `Nov 2026`, `2026年11月`.
     func month(_ month: String) -> String {
         let parts = month.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2 else { return month }
-        return text("month_label", ["year": "\(parts[0])", "month": "\(parts[1])"])
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard parts.count == 2, let first = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: 15))
+        else { return month }
+        return first.formatted(
+            Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.abbreviated))
     }
 
     /// A suppression reason as the merchant reads it; a reason the table lacks keeps its code.

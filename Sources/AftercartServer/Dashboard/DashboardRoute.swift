@@ -38,7 +38,7 @@ extension ServerRoutes {
     }
 
     private static func page(
-        _ status: HTTPResponse.Status, headers: HTTPFields = dashboardHeaders, _ html: String
+        _ status: HTTPResponse.Status, headers: HTTPFields = ServerRoutes.dashboardHeaders, _ html: String
     ) -> Response {
         Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
@@ -47,7 +47,7 @@ extension ServerRoutes {
     /// sent as a referrer), with a policy that loads nothing at all from
     /// elsewhere and runs no script; the period form submits to itself.
     static let dashboardHeaders: HTTPFields = {
-        var headers = personalPageHeaders
+        var headers = ServerRoutes.personalPageHeaders
         headers[HTTPField.Name("Content-Security-Policy")!] =
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         return headers

@@ -56,10 +56,10 @@ struct DashboardValues {
             "all_ratings_note", "suppressions_heading", "suppressions_empty", "customers_heading", "cohorts_heading",
             "cohorts_empty",
         ]
-        var labels: [String: Any] = Dictionary(uniqueKeysWithValues: keys.map { ($0, format.text($0)) })
+        var labels: [String: Any] = Dictionary(uniqueKeysWithValues: keys.map { ($0, format.text($0) as Any) })
         let renamed = [
             "stores_label": "stores", "from_label": "from", "to_label": "to", "campaign_label": "campaign",
-            "week_label": "week", "rating_label": "rating", "reviews_label": "reviews", "reason_label": "reason",
+            "week_label": "week", "rating_label": "rating", "reviews_label": "reviews", "reason_label": "reason_column",
             "count_label": "count", "month_label": "cohort_month", "customers_label": "cohort_customers",
         ]
         for (name, key) in renamed { labels[name] = format.text(key) }
@@ -169,7 +169,9 @@ struct DashboardValues {
                 [
                     "month": format.month(row.month), "customers": format.count(row.customers),
                     "cells": (0..<columns).map { column in
-                        column < row.returning.count ? format.share(row.returning[column], of: row.customers) : ""
+                        guard column < row.returning.count else { return "" }
+                        let returning = row.returning[column]
+                        return "\(format.count(returning)) (\(format.share(returning, of: row.customers)))"
                     },
                 ]
             },
