@@ -9,7 +9,7 @@ import Testing
 /// password in the address (chromium answers the 401 challenge with them),
 /// and the page it renders has the charts' bars and the figures. Set
 /// `AFTERCART_SCREENSHOTS` to a folder to keep the screenshots
-/// (docs/dashboard-*.png were taken this way).
+/// (docs/dashboard-ja.png was taken this way).
 @Suite struct DashboardBrowserTests {
     @Test func chromiumSignsInAndRendersTheChartsAndFigures() async throws {
         let endpoint = DashboardEndpoint(
@@ -32,7 +32,7 @@ import Testing
         let signedIn = "http://owner:hunter2@127.0.0.1:\(server.port)/dashboard"
         let japanese = try await HeadlessBrowser.dumpDOM(signedIn)
         #expect(japanese.contains("<html lang=\"ja-JP\">"), "\(japanese.prefix(400))")
-        for text in ["Tokyo Mugs", "メール施策の成果", "<svg class=\"chart\"", "<rect class=\"bar\"", "¥98,000", "10 (25%)",
+        for text in ["Tokyo Mugs", "メール施策の成果", "<svg class=\"chart revenue\"", "<rect class=\"bar\"", "¥98,000", "10 (25%)",
                      "<rect class=\"cell\"", "Brooklyn Socks"] {
             #expect(japanese.contains(text), "\(text)")
         }
@@ -45,11 +45,11 @@ import Testing
         #expect(!refused.contains("Tokyo Mugs") && !refused.contains("<svg"), "\(refused.prefix(400))")
 
         let keep = ProcessInfo.processInfo.environment["AFTERCART_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
-        for (name, url, width) in [
-            ("dashboard-ja", signedIn, 1024), ("dashboard-en-phone", signedIn + "?store=brooklyn-shop", 390),
+        for (name, url, width, height) in [
+            ("dashboard-ja", signedIn, 1024, 2500), ("dashboard-en-phone", signedIn + "?store=brooklyn-shop", 390, 2000),
         ] {
             let path = server.folder.appendingPathComponent("\(name).png").path
-            try await HeadlessBrowser.screenshot(url, to: path, width: width, height: 2600)
+            try await HeadlessBrowser.screenshot(url, to: path, width: width, height: height)
             let png = try Data(contentsOf: URL(fileURLWithPath: path))
             #expect(png.count > 20_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name): \(png.count) bytes")
             if let keep { try png.write(to: keep.appendingPathComponent("\(name).png")) }

@@ -20,7 +20,7 @@ struct CohortHeatMap {
     /// Parsed once: a fixed text, so a failure is a bug every test would show.
     private static let template = try! MustacheTemplate(
         string: """
-            <svg class="chart heatmap" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}" xmlns="http://www.w3.org/2000/svg"><title>{{title}}</title>
+            <svg class="heatmap" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}" xmlns="http://www.w3.org/2000/svg"><title>{{title}}</title>
             {{#columns}}<text class="label" x="{{x}}" y="16" text-anchor="middle">{{text}}</text>
             {{/columns}}{{#rows}}<text class="label" x="0" y="{{text_y}}" dominant-baseline="middle">{{month}}</text>
             {{#cells}}<rect class="cell" x="{{x}}" y="{{y}}" width="{{cell_width}}" height="{{cell_height}}" fill="{{fill}}" data-share="{{share}}"><title>{{label}}</title></rect><text class="cell-text {{ink}}" x="{{text_x}}" y="{{text_y}}" text-anchor="middle" dominant-baseline="middle">{{text}}</text>

@@ -35,7 +35,7 @@ public enum DashboardPage {
             {{^has_campaigns}}<p class="empty">{{no_campaigns}}</p>{{/has_campaigns}}
             </section>
             <section id="revenue"><h2>{{revenue_heading}} <span class="basis">{{basis_window}}</span></h2>
-            {{#revenue_charts}}<figure>{{{svg}}}
+            {{#revenue_charts}}<figure><div class="scroll">{{{svg}}}</div>
             <ul class="legend">{{#legend}}<li><span class="swatch" style="background:{{color}}"></span>{{name}}</li>{{/legend}}</ul>
             <details><summary>{{numbers}} ({{currency}})</summary><div class="scroll"><table><thead><tr><th scope="col">{{week_label}}</th>{{#legend}}<th scope="col">{{name}}</th>{{/legend}}</tr></thead>
             <tbody>{{#rows}}<tr><th scope="row">{{week}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>

@@ -29,8 +29,10 @@ enum DashboardStyle {
         .swatch{display:inline-block;width:.75rem;height:.75rem;border-radius:2px;margin-right:.375rem;vertical-align:-1px}
         figure{margin:0 0 1rem}
         svg.chart{display:block;width:100%;height:auto;max-width:100%}
-        svg.heatmap{min-width:20rem;max-width:48rem}
+        svg.heatmap{display:block;max-width:100%;height:auto}
         svg.funnel{max-width:32rem}
+        svg.revenue{min-width:34rem}
+        svg.ratings{max-width:28rem}
         svg text{font-size:12px;fill:#44403c}
         svg .grid{stroke:#e7e5e4}
         svg .axis{stroke:#a8a29e}

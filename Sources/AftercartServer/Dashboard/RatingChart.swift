@@ -47,7 +47,7 @@ struct RatingChart {
             ]
         }
         return BarChartSVG.render([
-            "width": SVGNumber.text(Self.width), "height": SVGNumber.text(Self.height),
+            "kind": "ratings", "width": SVGNumber.text(Self.width), "height": SVGNumber.text(Self.height),
             "left": SVGNumber.text(Self.left), "right": SVGNumber.text(Self.width - 8),
             "baseline": SVGNumber.text(baseline), "title": format.text("ratings_chart", ["campaign": campaign]),
             "bars": bars, "ticks": ticks, "labels": labels,

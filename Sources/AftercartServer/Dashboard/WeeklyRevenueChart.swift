@@ -84,7 +84,7 @@ struct WeeklyRevenueChart {
             ]
         }
         return BarChartSVG.render([
-            "width": SVGNumber.text(Self.width), "height": SVGNumber.text(Self.height),
+            "kind": "revenue", "width": SVGNumber.text(Self.width), "height": SVGNumber.text(Self.height),
             "left": SVGNumber.text(Self.left), "right": SVGNumber.text(Self.width - Self.right),
             "baseline": SVGNumber.text(baseline), "title": format.text("revenue_chart", ["currency": currency.code]),
             "bars": bars, "ticks": ticks, "labels": labels,
@@ -109,7 +109,7 @@ enum BarChartSVG {
     /// Parsed once: a fixed text, so a failure is a bug every test would show.
     private static let template = try! MustacheTemplate(
         string: """
-            <svg class="chart" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}" xmlns="http://www.w3.org/2000/svg"><title>{{title}}</title>
+            <svg class="chart {{kind}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}" xmlns="http://www.w3.org/2000/svg"><title>{{title}}</title>
             {{#ticks}}<line class="grid" x1="{{left}}" x2="{{right}}" y1="{{y}}" y2="{{y}}"/><text class="tick" x="{{x}}" y="{{y}}" text-anchor="end" dominant-baseline="middle">{{text}}</text>
             {{/ticks}}{{#bars}}<rect class="bar" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{color}}" data-value="{{value}}"><title>{{label}}</title></rect>
             {{/bars}}<line class="axis" x1="{{left}}" x2="{{right}}" y1="{{baseline}}" y2="{{baseline}}"/>
