@@ -26,7 +26,9 @@ import Testing
         let configuration = try parse(
             "admin_token = { env = \"AFTERCART_ADMIN_TOKEN\" }", environment: ["AFTERCART_ADMIN_TOKEN": "t0ken"])
         #expect(configuration.server.dashboardEnabled)
-        #expect(try configuration.server.adminToken?.resolve(environment: ["AFTERCART_ADMIN_TOKEN": "t0ken"]).revealed() == "t0ken")
+        #expect(
+            try configuration.server.adminToken?.resolve(environment: ["AFTERCART_ADMIN_TOKEN": "t0ken"]).revealed()
+                == "t0ken")
         #expect(configuration.secretReferences().contains { $0.keyPath.hasSuffix("admin_token") })
         do {
             _ = try parse("admin_token = { env = \"AFTERCART_ADMIN_TOKEN\" }")
@@ -50,7 +52,8 @@ import Testing
             }
         }
         do {
-            _ = try parse("admin_user = \"a:b\"\nadmin_password = { env = \"ADMIN_PW\" }", environment: ["ADMIN_PW": "pw"])
+            _ = try parse(
+                "admin_user = \"a:b\"\nadmin_password = { env = \"ADMIN_PW\" }", environment: ["ADMIN_PW": "pw"])
             Issue.record("a user name with a colon must be refused")
         } catch {
             #expect(error.problems.contains { $0.message.contains("without \":\"") })
@@ -59,7 +62,8 @@ import Testing
 
     @Test func anInlinePasswordIsAcceptedWithAWarningThatNeverShowsIt() throws {
         let configuration = try parse("admin_user = \"owner\"\nadmin_password = \"hunter2-inline\"")
-        #expect(configuration.warnings.contains { $0.message.contains("admin_password") && $0.message.contains("inline") })
+        #expect(
+            configuration.warnings.contains { $0.message.contains("admin_password") && $0.message.contains("inline") })
         #expect(!configuration.warnings.contains { $0.description.contains("hunter2-inline") })
         #expect(!"\(configuration.server)".contains("hunter2-inline"))
     }

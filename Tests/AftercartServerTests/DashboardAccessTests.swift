@@ -21,8 +21,10 @@ import Testing
         let access = try #require(DashboardAccess(token: Secret("s3cret-token"), user: nil, password: nil))
         #expect(access.admits(authorization: "Bearer s3cret-token"))
         #expect(access.admits(authorization: "bearer s3cret-token"))
-        for wrong in [nil, "", "Bearer", "Bearer s3cret-tokeN", "Bearer s3cret-token2", "s3cret-token",
-                      Self.basic("s3cret-token", "s3cret-token")] {
+        for wrong in [
+            nil, "", "Bearer", "Bearer s3cret-tokeN", "Bearer s3cret-token2", "s3cret-token",
+            Self.basic("s3cret-token", "s3cret-token"),
+        ] {
             #expect(!access.admits(authorization: wrong), "\(wrong ?? "nil")")
         }
         #expect(access.challenge == "Bearer realm=\"Aftercart\"")
@@ -32,26 +34,37 @@ import Testing
         let access = try #require(DashboardAccess(token: Secret("tok"), user: "owner", password: Secret("pa:ss word")))
         #expect(access.admits(authorization: Self.basic("owner", "pa:ss word")), "a password may hold a colon")
         #expect(access.admits(authorization: "Bearer tok"))
-        for wrong in [Self.basic("owner", "pa:ss"), Self.basic("Owner", "pa:ss word"), Self.basic("owner", ""),
-                      "Basic not-base64!", "Basic " + Data("ownerpa:ss word".utf8).base64EncodedString()] {
+        for wrong in [
+            Self.basic("owner", "pa:ss"), Self.basic("Owner", "pa:ss word"), Self.basic("owner", ""),
+            "Basic not-base64!", "Basic " + Data("ownerpa:ss word".utf8).base64EncodedString(),
+        ] {
             #expect(!access.admits(authorization: wrong), "\(wrong)")
         }
         #expect(access.challenge == "Basic realm=\"Aftercart\"")
     }
 
     @Test func datesMustBeRealDaysInOrder() throws {
-        let stores = [DashboardStore(id: "tokyo-woo", displayName: "Tokyo Mugs", locale: "ja-JP"),
-                      DashboardStore(id: "brooklyn-shop", displayName: "Brooklyn Socks", locale: "en-US")]
+        let stores = [
+            DashboardStore(id: "tokyo-woo", displayName: "Tokyo Mugs", locale: "ja-JP"),
+            DashboardStore(id: "brooklyn-shop", displayName: "Brooklyn Socks", locale: "en-US"),
+        ]
         for good in ["2026-11-01", "2024-02-29", "1999-12-31"] { #expect(DashboardQuery.isDate(good), "\(good)") }
-        for bad in ["2026-11-1", "2026-02-30", "2025-02-29", "26-11-01", "2026/11/01", "2026-13-01", "２０２６-11-01",
-                    "2026-11-01T00:00", "x"] {
+        for bad in [
+            "2026-11-1", "2026-02-30", "2025-02-29", "26-11-01", "2026/11/01", "2026-13-01", "２０２６-11-01",
+            "2026-11-01T00:00", "x",
+        ] {
             #expect(!DashboardQuery.isDate(bad), "\(bad)")
         }
         #expect(try DashboardQuery.parse([:], stores: stores).get().store.id == "tokyo-woo")
-        #expect(try DashboardQuery.parse(["store": "brooklyn-shop", "from": "2026-11-01"], stores: stores).get().to == nil)
-        #expect(throws: DashboardQuery.Refusal.unknownStore) { try DashboardQuery.parse(["store": "nope"], stores: stores).get() }
+        #expect(
+            try DashboardQuery.parse(["store": "brooklyn-shop", "from": "2026-11-01"], stores: stores).get().to == nil)
+        #expect(throws: DashboardQuery.Refusal.unknownStore) {
+            try DashboardQuery.parse(["store": "nope"], stores: stores).get()
+        }
         #expect(throws: DashboardQuery.Refusal.badDate(stores[1])) {
-            try DashboardQuery.parse(["store": "brooklyn-shop", "from": "2026-11-30", "to": "2026-11-01"], stores: stores).get()
+            try DashboardQuery.parse(
+                ["store": "brooklyn-shop", "from": "2026-11-30", "to": "2026-11-01"], stores: stores
+            ).get()
         }
     }
 }

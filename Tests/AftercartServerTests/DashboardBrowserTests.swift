@@ -32,8 +32,10 @@ import Testing
         let signedIn = "http://owner:hunter2@127.0.0.1:\(server.port)/dashboard"
         let japanese = try await HeadlessBrowser.dumpDOM(signedIn)
         #expect(japanese.contains("<html lang=\"ja-JP\">"), "\(japanese.prefix(400))")
-        for text in ["Tokyo Mugs", "メール施策の成果", "<svg class=\"chart revenue\"", "<rect class=\"bar\"", "¥98,000", "10 (25%)",
-                     "<rect class=\"cell\"", "Brooklyn Socks"] {
+        for text in [
+            "Tokyo Mugs", "メール施策の成果", "<svg class=\"chart revenue\"", "<rect class=\"bar\"", "¥98,000", "10 (25%)",
+            "<rect class=\"cell\"", "Brooklyn Socks",
+        ] {
             #expect(japanese.contains(text), "\(text)")
         }
         #expect(!japanese.contains("<script"))
@@ -46,7 +48,8 @@ import Testing
 
         let keep = ProcessInfo.processInfo.environment["AFTERCART_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
         for (name, url, width, height) in [
-            ("dashboard-ja", signedIn, 1024, 2500), ("dashboard-en-phone", signedIn + "?store=brooklyn-shop", 390, 2000),
+            ("dashboard-ja", signedIn, 1024, 2500),
+            ("dashboard-en-phone", signedIn + "?store=brooklyn-shop", 390, 2000),
         ] {
             let path = server.folder.appendingPathComponent("\(name).png").path
             try await HeadlessBrowser.screenshot(url, to: path, width: width, height: height)

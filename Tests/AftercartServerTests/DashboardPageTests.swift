@@ -43,7 +43,8 @@ import Testing
 
     @Test func theChartsNumbersAreAlsoTextAndTheirSVGsAreLabelled() {
         let html = DashboardPage.html(SampleReports.tokyo(), locale: "en-US")
-        #expect(html.contains("role=\"img\" aria-label=\"Revenue after each campaign&#39;s messages per week, in JPY\""))
+        #expect(
+            html.contains("role=\"img\" aria-label=\"Revenue after each campaign&#39;s messages per week, in JPY\""))
         #expect(html.contains("<title>Revenue after each campaign&#39;s messages per week, in JPY</title>"))
         #expect(html.contains("<title>thank-you, 11/9: ¥40,000</title>"), "each bar names its figure")
         for text in ["<td>¥40,000</td>", "<td>¥98,000</td>", "<td>120</td>", "<td>14</td>", "10 (25%)", "¥52,000"] {
@@ -54,7 +55,8 @@ import Testing
             #expect(html.contains(text), "\(text)")
         }
         #expect(html.components(separatedBy: "<rect class=\"cell\"").count - 1 == 6)
-        #expect(html.contains(">5%</text>") && html.contains(">10%</text>"), "4 of 80 and 5 of 50 written in their cells")
+        #expect(
+            html.contains(">5%</text>") && html.contains(">10%</text>"), "4 of 80 and 5 of 50 written in their cells")
         #expect(html.contains("No marketing consent") && html.contains("Order refunded"))
         #expect(html.contains("window estimate") && html.contains("exact"))
         #expect(!html.contains("<script") && !html.contains("NaN") && !html.contains("=\"inf"))
@@ -78,8 +80,10 @@ import Testing
         let hostile = "<script>alert(1)</script>"
         var report = SampleReports.tokyo(campaignName: hostile)
         report.displayName = "Mugs & <b>Co</b>"
-        let stores = [DashboardStore(id: "tokyo-woo", displayName: "\"><img src=x>", locale: "en-US"),
-                      DashboardStore(id: "a&b", displayName: "Other", locale: "en-US")]
+        let stores = [
+            DashboardStore(id: "tokyo-woo", displayName: "\"><img src=x>", locale: "en-US"),
+            DashboardStore(id: "a&b", displayName: "Other", locale: "en-US"),
+        ]
         let html = DashboardPage.html(report, locale: "en-US", stores: stores)
         #expect(!html.contains("<script>") && !html.contains("<b>Co") && !html.contains("<img src=x>"))
         #expect(html.contains("Mugs &amp; &lt;b&gt;Co&lt;/b&gt;"))
@@ -93,14 +97,18 @@ import Testing
     @Test func aJapaneseStoreGetsAJapanesePageAndAnEnglishOneAnEnglishPage() {
         let japanese = DashboardPage.html(SampleReports.tokyo(), locale: "ja-JP")
         #expect(japanese.contains("<html lang=\"ja-JP\">"))
-        for text in ["メール施策の成果", "送信後の売上", "期間内推定", "実績", "リピート率", "23.5日", "¥98,000", "2026年11月1日〜2026年11月30日",
-                     "メール配信の同意なし", "★5", "2026年9月", "+1か月"] {
+        for text in [
+            "メール施策の成果", "送信後の売上", "期間内推定", "実績", "リピート率", "23.5日", "¥98,000", "2026年11月1日〜2026年11月30日",
+            "メール配信の同意なし", "★5", "2026年9月", "+1か月",
+        ] {
             #expect(japanese.contains(text), "\(text)")
         }
         #expect(!japanese.contains("What your messages earned"))
         let english = DashboardPage.html(SampleReports.tokyo(), locale: "en-US")
         #expect(english.contains("<html lang=\"en-US\">"))
-        for text in ["What your messages earned", "Revenue after a message", "November 1, 2026 – November 30, 2026", "5★"] {
+        for text in [
+            "What your messages earned", "Revenue after a message", "November 1, 2026 – November 30, 2026", "5★",
+        ] {
             #expect(english.contains(text), "\(text)")
         }
         #expect(!english.contains("メール"))

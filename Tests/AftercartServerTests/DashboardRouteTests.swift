@@ -87,7 +87,8 @@ import Testing
             let first = try await server.get("/dashboard", headers: ["Authorization": "Bearer \(Self.token)"])
             #expect(first.status == 200)
             #expect(first.body.contains("<html lang=\"ja-JP\">") && first.body.contains("Tokyo Mugs"))
-            #expect(first.body.contains("href=\"/dashboard?store=brooklyn-shop&amp;from=2026-11-01&amp;to=2026-11-30\""))
+            #expect(
+                first.body.contains("href=\"/dashboard?store=brooklyn-shop&amp;from=2026-11-01&amp;to=2026-11-30\""))
             #expect(first.headers["content-type"] == "text/html; charset=utf-8")
             #expect(first.headers["cache-control"]?.hasPrefix("private, no-store") == true)
             #expect(first.headers["x-robots-tag"]?.hasPrefix("noindex") == true)

@@ -42,7 +42,8 @@ struct CohortHeatMap {
                 let text = format.share(returning, of: row.customers)
                 return [
                     "x": SVGNumber.text(x + 1), "y": SVGNumber.text(y + 1),
-                    "cell_width": SVGNumber.text(Self.cellWidth - 2), "cell_height": SVGNumber.text(Self.cellHeight - 2),
+                    "cell_width": SVGNumber.text(Self.cellWidth - 2),
+                    "cell_height": SVGNumber.text(Self.cellHeight - 2),
                     "fill": Self.shade(intensity), "ink": intensity > 0.55 ? "light" : "dark",
                     "share": SVGNumber.text(share * 100), "text": text,
                     "text_x": SVGNumber.text(x + Self.cellWidth / 2), "text_y": SVGNumber.text(y + Self.cellHeight / 2),

@@ -63,10 +63,12 @@ struct DashboardFormat {
         let parts = month.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard parts.count == 2, let first = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: 15))
+        guard parts.count == 2,
+            let first = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: 15))
         else { return month }
         return first.formatted(
-            Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.abbreviated))
+            Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.abbreviated)
+        )
     }
 
     /// A suppression reason as the merchant reads it; a reason the table lacks keeps its code.

@@ -21,7 +21,8 @@ enum DashboardNotice {
     static func html(_ key: String, locale: String, linkBack: Bool = false) -> String {
         let strings = LocaleStrings.shipped(locale)
         var values: [String: Any] = [
-            "lang": strings.locale, "title": strings.text("dashboard.title"), "message": strings.text("dashboard." + key),
+            "lang": strings.locale, "title": strings.text("dashboard.title"),
+            "message": strings.text("dashboard." + key),
         ]
         if linkBack { values["back"] = strings.text("dashboard.heading") }
         return template.render(values)

@@ -28,7 +28,8 @@ struct DashboardValues {
                 "from": format.day(report.period.start),
                 "to": format.day(report.period.end.addingTimeInterval(-1)),
             ])
-        values["generated"] = format.text("generated", ["time": format.formatting.dateTime(report.generatedAt, currency: nil)])
+        values["generated"] = format.text(
+            "generated", ["time": format.formatting.dateTime(report.generatedAt, currency: nil)])
         values["window_note"] = format.text("window_note", ["days": format.count(report.attributionWindowDays)])
         values["has_other_stores"] = stores.count > 1
         values["stores"] = storeLinks
@@ -84,9 +85,11 @@ struct DashboardValues {
     private var campaignRows: [[String: Any]] {
         report.campaigns.enumerated().map { index, campaign in
             [
-                "name": campaign.campaign, "color": ChartPalette.color(index), "sent": format.count(campaign.messagesSent),
+                "name": campaign.campaign, "color": ChartPalette.color(index),
+                "sent": format.count(campaign.messagesSent),
                 "recipients": format.count(campaign.recipients), "orders": format.count(campaign.attributedOrders),
-                "revenue": format.totals(campaign.attributedRevenue), "unsubscribes": format.count(campaign.unsubscribes),
+                "revenue": format.totals(campaign.attributedRevenue),
+                "unsubscribes": format.count(campaign.unsubscribes),
                 "suppressed": format.count(campaign.suppressions.reduce(0) { $0 + $1.count }),
             ]
         }
@@ -107,7 +110,8 @@ struct DashboardValues {
             let chart = CouponFunnelChart(coupons: coupons)
             var card: [String: Any] = [
                 "name": campaign.campaign, "created": format.count(coupons.created),
-                "redeemed": "\(format.count(coupons.redeemed)) (\(format.share(coupons.redeemed, of: coupons.created)))",
+                "redeemed":
+                    "\(format.count(coupons.redeemed)) (\(format.share(coupons.redeemed, of: coupons.created)))",
                 "orders": format.count(coupons.orders), "revenue": format.totals(coupons.revenue),
                 "created_label": format.text("coupons_created"), "redeemed_label": format.text("coupons_redeemed"),
                 "orders_label": format.text("coupon_orders"), "revenue_label": format.text("coupon_revenue"),

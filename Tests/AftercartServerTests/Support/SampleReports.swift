@@ -50,7 +50,8 @@ enum SampleReports {
             campaign: "win-back", messagesSent: 50, recipients: 50, attributedOrders: 5, attributedRevenue: both,
             coupons: nil, reviews: nil, unsubscribes: 1, suppressions: [],
             weekly: [
-                WeeklyRevenue(weekStart: "2026-11-02", orders: 2, revenue: MoneyTotals([Money(Decimal(string: "120.50")!, .usd)])),
+                WeeklyRevenue(
+                    weekStart: "2026-11-02", orders: 2, revenue: MoneyTotals([Money(Decimal(string: "120.50")!, .usd)])),
                 WeeklyRevenue(weekStart: "2026-11-09", orders: 3, revenue: MoneyTotals([Money(80, .eur)])),
             ])
         return report(
@@ -61,7 +62,8 @@ enum SampleReports {
     /// A store with campaigns that sent nothing and no customers.
     static func quiet() -> OutcomeReport {
         let idle = CampaignOutcome(
-            campaign: "thank-you", messagesSent: 0, recipients: 0, attributedOrders: 0, attributedRevenue: MoneyTotals(),
+            campaign: "thank-you", messagesSent: 0, recipients: 0, attributedOrders: 0,
+            attributedRevenue: MoneyTotals(),
             coupons: CouponOutcome(created: 0, redeemed: 0, orders: 0, revenue: MoneyTotals()),
             reviews: ReviewOutcome(
                 requestsSent: 0, reviewsPosted: 0, ratings: (1...5).map { ReasonCount(reason: "\($0)", count: 0) }),
