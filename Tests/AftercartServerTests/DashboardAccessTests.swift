@@ -1,3 +1,4 @@
+import AftercartConfig
 import AftercartModel
 import Foundation
 import Testing
@@ -41,6 +42,16 @@ import Testing
             #expect(!access.admits(authorization: wrong), "\(wrong)")
         }
         #expect(access.challenge == "Basic realm=\"Aftercart\"")
+    }
+
+    @Test func theServerSectionsSecretsAreReadWhenTheAccessIsMade() throws {
+        let token = ConfiguredSecret(
+            source: .environment("AFTERCART_ADMIN_TOKEN"), file: "c.toml", line: 3, keyPath: "server.admin_token")
+        let settings = ServerSettings(adminToken: token)
+        let access = try #require(try DashboardAccess(settings, environment: ["AFTERCART_ADMIN_TOKEN": "t0k"]))
+        #expect(access.admits(authorization: "Bearer t0k"))
+        #expect(throws: ConfigurationError.self) { try DashboardAccess(settings, environment: [:]) }
+        #expect(try DashboardAccess(ServerSettings(), environment: [:]) == nil, "no keys, no dashboard")
     }
 
     @Test func datesMustBeRealDaysInOrder() throws {
