@@ -277,6 +277,7 @@ let package = Package(
                 "AftercartSync",
                 "AftercartEngage",
                 "AftercartDelivery",
+                "AftercartOutcomes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -445,7 +446,7 @@ let package = Package(
             name: "AftercartServerTests",
             dependencies: [
                 "AftercartServer", "AftercartStore", "AftercartConfig", "AftercartModel", "AftercartConnector",
-                "AftercartEngage", "AftercartSync",
+                "AftercartEngage", "AftercartSync", "AftercartOutcomes", "ChildProcessTesting",
                 "MockStores", "WooCommerceConnector", "ShopifyConnector",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

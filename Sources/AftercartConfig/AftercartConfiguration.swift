@@ -145,7 +145,7 @@ public struct AftercartConfiguration: Sendable {
     }
 
     /// Every secret reference: each store's (or only `store`'s), the
-    /// database password and the delivery secrets, in file order.
+    /// database password, the delivery secrets and the dashboard's, in file order.
     public func secretReferences(store: String? = nil) -> [ConfiguredSecret] {
         var found: [ConfiguredSecret] = []
         for entry in stores where store == nil || entry.name == store {
@@ -153,6 +153,7 @@ public struct AftercartConfiguration: Sendable {
         }
         if store == nil {
             found += [database.password, delivery.smtpPassword, delivery.webhookSecret].compactMap { $0 }
+            found += [server.adminToken, server.adminPassword, server.linkSecret].compactMap { $0 }
         }
         return found
     }

@@ -65,6 +65,7 @@ public struct AftercartServer: Service {
     ///   - installs: merchants' installs of platform apps (`/{platform}/install/{store}`,
     ///     `/{platform}/callback`); `nil` answers them 404.
     ///   - tracking: tracking services' status webhooks (`/tracking/{service}/{store}`); `nil` answers them 404.
+    ///   - dashboard: the merchant's outcomes (`/dashboard`, behind admin credentials); `nil` answers it 404.
     ///   - logger: request and webhook logs (store names, never bodies or secrets).
     ///   - now: the clock stamped on deliveries.
     ///   - onRunning: called with the bound port once the server accepts connections.
@@ -72,7 +73,8 @@ public struct AftercartServer: Service {
         settings: Settings, stores: WebhookStoreDirectory, persistence: any Persistence & WebhookInbox,
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), followUp: (any WebhookFollowUp)? = nil,
         unsubscribe: UnsubscribeEndpoint? = nil, orderPages: OrderPageEndpoint? = nil,
-        installs: AppInstallEndpoint? = nil, tracking: TrackingWebhookEndpoint? = nil, logger: Logger,
+        installs: AppInstallEndpoint? = nil, tracking: TrackingWebhookEndpoint? = nil,
+        dashboard: DashboardEndpoint? = nil, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() },
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
@@ -85,7 +87,7 @@ public struct AftercartServer: Service {
             directory: stores, receiver: receiver, persistence: persistence,
             metrics: ServerMetrics(registry: metrics, platforms: settings.platforms),
             maximumBodySize: settings.maximumBodySize, logger: logger, unsubscribe: unsubscribe,
-            orderPages: orderPages, installs: installs, tracking: tracking)
+            orderPages: orderPages, installs: installs, tracking: tracking, dashboard: dashboard)
         var application = Application(
             router: routes.router(),
             configuration: ApplicationConfiguration(

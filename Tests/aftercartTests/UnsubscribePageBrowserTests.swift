@@ -1,6 +1,7 @@
 import AftercartEngage
 import AftercartModel
 import AftercartStore
+import ChildProcessTesting
 import Foundation
 import Testing
 

@@ -104,14 +104,30 @@ public struct ServerSettings: Sendable, Hashable {
     /// merchant wants to hold it (to rotate every link at once); without it
     /// the install keeps its own key in the database.
     public var linkSecret: ConfiguredSecret?
+    /// `admin_token`: the bearer token that opens `/dashboard`.
+    public var adminToken: ConfiguredSecret?
+    /// `admin_user`: the HTTP basic user name that opens `/dashboard` (with ``adminPassword``).
+    public var adminUser: String?
+    /// `admin_password`: the HTTP basic password that opens `/dashboard`.
+    public var adminPassword: ConfiguredSecret?
 
     /// Creates server settings.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil, privacyDirectory: String = "data/privacy"
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil, privacyDirectory: String = "data/privacy",
+        adminToken: ConfiguredSecret? = nil, adminUser: String? = nil, adminPassword: ConfiguredSecret? = nil
     ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.privacyDirectory = privacyDirectory
+        self.adminToken = adminToken
+        self.adminUser = adminUser
+        self.adminPassword = adminPassword
+    }
+
+    /// Whether `/dashboard` is served: only behind an admin token or a
+    /// basic-auth user and password, never to the public.
+    public var dashboardEnabled: Bool {
+        adminToken != nil || (adminUser != nil && adminPassword != nil)
     }
 }

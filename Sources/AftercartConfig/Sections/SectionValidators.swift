@@ -130,6 +130,9 @@ enum SectionValidators {
             "public_url": "public_url = \"https://aftercart.shop.example\"",
             "privacy_dir": "privacy_dir = \"data/privacy\"",
             "link_secret": "link_secret = { env = \"AFTERCART_LINK_SECRET\" }",
+            "admin_token": "admin_token = { env = \"AFTERCART_ADMIN_TOKEN\" }",
+            "admin_user": "admin_user = \"admin\"",
+            "admin_password": "admin_password = { env = \"AFTERCART_ADMIN_PASSWORD\" }",
         ]
         reader.rejectUnknownKeys(allowed: Array(examples.keys).sorted(), examples: examples, context: " in [server]")
         var settings = ServerSettings()
@@ -139,6 +142,21 @@ enum SectionValidators {
         settings.privacyDirectory =
             reader.string("privacy_dir", example: examples["privacy_dir"]!) ?? settings.privacyDirectory
         settings.linkSecret = reader.secret("link_secret", environmentHint: "AFTERCART_LINK_SECRET")
+        settings.adminToken = reader.secret("admin_token", environmentHint: "AFTERCART_ADMIN_TOKEN")
+        settings.adminUser = reader.string("admin_user", example: examples["admin_user"]!)
+        settings.adminPassword = reader.secret("admin_password", environmentHint: "AFTERCART_ADMIN_PASSWORD")
+        if let user = settings.adminUser, user.isEmpty || user.contains(":") {
+            // Basic auth joins user and password with a colon; an empty name is no name.
+            reader.error(
+                "admin_user", "\(reader.name("admin_user")) must be a non-empty name without \":\".",
+                example: examples["admin_user"])
+        }
+        if reader.has("admin_user") != reader.has("admin_password") {
+            reader.error(
+                reader.has("admin_user") ? "admin_user" : "admin_password",
+                "\(reader.label) sets only one of admin_user and admin_password; the dashboard's basic sign-in needs both.",
+                example: examples["admin_password"])
+        }
         return settings
     }
 }

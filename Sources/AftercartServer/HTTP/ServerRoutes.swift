@@ -10,7 +10,8 @@ import Prometheus
 
 /// The routes: `POST /webhooks/{platform}/{store}`, `POST /tracking/{service}/{store}`
 /// (a tracking service's status webhooks), `GET`/`POST /unsubscribe/{token}`,
-/// `GET /o/{token}` (an order's status page), `GET /healthz`, `GET /metrics`.
+/// `GET /o/{token}` (an order's status page), `GET /dashboard` (the merchant's
+/// outcomes, behind admin credentials), `GET /healthz`, `GET /metrics`.
 struct ServerRoutes: Sendable {
     let directory: WebhookStoreDirectory
     let receiver: WebhookReceiver
@@ -26,6 +27,8 @@ struct ServerRoutes: Sendable {
     var installs: AppInstallEndpoint? = nil
     /// Tracking services' status webhooks; `nil` answers their paths 404.
     var tracking: TrackingWebhookEndpoint? = nil
+    /// The merchant's outcomes dashboard; `nil` (no admin credentials) answers it 404.
+    var dashboard: DashboardEndpoint? = nil
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -58,6 +61,9 @@ struct ServerRoutes: Sendable {
             await install(request, context: context) { endpoint, platform in
                 try await endpoint.callback(platform: platform, query: Self.query(request))
             }
+        }
+        router.get("/dashboard") { request, _ in
+            await dashboardPage(request)
         }
         router.get("/healthz") { _, _ in
             await health()

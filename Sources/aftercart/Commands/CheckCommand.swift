@@ -45,6 +45,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode.configurationError
         }
         let summary = "\(configuration.stores.count) stores, \(configuration.campaigns.count) campaigns"
+        print(DashboardCheck.line(configuration.server))
         if offline {
             print("\(global.configPath): valid (\(summary); offline: secrets and stores not checked)")
             return

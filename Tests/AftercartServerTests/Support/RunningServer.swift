@@ -46,7 +46,8 @@ final class RunningServer: Sendable {
         unsubscribe: (@Sendable (SQLitePersistence) async throws -> UnsubscribeEndpoint)? = nil,
         orderPages: OrderPageEndpoint? = nil,
         installs: (@Sendable (SQLitePersistence) async throws -> AppInstallEndpoint)? = nil,
-        tracking: (@Sendable (SQLitePersistence) async throws -> TrackingWebhookEndpoint)? = nil
+        tracking: (@Sendable (SQLitePersistence) async throws -> TrackingWebhookEndpoint)? = nil,
+        dashboard: DashboardEndpoint? = nil
     ) async throws -> RunningServer {
         let folder =
             folder
@@ -61,7 +62,8 @@ final class RunningServer: Sendable {
                 dataRequestFolder: folder.appendingPathComponent("privacy")),
             stores: directory, persistence: persistence, followUp: followUp,
             unsubscribe: try await unsubscribe?(persistence), orderPages: orderPages,
-            installs: try await installs?(persistence), tracking: try await tracking?(persistence), logger: logger,
+            installs: try await installs?(persistence), tracking: try await tracking?(persistence),
+            dashboard: dashboard, logger: logger,
             onRunning: { port in continuation.yield(port) })
         let task = Task {
             defer { continuation.finish() }

@@ -1,27 +1,27 @@
-import ChildProcessTesting
 import Foundation
 
 /// Debian's `chromium`, headless, as a person's browser: it loads a page,
 /// runs its scripts and follows its form posts; `dumpDOM` returns the
-/// document it ended on. `scripts/install-deps.sh` installs it.
-enum HeadlessBrowser {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String { "chromium is not installed; run scripts/install-deps.sh" }
+/// document it ended on. `scripts/install-deps.sh` installs it. Shared by
+/// the CLI's and the server's browser tests.
+public enum HeadlessBrowser {
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String { "chromium is not installed; run scripts/install-deps.sh" }
     }
 
-    static var executable: String? {
+    public static var executable: String? {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// A phone-sized screenshot of `url` as a PNG at `path` (absolute).
-    static func screenshot(_ url: String, to path: String, width: Int = 390, height: Int = 1600) async throws {
+    public static func screenshot(_ url: String, to path: String, width: Int = 390, height: Int = 1600) async throws {
         _ = try await run(
             url, output: nil, extra: ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(path)"])
     }
 
     /// The DOM after `url` loaded and, within `budget`, whatever it navigated
     /// to; `language` is the browser's UI language (its `Accept-Language`).
-    static func dumpDOM(_ url: String, language: String = "en-US", budget: Duration = .seconds(5)) async throws
+    public static func dumpDOM(_ url: String, language: String = "en-US", budget: Duration = .seconds(5)) async throws
         -> String
     {
         try await run(
