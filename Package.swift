@@ -154,7 +154,7 @@ let package = Package(
         // after requests, repeat purchases (`aftercart report`, `/dashboard`).
         .target(
             name: "AftercartOutcomes",
-            dependencies: ["AftercartModel"],
+            dependencies: ["AftercartModel", "AftercartStore", "AftercartConfig", "AftercartEngage"],
             swiftSettings: upcoming
         ),
         // What an adapter declares to the core (settings schema, storefront
@@ -301,6 +301,7 @@ let package = Package(
                 "AftercartEngage",
                 "AftercartDelivery",
                 "AftercartServer",
+                "AftercartOutcomes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -348,6 +349,7 @@ let package = Package(
             dependencies: [
                 "AftercartModel", "AftercartConnector", "AftercartStore", "AftercartSync", "WooCommerceConnector",
                 "ShopifyConnector", "MockStores", "AftercartEngage", "AftercartConfig", "AftercartDelivery",
+                "AftercartOutcomes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -414,6 +416,16 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "AftercartOutcomesTests",
+            dependencies: [
+                "AftercartOutcomes", "AftercartStore", "AftercartConfig", "AftercartModel", "WooCommerceConnector",
+                "ShopifyConnector",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
