@@ -469,6 +469,7 @@ let package = Package(
             name: "aftercartTests",
             dependencies: [
                 "aftercart", "AftercartModel", "AftercartStore", "AftercartEngage", "MockStores", "ChildProcessTesting",
+                "AftercartOutcomes",
             ],
             swiftSettings: upcoming
         ),
