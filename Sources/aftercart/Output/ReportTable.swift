@@ -42,7 +42,7 @@ struct ReportTable {
             rows += [
                 ("Coupons created / redeemed", "\(coupons.created) / \(coupons.redeemed)", basis(.exact)),
                 (
-                    "Orders using them", "\(coupons.orders), \(ReportAmounts.totals(coupons.revenue))",
+                    "Orders using them", "\(coupons.orders) orders, \(ReportAmounts.totals(coupons.revenue))",
                     basis(.exact)
                 ),
             ]
