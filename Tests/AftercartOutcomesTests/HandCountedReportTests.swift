@@ -10,7 +10,7 @@ import Testing
 /// every rating, unsubscribes, suppressions recorded twice, a customer
 /// without consent, time-zone edges, yen, dollars and Canadian dollars.
 @Suite struct HandCountedReportTests {
-    static let now = Date(timeIntervalSince1970: 1_796_774_400)  // 2026-12-08T00:00:00Z
+    static let now = Date(timeIntervalSince1970: 1_796_774_400)  // 2026-12-09T00:00:00Z
 
     @Test func tokyoInNovemberIsCountedExactly() async throws {
         try await withOutcomeStores { database in
