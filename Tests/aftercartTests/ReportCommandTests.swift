@@ -63,7 +63,8 @@ import Testing
             let lines = csv.stdout.split(separator: "\n")
             #expect(lines.first?.hasPrefix("store,from,to,window_days,campaign,messages_sent,recipients,") == true)
             #expect(lines.count == report.campaigns.count + 1)
-            #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 22 })
+            #expect(
+                lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 22 })
             let cohorts = try await cli.run(["report", "--from", from, "--format", "csv", "--section", "cohorts"])
             #expect(cohorts.stdout.hasPrefix("store,month,customers,months_since,returning\n"), "\(cohorts.stdout)")
         } catch {

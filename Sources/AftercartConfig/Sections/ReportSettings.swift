@@ -15,7 +15,8 @@ extension SectionValidators {
     static func report(_ reader: TableReader) -> ReportSettings {
         let example = "attribution_window_days = 5"
         reader.rejectUnknownKeys(
-            allowed: ["attribution_window_days"], examples: ["attribution_window_days": example], context: " in [report]")
+            allowed: ["attribution_window_days"], examples: ["attribution_window_days": example],
+            context: " in [report]")
         var settings = ReportSettings()
         settings.attributionWindowDays =
             reader.integer("attribution_window_days", range: 1...90, example: example) ?? 5

@@ -83,7 +83,8 @@ struct CampaignAttribution {
         var ratings = [Int](repeating: 0, count: 5)
         var count = 0
         for review in posted {
-            guard let sent = recipients[review.email], Self.latest(sent, before: review.createdAt, window: window) != nil
+            guard let sent = recipients[review.email],
+                Self.latest(sent, before: review.createdAt, window: window) != nil
             else { continue }
             count += 1
             if (1...5).contains(review.rating) { ratings[review.rating - 1] += 1 }

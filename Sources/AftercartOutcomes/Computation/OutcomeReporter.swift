@@ -56,7 +56,8 @@ public struct OutcomeReporter: Sendable {
             : try await database.chargedOrders(
                 store: store, from: coupons.map(\.createdAt).min()!, to: max(now, windowEnd), couponsOnly: true)
         let reviews =
-            reviewCampaigns.isEmpty ? [] : try await database.postedReviews(store: store, from: period.start, to: windowEnd)
+            reviewCampaigns.isEmpty
+            ? [] : try await database.postedReviews(store: store, from: period.start, to: windowEnd)
         let unsubscribed = Self.unsubscribes(
             try await database.unsubscribes(store: store, from: period.start, to: period.end), emails: allSent,
             window: window)
@@ -76,7 +77,8 @@ public struct OutcomeReporter: Sendable {
                 campaign: name, messagesSent: attribution.emails.count,
                 recipients: Set(attribution.emails.map(\.recipient)).count, attributedOrders: attributed.orders,
                 attributedRevenue: attributed.revenue,
-                coupons: hasCoupon || !created.isEmpty ? CampaignAttribution.coupons(created, orders: couponOrders) : nil,
+                coupons: hasCoupon || !created.isEmpty
+                    ? CampaignAttribution.coupons(created, orders: couponOrders) : nil,
                 reviews: reviewCampaigns.contains(name) ? attribution.reviews(reviews) : nil,
                 unsubscribes: unsubscribed[name] ?? 0,
                 suppressions: suppressions.filter { $0.campaign == name }.map {

@@ -1,5 +1,5 @@
-public import Foundation
 import AftercartModel
+public import Foundation
 
 /// How reports are written as JSON (`aftercart report --format json`):
 /// snake_case keys sorted, UTC ISO 8601 dates, amounts as decimal strings.

@@ -17,7 +17,8 @@ extension SQLPersistence: OutcomeFactStore {
                 let flag = try row.optionalText(3)
                 return SentEmailFact(
                     campaign: try row.text(0), idempotencyKey: try row.text(1),
-                    recipient: (try row.optionalText(2) ?? "").lowercased(), transactional: flag == "1" || flag == "true",
+                    recipient: (try row.optionalText(2) ?? "").lowercased(),
+                    transactional: flag == "1" || flag == "true",
                     sentAt: try row.time(4))
             }
         }

@@ -38,7 +38,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Last day of the period, included (default: today in the store's time zone).", valueName: "yyyy-MM-dd"))
+        help: ArgumentHelp(
+            "Last day of the period, included (default: today in the store's time zone).", valueName: "yyyy-MM-dd"))
     var to: String?
 
     @Option(name: .long, help: "Output: table (for reading), json (an array of reports) or csv (one --section).")
@@ -53,7 +54,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("The instant the report is made at, ISO 8601 (default: now); it sets today.", valueName: "ISO8601"))
+        help: ArgumentHelp(
+            "The instant the report is made at, ISO 8601 (default: now); it sets today.", valueName: "ISO8601"))
     var at: String?
 
     func validate() throws {

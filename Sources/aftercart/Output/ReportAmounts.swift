@@ -19,8 +19,9 @@ enum ReportAmounts {
     /// `66.67%`, or `-` without a value.
     static func percent(_ rate: Decimal?) -> String {
         guard let rate else { return "-" }
-        return (rate * 100).formatted(Decimal.FormatStyle(locale: Locale(identifier: "en_US")).precision(
-            .fractionLength(0...2))) + "%"
+        return (rate * 100).formatted(
+            Decimal.FormatStyle(locale: Locale(identifier: "en_US")).precision(
+                .fractionLength(0...2))) + "%"
     }
 
     /// A plain decimal (`13.1`), or `-`.
