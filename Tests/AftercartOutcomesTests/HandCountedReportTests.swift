@@ -45,8 +45,9 @@ import Testing
         try await f.order("o2", "a@example.test", "2026-11-12 12:00", total: "3000")  // review-request +2d2h
         try await f.order(
             "o3", "A@example.test", "2026-11-16 10:00", total: "4000", refunded: "1000", coupons: ["wb-a"])  // win-back
-        // Fully refunded.
-        try await f.order("o4", "b@example.test", "2026-11-13 10:00", total: "2000", refunded: "2000")
+        // Fully refunded: both platforms then say `refunded`.
+        try await f.order(
+            "o4", "b@example.test", "2026-11-13 10:00", total: "2000", refunded: "2000", status: .refunded)
         try await f.order("o5", "b@example.test", "2026-11-17 10:00", total: "6000", status: .cancelled)
         try await f.order("o6", "c@example.test", "2026-12-05 19:59", total: "10000", coupons: ["WB-C"])  // 4d23h59m
         try await f.order("o7", "c@example.test", "2026-12-05 20:01", total: "1000")  // 5d0h1m: outside

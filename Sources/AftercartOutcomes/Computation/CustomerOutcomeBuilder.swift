@@ -27,9 +27,9 @@ struct CustomerOutcomeBuilder {
         lastMonth = calendar.monthIndex(period.end.addingTimeInterval(-1))
     }
 
-    /// Adds one customer's orders (any order; fully refunded ones are skipped).
-    mutating func add(_ orders: [OrderFact]) {
-        let dates = orders.filter { $0.net != nil }.map(\.createdAt).sorted()
+    /// Adds one customer's charged orders, in any order.
+    mutating func add(_ orders: [CustomerOrderFact]) {
+        let dates = orders.map(\.createdAt).sorted()
         guard let first = dates.first, first >= period.start, first < period.end else { return }
         newCustomers += 1
         if dates.count > 1 {

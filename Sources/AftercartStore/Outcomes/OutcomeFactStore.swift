@@ -17,11 +17,12 @@ public protocol OutcomeFactStore: Sendable {
     /// `couponsOnly`, only those that used a coupon, with their codes (read
     /// from the payload), otherwise without codes.
     func chargedOrders(store: StoreID, from: Date, to: Date, couponsOnly: Bool) async throws -> [OrderFact]
-    /// One page of the store's charged orders that have an address, in
-    /// address order, every order of an address in the same page: a page
-    /// ends before the first address it could not hold whole (unless that
-    /// address alone fills it). `after` is the last address of the previous page.
-    func customerOrderPage(store: StoreID, after: String?, limit: Int) async throws -> [OrderFact]
+    /// One page of the store's charged orders that have an address (their
+    /// address and date only, from one covering index), in address order,
+    /// every order of an address in the same page: a page ends before the
+    /// first address it could not hold whole (unless that address alone
+    /// fills it). `after` is the last address of the previous page.
+    func customerOrderPage(store: StoreID, after: String?, limit: Int) async throws -> [CustomerOrderFact]
     /// Reviews of `store` posted in `[from, to)`, whatever their status.
     func postedReviews(store: StoreID, from: Date, to: Date) async throws -> [ReviewFact]
     /// Customers of `store` who unsubscribed through Aftercart in `[from, to)`.

@@ -62,6 +62,18 @@ public struct OrderFact: Sendable, Hashable {
     }
 }
 
+/// A charged order as the customer scan reads it: who and when.
+public struct CustomerOrderFact: Sendable, Hashable {
+    /// The buyer's address, lowercased.
+    public var email: String
+    public var createdAt: Date
+
+    public init(email: String, createdAt: Date) {
+        self.email = email
+        self.createdAt = createdAt
+    }
+}
+
 /// A posted review.
 public struct ReviewFact: Sendable, Hashable {
     /// The reviewer's address, lowercased.

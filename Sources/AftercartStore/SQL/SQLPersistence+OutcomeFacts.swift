@@ -61,27 +61,28 @@ extension SQLPersistence: OutcomeFactStore {
         }
     }
 
-    public func customerOrderPage(store: StoreID, after: String?, limit: Int) async throws -> [OrderFact] {
+    public func customerOrderPage(store: StoreID, after: String?, limit: Int) async throws -> [CustomerOrderFact] {
         try checkLimit(limit)
+        let read: (SQLRow) throws -> CustomerOrderFact = { row in
+            CustomerOrderFact(email: try row.text(0), createdAt: try row.time(1))
+        }
         return try await executor.read("reading orders by customer of \(store)") { connection in
+            // Address, date and status only: all in index orders_customer_orders.
             let rows = try await connection.query(
                 """
-                SELECT \(self.orderFactColumns) FROM orders
-                WHERE store = ? AND customer_email IS NOT NULL AND customer_email > ? AND \(self.chargedOrder)
+                SELECT customer_email, created_at FROM orders
+                WHERE store = ? AND customer_email > ? AND \(self.chargedOrder)
                 ORDER BY customer_email LIMIT ?
                 """,
                 [.text(store.rawValue), .text(after ?? ""), .integer(limit)]
-            ).map(Self.orderFact)
+            ).map(read)
             guard rows.count == limit, let last = rows.last?.email else { return rows }
-            if let first = rows.first?.email, first == last {
+            if rows.first?.email == last {
                 // One address fills the page: read all of its orders.
                 return try await connection.query(
-                    """
-                    SELECT \(self.orderFactColumns) FROM orders
-                    WHERE store = ? AND customer_email = ? AND \(self.chargedOrder)
-                    """,
+                    "SELECT customer_email, created_at FROM orders WHERE store = ? AND customer_email = ? AND \(self.chargedOrder)",
                     [.text(store.rawValue), .text(last)]
-                ).map(Self.orderFact)
+                ).map(read)
             }
             // The last address may go on past the limit: the next page reads it whole.
             return rows.filter { $0.email != last }
