@@ -154,7 +154,7 @@ let package = Package(
         // after requests, repeat purchases (`aftercart report`, `/dashboard`).
         .target(
             name: "AftercartOutcomes",
-            dependencies: ["AftercartModel"],
+            dependencies: ["AftercartModel", "AftercartStore", "AftercartConfig", "AftercartEngage"],
             swiftSettings: upcoming
         ),
         // What an adapter declares to the core (settings schema, storefront
@@ -302,6 +302,7 @@ let package = Package(
                 "AftercartEngage",
                 "AftercartDelivery",
                 "AftercartServer",
+                "AftercartOutcomes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -349,6 +350,7 @@ let package = Package(
             dependencies: [
                 "AftercartModel", "AftercartConnector", "AftercartStore", "AftercartSync", "WooCommerceConnector",
                 "ShopifyConnector", "MockStores", "AftercartEngage", "AftercartConfig", "AftercartDelivery",
+                "AftercartOutcomes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -419,6 +421,16 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(
+            name: "AftercartOutcomesTests",
+            dependencies: [
+                "AftercartOutcomes", "AftercartStore", "AftercartConfig", "AftercartModel", "WooCommerceConnector",
+                "ShopifyConnector",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
             name: "AftercartEngageTests",
             dependencies: [
                 "AftercartEngage", "AftercartJSON", "AftercartStore", "AftercartConfig", "AftercartModel",
@@ -458,6 +470,7 @@ let package = Package(
             name: "aftercartTests",
             dependencies: [
                 "aftercart", "AftercartModel", "AftercartStore", "AftercartEngage", "MockStores", "ChildProcessTesting",
+                "AftercartOutcomes",
             ],
             swiftSettings: upcoming
         ),

@@ -61,7 +61,17 @@ struct RunBenchmarks: AsyncParsableCommand {
     @Option(help: "Write the planner's actions and per-campaign counts here (to compare two builds).")
     var plannerActions: String?
 
+    @Option(help: "Run only the report benchmark over this many orders, written straight into SQLite.")
+    var reportOrders: Int?
+
+    @Option(help: "The report benchmark's SQLite file: seeded when missing, reused when present.")
+    var reportDatabase: String = "/tmp/aftercart-report-bench.sqlite"
+
     func run() async throws {
+        if let reportOrders {
+            try await ReportBenchmark(orders: reportOrders, configPath: plannerConfig, database: reportDatabase).run()
+            return
+        }
         let sizes = quick ? [500] : try Self.integers(orders, option: "--orders")
         let floorSize = quick ? 500 : floorOrders
         let concurrencies = try Self.integers(pageConcurrency, option: "--page-concurrency")

@@ -24,6 +24,8 @@ public struct AftercartConfiguration: Sendable {
     public var engage: EngageSettings
     /// `[server]`.
     public var server: ServerSettings
+    /// `[report]` (the outcomes report's attribution window).
+    public var report = ReportSettings()
     /// Things that load but deserve a fix (inline secrets, no consent source…).
     public var warnings: [ConfigurationProblem]
 

@@ -4,7 +4,7 @@ import Foundation
 /// Turns the main file and the campaign files into an
 /// ``AftercartConfiguration``, collecting every problem on the way.
 struct ConfigurationLoader {
-    static let rootKeys = ["database", "stores", "delivery", "campaigns", "engage", "server"]
+    static let rootKeys = ["database", "stores", "delivery", "campaigns", "engage", "server", "report"]
     static let rootExamples = [
         "database": "[database]",
         "stores": "[[stores]]",
@@ -12,6 +12,7 @@ struct ConfigurationLoader {
         "campaigns": "[[campaigns]]",
         "engage": "[engage]",
         "server": "[server]",
+        "report": "[report]",
     ]
 
     let displayPath: String
@@ -48,6 +49,9 @@ struct ConfigurationLoader {
         }
         if let server = reader.table("server", example: "[server]") {
             configuration.server = SectionValidators.server(server)
+        }
+        if let report = reader.table("report", example: "[report]") {
+            configuration.report = SectionValidators.report(report)
         }
 
         var campaigns: [(CampaignConfiguration, TableReader)] = readCampaignArray(reader)

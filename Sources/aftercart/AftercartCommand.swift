@@ -34,6 +34,7 @@ struct AftercartCommand: AsyncParsableCommand {
             PlanCommand.self,
             UnsubscribeCommand.self,
             ForgetCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -104,7 +104,7 @@ import Testing
         }
         let commands = [
             "init", "check", "sync", "send", "status", "export", "run", "demo", "serve", "plan", "unsubscribe",
-            "forget",
+            "forget", "report",
         ]
         for command in commands {
             let help = try await cli.run([command, "--help"])

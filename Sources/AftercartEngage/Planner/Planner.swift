@@ -116,6 +116,9 @@ public struct Planner: Sendable {
         run.context.orderPages = orderPages
         let evaluateStart = stopwatch.now
         var summaries: [PlanReport.CampaignSummary] = []
+        // Kept for the outcomes report; unmet conditions are a campaign's
+        // filter, not a suppression, and would be a row per order.
+        var suppressed: [SuppressedOccurrence] = []
         for (campaign, occurrences) in firings {
             var summary = PlanReport.CampaignSummary(name: campaign.name)
             for (occurrence, matches) in occurrences {
@@ -128,7 +131,12 @@ public struct Planner: Sendable {
                     summary.planned += 1
                     summary.actions += count
                 case .alreadyPlanned: summary.alreadyPlanned += 1
-                case .suppressed(let reason): summary.suppressed[reason, default: 0] += 1
+                case .suppressed(let reason):
+                    summary.suppressed[reason, default: 0] += 1
+                    suppressed.append(
+                        SuppressedOccurrence(
+                            campaign: campaign.name, occurrenceKey: occurrence.key(store: store, ""),
+                            email: occurrence.person.email, reason: reason.rawValue))
                 }
             }
             summaries.append(summary)
@@ -141,6 +149,7 @@ public struct Planner: Sendable {
                 let slice = run.actions[batch..<min(batch + 500, run.actions.count)]
                 written += try await database.enqueue(slice.map(\.entry), now: now).filter { $0 }.count
             }
+            try await database.recordSuppressedOccurrences(suppressed, store: store, now: now)
             // After the actions: a crash in between re-derives the same
             // tier moves next time, and their keys make that harmless.
             let current = snapshot.loyalty.compactMapValues(\.tier)

@@ -68,6 +68,8 @@ enum SchemaMigrations {
                 identifier: "v8-planning-projection", statements: ["ALTER TABLE orders ADD COLUMN planning TEXT"]),
             // Stages tracking sources reported per parcel, and the parcels a tracking service follows.
             Migration(identifier: "v9-shipment-events", statements: ShipmentEventMigration.statements(types)),
+            // Suppressed occurrences, once each, and the outcomes report's indexes.
+            Migration(identifier: "v10-outcomes", statements: OutcomeMigration.statements(types)),
         ]
     }
 

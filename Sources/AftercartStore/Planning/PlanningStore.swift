@@ -37,6 +37,10 @@ public protocol PlanningStore: Sendable {
     ///
     /// - Returns: how many rows were given their projection.
     func backfillOrderPlanning(store: StoreID) async throws -> Int
+    /// Records occurrences a plan run did not message, each once per
+    /// (campaign, occurrence): a repeated run changes nothing, and the
+    /// reason first recorded stays (for the outcomes report).
+    func recordSuppressedOccurrences(_ occurrences: [SuppressedOccurrence], store: StoreID, now: Date) async throws
 }
 
 extension PlanningStore {

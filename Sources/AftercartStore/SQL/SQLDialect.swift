@@ -32,6 +32,11 @@ public struct SQLDialect: Sendable {
     /// Whether a table's CHECK constraint can be dropped and added again
     /// (PostgreSQL); SQLite can only rebuild the table.
     let altersChecks: Bool
+    /// An expression for member `member` of the JSON object text in
+    /// `column`, as text (`NULL` when absent; arrays as JSON text, a flag
+    /// as `1`/`0` in SQLite and `true`/`false` in PostgreSQL), so a report
+    /// reads a few members without fetching whole payloads.
+    let jsonMember: @Sendable (_ column: String, _ member: String) -> String
 
     /// SQLite through GRDB.
     public static let sqlite = SQLDialect(
@@ -40,7 +45,8 @@ public struct SQLDialect: Sendable {
             key: "TEXT", time: "TEXT", bool: "INTEGER", counter: "INTEGER",
             serialKey: "INTEGER PRIMARY KEY AUTOINCREMENT"),
         serverNow: "''", schemaLock: nil,
-        storedTime: { FixedWidthTime.date(FixedWidthTime.text($0)) ?? $0 }, altersChecks: false)
+        storedTime: { FixedWidthTime.date(FixedWidthTime.text($0)) ?? $0 }, altersChecks: false,
+        jsonMember: { column, member in "json_extract(\(column), '$.\(member)')" })
 
     /// PostgreSQL through postgres-nio.
     public static let postgres = SQLDialect(
@@ -56,7 +62,8 @@ public struct SQLDialect: Sendable {
             let start = Date(timeIntervalSince1970: 946_684_800)
             let micros = Int64(date.timeIntervalSince(start) * 1_000_000)
             return Date(timeInterval: Double(micros) / 1_000_000, since: start)
-        }, altersChecks: true)
+        }, altersChecks: true,
+        jsonMember: { column, member in "(\(column)::jsonb ->> '\(member)')" })
 }
 
 /// The column types the schema is written with.

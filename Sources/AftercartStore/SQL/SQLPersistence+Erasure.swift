@@ -43,6 +43,8 @@ extension SQLPersistence: PersonalDataStore {
             erasure.plannerRows = try await connection.count(
                 "DELETE FROM engage_state WHERE store = ? AND subject = ? RETURNING 1",
                 [.text(store.rawValue), .text(address)])
+            erasure.plannerRows += try await self.eraseSuppressedOccurrences(
+                customerKey: key, store: store, on: connection)
             try await connection.execute(
                 """
                 INSERT INTO engage_state (store, kind, subject, value, updated_at) VALUES (?, ?, ?, '', ?)

@@ -6,7 +6,7 @@ extension SQLPersistence: StoreDataErasing {
         let tables =
             ResourceKind.allCases.map { RecordTable.table(for: $0).name } + [
                 "sync_checkpoints", "sync_rejects", "outbox", "webhook_deliveries", "app_credentials",
-                "install_states", "shipment_events", "tracked_parcels",
+                "install_states", "shipment_events", "tracked_parcels", "plan_suppressions",
             ]
         let deleted = try await executor.transaction("erasing the data of store \(store)") { connection in
             var deleted = 0

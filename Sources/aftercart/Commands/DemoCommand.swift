@@ -156,6 +156,8 @@ struct DemoCommand: AsyncParsableCommand {
         let served = try AftercartConfiguration.load(
             path: config.path, environment: DemoOrderPages.environment, platforms: Platforms.settings)
         let orderPages = try await DemoOrderPages.links(configuration: served, persistence: persistence)
+        let outcomes = try await DemoOutcomes.reports(
+            configuration: served, persistence: persistence, clocks: [woo.clock, shopify.clock])
         try await persistence.close()
 
         // The binary as it was started, so the lines work from this folder,
@@ -173,6 +175,8 @@ struct DemoCommand: AsyncParsableCommand {
                     + "runs (or the demo runs with --serve):")
             for page in orderPages { print("  \(page.store): \(page.url)") }
         }
+        print("\nwhat the messages were followed by ('\(binary) report --config \(config.path)'):")
+        for outcome in outcomes { print("\n" + ReportTable(report: outcome).text) }
         if reports.contains(where: \.isFailure) { throw ExitCode.failure }
     }
 }

@@ -1,0 +1,1 @@
+../../AftercartEngageTests/Support/ShippedPlatforms.swift

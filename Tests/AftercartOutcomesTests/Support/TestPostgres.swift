@@ -1,0 +1,1 @@
+../../AftercartStoreTests/Support/TestPostgres.swift
