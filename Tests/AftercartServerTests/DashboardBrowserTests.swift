@@ -9,7 +9,7 @@ import Testing
 /// password in the address (chromium answers the 401 challenge with them),
 /// and the page it renders has the charts' bars and the figures. Set
 /// `AFTERCART_SCREENSHOTS` to a folder to keep the screenshots
-/// (docs/dashboard-ja.png was taken this way).
+/// (docs/dashboard-sample-ja.png was taken this way).
 @Suite struct DashboardBrowserTests {
     @Test func chromiumSignsInAndRendersTheChartsAndFigures() async throws {
         let endpoint = DashboardEndpoint(

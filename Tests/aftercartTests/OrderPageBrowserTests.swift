@@ -21,7 +21,9 @@ import Testing
         let brooklyn = try link("brooklyn-shop")
         #expect(demo.stdout.contains("serve --config"), "\(demo.stdout)")
 
-        let environment = ["DEMO_WOO_KEY": "demo", "DEMO_WOO_SECRET": "demo", "DEMO_SHOPIFY_TOKEN": "demo"]
+        let environment = [
+           "DEMO_WOO_KEY": "demo", "DEMO_WOO_SECRET": "demo", "DEMO_SHOPIFY_TOKEN": "demo", "DEMO_ADMIN_PASSWORD": "demo",
+        ]
         let server = try cli.start(
             ["serve", "--config", "demo/aftercart.toml", "--port", "0", "--log-level", "warning"],
             environment: environment, capture: true)
@@ -52,6 +54,18 @@ import Testing
             let png = try Data(contentsOf: URL(fileURLWithPath: path))
             #expect(png.count > 10_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name): \(png.count) bytes")
         }
+
+        // The merchant's dashboard of the demo, signed in with the demo's password.
+        let dashboardLine = try #require(
+            demo.stdout.split(separator: "\n").first { $0.hasPrefix("and the merchant's dashboard") })
+        let dashboard = try #require(dashboardLine.split(separator: " ").last.map(String.init))
+        let signedIn = served(dashboard).replacingOccurrences(of: "http://", with: "http://merchant:demo@")
+        let figures = try await HeadlessBrowser.dumpDOM(signedIn, budget: .seconds(15))
+        #expect(figures.contains("<html lang=\"ja-JP\">") && figures.contains("Tokyo Mugs"), "\(figures)")
+        #expect(figures.contains("<svg") && figures.contains("review-request") && !figures.contains("<script"))
+        let wrong = try await HeadlessBrowser.dumpDOM(
+            served(dashboard).replacingOccurrences(of: "http://", with: "http://merchant:guess@"))
+        #expect(!wrong.contains("Tokyo Mugs") && !wrong.contains("<svg"), "\(wrong)")
         server.terminate()
         #expect(await ServeCommandTests.exitStatus(of: server) == 0)
 

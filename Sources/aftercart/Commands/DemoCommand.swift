@@ -174,6 +174,10 @@ struct DemoCommand: AsyncParsableCommand {
                 "\norder-status pages, while '\(variables.joined(separator: " ")) \(binary) serve --config \(config.path)' "
                     + "runs (or the demo runs with --serve):")
             for page in orderPages { print("  \(page.store): \(page.url)") }
+            // The report's period, where the stores' orders and the demo's emails are.
+            let period = outcomes.first.map { "?store=\($0.store)&from=\($0.period.from)&to=\($0.period.to)" } ?? ""
+            let dashboard = served.server.publicURL.map { $0.absoluteString + "/dashboard" + period } ?? ""
+            print("and the merchant's dashboard (user merchant, password demo): \(dashboard)")
         }
         print("\nwhat the messages were followed by ('\(binary) report --config \(config.path)'):")
         for outcome in outcomes { print("\n" + ReportTable(report: outcome).text) }

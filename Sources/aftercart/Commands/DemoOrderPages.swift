@@ -27,7 +27,9 @@ enum DemoOrderPages {
 
     /// The demo config's secrets, which nothing checks once its emulators
     /// are gone, so `serve` can start on the config as written.
-    static let environment = ["DEMO_WOO_KEY": "demo", "DEMO_WOO_SECRET": "demo", "DEMO_SHOPIFY_TOKEN": "demo"]
+    static let environment = [
+        "DEMO_WOO_KEY": "demo", "DEMO_WOO_SECRET": "demo", "DEMO_SHOPIFY_TOKEN": "demo", "DEMO_ADMIN_PASSWORD": "demo",
+    ]
 
     /// The port of `publicURL` (the demo serves where its links point).
     static func port(of publicURL: URL) -> Int { publicURL.port ?? 8080 }

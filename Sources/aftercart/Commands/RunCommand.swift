@@ -163,12 +163,13 @@ struct RunCommand: AsyncParsableCommand {
                 dataRequestFolder: ServeCommand.privacyFolder(configuration.server))
             let unsubscribe = try await UnsubscribeWiring.endpoint(applied, persistence: wiring.persistence)
             let orderPages = try await OrderPageWiring.endpoint(applied, persistence: wiring.persistence)
+            let dashboard = try DashboardWiring.endpoint(applied, persistence: wiring.persistence)
             daemon = daemon.adding(
                 AftercartServer(
                     settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
                     metrics: MetricsSetup.registry, followUp: cycle, unsubscribe: unsubscribe,
                     orderPages: orderPages, installs: installs, tracking: TrackingWiring.endpoint(tracking),
-                    logger: logger,
+                    dashboard: dashboard, logger: logger,
                     onRunning: { bound in
                         logger.notice("listening", metadata: ["url": "http://\(settings.host):\(bound)"])
                     }))

@@ -65,10 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
         let applied = await StoreFactsBook.applied(to: configuration, from: persistence)
         let unsubscribe = try await UnsubscribeWiring.endpoint(applied, persistence: persistence)
         let orderPages = try await OrderPageWiring.endpoint(applied, persistence: persistence)
+        let dashboard = try DashboardWiring.endpoint(applied, persistence: persistence)
         let server = AftercartServer(
             settings: settings, stores: WebhookStoreDirectory(endpoints), persistence: inbox,
             metrics: MetricsSetup.registry, unsubscribe: unsubscribe, orderPages: orderPages, installs: installs,
-            tracking: tracking, logger: logger,
+            tracking: tracking, dashboard: dashboard, logger: logger,
             onRunning: { bound in
                 print("listening on http://\(host):\(bound)")
                 fflush(nil)

@@ -53,9 +53,12 @@ struct DemoStores {
 
         # Marketing mail carries one-click unsubscribe links to this address; this
         # file's server answers them (the emulators are gone, so any key will do):
-        # DEMO_WOO_KEY=x DEMO_WOO_SECRET=x DEMO_SHOPIFY_TOKEN=x aftercart serve --config <this file>
+        # DEMO_WOO_KEY=x DEMO_WOO_SECRET=x DEMO_SHOPIFY_TOKEN=x DEMO_ADMIN_PASSWORD=x aftercart serve --config <this file>
         [server]
         public_url = "http://127.0.0.1:8080"
+        # The merchant's /dashboard, signed in as merchant / the variable's value.
+        admin_user = "merchant"
+        admin_password = { env = "DEMO_ADMIN_PASSWORD" }
 
         [[campaigns]]
         name = "review-request"
