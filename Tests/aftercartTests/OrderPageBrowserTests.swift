@@ -22,7 +22,8 @@ import Testing
         #expect(demo.stdout.contains("serve --config"), "\(demo.stdout)")
 
         let environment = [
-           "DEMO_WOO_KEY": "demo", "DEMO_WOO_SECRET": "demo", "DEMO_SHOPIFY_TOKEN": "demo", "DEMO_ADMIN_PASSWORD": "demo",
+            "DEMO_WOO_KEY": "demo", "DEMO_WOO_SECRET": "demo", "DEMO_SHOPIFY_TOKEN": "demo",
+            "DEMO_ADMIN_PASSWORD": "demo",
         ]
         let server = try cli.start(
             ["serve", "--config", "demo/aftercart.toml", "--port", "0", "--log-level", "warning"],
