@@ -39,8 +39,14 @@ struct DemoCommand: AsyncParsableCommand {
         help: "Afterwards, serve the order pages and unsubscribe links the demo printed, until interrupted.")
     var serve = false
 
+    @Option(
+        name: .long,
+        help: "Port on 127.0.0.1 of the server the demo's links point at (--serve answers them there).")
+    var port: Int = 8080
+
     func validate() throws {
         guard orders >= 0 else { throw ValidationError("--orders must not be negative") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
     }
 
     func run() async throws {
@@ -147,7 +153,7 @@ struct DemoCommand: AsyncParsableCommand {
         let config = folder.appendingPathComponent("aftercart.toml")
         let outbox = folder.appendingPathComponent("outbox")
         try? FileManager.default.removeItem(at: outbox)
-        try Data(stores.config(database: database, outbox: outbox.path).utf8).write(to: config)
+        try Data(stores.config(database: database, outbox: outbox.path, port: port).utf8).write(to: config)
         try DemoEngagement.installCampaigns(into: folder)
         try await DemoEngagement(
             configPath: config.path, persistence: persistence, connectors: connectors, outbox: outbox, client: client,

@@ -36,7 +36,7 @@ struct DemoStores {
 
     /// A config for exploring the demo's database afterwards. The emulators
     /// are gone by then, so it is for `status` and `export`, not `sync`.
-    func config(database: String, outbox: String) -> String {
+    func config(database: String, outbox: String, port: Int) -> String {
         """
         # Written by 'aftercart demo'. The emulators it names stopped when the demo ended.
         # Campaigns: campaigns/*.toml beside this file and the two below; templates: templates/.
@@ -55,7 +55,7 @@ struct DemoStores {
         # file's server answers them (the emulators are gone, so any key will do):
         # DEMO_WOO_KEY=x DEMO_WOO_SECRET=x DEMO_SHOPIFY_TOKEN=x DEMO_ADMIN_PASSWORD=x aftercart serve --config <this file>
         [server]
-        public_url = "http://127.0.0.1:8080"
+        public_url = "http://127.0.0.1:\(port)"
         # The merchant's /dashboard, signed in as merchant / the variable's value.
         admin_user = "merchant"
         admin_password = { env = "DEMO_ADMIN_PASSWORD" }
