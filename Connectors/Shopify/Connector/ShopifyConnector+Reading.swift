@@ -31,7 +31,6 @@ extension ShopifyConnector {
     func restPages(_ resource: ResourceKind, from start: SyncCursor) -> ResourcePages {
         let since = start.queryStart(lookback: settings.lookback)
         let limit = settings.pageSize
-        let store = settings.store
         switch resource {
         case .orders, .customers:
             return recordStream(resource, since: since).pages(since: start)

@@ -1,6 +1,6 @@
-public import AftercartConnector
-public import AftercartModel
-public import Foundation
+import AftercartConnector
+import AftercartModel
+import Foundation
 
 /// A customer's store credit account → ``LoyaltyAccount`` (source `shopify_store_credit`).
 ///

@@ -1,4 +1,4 @@
-public import AftercartConnector
+import AftercartConnector
 import AftercartModel
 import Foundation
 

@@ -1,5 +1,5 @@
 public import Hummingbird
-public import NIOCore
+import NIOCore
 
 /// Request context that keeps the connection's channel, which the `reset` and
 /// `truncate` faults need to cut the connection.

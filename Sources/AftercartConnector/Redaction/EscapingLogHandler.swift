@@ -1,4 +1,4 @@
-public import AftercartModel
+import AftercartModel
 public import Logging
 
 /// A text log's guard: every message and metadata value is passed through

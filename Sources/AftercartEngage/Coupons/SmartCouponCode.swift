@@ -1,6 +1,6 @@
 public import AftercartModel
 import Crypto
-public import Foundation
+import Foundation
 
 /// Deterministic, unguessable coupon codes: an HMAC-SHA256 of (store,
 /// campaign, customer) under a per-install secret, written in an alphabet

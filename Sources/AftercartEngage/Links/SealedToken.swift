@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// A few text fields sealed with ChaCha20-Poly1305 under a per-install key
 /// into one URL-safe token (base64url of nonce, ciphertext and tag).

@@ -1,5 +1,5 @@
 public import AftercartConfig
-public import AftercartModel
+import AftercartModel
 public import AftercartStore
 public import Foundation
 

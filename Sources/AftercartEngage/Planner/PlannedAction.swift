@@ -1,6 +1,6 @@
 public import AftercartModel
 public import AftercartStore
-public import Foundation
+import Foundation
 
 /// An action the planner decided on: the outbox row plus what `plan --json`
 /// shows about it.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The payload of a `send_email` outbox row: a message rendered at plan time,
 /// so what is sent is exactly what `plan --dry-run` showed.

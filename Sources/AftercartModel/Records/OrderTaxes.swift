@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How a store shows tax to its buyers, with the tax parts an order's
 /// ex-tax amounts leave out.

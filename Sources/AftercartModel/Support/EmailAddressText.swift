@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The shape every email address Aftercart accepts from a person has: one
 /// `@`, something either side, a dot inside the domain, no spaces or

@@ -1,5 +1,5 @@
 public import AftercartModel
-public import Foundation
+import Foundation
 
 /// Amounts summed per currency, never across currencies: a store may take
 /// orders in more than one (Shopify Markets), and a yen is not a dollar.

@@ -1,5 +1,5 @@
 public import AftercartConnector
-public import AftercartModel
+import AftercartModel
 public import AftercartStore
 import Crypto
 public import Foundation

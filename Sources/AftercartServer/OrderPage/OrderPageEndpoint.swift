@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What the server needs to answer `GET /o/{token}`: a function that turns
 /// a token into the order's page, or `nil` when the token is not one this

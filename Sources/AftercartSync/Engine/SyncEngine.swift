@@ -114,7 +114,7 @@ public struct SyncEngine: Sendable {
             return StoreSyncReport(store: store, outcome: .failed("\(store): cannot take the sync lease: \(error)"))
         }
         if let completedElsewhere, let other = await completedElsewhere() {
-            try? await persistence.releaseLease(name: leaseName, owner: options.owner)
+            _ = try? await persistence.releaseLease(name: leaseName, owner: options.owner)
             return StoreSyncReport(store: store, outcome: .completedElsewhere(at: other))
         }
         let lease = LeaseKeeper(
@@ -136,7 +136,7 @@ public struct SyncEngine: Sendable {
             }
             return reports
         }
-        try? await persistence.releaseLease(name: leaseName, owner: options.owner)
+        _ = try? await persistence.releaseLease(name: leaseName, owner: options.owner)
         let report = StoreSyncReport(store: store, outcome: .synced, resources: reports, startedAt: startedAt)
         if report.isComplete { SyncMetrics.lag(store: store, seconds: now().timeIntervalSince(startedAt)) }
         return report

@@ -1,5 +1,5 @@
 public import AftercartConnector
-public import AftercartModel
+import AftercartModel
 public import Foundation
 public import Logging
 

@@ -104,7 +104,7 @@ struct DemoCommand: AsyncParsableCommand {
         let configuration = try AftercartConfiguration.load(
             path: config, environment: DemoOrderPages.environment, platforms: Platforms.settings)
         let port = configuration.server.publicURL.map(DemoOrderPages.port(of:)) ?? 8080
-        var command = try ServeCommand.parse(["--config", config, "--port", "\(port)", "--log-level", "warning"])
+        let command = try ServeCommand.parse(["--config", config, "--port", "\(port)", "--log-level", "warning"])
         print("\nserving the links above at http://127.0.0.1:\(port) (Ctrl-C stops) …")
         try await command.run()
     }
