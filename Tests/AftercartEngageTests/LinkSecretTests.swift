@@ -16,15 +16,21 @@ import Testing
             source: .environment(variable), file: "aftercart.toml", line: 12, keyPath: "server.link_secret")
     }
 
-    @Test func theMerchantsSecretOpensLinksOnEveryInstallThatHoldsIt() async throws {
-        let first = try await F.make()
-        let second = try await F.make()
-        defer {
-            Task { [first, second] in
-                await first.remove()
-                await second.remove()
-            }
+    /// Two installs, each with its own database, removed afterwards.
+    static func twoInstalls() async throws -> (F, F) {
+        (try await F.make(), try await F.make())
+    }
+
+    static func remove(_ installs: (F, F)) {
+        Task {
+            await installs.0.remove()
+            await installs.1.remove()
         }
+    }
+
+    @Test func theMerchantsSecretOpensLinksOnEveryInstallThatHoldsIt() async throws {
+        let (first, second) = try await Self.twoInstalls()
+        defer { Self.remove((first, second)) }
         let url = URL(string: "https://aftercart.shop.example")!
         let secret = Self.configured("AFTERCART_LINK_SECRET")
         let shared = ["AFTERCART_LINK_SECRET": String(repeating: "k", count: 40)]
@@ -50,14 +56,8 @@ import Testing
     }
 
     @Test func withoutTheSettingEachInstallKeepsItsOwnKey() async throws {
-        let first = try await F.make()
-        let second = try await F.make()
-        defer {
-            Task { [first, second] in
-                await first.remove()
-                await second.remove()
-            }
-        }
+        let (first, second) = try await Self.twoInstalls()
+        defer { Self.remove((first, second)) }
         let again = try await LinkSecret.key(for: "order-page", configured: nil, database: first.database)
         #expect(try await LinkSecret.key(for: "order-page", configured: nil, database: first.database) == again)
         #expect(try await LinkSecret.key(for: "order-page", configured: nil, database: second.database) != again)
