@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension ReportPeriod {
     /// The days `from` to `to` (both included) in `calendar`'s time zone;
@@ -24,5 +24,17 @@ extension ReportPeriod {
         let toText = calendar.day(lastDay)
         guard firstDay <= lastDay else { throw .periodReversed(from: fromText, to: toText) }
         return ReportPeriod(from: fromText, to: toText, start: firstDay, end: calendar.startOfNextDay(lastDay))
+    }
+
+    /// Whether `text` is a real calendar day written `yyyy-MM-dd` (not
+    /// `2026-02-30`), as `from` and `to` must be; which day it is does not
+    /// depend on the time zone.
+    public static func isDay(_ text: String) -> Bool {
+        StoreCalendar(timeZone: TimeZone(identifier: "UTC")!).startOfDay(text) != nil
+    }
+
+    /// `yyyy-MM-dd` of the day holding `date` in `timeZone`, as `from` and `to` are written.
+    public static func day(of date: Date, in timeZone: TimeZone) -> String {
+        StoreCalendar(timeZone: timeZone).day(date)
     }
 }

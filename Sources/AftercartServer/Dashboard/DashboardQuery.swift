@@ -1,4 +1,5 @@
 import AftercartModel
+import AftercartOutcomes
 import Foundation
 
 /// What `GET /dashboard?store=NAME&from=yyyy-MM-dd&to=yyyy-MM-dd` asks for,
@@ -33,17 +34,9 @@ struct DashboardQuery: Equatable {
         return .success(DashboardQuery(store: store, from: from, to: to))
     }
 
-    /// Whether `text` is a real calendar day written `yyyy-MM-dd` (not `2026-02-30`).
+    /// Whether `text` is a real calendar day written `yyyy-MM-dd` (not
+    /// `2026-02-30`), as the report reads it, and not before 1970.
     static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return false }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard year >= 1970, let date = calendar.date(from: components) else { return false }
-        return calendar.dateComponents([.year, .month, .day], from: date) == components
+        ReportPeriod.isDay(text) && text >= "1970-01-01"
     }
 }

@@ -18,13 +18,10 @@ enum DemoOutcomes {
         let now = max(clocks.max() ?? Date(), Date())
         var reports: [OutcomeReport] = []
         for store in applied.stores {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = store.timeZone
-            formatter.dateFormat = "yyyy-MM-dd"
             reports.append(
                 try await reporter.report(
-                    store: store.id, from: formatter.string(from: start), to: formatter.string(from: now), now: now))
+                    store: store.id, from: ReportPeriod.day(of: start, in: store.timeZone),
+                    to: ReportPeriod.day(of: now, in: store.timeZone), now: now))
         }
         return reports
     }
